@@ -1,0 +1,66 @@
+"""INSEE commune codes: always text, five characters.
+
+Readers hand us codes that lost their leading zero (``1001``), that went
+through a float (``62498.0``), that carry blanks, or Corsica's ``2a004``.
+``normalise_code`` repairs those and says nothing else; callers compare the
+result with the raw value to count and report what was re-coded.
+"""
+
+import re
+
+# Common names of the key column, compared case-insensitively, most specific first.
+KEY_COLUMN_CANDIDATES = (
+    "CODGEO",
+    "DEPCOM",
+    "INSEE_COM",
+    "CODE_INSEE",
+    "INSEE",
+    "CODE_COMMUNE",
+    "COD_COM",
+    "CODECOMMUNE",
+    "COM",
+    "CODE",
+)
+
+_FLOAT_ARTEFACT = re.compile(r"^(\d+)\.0+$")
+_VALID = re.compile(r"^(\d{5}|2[AB]\d{3})$")
+
+
+def normalise_code(value):
+    """Return the 5-character INSEE code for ``value``, or None when empty.
+
+    The result is not guaranteed valid: use ``is_valid_code`` to check it.
+    """
+    if value is None:
+        return None
+    text = str(value).strip().upper()
+    if text in ("", "NAN", "NONE", "NULL"):
+        return None
+    artefact = _FLOAT_ARTEFACT.match(text)
+    if artefact:
+        text = artefact.group(1)
+    if text.isdigit() and len(text) < 5:
+        text = text.zfill(5)
+    # Corsica written with its old numeric department (20xxx) stays as given:
+    # only the data's own 2A/2B can tell which department it is.
+    return text
+
+
+def is_valid_code(code):
+    """True for a well-formed commune code (``62498``, ``2A004``)."""
+    return bool(code) and bool(_VALID.match(code))
+
+
+def find_key_column(columns, preferred=None):
+    """Name of the commune-code column among ``columns``, or None.
+
+    ``preferred`` (a user override) wins when present, compared
+    case-insensitively.
+    """
+    by_upper = {str(c).strip().upper(): c for c in columns}
+    if preferred:
+        return by_upper.get(str(preferred).strip().upper())
+    for candidate in KEY_COLUMN_CANDIDATES:
+        if candidate in by_upper:
+            return by_upper[candidate]
+    return None

@@ -1,0 +1,212 @@
+"""Indicator profiles: which indicators make each function, and how they weigh.
+
+A profile is a JSON file. It is validated field by field, and its formulas use
+a fixed vocabulary (``core.indicators.FORMULAS``): nothing read from a file is
+ever executed as code.
+"""
+
+import json
+import math
+import os
+
+from .indicators import AREA_COLUMN, FORMULAS, formula_columns, uses_geometry_area
+
+FUNCTIONS = ("habiter", "travailler", "consommer", "services")
+DIRECTIONS = ("+", "-")
+TRANSFORMS = ("none", "log")
+MISSING_POLICIES = ("reweight", "zero", "median")
+LEVEL_LABELS = ("majeure", "structurante", "intermédiaire", "locale", "hors centralité")
+
+_PROFILE_KEYS = {"name", "description", "version", "sources", "missing", "levels", "functions", "comment"}
+_FUNCTION_KEYS = {"label", "weight", "indicators", "comment"}
+_INDICATOR_KEYS = {"id", "label", "formula", "direction", "weight", "transform", "missing", "comment"}
+_LEVEL_KEYS = {"method", "thresholds", "comment"}
+
+
+class ProfileError(Exception):
+    """An invalid profile, with a message naming the file and the faulty entry."""
+
+
+def profiles_dir():
+    return os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "profiles")
+
+
+def default_profile_path():
+    return os.path.join(profiles_dir(), "aula_360.json")
+
+
+def load_profile(path=None):
+    """Read and validate a profile file (the built-in default when ``path`` is empty)."""
+    path = path or default_profile_path()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError as error:
+        raise ProfileError(f"{path}: profile file not found.") from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ProfileError(f"{path}: not a valid JSON file ({error}).") from error
+    return validate_profile(data, source=path)
+
+
+def validate_profile(data, source="profile"):
+    """Check the structure of a profile and fill defaults; return it."""
+    if not isinstance(data, dict):
+        raise ProfileError(f"{source}: a profile is a JSON object.")
+    _no_unknown_keys(data, _PROFILE_KEYS, source)
+    profile = {
+        "name": str(data.get("name", os.path.basename(str(source)))),
+        "description": str(data.get("description", "")),
+        "sources": str(data.get("sources", "")),
+        "missing": data.get("missing", "reweight"),
+        "levels": _levels(data.get("levels", {}), source),
+        "functions": {},
+    }
+    if profile["missing"] not in MISSING_POLICIES:
+        raise ProfileError(f"{source}: 'missing' must be one of {', '.join(MISSING_POLICIES)}.")
+    functions = data.get("functions")
+    if not isinstance(functions, dict):
+        raise ProfileError(f"{source}: 'functions' must be an object with {', '.join(FUNCTIONS)}.")
+    for name in functions:
+        if name not in FUNCTIONS:
+            raise ProfileError(f"{source}: unknown function '{name}'; expected {', '.join(FUNCTIONS)}.")
+    for name in FUNCTIONS:
+        where = f"{source}: functions.{name}"
+        if name not in functions:
+            raise ProfileError(f"{where} is missing: a profile defines the four functions.")
+        profile["functions"][name] = _function(functions[name], where, profile["missing"])
+    return profile
+
+
+def _function(data, where, default_missing):
+    if not isinstance(data, dict):
+        raise ProfileError(f"{where}: must be an object.")
+    _no_unknown_keys(data, _FUNCTION_KEYS, where)
+    indicators = data.get("indicators")
+    if not isinstance(indicators, list) or not indicators:
+        raise ProfileError(f"{where}.indicators: give at least one indicator.")
+    parsed = [_indicator(item, f"{where}.indicators[{i}]", default_missing) for i, item in enumerate(indicators)]
+    ids = [item["id"] for item in parsed]
+    if len(set(ids)) != len(ids):
+        raise ProfileError(f"{where}: indicator ids must be unique.")
+    return {
+        "label": str(data.get("label", where.rsplit(".", 1)[-1].capitalize())),
+        "weight": _weight(data.get("weight", 1), f"{where}.weight"),
+        "indicators": parsed,
+    }
+
+
+def _indicator(data, where, default_missing):
+    if not isinstance(data, dict):
+        raise ProfileError(f"{where}: must be an object.")
+    _no_unknown_keys(data, _INDICATOR_KEYS, where)
+    for required in ("id", "formula"):
+        if required not in data:
+            raise ProfileError(f"{where}: '{required}' is required.")
+    direction = data.get("direction", "+")
+    if direction not in DIRECTIONS:
+        raise ProfileError(f"{where}.direction: '+' or '-', not {direction!r}.")
+    transform = data.get("transform", "none")
+    if transform not in TRANSFORMS:
+        raise ProfileError(f"{where}.transform: one of {', '.join(TRANSFORMS)}, not {transform!r}.")
+    missing = data.get("missing", default_missing)
+    if missing not in MISSING_POLICIES:
+        raise ProfileError(f"{where}.missing: one of {', '.join(MISSING_POLICIES)}, not {missing!r}.")
+    _check_formula(data["formula"], f"{where}.formula")
+    return {
+        "missing": missing,
+        "id": str(data["id"]),
+        "label": str(data.get("label", data["id"])),
+        "formula": data["formula"],
+        "direction": direction,
+        "weight": _weight(data.get("weight", 1), f"{where}.weight"),
+        "transform": transform,
+    }
+
+
+def _check_formula(formula, where):
+    if isinstance(formula, str):
+        return
+    if not isinstance(formula, dict):
+        raise ProfileError(f"{where}: a column name or an object such as {{\"ratio\": [\"A\", \"B\"]}}.")
+    kinds = [key for key in formula if key in FORMULAS]
+    if len(kinds) != 1:
+        raise ProfileError(f"{where}: exactly one of {', '.join(FORMULAS)} expected, got {', '.join(formula) or 'nothing'}.")
+    kind = kinds[0]
+    allowed, arity = FORMULAS[kind]
+    _no_unknown_keys(formula, {kind} | allowed, where)
+    operands = formula[kind]
+    operands = operands if isinstance(operands, list) else [operands]
+    if len(operands) != arity:
+        raise ProfileError(f"{where}.{kind}: {arity} operand(s) expected, got {len(operands)}.")
+    for i, operand in enumerate(operands):
+        _check_formula(operand, f"{where}.{kind}[{i}]")
+    if kind == "growth":
+        years = formula.get("years")
+        if not (isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years)
+                and years[1] > years[0]):
+            raise ProfileError(f"{where}.years: two increasing years, e.g. [2013, 2018].")
+    if "scale" in formula and not _is_positive(formula["scale"]):
+        raise ProfileError(f"{where}.scale: a positive number.")
+
+
+def _levels(data, where):
+    if not isinstance(data, dict):
+        raise ProfileError(f"{where}: 'levels' must be an object.")
+    _no_unknown_keys(data, _LEVEL_KEYS, f"{where}: levels")
+    method = data.get("method", "thresholds")
+    if method != "thresholds":
+        raise ProfileError(f"{where}: levels.method 'thresholds' is the only method so far.")
+    thresholds = data.get("thresholds", [88, 72, 52, 35])
+    if (not isinstance(thresholds, list) or len(thresholds) != len(LEVEL_LABELS) - 1
+            or not all(isinstance(t, (int, float)) for t in thresholds)
+            or sorted(thresholds, reverse=True) != thresholds):
+        raise ProfileError(f"{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].")
+    return {"method": method, "thresholds": [float(t) for t in thresholds]}
+
+
+def profile_columns(profile, with_area=True):
+    """Every source column the profile reads (a density's area column only if ``with_area``)."""
+    columns = []
+    for function in profile["functions"].values():
+        for indicator in function["indicators"]:
+            for column in formula_columns(indicator["formula"], with_area):
+                if column not in columns:
+                    columns.append(column)
+    return columns
+
+
+def needs_geometry_area(profile, columns):
+    """True when a density of the profile has no area column among ``columns``."""
+    return any(
+        uses_geometry_area(indicator["formula"], set(columns))
+        for function in profile["functions"].values()
+        for indicator in function["indicators"]
+    )
+
+
+def check_columns(profile, available):
+    """Raise ProfileError when the profile reads columns that ``available`` lacks."""
+    available = set(available) | {AREA_COLUMN}
+    missing = [c for c in profile_columns(profile, with_area=False) if c not in available]
+    if missing:
+        listed = ", ".join(sorted(c for c in available if c != AREA_COLUMN))
+        raise ProfileError(
+            f"Profile '{profile['name']}' needs the column(s) {', '.join(missing)}, absent from the "
+            f"layer. Join the tables that carry them first. Columns available: {listed}."
+        )
+
+
+def _weight(value, where):
+    if not _is_positive(value):
+        raise ProfileError(f"{where}: a weight is a positive number, not {value!r}.")
+    return float(value)
+
+
+def _is_positive(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+
+
+def _no_unknown_keys(data, allowed, where):
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise ProfileError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}.")

@@ -1,0 +1,120 @@
+"""Reading the tables technicians get from INSEE: text first, numbers second.
+
+Every cell is read as text (so commune codes keep their zeros), then the
+columns that hold numbers are converted, accepting the decimal comma, French
+thousands separators and INSEE's secrecy markers, which become missing values
+and are counted.
+"""
+
+import csv
+import os
+
+import pandas as pd
+
+SEPARATORS = (";", ",", "\t", "|")
+ENCODINGS = ("utf-8-sig", "cp1252")
+# Markers INSEE and agencies use for secret or unavailable values.
+SECRET_MARKERS = frozenset({"s", "nd", "n.d.", "secret", "se", "c", "na", "n/a", "-", "x"})
+
+
+class TableError(Exception):
+    """A table that cannot be read, with a message for the user."""
+
+
+def read_table(path):
+    """Read a CSV/TXT file into a DataFrame of text cells ('' for empty).
+
+    The separator and the encoding are detected; ``df.attrs`` records them.
+    """
+    if not os.path.isfile(path):
+        raise TableError(f"{path}: file not found.")
+    if os.path.getsize(path) == 0:
+        raise TableError(f"{path}: the file is empty.")
+    with open(path, "rb") as handle:
+        head = handle.read(65536)
+    if b"\x00" in head:
+        raise TableError(
+            f"{path}: this looks like a binary file, not a text table "
+            "(save it as CSV, or load it in QGIS and pass the layer)."
+        )
+    encoding = _detect_encoding(head)
+    sample = head.decode(encoding, errors="replace")
+    separator = _detect_separator(sample)
+    try:
+        frame = pd.read_csv(
+            path,
+            sep=separator,
+            dtype=str,
+            keep_default_na=False,
+            encoding=encoding,
+            skipinitialspace=False,
+        )
+    except pd.errors.ParserError as error:
+        raise TableError(f"{path}: malformed table ({error}). Check the line it names.") from error
+    except pd.errors.EmptyDataError as error:
+        raise TableError(f"{path}: no header line found.") from error
+    if frame.empty:
+        raise TableError(f"{path}: the file has a header but no data rows.")
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.attrs.update(path=path, encoding=encoding, separator=separator)
+    return frame
+
+
+def _detect_encoding(head):
+    for encoding in ENCODINGS:
+        try:
+            head.decode(encoding)
+            return encoding
+        except UnicodeDecodeError as error:
+            # A multi-byte character cut by the sample boundary is not an error.
+            if encoding == "utf-8-sig" and error.start >= len(head) - 3:
+                return encoding
+    return ENCODINGS[-1]
+
+
+def _detect_separator(sample):
+    header = sample.splitlines()[0] if sample else ""
+    try:
+        dialect = csv.Sniffer().sniff(sample[:8192], delimiters="".join(SEPARATORS))
+        return dialect.delimiter
+    except csv.Error:
+        counts = {sep: header.count(sep) for sep in SEPARATORS}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else ";"
+
+
+def parse_number(text):
+    """Float for a French or English number written as text; None when it is not one."""
+    cleaned = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def numeric_columns(frame, exclude=()):
+    """Convert the columns that hold numbers; return (frame, secret_counts).
+
+    A column is numeric when every non-empty cell is a number or a secrecy
+    marker. ``secret_counts`` maps each converted column to the number of
+    cells that were empty or secret and became missing.
+    """
+    converted = frame.copy()
+    secret_counts = {}
+    for column in frame.columns:
+        if column in exclude:
+            continue
+        values = frame[column].astype(str).str.strip()
+        missing = (values == "") | values.str.lower().isin(SECRET_MARKERS)
+        parsed = values[~missing].map(parse_number)
+        if len(parsed) == 0 or parsed.isna().any():
+            continue
+        numbers = pd.Series(float("nan"), index=frame.index, dtype="float64")
+        numbers[~missing] = parsed.astype("float64")
+        converted[column] = numbers
+        secret_counts[column] = int(missing.sum())
+    return converted, secret_counts

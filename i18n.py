@@ -1,0 +1,26 @@
+"""Translation of user-visible strings (source strings in English, French shipped)."""
+
+import os
+
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+CONTEXT = "Centralites"
+_translator = None
+
+
+def tr(text):
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def install_translator():
+    """Load the .qm matching QGIS's locale, once; quietly keep English when there is none."""
+    global _translator
+    if _translator is not None:
+        return
+    locale = QSettings().value("locale/userLocale", QLocale().name()) or "en"
+    path = os.path.join(os.path.dirname(__file__), "resources", "i18n", f"centralites_{str(locale)[:2]}.qm")
+    if os.path.exists(path):
+        translator = QTranslator()
+        if translator.load(path):
+            QCoreApplication.installTranslator(translator)
+            _translator = translator

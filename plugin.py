@@ -1,0 +1,88 @@
+"""The Centralités plugin: processing provider, menu and toolbar entries.
+
+``initProcessing`` is what QGIS calls in qgis_process (no GUI, iface None);
+``initGui`` calls it too for the desktop. The provider is added once only.
+"""
+
+import os
+
+from qgis.core import QgsApplication, QgsVectorLayer, QgsProject
+
+from .i18n import install_translator, tr
+
+PLUGIN_DIR = os.path.dirname(__file__)
+SAMPLE_TERRITORY = os.path.join(PLUGIN_DIR, "resources", "sample", "territoire_aula.gpkg")
+MODEL_ID = "centralites:diagnostic_centralites"
+
+
+class CentralitesPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.actions = []
+        self.toolbar = None
+        self.menu = None
+
+    def initProcessing(self):  # noqa: N802 (QGIS API name)
+        if self.provider is not None:
+            return
+        install_translator()
+        from .processing.provider import CentralitesProvider
+
+        self.provider = CentralitesProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        from qgis.PyQt.QtWidgets import QAction
+
+        from .processing.base import plugin_icon
+
+        self.menu = tr("&Centralités")
+        self.toolbar = self.iface.addToolBar(tr("Centralités"))
+        self.toolbar.setObjectName("CentralitesToolbar")
+        entries = (
+            (tr("Run the full diagnosis…"), lambda: self._open_algorithm(MODEL_ID), True),
+            (tr("Join INSEE tables…"), lambda: self._open_algorithm("centralites:join_tables"), False),
+            (tr("Centrality score…"), lambda: self._open_algorithm("centralites:centrality_score"), True),
+            (tr("Apply the centrality style…"), lambda: self._open_algorithm("centralites:apply_style"), False),
+            (tr("Export the map (PDF)…"), lambda: self._open_algorithm("centralites:export_layout"), False),
+            (tr("Load the sample territory"), self._load_sample, False),
+        )
+        for text, callback, on_toolbar in entries:
+            action = QAction(plugin_icon(), text, self.iface.mainWindow())
+            action.triggered.connect(callback)
+            self.iface.addPluginToMenu(self.menu, action)
+            if on_toolbar:
+                self.toolbar.addAction(action)
+            self.actions.append(action)
+
+    def unload(self):
+        for action in self.actions:
+            if self.iface is not None:
+                self.iface.removePluginMenu(self.menu, action)
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+
+    def _open_algorithm(self, algorithm_id):
+        from processing import execAlgorithmDialog
+
+        execAlgorithmDialog(algorithm_id, {})
+
+    def _load_sample(self):
+        layer = QgsVectorLayer(f"{SAMPLE_TERRITORY}|layername=communes", tr("Sample territory (AULA)"), "ogr")
+        if not layer.isValid():
+            from qgis.core import Qgis
+
+            self.iface.messageBar().pushMessage(
+                tr("Centralités"), tr("The sample territory could not be opened: {path}").format(path=SAMPLE_TERRITORY),
+                level=Qgis.Warning,
+            )
+            return
+        QgsProject.instance().addMapLayer(layer)

@@ -1,0 +1,164 @@
+"""Between QGIS layers and pandas: one read of the attributes, one write of the results."""
+
+import math
+import os
+
+import pandas as pd
+from qgis.core import (
+    QgsDistanceArea,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+)
+
+from ..compat import AREA_KM2, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, REQUEST_NO_GEOMETRY, python_value
+from ..core.indicators import AREA_COLUMN
+from ..i18n import tr
+
+
+def read_attributes(source, field_names, feedback, code_field=None):
+    """DataFrame of ``field_names`` for every feature, in feature order, NULL as None.
+
+    The code field is read as text whatever its type in the layer.
+    """
+    fields = source.fields()
+    indexes = [fields.lookupField(name) for name in field_names]
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+    request.setSubsetOfAttributes(indexes)
+    rows, total = [], max(source.featureCount(), 1)
+    for count, feature in enumerate(source.getFeatures(request)):
+        if feedback.isCanceled():
+            return None
+        attributes = feature.attributes()
+        rows.append([python_value(attributes[i]) for i in indexes])
+        if count % 1000 == 0:
+            feedback.setProgress(20.0 * count / total)
+    frame = pd.DataFrame(rows, columns=list(field_names))
+    if code_field:
+        frame[code_field] = frame[code_field].map(lambda v: None if v is None else str(v))
+    for name in field_names:
+        if name != code_field:
+            frame[name] = _as_numbers_when_possible(frame[name])
+    return frame
+
+
+def _as_numbers_when_possible(column):
+    converted = pd.to_numeric(column, errors="coerce")
+    return converted if converted.notna().sum() == column.notna().sum() else column
+
+
+def ellipsoidal_areas_km2(source, context, feedback):
+    """Area of each feature in km² on the project's ellipsoid (WGS 84 when none)."""
+    calculator = QgsDistanceArea()
+    calculator.setSourceCrs(source.sourceCrs(), context.transformContext())
+    calculator.setEllipsoid(context.ellipsoid() or "EPSG:7030")
+    areas = []
+    for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
+        if feedback.isCanceled():
+            return None
+        geometry = feature.geometry()
+        area = calculator.measureArea(geometry) if not geometry.isEmpty() else float("nan")
+        areas.append(calculator.convertAreaMeasurement(area, AREA_KM2))
+    return pd.Series(areas, name=AREA_COLUMN, dtype="float64")
+
+
+def fields_for(frame, existing):
+    """QgsFields for the columns of ``frame`` (double, integer or text)."""
+    fields = QgsFields()
+    for name in frame.columns:
+        if name in existing:
+            continue
+        dtype = frame[name].dtype
+        if pd.api.types.is_integer_dtype(dtype):
+            fields.append(QgsField(name, FIELD_INT))
+        elif pd.api.types.is_float_dtype(dtype):
+            fields.append(QgsField(name, FIELD_DOUBLE))
+        else:
+            fields.append(QgsField(name, FIELD_STRING))
+    return fields
+
+
+def attribute_rows(frame):
+    """Row-wise plain Python values, with NaN and pd.NA turned into None (NULL)."""
+    columns = [frame[name].astype(object).tolist() for name in frame.columns]
+    for row in zip(*columns):
+        yield [_clean(value) for value in row]
+
+
+def _clean(value):
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=()):
+    """Copy every feature of ``source`` to ``sink`` with the columns of ``frame`` appended.
+
+    Geometry and the source attributes are copied untouched (except the
+    fields in ``drop_fields``, replaced by new values). Returns False when cancelled.
+    """
+    source_fields = source.fields()
+    kept = [i for i, f in enumerate(source_fields) if f.name() not in drop_fields]
+    rows = attribute_rows(frame)
+    total = max(source.featureCount(), 1)
+    for count, (feature, values) in enumerate(zip(source.getFeatures(), rows)):
+        if feedback.isCanceled():
+            return False
+        attributes = feature.attributes()
+        out = QgsFeature()
+        out.setGeometry(feature.geometry())
+        out.setAttributes([attributes[i] for i in kept] + values)
+        sink.addFeature(out)
+        if count % 500 == 0:
+            feedback.setProgress(progress_from + (100.0 - progress_from) * count / total)
+    return True
+
+
+def output_fields(source, frame, drop_fields=()):
+    fields = QgsFields()
+    for field in source.fields():
+        if field.name() not in drop_fields:
+            fields.append(field)
+    for field in fields_for(frame, existing=()):
+        fields.append(field)
+    return fields
+
+
+def output_exists(destination):
+    """Whether the file behind an output destination exists before the run.
+
+    Its folder is created when missing, so a new output folder just works.
+    """
+    path = (destination or "").split("|")[0]
+    if path.startswith("ogr:") or path.startswith("memory:") or not path:
+        return True  # a table inside a database, or no file: never delete anything
+    folder = os.path.dirname(path)
+    if folder and not os.path.isdir(folder):
+        os.makedirs(folder, exist_ok=True)
+    return os.path.exists(path)
+
+
+def discard_output(path_existed_before, destination):
+    """Remove an output file this run created but could not finish."""
+    path = destination.split("|")[0]
+    if not path_existed_before and path and os.path.isfile(path):
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+
+
+def require_field(source, name, parameter_label):
+    if source.fields().lookupField(name) < 0:
+        names = ", ".join(source.fields().names())
+        raise QgsProcessingException(
+            tr("{label}: the field '{name}' is not in the layer. Fields found: {names}.").format(
+                label=parameter_label, name=name, names=names
+            )
+        )

@@ -1,0 +1,188 @@
+"""centralites:join_tables — INSEE tables onto a commune layer, with a report of every row."""
+
+import os
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+)
+
+from ..compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_FILE, SOURCE_POLYGON, python_value
+from ..core.join import join_tables
+from ..core.tables import TableError, read_table
+from ..i18n import tr
+from .base import CentralitesAlgorithm
+from .frames import discard_output, output_exists, output_fields, read_attributes, write_with_columns
+
+TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv")
+
+
+class JoinTables(CentralitesAlgorithm):
+    ALGORITHM_ID = "join_tables"
+    GROUP_ID = "data"
+
+    INPUT = "INPUT"
+    CODE_FIELD = "CODE_FIELD"
+    TABLES = "TABLES"
+    TABLE_KEY = "TABLE_KEY"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def displayName(self):  # noqa: N802
+        return tr("Join INSEE tables to communes")
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Joins one or more tables (CSV files, or table layers such as a GeoPackage table or a "
+            "loaded spreadsheet) onto a commune layer by INSEE commune code.\n\n"
+            "Codes are read as text: leading zeros are kept or restored (1001 → 01001), float "
+            "artefacts (62498.0) and blanks are repaired, Corsica's 2A/2B kept. The key column of "
+            "each table is found among the usual names (CODGEO, DEPCOM, INSEE_COM, CODE_INSEE, …) "
+            "unless given. Numbers with a decimal comma or thousands spaces are read as numbers; "
+            "secret or empty values (s, nd, secret, blank) become NULL and are counted.\n\n"
+            "Every commune of the layer is kept with its geometry untouched. The REPORT table lists "
+            "each table row not joined (unmatched code, duplicate, invalid code), each re-coded key, "
+            "each commune absent from a table and each renamed column. The log ends with one summary "
+            "line per table."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, tr("Commune layer"), [SOURCE_POLYGON])
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CODE_FIELD, tr("INSEE code field of the commune layer"), "INSEE_COM", self.INPUT,
+                optional=True,  # QGIS 3.22 rejects an omitted field parameter even with a default
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(self.TABLES, tr("Tables to join (files or table layers)"), SOURCE_FILE)
+        )
+        key = QgsProcessingParameterString(
+            self.TABLE_KEY, tr("Key column of the tables (empty: found automatically)"), optional=True
+        )
+        self.addParameter(key)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Joined communes")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.REPORT, tr("Join report"), optional=True, createByDefault=True)
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            self.fail(tr("The commune layer could not be read."))
+        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or "INSEE_COM"
+        if source.fields().lookupField(code_field) < 0:
+            self.fail(
+                tr("The commune layer has no field '{field}'. Fields found: {fields}.").format(
+                    field=code_field, fields=", ".join(source.fields().names())
+                )
+            )
+        entries = self.parameterAsFileList(parameters, self.TABLES, context)
+        if not entries:
+            self.fail(tr("Give at least one table to join."))
+
+        feedback.pushInfo(tr("Reading the commune codes…"))
+        codes_frame = read_attributes(source, [code_field], feedback, code_field=code_field)
+        if codes_frame is None:
+            return {}
+        tables = []
+        for entry in entries:
+            if feedback.isCanceled():
+                return {}
+            name, frame = self._read_entry(entry, context)
+            feedback.pushInfo(tr("Read {name}: {rows} rows, {columns} columns.").format(
+                name=name, rows=len(frame), columns=len(frame.columns)))
+            tables.append((name, frame))
+
+        key = self.parameterAsString(parameters, self.TABLE_KEY, context).strip() or None
+        try:
+            result = join_tables(
+                codes_frame[code_field].tolist(), tables, key_column=key,
+                existing_columns=source.fields().names(), is_cancelled=feedback.isCanceled,
+            )
+        except TableError as error:
+            raise QgsProcessingException(str(error)) from error
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(40)
+
+        fields = output_fields(source, result.values)
+        destination_before = output_exists(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
+        sink, sink_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            self.fail(tr("The output layer could not be created."))
+        if not write_with_columns(source, sink, result.values, feedback, progress_from=40.0):
+            del sink
+            discard_output(destination_before, sink_id)
+            return {}
+        outputs = {self.OUTPUT: sink_id}
+
+        report_sink, report_id = self.parameterAsSink(
+            parameters, self.REPORT, context, report_fields(), NO_GEOMETRY
+        )
+        if report_sink is not None:
+            write_report(report_sink, result.report)
+            outputs[self.REPORT] = report_id
+        for summary in result.summaries:
+            feedback.pushInfo(summary.line())
+        return outputs
+
+    def _read_entry(self, entry, context):
+        """(name, DataFrame of text) for a file path or a table layer."""
+        path = entry.split("|")[0]
+        if os.path.isfile(path) and path.lower().endswith(TEXT_TABLE_SUFFIXES):
+            try:
+                return os.path.basename(path), read_table(path)
+            except TableError as error:
+                raise QgsProcessingException(str(error)) from error
+        layer = QgsProcessingUtils.mapLayerFromString(entry, context)
+        if layer is None or not hasattr(layer, "getFeatures"):
+            self.fail(tr("{entry}: neither a CSV file nor a table QGIS can open.").format(entry=entry))
+        return layer.name() or os.path.basename(path), layer_as_text_frame(layer)
+
+
+def layer_as_text_frame(layer):
+    """A table layer's attributes as text cells, so codes and numbers go through the same readers."""
+    import pandas as pd
+
+    names = layer.fields().names()
+    rows = []
+    for feature in layer.getFeatures():
+        rows.append(["" if python_value(v) is None else _text(python_value(v)) for v in feature.attributes()])
+    return pd.DataFrame(rows, columns=names)
+
+
+def _text(value):
+    # Integers stored as floats by a spreadsheet driver would read "1001.0": keep them integral.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def report_fields():
+    fields = QgsFields()
+    fields.append(QgsField("source", FIELD_STRING))
+    fields.append(QgsField("ligne", FIELD_INT))
+    fields.append(QgsField("code", FIELD_STRING))
+    fields.append(QgsField("probleme", FIELD_STRING))
+    fields.append(QgsField("action", FIELD_STRING))
+    return fields
+
+
+def write_report(sink, rows):
+    for row in rows:
+        feature = QgsFeature()
+        feature.setAttributes([row["source"], row["line"], row["code"], row["problem"], row["action"]])
+        sink.addFeature(feature)

@@ -1,0 +1,41 @@
+"""The Centralités processing provider: its algorithms and its shipped models."""
+
+import glob
+import os
+
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+
+from ..i18n import tr
+from .apply_style import ApplyStyle
+from .base import PLUGIN_DIR, plugin_icon, plugin_version
+from .centrality_score import CentralityScore
+from .export_layout import ExportLayout
+from .join_tables import JoinTables
+
+PROVIDER_ID = "centralites"
+MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
+
+
+class CentralitesProvider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return "Centralités"
+
+    def longName(self):  # noqa: N802
+        return tr("Centralités {version} — centrality diagnosis of communes").format(version=plugin_version())
+
+    def icon(self):
+        return plugin_icon()
+
+    def versionInfo(self):  # noqa: N802
+        return plugin_version()
+
+    def loadAlgorithms(self):  # noqa: N802
+        for algorithm in (JoinTables(), CentralityScore(), ApplyStyle(), ExportLayout()):
+            self.addAlgorithm(algorithm)
+        for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(path):
+                self.addAlgorithm(model)

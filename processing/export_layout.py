@@ -79,7 +79,7 @@ class ExportLayout(CentralitesAlgorithm):
         if not has_score_style(layer, COMPOSITE_FIELD):
             apply_score_style(layer, COMPOSITE_FIELD)
 
-        title = self.parameterAsString(parameters, self.TITLE, context)
+        title = self.parameterAsString(parameters, self.TITLE, context) or tr("Centrality of communes")
         subtitle = self.parameterAsString(parameters, self.SUBTITLE, context)
         sources = self.parameterAsString(parameters, self.SOURCES, context) or default_sources(plugin_version())
         paper = self.PAPER_NAMES[self.parameterAsEnum(parameters, self.PAPER, context)]

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProject,
     QgsUnitTypes,
 )
+from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..compat import set_label_text_style
@@ -101,10 +102,12 @@ def export_pdf(layout, path, dpi=300):
 
 
 def export_png(layout, path, dpi=150):
-    settings = QgsLayoutExporter.ImageExportSettings()
-    settings.dpi = dpi
-    settings.exportMetadata = False  # GDAL cannot write it into a PNG: it would only log an error
-    return QgsLayoutExporter(layout).exportToImage(path, settings)
+    """First page as PNG, rendered by Qt: QgsLayoutExporter.exportToImage would also try
+    to georeference the file through GDAL, which cannot update a PNG and logs an error."""
+    image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), dpi)
+    if image.isNull() or not image.save(path, "PNG"):
+        return QgsLayoutExporter.FileError
+    return QgsLayoutExporter.Success
 
 
 def _label(layout, text, size, bold=False, item_id=""):

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsGradientColorRamp,
     QgsGradientStop,
     QgsGraduatedSymbolRenderer,
-    QgsRendererRangeLabelFormat,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -34,8 +33,7 @@ def graduated_score_renderer(layer, field, classes=5, method="quantile"):
     renderer.setSourceSymbol(symbol)
     renderer.setSourceColorRamp(score_colour_ramp())
     classification = QgsClassificationJenks() if method == "jenks" else QgsClassificationQuantile()
-    label_format = QgsRendererRangeLabelFormat(tr("%1 to %2"), 0)
-    classification.setLabelFormat(label_format.format())
+    classification.setLabelFormat(tr("%1 to %2"))
     classification.setLabelPrecision(0)
     renderer.setClassificationMethod(classification)
     renderer.updateClasses(layer, classes)

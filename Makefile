@@ -1,0 +1,63 @@
+# Centralités — every command installs what it needs on first use (Debian 12, QGIS 3.22).
+#   make demo              whole diagnosis on the sample territory -> demo_output/
+#   make demo DATA=folder  the same on INSEE files you downloaded
+#   make test              the test suite (pytest + pytest-qgis, offscreen)
+#   make package           the zip for "Install from ZIP" in QGIS -> dist/
+
+SHELL := /bin/bash
+PYTHON_SYSTEM := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-pyqtgraph xvfb poppler-utils qttools5-dev-tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+STAMP_APT := .cache/apt.stamp
+STAMP_VENV := $(VENV)/.installed
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+DATA ?=
+
+.PHONY: deps demo test package sample translations clean
+
+deps: $(STAMP_VENV) translations
+
+$(STAMP_APT):
+	@mkdir -p .cache
+	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		echo "Debian packages already installed."; \
+	else \
+		echo "Installing QGIS and tools from Debian (apt)…"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+	@touch $@
+
+$(STAMP_VENV): $(STAMP_APT) requirements-dev.txt
+	@test -x $(PY) || $(PYTHON_SYSTEM) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+translations: $(STAMP_APT)
+	@for ts in resources/i18n/*.ts; do \
+		[ -e "$$ts" ] || continue; \
+		qm="$${ts%.ts}.qm"; \
+		if [ ! -e "$$qm" ] || [ "$$ts" -nt "$$qm" ]; then lrelease -silent "$$ts" -qm "$$qm"; fi; \
+	done
+
+demo: deps
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) scripts/demo.py --output demo_output $(if $(DATA),--data "$(DATA)")
+
+test: deps
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) -m pytest tests
+
+package: translations
+	$(PYTHON_SYSTEM) scripts/package.py --output dist
+
+sample: deps
+	$(PY) scripts/build_sample_territory.py
+	$(PY) scripts/build_illustrative_tables.py
+
+clean:
+	rm -rf demo_output dist .pytest_cache .hypothesis

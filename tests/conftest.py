@@ -1,0 +1,87 @@
+"""Test setup: the checkout imported as the `centralites` package, whatever its folder name.
+
+pytest-qgis starts QGIS (offscreen) before the tests are collected; the
+fixtures here add processing and the Centralités provider.
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED_INSEE = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "insee"))
+SHARED_REFERENCE = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "reference"))
+SAMPLE = os.path.join(ROOT, "resources", "sample")
+SAMPLE_TERRITORY = os.path.join(SAMPLE, "territoire_aula.gpkg")
+SAMPLE_COMMUNES = SAMPLE_TERRITORY + "|layername=communes"
+SAMPLE_TABLES = [
+    os.path.join(SAMPLE, "illustratif_base_cc_comparateur.csv"),
+    os.path.join(SAMPLE, "illustratif_bpe_domaines.csv"),
+]
+
+_IMPORT_DIR = tempfile.mkdtemp(prefix="centralites-tests-")
+os.symlink(ROOT, os.path.join(_IMPORT_DIR, "centralites"))
+sys.path.insert(0, _IMPORT_DIR)
+if "/usr/share/qgis/python/plugins" not in sys.path:
+    sys.path.append("/usr/share/qgis/python/plugins")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_IMPORT_DIR, ignore_errors=True)
+
+
+def real_insee(name):
+    """Path of a real INSEE file of ../shared, or skip the test with the reason."""
+    path = os.path.join(SHARED_INSEE, name)
+    if not os.path.exists(path):
+        pytest.skip(f"real INSEE data not available here ({path} is absent)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_app, qgis_processing):
+    """The Centralités provider registered once for the session."""
+    from qgis.core import QgsApplication
+
+    from centralites.processing.provider import CentralitesProvider
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("centralites")
+    if existing is not None:
+        return existing
+    instance = CentralitesProvider()
+    registry.addProvider(instance)
+    yield instance
+    if registry.providerById("centralites") is not None:
+        registry.removeProvider(instance)
+
+
+@pytest.fixture()
+def run_algorithm(provider):
+    """processing.run with a feedback that keeps the log, returns (results, log lines)."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.lines.append(warning)
+
+        def reportError(self, error, fatalError=False):  # noqa: N802, N803
+            self.lines.append(error)
+
+    def run(algorithm_id, parameters):
+        feedback = Feedback()
+        results = processing.run(algorithm_id, parameters, feedback=feedback)
+        return results, feedback.lines
+
+    return run

@@ -50,7 +50,7 @@ demo: deps
 
 test: deps
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
-	$(PY) -m pytest tests
+	$(VENV)/bin/pytest tests
 
 package: translations
 	$(PYTHON_SYSTEM) scripts/package.py --output dist

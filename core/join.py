@@ -117,7 +117,7 @@ def _keyed_rows(source, frame, key, summary, report):
     rows = frame.copy()
     # Line 1 is the header in the file; the first data row is line 2.
     rows["__line"] = range(2, len(rows) + 2)
-    raw = rows[key].astype(str).str.strip()
+    raw = rows[key].astype(str)
     normalised = raw.map(normalise_code)
     for line, before, after in zip(rows["__line"], raw, normalised):
         if after is not None and after != before:

@@ -22,6 +22,9 @@ SAMPLE_TABLES = [
     os.path.join(SAMPLE, "illustratif_bpe_domaines.csv"),
 ]
 
+# The checkout itself must not be on sys.path (`python -m pytest` puts the current
+# folder there): its `processing` package would hide QGIS's own.
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != ROOT]
 _IMPORT_DIR = tempfile.mkdtemp(prefix="centralites-tests-")
 os.symlink(ROOT, os.path.join(_IMPORT_DIR, "centralites"))
 sys.path.insert(0, _IMPORT_DIR)
@@ -41,9 +44,12 @@ def real_insee(name):
     return path
 
 
-@pytest.fixture(scope="session")
+_PROVIDERS = []  # Python references: a collected provider loses its overridden methods
+
+
+@pytest.fixture()
 def provider(qgis_app, qgis_processing):
-    """The Centralités provider registered once for the session."""
+    """The Centralités provider, registered when it is not (the plugin tests remove it)."""
     from qgis.core import QgsApplication
 
     from centralites.processing.provider import CentralitesProvider
@@ -53,10 +59,9 @@ def provider(qgis_app, qgis_processing):
     if existing is not None:
         return existing
     instance = CentralitesProvider()
+    _PROVIDERS.append(instance)
     registry.addProvider(instance)
-    yield instance
-    if registry.providerById("centralites") is not None:
-        registry.removeProvider(instance)
+    return instance
 
 
 @pytest.fixture()

@@ -1,0 +1,86 @@
+"""Plugin load and unload through classFactory, initGui and unload, with pytest-qgis's stub iface."""
+
+import pytest
+from qgis.core import QgsApplication, QgsProject
+
+EXPECTED_ALGORITHMS = {
+    "centralites:join_tables",
+    "centralites:centrality_score",
+    "centralites:apply_style",
+    "centralites:export_layout",
+    "centralites:diagnostic_centralites",
+}
+
+
+@pytest.fixture()
+def registry(qgis_app, qgis_processing):
+    """The processing registry without any Centralités provider left by other tests."""
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("centralites")
+    if existing is not None:
+        registry.removeProvider(existing)
+    return registry
+
+
+def centralites_providers(registry):
+    return [p for p in registry.providers() if p.id() == "centralites"]
+
+
+def test_init_gui_adds_provider_menu_and_toolbar_then_unload_removes_them(registry, qgis_iface):
+    import centralites
+
+    plugin = centralites.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert len(centralites_providers(registry)) == 1
+        ids = {a.id() for a in registry.providerById("centralites").algorithms()}
+        assert EXPECTED_ALGORITHMS <= ids
+        assert len(plugin.actions) == 6
+        assert all(action.text() for action in plugin.actions)
+        assert len(plugin.toolbar.actions()) == 2
+    finally:
+        plugin.unload()
+    assert centralites_providers(registry) == []
+    assert plugin.actions == []
+
+
+def test_provider_is_added_once_even_when_init_processing_runs_again(registry, qgis_iface):
+    import centralites
+
+    plugin = centralites.classFactory(qgis_iface)
+    plugin.initProcessing()  # what QGIS calls first (qgis_process does only this)
+    plugin.initGui()  # calls initProcessing again
+    plugin.initProcessing()
+    try:
+        assert len(centralites_providers(registry)) == 1
+    finally:
+        plugin.unload()
+
+
+def test_processing_only_load_never_touches_iface(registry):
+    import centralites
+
+    plugin = centralites.classFactory(None)  # iface is None under qgis_process
+    plugin.initProcessing()
+    try:
+        assert len(centralites_providers(registry)) == 1
+    finally:
+        plugin.unload()
+    assert centralites_providers(registry) == []
+
+
+def test_load_sample_territory_action_adds_the_layer(registry, qgis_iface):
+    import centralites
+
+    plugin = centralites.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        before = len(QgsProject.instance().mapLayers())
+        plugin.actions[-1].trigger()
+        layers = list(QgsProject.instance().mapLayers().values())
+        assert len(layers) == before + 1
+        added = [layer for layer in layers if layer.featureCount() == 319]
+        assert added and "INSEE_COM" in added[0].fields().names()
+    finally:
+        plugin.unload()
+        QgsProject.instance().removeAllMapLayers()

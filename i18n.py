@@ -12,13 +12,17 @@ def tr(text):
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def install_translator():
-    """Load the .qm matching QGIS's locale, once; quietly keep English when there is none."""
+def translation_file(language):
+    return os.path.join(os.path.dirname(__file__), "resources", "i18n", f"centralites_{language}.qm")
+
+
+def install_translator(locale=None):
+    """Load the .qm of ``locale`` (default: QGIS's locale), once; quietly keep English when there is none."""
     global _translator
     if _translator is not None:
         return
-    locale = QSettings().value("locale/userLocale", QLocale().name()) or "en"
-    path = os.path.join(os.path.dirname(__file__), "resources", "i18n", f"centralites_{str(locale)[:2]}.qm")
+    locale = locale or QSettings().value("locale/userLocale", QLocale().name()) or "en"
+    path = translation_file(str(locale)[:2])
     if os.path.exists(path):
         translator = QTranslator()
         if translator.load(path):

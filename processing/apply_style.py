@@ -36,9 +36,9 @@ class ApplyStyle(CentralitesAlgorithm):
     def shortHelpString(self):  # noqa: N802
         return tr(
             "Styles a scored commune layer: a graduated map of the composite score (or another "
-            "score field) in five classes, ColorBrewer YlOrRd (safe for colour-blind readers), "
-            "classes by quantiles or natural breaks (Jenks), legend labels rounded to whole "
-            "points.\n\nThe features are not modified. When the layer is stored in a GeoPackage, "
+            "score field), five classes by default, ColorBrewer YlOrRd (safe for colour-blind "
+            "readers), classes by quantiles or natural breaks (Jenks), legend bounds rounded to "
+            "whole numbers.\n\nThe features are not modified. When the layer is stored in a GeoPackage, "
             "the style is saved inside it as the layer's default style, so the layer keeps it when "
             "opened later or on another machine. The style can also be written to a QML file."
         )
@@ -55,7 +55,7 @@ class ApplyStyle(CentralitesAlgorithm):
         classes = QgsProcessingParameterNumber(self.CLASSES, tr("Number of classes"), defaultValue=5, minValue=2, maxValue=9)
         self.addParameter(classes)
         self.addParameter(
-            QgsProcessingParameterEnum(self.METHOD, tr("Classes"), [tr("Quantiles"), tr("Natural breaks (Jenks)")], defaultValue=0)
+            QgsProcessingParameterEnum(self.METHOD, tr("Classification method"), [tr("Quantiles"), tr("Natural breaks (Jenks)")], defaultValue=0)
         )
         self.addParameter(
             QgsProcessingParameterBoolean(self.SAVE_AS_DEFAULT, tr("Save as the layer's default style in its GeoPackage"), True)

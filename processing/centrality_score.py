@@ -49,7 +49,7 @@ class CentralityScore(CentralitesAlgorithm):
             "Method: each indicator is computed from the layer's columns (ratio, per 1,000 "
             "inhabitants, share, density per km², annual growth rate, difference), optionally "
             "log-transformed (log(1+x)), then normalised min-max to 0–100 over the layer "
-            "(reversed when its direction is −). A function's score is the weighted mean of its "
+            "(reversed when its direction is "-"). A function's score is the weighted mean of its "
             "indicators; the composite is the weighted mean of the four functions. Sub-scores and "
             "composite are re-expressed on 0–100 over the layer (100 = the highest commune).\n\n"
             "Output fields: score_habiter, score_travailler, score_consommer, score_services, "
@@ -122,9 +122,9 @@ class CentralityScore(CentralitesAlgorithm):
             feedback.pushInfo(f"  {label}: {int(counts.get(label, 0))}")
         if result.unscored:
             feedback.reportError(
-                tr("{count} commune(s) have no indicator value at all: kept, with empty scores.").format(
+                tr("Communes without any indicator value (kept, with empty scores): {count}.").format(
                     count=result.unscored), fatalError=False)
         imputed = int((scores[MISSING_FIELD] > 0).sum())
         if imputed:
-            feedback.pushInfo(tr("{count} commune(s) have at least one missing or imputed indicator "
-                                 "(field donnees_manquantes).").format(count=imputed))
+            feedback.pushInfo(tr("Communes with at least one missing or imputed indicator "
+                                 "(field donnees_manquantes): {count}.").format(count=imputed))

@@ -54,7 +54,7 @@ class ExportLayout(CentralitesAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), tr("Centrality of communes")))
         self.addParameter(
             QgsProcessingParameterString(
-                self.SUBTITLE, tr("Subtitle"), tr("Composite score of the four functions: live, work, shop, services"),
+                self.SUBTITLE, tr("Subtitle"), tr("Composite score of the four functions: Habiter, Travailler, Consommer, Services"),
                 optional=True,
             )
         )
@@ -111,6 +111,6 @@ class ExportLayout(CentralitesAlgorithm):
         if result != QgsLayoutExporter.Success:
             if os.path.exists(partial):
                 os.remove(partial)
-            self.fail(tr("The {kind} file {path} could not be written (error {code}): check the folder "
-                         "exists and is writable.").format(kind=kind, path=path, code=int(result)))
+            self.fail(tr("The {kind} file {path} could not be written (error {code}): check that the "
+                         "folder exists and is writable.").format(kind=kind, path=path, code=int(result)))
         os.replace(partial, path)

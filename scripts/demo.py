@@ -65,11 +65,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", default="demo_output")
     parser.add_argument("--data", default="", help="folder holding INSEE files you downloaded")
+    parser.add_argument("--language", default="fr", help="language of the layout texts (fr or en)")
     args = parser.parse_args()
     output = os.path.abspath(args.output)
     os.makedirs(output, exist_ok=True)
 
     app = start_qgis()
+    from centralites.i18n import install_translator
+
+    install_translator(args.language)  # the layout's texts: the agency's documents are in French
     import processing
     from qgis.core import QgsProcessingException, QgsVectorLayer
 

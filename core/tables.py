@@ -7,12 +7,12 @@ and are counted.
 """
 
 import csv
+import io
 import os
 
 import pandas as pd
 
 SEPARATORS = (";", ",", "\t", "|")
-ENCODINGS = ("utf-8-sig", "cp1252")
 # Markers INSEE and agencies use for secret or unavailable values.
 SECRET_MARKERS = frozenset({"s", "nd", "n.d.", "secret", "se", "c", "na", "n/a", "-", "x"})
 
@@ -31,22 +31,21 @@ def read_table(path):
     if os.path.getsize(path) == 0:
         raise TableError(f"{path}: the file is empty.")
     with open(path, "rb") as handle:
-        head = handle.read(65536)
-    if b"\x00" in head:
+        data = handle.read()
+    if b"\x00" in data[:65536]:
         raise TableError(
             f"{path}: this looks like a binary file, not a text table "
             "(save it as CSV, or load it in QGIS and pass the layer)."
         )
-    encoding = _detect_encoding(head)
-    sample = head.decode(encoding, errors="replace")
-    separator = _detect_separator(sample)
+    # The whole file decides the encoding: one accented name on the last line is enough.
+    encoding, text = _decode(data)
+    separator = _detect_separator(text[:65536])
     try:
         frame = pd.read_csv(
-            path,
+            io.StringIO(text),
             sep=separator,
             dtype=str,
             keep_default_na=False,
-            encoding=encoding,
             skipinitialspace=False,
         )
     except pd.errors.ParserError as error:
@@ -60,16 +59,15 @@ def read_table(path):
     return frame
 
 
-def _detect_encoding(head):
-    for encoding in ENCODINGS:
+def _decode(data):
+    """(encoding, text): UTF-8 (with or without BOM) when the bytes allow it, else cp1252."""
+    for encoding in ("utf-8-sig", "cp1252"):
         try:
-            head.decode(encoding)
-            return encoding
-        except UnicodeDecodeError as error:
-            # A multi-byte character cut by the sample boundary is not an error.
-            if encoding == "utf-8-sig" and error.start >= len(head) - 3:
-                return encoding
-    return ENCODINGS[-1]
+            return encoding, data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    # cp1252 leaves five bytes undefined; latin-1 maps every byte, so nothing is refused.
+    return "latin-1", data.decode("latin-1")
 
 
 def _detect_separator(sample):

@@ -40,6 +40,14 @@ if hasattr(Qgis, "AreaUnit"):
 else:
     AREA_KM2 = QgsUnitTypes.AreaSquareKilometers
 
+# Layout and distance units: QgsUnitTypes until 3.28, Qgis.LayoutUnit / Qgis.DistanceUnit after.
+if hasattr(Qgis, "LayoutUnit"):
+    LAYOUT_MM = Qgis.LayoutUnit.Millimeters
+    DISTANCE_KM = Qgis.DistanceUnit.Kilometers
+else:
+    LAYOUT_MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    DISTANCE_KM = QgsUnitTypes.DistanceUnit.DistanceKilometers
+
 # QgsField types: QVariant.Type until 3.36, QMetaType.Type from 3.38 (and in QGIS 4).
 if QGIS_VERSION >= 33800:
     from qgis.PyQt.QtCore import QMetaType

@@ -82,7 +82,7 @@ class CentralitesPlugin:
 
             self.iface.messageBar().pushMessage(
                 tr("Centralités"), tr("The sample territory could not be opened: {path}").format(path=SAMPLE_TERRITORY),
-                level=Qgis.Warning,
+                level=Qgis.MessageLevel.Warning,
             )
             return
         QgsProject.instance().addMapLayer(layer)

@@ -108,7 +108,7 @@ class ExportLayout(CentralitesAlgorithm):
         root, extension = os.path.splitext(path)
         partial = f"{root}.partial{extension}"
         result = exporter(partial)
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             if os.path.exists(partial):
                 os.remove(partial)
             self.fail(tr("The {kind} file {path} could not be written (error {code}): check that the "

@@ -13,12 +13,11 @@ from qgis.core import (
     QgsLayoutSize,
     QgsPrintLayout,
     QgsProject,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..compat import set_label_text_style
+from ..compat import DISTANCE_KM, LAYOUT_MM, set_label_text_style
 from ..i18n import tr
 
 PAPERS = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}
@@ -39,7 +38,7 @@ def build_layout(layer, title, subtitle, sources, paper="A4"):
     layout.initializeDefaults()
     layout.setName(title)
     page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    page.setPageSize(QgsLayoutSize(width, height, LAYOUT_MM))
 
     scale = width / 297.0
     title_item = _label(layout, title, 20 * scale, bold=True, item_id="title")
@@ -67,19 +66,19 @@ def build_layout(layer, title, subtitle, sources, paper="A4"):
     legend.setTitle(tr("Centrality score"))
     legend.setLinkedMap(map_item)
     layout.addLayoutItem(legend)
-    legend.attemptMove(QgsLayoutPoint(MARGIN + map_width + 5, top, QgsUnitTypes.LayoutMillimeters))
+    legend.attemptMove(QgsLayoutPoint(MARGIN + map_width + 5, top, LAYOUT_MM))
 
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setId("scalebar")
     scalebar.setStyle("Single Box")
     scalebar.setLinkedMap(map_item)
-    scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+    scalebar.setUnits(DISTANCE_KM)
     scalebar.setUnitLabel("km")
     scalebar.setNumberOfSegments(2)
     scalebar.setNumberOfSegmentsLeft(0)
     scalebar.setUnitsPerSegment(5.0)
     layout.addLayoutItem(scalebar)
-    scalebar.attemptMove(QgsLayoutPoint(MARGIN + 3, top + map_height - 12 * scale, QgsUnitTypes.LayoutMillimeters))
+    scalebar.attemptMove(QgsLayoutPoint(MARGIN + 3, top + map_height - 12 * scale, LAYOUT_MM))
 
     sources_item = _label(layout, sources, 7.5 * scale, item_id="sources")
     _place(sources_item, MARGIN, height - MARGIN - 9 * scale, width - 2 * MARGIN, 9 * scale)
@@ -106,8 +105,8 @@ def export_png(layout, path, dpi=150):
     to georeference the file through GDAL, which cannot update a PNG and logs an error."""
     image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), dpi)
     if image.isNull() or not image.save(path, "PNG"):
-        return QgsLayoutExporter.FileError
-    return QgsLayoutExporter.Success
+        return QgsLayoutExporter.ExportResult.FileError
+    return QgsLayoutExporter.ExportResult.Success
 
 
 def _label(layout, text, size, bold=False, item_id=""):
@@ -124,5 +123,5 @@ def _label(layout, text, size, bold=False, item_id=""):
 
 def _place(item, x, y, width, height):
     # Resize before moving: a map item moved while still zero-sized ends with an empty extent.
-    item.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(width, height, LAYOUT_MM))
+    item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MM))

@@ -3,10 +3,11 @@
 Method (documented in the algorithm help, kept simple until the score issue
 deepens it): each indicator is optionally log-transformed, normalised min-max
 to 0–100 over the territory (reversed when its direction is "-"), averaged
-with its weight into its function, and the four functions are averaged with
-theirs into the composite. Sub-scores and composite are re-expressed on 0–100
-over the territory (100 = the highest commune), so that the level thresholds
-read the same on any territory. Missing values follow each indicator's policy: "reweight" (the
+with its weight into its function, and the four function means are averaged
+with their weights into the composite. Sub-scores and composite are then each
+re-expressed on 0–100 over the territory (100 = the highest commune), so that
+the level thresholds read the same on any territory. A commune with no raw
+value at all is left unscored. Missing values follow each indicator's policy: "reweight" (the
 indicator is left out for that commune and the others' weights re-spread),
 "zero" (the raw value taken as 0) or "median" (the territory's median).
 """
@@ -48,12 +49,18 @@ def compute_scores(frame, profile):
     raw = pd.DataFrame(raw, index=frame.index)
     normalised = pd.DataFrame(normalised, index=frame.index)
 
-    scores = pd.DataFrame(index=frame.index)
+    means = pd.DataFrame(index=frame.index)
     for function, spec in profile["functions"].items():
         keys = [f"{function}.{i['id']}" for i in spec["indicators"]]
-        scores[f"score_{function}"] = _rescale(_weighted_mean(normalised[keys], [weights[k] for k in keys]))
+        means[function] = _weighted_mean(normalised[keys], [weights[k] for k in keys])
+    # A commune without a single raw value stays unscored, whatever the imputation policies.
+    no_data = raw.isna().all(axis=1)
+    means[no_data] = np.nan
     function_weights = [profile["functions"][f]["weight"] for f in FUNCTIONS]
-    scores[COMPOSITE_FIELD] = _rescale(_weighted_mean(scores[list(SCORE_FIELDS)], function_weights))
+    # The composite averages the function means before any re-expression: rescaling each
+    # function first would let a commune's rise on one indicator lower its own composite.
+    scores = pd.DataFrame({f"score_{f}": _rescale(means[f]) for f in FUNCTIONS}, index=frame.index)
+    scores[COMPOSITE_FIELD] = _rescale(_weighted_mean(means[list(FUNCTIONS)], function_weights))
 
     composite = scores[COMPOSITE_FIELD]
     scores[RANK_FIELD] = composite.rank(ascending=False, method="min").astype("Int64")

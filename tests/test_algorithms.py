@@ -213,3 +213,10 @@ def test_sources_are_never_modified(run_algorithm, tmp_path):
     run_algorithm("centralites:join_tables", {
         "INPUT": SAMPLE_COMMUNES, "TABLES": SAMPLE_TABLES, "OUTPUT": str(tmp_path / "j.gpkg")})
     assert {path: os.path.getmtime(path) for path in before} == before
+
+
+def test_every_algorithm_has_a_name_a_group_and_a_help(provider):
+    for algorithm in provider.algorithms():
+        assert algorithm.displayName() and algorithm.group()
+        if algorithm.id() != "centralites:diagnostic_centralites":
+            assert len(algorithm.shortHelpString()) > 200, algorithm.id()

@@ -45,7 +45,7 @@
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="67"/>
+        <location filename="../../processing/layouts.py" line="66"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
     </message>
@@ -91,22 +91,22 @@
         <translation>Couche des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/centrality_score.py" line="121"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="129"/>
+        <location filename="../../processing/centrality_score.py" line="130"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="66"/>
+        <location filename="../../processing/centrality_score.py" line="67"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="125"/>
+        <location filename="../../processing/centrality_score.py" line="126"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -125,12 +125,12 @@
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="94"/>
+        <location filename="../../processing/centrality_score.py" line="95"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="104"/>
+        <location filename="../../processing/centrality_score.py" line="105"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -159,7 +159,7 @@ La couche garde son propre style lorsqu&apos;elle en a un sur le score (défini 
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="91"/>
+        <location filename="../../processing/layouts.py" line="90"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -169,7 +169,7 @@ La couche garde son propre style lorsqu&apos;elle en a un sur le score (défini 
         <translation>Champ du code INSEE de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="70"/>
+        <location filename="../../processing/centrality_score.py" line="71"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
@@ -242,7 +242,7 @@ Toutes les communes de la couche sont conservées, avec leur géométrie intacte
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="86"/>
+        <location filename="../../processing/centrality_score.py" line="87"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
@@ -293,19 +293,20 @@ Toutes les communes de la couche sont conservées, avec leur géométrie intacte
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="74"/>
+        <location filename="../../processing/centrality_score.py" line="75"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
     <message>
+        <location filename="../../processing/centrality_score.py" line="45"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
 
-Method: each indicator is computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference), optionally log-transformed (log(1+x)), then normalised min-max to 0–100 over the layer (reversed when its direction is −). A function&apos;s score is the weighted mean of its indicators; the composite is the weighted mean of the four functions. Sub-scores and composite are re-expressed on 0–100 over the layer (100 = the highest commune).
+Method: each indicator is computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference), optionally log-transformed (log(1+x)), then normalised min-max to 0–100 over the layer (reversed when its direction is &apos;-&apos;). A function&apos;s mean is the weighted mean of its indicators; the composite is the weighted mean of the four function means. Sub-scores and composite are then each re-expressed on 0–100 over the layer (100 = the highest commune).
 
 Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau and niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, by the profile&apos;s thresholds on the composite), donnees_manquantes (indicators missing or imputed). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the median. A commune with no data at all is kept with empty scores and counted in the log.</source>
-        <translation type="vanished">Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE).
+        <translation>Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE).
 
-Méthode : chaque indicateur est calculé à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence), éventuellement transformé en logarithme (log(1+x)), puis normalisé min-max sur 0–100 à l&apos;échelle de la couche (inversé lorsque sa direction est « - »). Le score d&apos;une fonction est la moyenne pondérée de ses indicateurs ; le score composite est la moyenne pondérée des quatre fonctions. Les sous-scores et le score composite sont ramenés sur 0–100 à l&apos;échelle de la couche (100 = la commune au score le plus élevé).
+Méthode : chaque indicateur est calculé à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence), éventuellement transformé en logarithme (log(1+x)), puis normalisé min-max sur 0–100 à l&apos;échelle de la couche (inversé lorsque sa direction est &apos;-&apos;). La moyenne d&apos;une fonction est la moyenne pondérée de ses indicateurs ; le score composite est la moyenne pondérée des moyennes des quatre fonctions. Les sous-scores et le score composite sont ensuite chacun ramenés sur 0–100 à l&apos;échelle de la couche (100 = la commune au score le plus élevé).
 
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
     </message>
@@ -315,7 +316,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="92"/>
+        <location filename="../../processing/layouts.py" line="91"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}, {date}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}, {date}.</translation>
     </message>
@@ -355,7 +356,7 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="71"/>
-        <location filename="../../processing/centrality_score.py" line="79"/>
+        <location filename="../../processing/centrality_score.py" line="80"/>
         <location filename="../../processing/export_layout.py" line="72"/>
         <location filename="../../processing/join_tables.py" line="82"/>
         <source>The commune layer could not be read.</source>
@@ -383,7 +384,7 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="109"/>
+        <location filename="../../processing/centrality_score.py" line="110"/>
         <location filename="../../processing/join_tables.py" line="125"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>

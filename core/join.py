@@ -114,13 +114,14 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
 
 def _keyed_rows(source, frame, key, summary, report):
     """Rows indexed by normalised code, invalid and duplicate rows reported and dropped."""
+    # Line numbers in the file when the reader kept them, else header = 1, first row = 2.
+    lines = frame.attrs.get("line_numbers") or range(2, len(frame) + 2)
     rows = frame.copy()
-    # Line 1 is the header in the file; the first data row is line 2.
-    rows["__line"] = range(2, len(rows) + 2)
+    rows["__line"] = list(lines)
     raw = rows[key].astype(str)
     normalised = raw.map(normalise_code)
     for line, before, after in zip(rows["__line"], raw, normalised):
-        if after is not None and after != before:
+        if after is not None and after != before and is_valid_code(after):
             summary.recoded += 1
             report.append(_row(source, line, after, RECODED, f"code '{before}' read as '{after}'"))
     valid = normalised.map(is_valid_code)

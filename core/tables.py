@@ -8,13 +8,20 @@ and are counted.
 
 import csv
 import io
+import math
 import os
+import re
 
 import pandas as pd
 
 SEPARATORS = (";", ",", "\t", "|")
 # Markers INSEE and agencies use for secret or unavailable values.
-SECRET_MARKERS = frozenset({"s", "nd", "n.d.", "secret", "se", "c", "na", "n/a", "-", "x"})
+SECRET_MARKERS = frozenset({"s", "nd", "n.d.", "secret", "se", "c", "na", "n/a", "nan", "-", "x"})
+# Columns that hold identifiers, not quantities: kept as text even when all digits.
+IDENTIFIER_PREFIXES = ("COD", "DEP", "REG", "SIREN", "SIRET", "EPCI", "INSEE", "IRIS", "DCIRIS", "TYPEQU", "LIB", "NOM")
+
+
+_LEADING_ZERO_CODE = re.compile(r"^0\d+$")
 
 
 class TableError(Exception):
@@ -47,15 +54,21 @@ def read_table(path):
             dtype=str,
             keep_default_na=False,
             skipinitialspace=False,
+            skip_blank_lines=False,  # kept, then dropped below, so that line numbers stay true
         )
     except pd.errors.ParserError as error:
         raise TableError(f"{path}: malformed table ({error}). Check the line it names.") from error
     except pd.errors.EmptyDataError as error:
         raise TableError(f"{path}: no header line found.") from error
+    blank = (frame == "").all(axis=1)
+    # Line 1 is the header; rows keep the number of the line they start on
+    # (a quoted cell spanning several lines shifts the count after it).
+    line_numbers = [line for line, is_blank in zip(range(2, len(frame) + 2), blank) if not is_blank]
+    frame = frame[~blank].reset_index(drop=True)
     if frame.empty:
         raise TableError(f"{path}: the file has a header but no data rows.")
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame.attrs.update(path=path, encoding=encoding, separator=separator)
+    frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers)
     return frame
 
 
@@ -89,9 +102,10 @@ def parse_number(text):
     if "," in cleaned and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     try:
-        return float(cleaned)
+        number = float(cleaned)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 def numeric_columns(frame, exclude=()):
@@ -104,9 +118,11 @@ def numeric_columns(frame, exclude=()):
     converted = frame.copy()
     secret_counts = {}
     for column in frame.columns:
-        if column in exclude:
+        if column in exclude or str(column).upper().startswith(IDENTIFIER_PREFIXES):
             continue
         values = frame[column].astype(str).str.strip()
+        if values.str.match(_LEADING_ZERO_CODE).any():
+            continue  # "01", "0123": codes whose zeros matter, not numbers
         missing = (values == "") | values.str.lower().isin(SECRET_MARKERS)
         parsed = values[~missing].map(parse_number)
         if len(parsed) == 0 or parsed.isna().any():

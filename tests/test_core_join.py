@@ -142,8 +142,8 @@ def test_key_column_override():
     result = join_tables(["62002", "62001"], [("t", frame)], key_column="my_key")
     assert result.summaries[0].key_column == "MY_KEY"
     assert result.values["V"].tolist() == [2.0, 1.0]
-    # The other code-like column is plain data then.
-    assert result.values["CODGEO"].tolist() == [99998.0, 99999.0]
+    # The other code-like column is plain data then, kept as text (an identifier, not a quantity).
+    assert result.values["CODGEO"].tolist() == ["99998", "99999"]
 
 
 def test_no_key_column():
@@ -325,3 +325,21 @@ def test_real_join_on_sample_territory():
     for code in ("62119", "62427", "62510", "62001"):
         expected = float(comparateur.loc[comparateur["CODGEO"] == code, "P18_POP"].iloc[0])
         assert values.loc[position[code], "P18_POP"] == expected
+
+
+def test_line_numbers_stay_true_after_a_blank_line(tmp_path):
+    from centralites.core.tables import read_table
+
+    path = tmp_path / "blank.csv"
+    path.write_text("CODGEO;V\n62001;1\n\n62002;2\n99999;3\n", encoding="utf-8")
+    result = join_tables(["62001", "62002"], [("blank.csv", read_table(str(path)))])
+    unmatched = [row for row in result.report if row["problem"] == "unmatched"]
+    assert [(row["code"], row["line"]) for row in unmatched] == [("99999", 5)]
+
+
+def test_an_invalid_code_is_reported_once_as_invalid():
+    frame = pd.DataFrame({"CODGEO": ["62001", "abc"], "V": ["1", "2"]})
+    result = join_tables(["62001"], [("t", frame)])
+    problems = [(row["problem"], row["code"]) for row in result.report if row["code"] in ("abc", "ABC")]
+    assert problems == [("invalid code", "abc")]
+    assert result.summaries[0].recoded == 0 and result.summaries[0].invalid == 1

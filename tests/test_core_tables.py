@@ -197,15 +197,14 @@ def test_numeric_columns_all_secret_markers_counted(tmp_path):
     assert converted["V"].iloc[1:].isna().all()
 
 
-def test_numeric_columns_without_exclude_converts_codes():
-    # Codes must be excluded by the caller: documented behaviour, checked so a
-    # change is noticed.
+def test_numeric_columns_never_convert_code_columns():
+    # Even when the caller forgets to exclude it, a code column keeps its zeros.
     frame = pd.DataFrame({"CODGEO": ["01001", "62498"], "LIB": ["a", "b"]})
     converted, _ = numeric_columns(frame, exclude=("CODGEO",))
     assert converted["CODGEO"].tolist() == ["01001", "62498"]
     converted, secret = numeric_columns(frame)
-    assert converted["CODGEO"].tolist() == [1001.0, 62498.0]
-    assert secret == {"CODGEO": 0}
+    assert converted["CODGEO"].tolist() == ["01001", "62498"]
+    assert secret == {}
 
 
 def test_numeric_columns_one_word_keeps_the_column_text():
@@ -288,3 +287,19 @@ def test_real_comparateur_dep62():
     # Published 2013 jobs at place of work in Lens (INSEE): 22,364.
     assert converted.loc[lens[0], "P13_EMPLT"] == pytest.approx(22364, abs=1)
     assert math.isclose(converted.loc[lens[0], "SUPERF"], float(frame.loc[lens[0], "SUPERF"]))
+
+
+def test_identifier_and_zero_led_columns_stay_text():
+    frame = pd.DataFrame({"DEP": ["62", "80"], "SIREN_EPCI": ["200072460", "246200364"],
+                          "CLASSE": ["01", "12"], "POP": ["1 234", "5"]})
+    converted, _ = numeric_columns(frame)
+    assert converted["DEP"].tolist() == ["62", "80"]
+    assert converted["SIREN_EPCI"].tolist() == ["200072460", "246200364"]
+    assert converted["CLASSE"].tolist() == ["01", "12"]
+    assert converted["POP"].tolist() == [1234.0, 5.0]
+
+
+def test_nan_text_is_missing_and_infinity_is_not_a_number():
+    converted, counts = numeric_columns(pd.DataFrame({"A": ["1", "nan"], "B": ["1", "inf"]}))
+    assert converted["A"].isna().tolist() == [False, True] and counts["A"] == 1
+    assert converted["B"].tolist() == ["1", "inf"]  # not numeric: left as text

@@ -30,6 +30,10 @@ os.symlink(ROOT, os.path.join(_IMPORT_DIR, "centralites"))
 sys.path.insert(0, _IMPORT_DIR)
 if "/usr/share/qgis/python/plugins" not in sys.path:
     sys.path.append("/usr/share/qgis/python/plugins")
+# Bind the name `processing` to QGIS's package now: pytest may later put the
+# checkout back on sys.path (it depends on the folder's name), and the
+# plugin's own `processing` folder would then shadow QGIS's.
+import processing  # noqa: E402,F401
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -16,6 +16,8 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 DATA ?=
+# Debian's Qt 5 lrelease (qttools5-dev-tools), found without qtchooser.
+LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease) lrelease)
 
 .PHONY: deps demo test package sample translations clean
 
@@ -28,7 +30,7 @@ $(STAMP_APT):
 	else \
 		echo "Installing QGIS and tools from Debian (apt)…"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 	@touch $@
 
@@ -41,7 +43,7 @@ translations: $(STAMP_APT)
 	@for ts in resources/i18n/*.ts; do \
 		[ -e "$$ts" ] || continue; \
 		qm="$${ts%.ts}.qm"; \
-		if [ ! -e "$$qm" ] || [ "$$ts" -nt "$$qm" ]; then lrelease -silent "$$ts" -qm "$$qm"; fi; \
+		if [ ! -e "$$qm" ] || [ "$$ts" -nt "$$qm" ]; then $(LRELEASE) -silent "$$ts" -qm "$$qm"; fi; \
 	done
 
 demo: deps

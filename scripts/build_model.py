@@ -21,11 +21,9 @@ def build():
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
-        QgsProcessingParameterFeatureSink,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterField,
         QgsProcessingParameterFile,
-        QgsProcessingParameterFileDestination,
         QgsProcessingParameterMultipleLayers,
         QgsProcessingParameterString,
     )
@@ -57,8 +55,8 @@ def build():
         for name, source in sources.items():
             step.addParameterSources(name, [source])
         exposed = {}
-        for output_name, child_output, kind in outputs:
-            output = QgsProcessingModelOutput(output_name)
+        for output_name, child_output, label in outputs:
+            output = QgsProcessingModelOutput(output_name, label)
             output.setChildId(child_id)
             output.setChildOutputName(child_output)
             output.setPosition(QPointF(x + 200, y + 40))
@@ -71,17 +69,16 @@ def build():
     static = QgsProcessingModelChildParameterSource.fromStaticValue
     child("join", "centralites:join_tables", "Jointure des tableaux INSEE", 420, 100, {
         "INPUT": param("communes"), "CODE_FIELD": param("code_field"), "TABLES": param("tables"),
-    }, [("rapport_jointure", "REPORT", QgsProcessingParameterFeatureSink)])
+    }, [("rapport_jointure", "REPORT", "Rapport de jointure")])
     child("score", "centralites:centrality_score", "Score de centralité", 420, 220, {
         "INPUT": previous("join", "OUTPUT"), "PROFILE": param("profile"),
-    }, [("communes_scorees", "OUTPUT", QgsProcessingParameterFeatureSink)])
+    }, [("communes_scorees", "OUTPUT", "Communes avec scores")])
     child("style", "centralites:apply_style", "Style de la carte", 420, 340, {
         "INPUT": previous("score", "OUTPUT"), "SAVE_AS_DEFAULT": static(True),
     })
     child("layout", "centralites:export_layout", "Mise en page PDF", 420, 460, {
         "INPUT": previous("style", "OUTPUT"), "TITLE": param("title"),
-    }, [("carte_pdf", "OUTPUT", QgsProcessingParameterFileDestination),
-        ("carte_png", "OUTPUT_PNG", QgsProcessingParameterFileDestination)])
+    }, [("carte_pdf", "OUTPUT", "Carte (PDF)"), ("carte_png", "OUTPUT_PNG", "Carte (PNG)")])
 
     os.makedirs(os.path.dirname(MODEL_PATH), exist_ok=True)
     if not model.toFile(MODEL_PATH):

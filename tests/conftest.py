@@ -71,7 +71,6 @@ def provider(qgis_app, qgis_processing):
 @pytest.fixture()
 def run_algorithm(provider):
     """processing.run with a feedback that keeps the log, returns (results, log lines)."""
-    import processing
     from qgis.core import QgsProcessingFeedback
 
     class Feedback(QgsProcessingFeedback):

@@ -1,9 +1,21 @@
 """Everything that differs between QGIS 3.22 (Qt5) and later versions (up to QGIS 4, Qt6).
 
 The rest of the plugin imports these names instead of testing versions itself.
+pandas 1.5 (QGIS 3.22 on Debian 12) and 2.x (3.40, 3.44) differ too, but core/ imports
+no QGIS, hence not this module: its pandas code is written to behave the same on both
+(e.g. Int64 columns with pd.NA give floats to Series.map on 2.x: convert with int()).
 """
 
-from qgis.core import Qgis, QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm, QgsUnitTypes, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsDiagramLayerSettings,
+    QgsFeatureRequest,
+    QgsPalLayerSettings,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QVariant
 
 QGIS_VERSION = Qgis.QGIS_VERSION_INT
@@ -12,7 +24,7 @@ QGIS_VERSION = Qgis.QGIS_VERSION_INT
 if hasattr(Qgis, "ProcessingAlgorithmFlag"):
     FLAG_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
 else:
-    FLAG_NO_THREADING = QgsProcessingAlgorithm.FlagNoThreading
+    FLAG_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
 
 # Source types of layer parameters.
 if hasattr(Qgis, "ProcessingSourceType"):
@@ -20,25 +32,25 @@ if hasattr(Qgis, "ProcessingSourceType"):
     SOURCE_FILE = Qgis.ProcessingSourceType.File
     SOURCE_VECTOR_ANY = Qgis.ProcessingSourceType.Vector
 else:
-    SOURCE_POLYGON = QgsProcessing.TypeVectorPolygon
-    SOURCE_FILE = QgsProcessing.TypeFile
-    SOURCE_VECTOR_ANY = QgsProcessing.TypeVector
+    SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
+    SOURCE_FILE = QgsProcessing.SourceType.TypeFile
+    SOURCE_VECTOR_ANY = QgsProcessing.SourceType.TypeVector
 
 # Geometry type of table outputs.
 if hasattr(Qgis, "WkbType"):
     NO_GEOMETRY = Qgis.WkbType.NoGeometry
 else:
-    NO_GEOMETRY = QgsWkbTypes.NoGeometry
+    NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
 
 if hasattr(Qgis, "FeatureRequestFlag"):
     REQUEST_NO_GEOMETRY = Qgis.FeatureRequestFlag.NoGeometry
 else:
-    REQUEST_NO_GEOMETRY = QgsFeatureRequest.NoGeometry
+    REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
 
 if hasattr(Qgis, "AreaUnit"):
     AREA_KM2 = Qgis.AreaUnit.SquareKilometers
 else:
-    AREA_KM2 = QgsUnitTypes.AreaSquareKilometers
+    AREA_KM2 = QgsUnitTypes.AreaUnit.AreaSquareKilometers
 
 # Layout and distance units: QgsUnitTypes until 3.28, Qgis.LayoutUnit / Qgis.DistanceUnit after.
 if hasattr(Qgis, "LayoutUnit"):
@@ -56,9 +68,9 @@ if QGIS_VERSION >= 33800:
     FIELD_INT = QMetaType.Type.Int
     FIELD_STRING = QMetaType.Type.QString
 else:
-    FIELD_DOUBLE = QVariant.Double
-    FIELD_INT = QVariant.Int
-    FIELD_STRING = QVariant.String
+    FIELD_DOUBLE = QVariant.Type.Double
+    FIELD_INT = QVariant.Type.Int
+    FIELD_STRING = QVariant.Type.String
 
 
 def is_null(value):
@@ -88,3 +100,49 @@ def set_label_text_style(label, font, colour):
     else:
         label.setFont(font)
         label.setFontColor(colour)
+
+
+# Styling: label placement (Qgis.LabelPlacement from 3.26), label and diagram properties,
+# render units (Qgis.RenderUnit from 3.30).
+if hasattr(Qgis, "LabelPlacement"):
+    LABEL_AROUND_POINT = Qgis.LabelPlacement.AroundPoint
+else:
+    LABEL_AROUND_POINT = QgsPalLayerSettings.Placement.AroundPoint
+LABEL_PRIORITY = QgsPalLayerSettings.Property.Priority
+DIAGRAM_OVER_POINT = QgsDiagramLayerSettings.Placement.OverPoint
+if hasattr(Qgis, "RenderUnit"):
+    RENDER_MM = Qgis.RenderUnit.Millimeters
+else:
+    RENDER_MM = QgsUnitTypes.RenderUnit.RenderMillimeters
+
+# Number parameter types: QgsProcessingParameterNumber.Type until 3.34, Qgis.ProcessingNumberParameterType after.
+if hasattr(Qgis, "ProcessingNumberParameterType"):
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+else:
+    from qgis.core import QgsProcessingParameterNumber
+
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+
+
+def parameter_as_fields(algorithm, parameters, name, context):
+    """Field names of a field parameter: parameterAsStrings from 3.32 (parameterAsFields is deprecated)."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)
+
+
+def save_style_to_database(layer, name, description, use_as_default, ui_file_content=""):
+    """Store the layer's style in its database (a GeoPackage); the error message, empty when stored.
+
+    saveStyleToDatabaseV2 (returning flags and the message) replaces the deprecated saveStyleToDatabase in 3.44.
+    """
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        _results, message = layer.saveStyleToDatabaseV2(name, description, use_as_default, ui_file_content)
+        return message
+    return layer.saveStyleToDatabase(name, description, use_as_default, ui_file_content)
+if hasattr(Qgis, "ScaleBarSegmentSizeMode"):
+    FIT_SEGMENT_WIDTH = Qgis.ScaleBarSegmentSizeMode.FitWidth
+else:
+    from qgis.core import QgsScaleBarSettings
+
+    FIT_SEGMENT_WIDTH = QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth

@@ -8,14 +8,21 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 
 from ..compat import FLAG_NO_THREADING, SOURCE_POLYGON
-from ..core.scoring import COMPOSITE_FIELD
+from ..core.profile import FUNCTIONS
+from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
 from .base import CentralitesAlgorithm
-from .styling import METHODS, apply_score_style
+from .styling import METHODS, apply_score_style, function_diagrams, level_renderer, main_centre_labels
+
+STYLES = ("score", "niveau")
+DIAGRAM_KINDS = ("none", "pie")
+LABEL_CANDIDATES = ("NOM", "NOM_COM", "LIBGEO", "nom", "INSEE_COM")
+SIZE_CANDIDATES = ("POPULATION", "P18_POP", "PMUN", "population")
 
 
 class ApplyStyle(CentralitesAlgorithm):
@@ -23,9 +30,15 @@ class ApplyStyle(CentralitesAlgorithm):
     GROUP_ID = "cartography"
 
     INPUT = "INPUT"
+    STYLE = "STYLE"
     FIELD = "FIELD"
     CLASSES = "CLASSES"
     METHOD = "METHOD"
+    BOUNDS = "BOUNDS"
+    LABELS = "LABELS"
+    LABEL_FIELD = "LABEL_FIELD"
+    DIAGRAMS = "DIAGRAMS"
+    SIZE_FIELD = "SIZE_FIELD"
     SAVE_AS_DEFAULT = "SAVE_AS_DEFAULT"
     QML = "QML"
     OUTPUT = "OUTPUT"
@@ -35,12 +48,18 @@ class ApplyStyle(CentralitesAlgorithm):
 
     def shortHelpString(self):  # noqa: N802
         return tr(
-            "Styles a scored commune layer: a graduated map of the composite score (or another "
-            "score field), five classes by default, ColorBrewer YlOrRd (safe for colour-blind "
-            "readers), classes by quantiles or natural breaks (Jenks), legend bounds rounded to "
-            "whole numbers.\n\nThe features are not modified. When the layer is stored in a GeoPackage, "
-            "the style is saved inside it as the layer's default style, so the layer keeps it when "
-            "opened later or on another machine. The style can also be written to a QML file."
+            "Styles a scored commune layer for a report.\n\n"
+            "Map: either the composite score (or another score field) graduated in five classes by "
+            "default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, "
+            "natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to "
+            "whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for "
+            "more central, with a grey class for communes not scored.\n\n"
+            "Labels: the names of the main centres (up to the structuring ones), the most central "
+            "placed first when labels collide. Diagrams (optional): the four sub-scores of each "
+            "major or structuring centre as a pie whose area follows the population.\n\n"
+            "The features are not modified. When the layer is stored in a GeoPackage, the style is "
+            "saved inside it as the layer's default style, so the layer keeps it when opened later "
+            "or on another machine. The style can also be written to a QML file."
         )
 
     def flags(self):
@@ -49,14 +68,27 @@ class ApplyStyle(CentralitesAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Scored commune layer"), [SOURCE_POLYGON]))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.STYLE, tr("Map"), [tr("Composite score (graduated)"), tr("Level of centrality (categories)")],
+            defaultValue=0))
         self.addParameter(
             QgsProcessingParameterField(self.FIELD, tr("Score field"), COMPOSITE_FIELD, self.INPUT, optional=True)
         )
-        classes = QgsProcessingParameterNumber(self.CLASSES, tr("Number of classes"), defaultValue=5, minValue=2, maxValue=9)
-        self.addParameter(classes)
-        self.addParameter(
-            QgsProcessingParameterEnum(self.METHOD, tr("Classification method"), [tr("Quantiles"), tr("Natural breaks (Jenks)")], defaultValue=0)
-        )
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CLASSES, tr("Number of classes"), defaultValue=5, minValue=2, maxValue=9))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, tr("Classification method"),
+            [tr("Quantiles"), tr("Natural breaks (Jenks)"), tr("Fixed bounds")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.BOUNDS, tr("Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.LABELS, tr("Label the main centres"), True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LABEL_FIELD, tr("Name field for labels (empty: found automatically)"), None, self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.DIAGRAMS, tr("Diagrams of the four functions"), [tr("None"), tr("Pies")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterField(
+            self.SIZE_FIELD, tr("Population field sizing the diagrams (empty: found automatically)"), None,
+            self.INPUT, optional=True))
         self.addParameter(
             QgsProcessingParameterBoolean(self.SAVE_AS_DEFAULT, tr("Save as the layer's default style in its GeoPackage"), True)
         )
@@ -69,16 +101,31 @@ class ApplyStyle(CentralitesAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             self.fail(tr("The commune layer could not be read."))
-        field = self.parameterAsString(parameters, self.FIELD, context) or COMPOSITE_FIELD
-        if layer.fields().lookupField(field) < 0:
-            self.fail(tr("The layer has no field '{field}': run the centrality score first.").format(field=field))
-        classes = self.parameterAsInt(parameters, self.CLASSES, context)
-        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-        renderer = apply_score_style(layer, field, classes, method)
-        if not renderer.ranges():
-            self.fail(tr("The field '{field}' has no values to classify.").format(field=field))
-        for item in renderer.ranges():
-            feedback.pushInfo(f"{item.label()}")
+        names = layer.fields().names()
+        style = STYLES[self.parameterAsEnum(parameters, self.STYLE, context)]
+        if style == "niveau":
+            self._require(names, LEVEL_CODE_FIELD)
+            layer.setRenderer(level_renderer())
+        else:
+            field = self.parameterAsString(parameters, self.FIELD, context) or COMPOSITE_FIELD
+            self._require(names, field)
+            method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+            bounds = self._bounds(self.parameterAsString(parameters, self.BOUNDS, context), method)
+            renderer = apply_score_style(layer, field, self.parameterAsInt(parameters, self.CLASSES, context),
+                                         method, bounds)
+            if not renderer.ranges():
+                self.fail(tr("The field '{field}' has no values to classify.").format(field=field))
+            feedback.pushInfo(tr("Classes: {classes}").format(classes="; ".join(r.label() for r in renderer.ranges())))
+
+        if self.parameterAsBool(parameters, self.LABELS, context) and LEVEL_CODE_FIELD in names:
+            label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or _first(names, LABEL_CANDIDATES)
+            if label_field:
+                layer.setLabeling(main_centre_labels(label_field))
+                layer.setLabelsEnabled(True)
+        kind = DIAGRAM_KINDS[self.parameterAsEnum(parameters, self.DIAGRAMS, context)]
+        if kind != "none":
+            self._add_diagrams(layer, names, self.parameterAsString(parameters, self.SIZE_FIELD, context))
+        layer.triggerRepaint()
 
         outputs = {self.OUTPUT: layer.id()}
         if self.parameterAsBool(parameters, self.SAVE_AS_DEFAULT, context):
@@ -91,11 +138,49 @@ class ApplyStyle(CentralitesAlgorithm):
             outputs[self.QML] = qml
         return outputs
 
+    def _require(self, names, field):
+        if field not in names:
+            self.fail(tr("The layer has no field '{field}': run the centrality score first.").format(field=field))
+
+    def _bounds(self, text, method):
+        if method != "fixed":
+            return ()
+        try:
+            bounds = [float(part.replace(",", ".")) for part in text.replace(";", " ").split() if part.strip()]
+        except ValueError:
+            bounds = []
+        if not bounds or not all(0 < b < 100 for b in bounds):
+            self.fail(tr("Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, "
+                         "e.g. 35; 52; 72; 88 (got '{text}').").format(text=text))
+        return bounds
+
+    def _add_diagrams(self, layer, names, size_field):
+        for name in FUNCTIONS:
+            self._require(names, f"score_{name}")
+        size_field = size_field or _first(names, SIZE_CANDIDATES)
+        if not size_field:
+            self.fail(tr("Diagrams are sized by population: choose the population field."))
+        largest = layer.maximumValue(layer.fields().lookupField(size_field))
+        renderer, settings = function_diagrams(size_field, largest or 1.0)
+        layer.setDiagramRenderer(renderer)
+        layer.setDiagramLayerSettings(settings)
+
     def _save_in_geopackage(self, layer, feedback):
         if layer.providerType() != "ogr" or ".gpkg" not in layer.source().lower():
             feedback.pushWarning(tr("The layer is not in a GeoPackage: its style is applied but not stored with it."))
             return
-        message = layer.saveStyleToDatabase(tr("Centralités"), tr("Centrality score style"), True, "")
+        name = tr("Centralités")
+        # Saving over a style of the same name makes QGIS 3.22 ask with a modal dialog (which
+        # hangs a headless run): remove our previous style first.
+        _, ids, names, _, _ = layer.listStylesInDatabase()
+        for style_id, style_name in zip(ids, names):
+            if style_name == name:
+                layer.deleteStyleFromDatabase(style_id)
+        message = layer.saveStyleToDatabase(name, tr("Centrality score style"), True, "")
         if message:
             raise QgsProcessingException(tr("The style could not be stored in the GeoPackage: {message}").format(message=message))
         feedback.pushInfo(tr("Style stored in the GeoPackage as the layer's default style."))
+
+
+def _first(names, candidates):
+    return next((name for name in candidates if name in names), None)

@@ -76,3 +76,23 @@ def test_a_bad_parameter_gives_a_message_not_a_traceback(scratch_profile, tmp_pa
     assert result.returncode != 0
     assert "has no field 'NO_SUCH_FIELD'" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_apply_style_twice_replaces_the_stored_style(scratch_profile, tmp_path):
+    # QGIS asks with a modal dialog before overwriting a style of the same name: headless, that
+    # dialog hangs forever. The timeout turns such a regression into a failure, not a stuck CI.
+    scores = tmp_path / "scores.gpkg"
+    arguments = ["run", MODEL, f"--communes={SAMPLE_COMMUNES}"] + [f"--tables={path}" for path in SAMPLE_TABLES]
+    arguments += [f"--score:communes_scorees={scores}", f"--layout:carte_pdf={tmp_path / 'map.pdf'}"]
+    assert qgis_process(scratch_profile, *arguments).returncode == 0
+    for style in ("1", "0"):
+        try:
+            result = subprocess.run([QGIS_PROCESS, "run", "centralites:apply_style", f"--INPUT={scores}",
+                                     f"--STYLE={style}"], env=scratch_profile, capture_output=True, text=True, timeout=120)
+        except subprocess.TimeoutExpired:
+            pytest.fail("apply_style hung on a GeoPackage that already holds its style")
+        assert result.returncode == 0, result.stdout + result.stderr
+    import sqlite3
+
+    with sqlite3.connect(scores) as db:
+        assert db.execute("SELECT count(*) FROM layer_styles WHERE useAsDefault").fetchone() == (1,)

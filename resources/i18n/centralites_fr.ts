@@ -4,7 +4,8 @@
 <context>
     <name>Centralites</name>
     <message>
-        <location filename="../../processing/styling.py" line="36"/>
+        <location filename="../../processing/styling.py" line="61"/>
+        <location filename="../../processing/styling.py" line="66"/>
         <source>%1 to %2</source>
         <translation>%1 à %2</translation>
     </message>
@@ -29,7 +30,7 @@
         <translation>3 — Cartographie</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="34"/>
+        <location filename="../../processing/apply_style.py" line="47"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -39,13 +40,29 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="54"/>
-        <location filename="../../processing/export_layout.py" line="82"/>
+        <location filename="../../processing/export_layout.py" line="77"/>
+        <source>Atlas: one page per value of this field (empty: a single page)</source>
+        <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="126"/>
+        <source>Atlas: {count} pages.</source>
+        <translation>Atlas : {count} pages.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="115"/>
+        <source>Centrality</source>
+        <translation>Centralité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="63"/>
+        <location filename="../../processing/export_layout.py" line="108"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="66"/>
+        <location filename="../../processing/export_layout.py" line="115"/>
+        <location filename="../../processing/layouts.py" line="132"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
     </message>
@@ -55,7 +72,7 @@
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="179"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -67,7 +84,7 @@
     <message>
         <location filename="../../plugin.py" line="42"/>
         <location filename="../../plugin.py" line="84"/>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="172"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
@@ -81,7 +98,12 @@
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="58"/>
+        <location filename="../../processing/apply_style.py" line="118"/>
+        <source>Classes: {classes}</source>
+        <translation>Classes : {classes}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="80"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
@@ -111,12 +133,17 @@
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="76"/>
+        <location filename="../../processing/export_layout.py" line="96"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="57"/>
+        <location filename="../../processing/apply_style.py" line="72"/>
+        <source>Composite score (graduated)</source>
+        <translation>Score composite (symbologie graduée)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="66"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -130,12 +157,27 @@
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
     <message>
+        <location filename="../../processing/styling.py" line="126"/>
+        <source>Consommer</source>
+        <translation>Consommer</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="162"/>
+        <source>Diagrams are sized by population: choose the population field.</source>
+        <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="88"/>
+        <source>Diagrams of the four functions</source>
+        <translation>Diagrammes des quatre fonctions</translation>
+    </message>
+    <message>
         <location filename="../../processing/centrality_score.py" line="105"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="38"/>
+        <location filename="../../processing/export_layout.py" line="43"/>
         <source>Export the centrality map (PDF layout)</source>
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
@@ -145,13 +187,40 @@
         <translation>Exporter la carte (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="41"/>
         <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar and a sources line, to PDF and optionally PNG.
 
 The layer keeps its own style when it has one on the score (as set by “Apply the centrality style” or stored in its GeoPackage); otherwise the centrality style is applied to the map. The layer and the current project are not modified.</source>
-        <translation>Exporte une mise en page au format paysage (A4 ou A3) d&apos;une couche de communes avec scores : titre, sous-titre, carte, légende, barre d&apos;échelle et ligne des sources, en PDF et, en option, en PNG.
+        <translation type="vanished">Exporte une mise en page au format paysage (A4 ou A3) d&apos;une couche de communes avec scores : titre, sous-titre, carte, légende, barre d&apos;échelle et ligne des sources, en PDF et, en option, en PNG.
 
 La couche garde son propre style lorsqu&apos;elle en a un sur le score (défini par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon, le style de centralité est appliqué à la carte. Ni la couche ni le projet en cours ne sont modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="46"/>
+        <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field) and a sources line with the date, to PDF and optionally PNG.
+
+Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, with an inset map locating it in the whole territory; the PNG is then one file per page, numbered.
+
+The layer keeps its own style when it has one on the score (as set by “Apply the centrality style” or stored in its GeoPackage); otherwise the centrality style is applied to the map. The layer and the current project are not modified.</source>
+        <translation>Exporte une mise en page au format paysage (A4 ou A3) d&apos;une couche de communes avec scores : titre, sous-titre, carte, légende, barre d&apos;échelle, flèche du nord, contours des intercommunalités (ou de tout champ de regroupement) et ligne des sources avec la date, en PDF et, en option, en PNG.
+
+Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommunalité) dans un seul PDF, chaque page titrée par la valeur, centrée sur elle, avec une carte de situation dans l&apos;ensemble du territoire ; le PNG est alors un fichier par page, numéroté.
+
+La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche et le projet en cours ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="81"/>
+        <source>Fixed bounds</source>
+        <translation>Bornes fixes</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="83"/>
+        <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
+        <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="153"/>
+        <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
+        <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
         <location filename="../../processing/join_tables.py" line="92"/>
@@ -159,7 +228,12 @@ La couche garde son propre style lorsqu&apos;elle en a un sur le score (défini 
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="90"/>
+        <location filename="../../processing/styling.py" line="126"/>
+        <source>Habiter</source>
+        <translation>Habiter</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="173"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -172,6 +246,16 @@ La couche garde son propre style lorsqu&apos;elle en a un sur le score (défini 
         <location filename="../../processing/centrality_score.py" line="71"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="103"/>
+        <source>Intercommunalities</source>
+        <translation>Intercommunalités</translation>
+    </message>
+    <message>
+        <location filename="../../processing/styling.py" line="87"/>
+        <source>Intermediate centre</source>
+        <translation>Centralité intermédiaire</translation>
     </message>
     <message>
         <location filename="../../processing/join_tables.py" line="40"/>
@@ -212,34 +296,109 @@ Toutes les communes de la couche sont conservées, avec leur géométrie intacte
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
+        <location filename="../../processing/apply_style.py" line="84"/>
+        <source>Label the main centres</source>
+        <translation>Étiqueter les principales centralités</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="96"/>
+        <source>Level of centrality</source>
+        <translation>Niveau de centralité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="72"/>
+        <source>Level of centrality (categories)</source>
+        <translation>Niveau de centralité (catégories)</translation>
+    </message>
+    <message>
         <location filename="../../plugin.py" line="50"/>
         <source>Load the sample territory</source>
         <translation>Charger le territoire d&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="58"/>
+        <location filename="../../processing/styling.py" line="88"/>
+        <source>Local centre</source>
+        <translation>Centralité locale</translation>
+    </message>
+    <message>
+        <location filename="../../processing/styling.py" line="85"/>
+        <source>Major centre</source>
+        <translation>Centralité majeure</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="72"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="86"/>
+        <source>Name field for labels (empty: found automatically)</source>
+        <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="81"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="55"/>
+        <location filename="../../processing/apply_style.py" line="88"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../processing/styling.py" line="89"/>
+        <source>Not a centre</source>
+        <translation>Hors centralité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/styling.py" line="79"/>
+        <source>Not scored (no data)</source>
+        <translation>Non calculé (pas de données)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="78"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="64"/>
+        <location filename="../../processing/export_layout.py" line="74"/>
+        <source>Outlines of groups of communes, e.g. intercommunalities (empty: NOM_EPCI or SIREN_EPCI when present)</source>
+        <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="105"/>
+        <source>Outlines: {count} groups of communes by {field}.</source>
+        <translation>Contours : {count} groupes de communes selon {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="79"/>
         <source>PDF file</source>
         <translation>Fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="66"/>
+        <location filename="../../processing/export_layout.py" line="81"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="62"/>
+        <location filename="../../processing/export_layout.py" line="136"/>
+        <source>PNG pages: {paths}</source>
+        <translation>Pages PNG : {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="71"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="88"/>
+        <source>Pies</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="90"/>
+        <source>Population field sizing the diagrams (empty: found automatically)</source>
+        <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="87"/>
@@ -247,7 +406,7 @@ Toutes les communes de la couche sont conservées, avec leur géométrie intacte
         <translation>Profil : {name}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="58"/>
+        <location filename="../../processing/apply_style.py" line="81"/>
         <source>Quantiles</source>
         <translation>Quantiles (effectifs égaux)</translation>
     </message>
@@ -262,7 +421,7 @@ Toutes les communes de la couche sont conservées, avec leur géométrie intacte
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="63"/>
+        <location filename="../../processing/export_layout.py" line="72"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
     </message>
@@ -277,18 +436,18 @@ Toutes les communes de la couche sont conservées, avec leur géométrie intacte
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="61"/>
+        <location filename="../../processing/apply_style.py" line="93"/>
         <source>Save as the layer&apos;s default style in its GeoPackage</source>
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="53"/>
+        <location filename="../../processing/apply_style.py" line="75"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="51"/>
-        <location filename="../../processing/export_layout.py" line="53"/>
+        <location filename="../../processing/apply_style.py" line="70"/>
+        <location filename="../../processing/export_layout.py" line="62"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
@@ -311,41 +470,67 @@ Méthode : chaque indicateur est calculé à partir des colonnes de la couche (
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="61"/>
+        <location filename="../../processing/styling.py" line="126"/>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="70"/>
         <source>Sources line (empty = automatic)</source>
         <translation>Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="91"/>
+        <location filename="../../processing/layouts.py" line="174"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}, {date}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}, {date}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="64"/>
+        <location filename="../../processing/styling.py" line="86"/>
+        <source>Structuring centre</source>
+        <translation>Centralité structurante</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="96"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="101"/>
+        <location filename="../../processing/apply_style.py" line="182"/>
         <source>Style stored in the GeoPackage as the layer&apos;s default style.</source>
         <translation>Style enregistré dans le GeoPackage comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="66"/>
+        <location filename="../../processing/apply_style.py" line="98"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="37"/>
-        <source>Styles a scored commune layer: a graduated map of the composite score (or another score field), five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles or natural breaks (Jenks), legend bounds rounded to whole numbers.
+        <location filename="../../processing/apply_style.py" line="50"/>
+        <source>Styles a scored commune layer for a report.
+
+Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored.
+
+Labels: the names of the main centres (up to the structuring ones), the most central placed first when labels collide. Diagrams (optional): the four sub-scores of each major or structuring centre as a pie whose area follows the population.
 
 The features are not modified. When the layer is stored in a GeoPackage, the style is saved inside it as the layer&apos;s default style, so the layer keeps it when opened later or on another machine. The style can also be written to a QML file.</source>
-        <translation>Met en forme une couche de communes avec scores : symbologie graduée du score composite (ou d&apos;un autre champ de score) en cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles ou par ruptures naturelles (Jenks), étiquettes de légende arrondies à l&apos;unité.
+        <translation>Met en forme une couche de communes avec scores pour un rapport.
+
+Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées.
+
+Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante en secteurs, dont l&apos;aire suit la population.
 
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="57"/>
+        <source>Styles a scored commune layer: a graduated map of the composite score (or another score field), five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles or natural breaks (Jenks), legend bounds rounded to whole numbers.
+
+The features are not modified. When the layer is stored in a GeoPackage, the style is saved inside it as the layer&apos;s default style, so the layer keeps it when opened later or on another machine. The style can also be written to a QML file.</source>
+        <translation type="vanished">Met en forme une couche de communes avec scores : symbologie graduée du score composite (ou d&apos;un autre champ de score) en cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles ou par ruptures naturelles (Jenks), étiquettes de légende arrondies à l&apos;unité.
+
+Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="66"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
@@ -355,9 +540,14 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
         <translation>Tables à joindre (fichiers ou couches sans géométrie)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="71"/>
+        <location filename="../../processing/export_layout.py" line="132"/>
+        <source>The PNG file {path} could not be written: check that the folder exists and is writable.</source>
+        <translation>Impossible d&apos;écrire le fichier PNG {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="103"/>
         <location filename="../../processing/centrality_score.py" line="80"/>
-        <location filename="../../processing/export_layout.py" line="72"/>
+        <location filename="../../processing/export_layout.py" line="87"/>
         <location filename="../../processing/join_tables.py" line="82"/>
         <source>The commune layer could not be read.</source>
         <translation>Impossible de lire la couche des communes.</translation>
@@ -368,18 +558,18 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="79"/>
+        <location filename="../../processing/apply_style.py" line="117"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="74"/>
-        <location filename="../../processing/export_layout.py" line="74"/>
+        <location filename="../../processing/apply_style.py" line="143"/>
+        <location filename="../../processing/export_layout.py" line="89"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="96"/>
+        <location filename="../../processing/apply_style.py" line="170"/>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
@@ -395,24 +585,29 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="100"/>
+        <location filename="../../processing/apply_style.py" line="181"/>
         <source>The style could not be stored in the GeoPackage: {message}</source>
         <translation>Impossible d&apos;enregistrer le style dans le GeoPackage : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="90"/>
+        <location filename="../../processing/apply_style.py" line="137"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="114"/>
+        <location filename="../../processing/export_layout.py" line="151"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="54"/>
+        <location filename="../../processing/export_layout.py" line="63"/>
         <source>Title</source>
         <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../processing/styling.py" line="126"/>
+        <source>Travailler</source>
+        <translation>Travailler</translation>
     </message>
     <message>
         <source>{count} commune(s) have no indicator value at all: kept, with empty scores.</source>

@@ -22,6 +22,7 @@ class CentralitesPlugin:
         self.actions = []
         self.toolbar = None
         self.menu = None
+        self.dock = None
 
     def initProcessing(self):  # noqa: N802 (QGIS API name)
         if self.provider is not None:
@@ -47,6 +48,7 @@ class CentralitesPlugin:
             (tr("Centrality score…"), lambda: self._open_algorithm("centralites:centrality_score"), True),
             (tr("Apply the centrality style…"), lambda: self._open_algorithm("centralites:apply_style"), False),
             (tr("Export the map (PDF)…"), lambda: self._open_algorithm("centralites:export_layout"), False),
+            (tr("Explore the scores (panel)"), self._toggle_dock, True),
             (tr("Load the sample territory"), self._load_sample, False),
         )
         for text, callback, on_toolbar in entries:
@@ -58,6 +60,10 @@ class CentralitesPlugin:
             self.actions.append(action)
 
     def unload(self):
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu, action)
@@ -74,6 +80,17 @@ class CentralitesPlugin:
         from processing import execAlgorithmDialog
 
         execAlgorithmDialog(algorithm_id, {})
+
+    def _toggle_dock(self):
+        if self.dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .ui.dock import CentralitesDock  # pyqtgraph and the panel load only when asked for
+
+            self.dock = CentralitesDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            return
+        self.dock.setUserVisible(not self.dock.isUserVisible())
 
     def _load_sample(self):
         layer = QgsVectorLayer(f"{SAMPLE_TERRITORY}|layername=communes", tr("Sample territory (AULA)"), "ogr")

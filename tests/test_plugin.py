@@ -35,9 +35,9 @@ def test_init_gui_adds_provider_menu_and_toolbar_then_unload_removes_them(regist
         assert len(centralites_providers(registry)) == 1
         ids = {a.id() for a in registry.providerById("centralites").algorithms()}
         assert EXPECTED_ALGORITHMS <= ids
-        assert len(plugin.actions) == 6
+        assert len(plugin.actions) == 7
         assert all(action.text() for action in plugin.actions)
-        assert len(plugin.toolbar.actions()) == 2
+        assert len(plugin.toolbar.actions()) == 3
     finally:
         plugin.unload()
     assert centralites_providers(registry) == []

@@ -1,0 +1,70 @@
+"""The panel with pytest-qgis: it opens on a scored layer and keeps its selection in sync with the map."""
+
+import pytest
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QLabel
+
+from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+
+
+@pytest.fixture()
+def scored_layer(run_algorithm, tmp_path):
+    results, _ = run_algorithm("centralites:diagnostic_centralites", {
+        "communes": SAMPLE_COMMUNES, "tables": SAMPLE_TABLES,
+        "score:communes_scorees": str(tmp_path / "scores.gpkg"), "layout:carte_pdf": str(tmp_path / "map.pdf"),
+    })
+    layer = QgsVectorLayer(results["score:communes_scorees"], "scores", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    yield layer
+    QgsProject.instance().removeAllMapLayers()
+
+
+@pytest.fixture()
+def dock(qgis_iface, scored_layer):
+    from centralites.ui.dock import CentralitesDock
+
+    panel = CentralitesDock(qgis_iface)
+    yield panel
+    panel.deleteLater()
+
+
+def test_dock_lists_every_commune_by_rank(dock, scored_layer):
+    assert dock.layer is scored_layer
+    assert dock.table.rowCount() == 319
+    assert dock.table.item(0, 0).text() == "1"
+    assert dock.bars is not None and dock.histogram is not None
+
+
+def test_map_selection_is_followed_by_the_panel(dock, scored_layer):
+    lens = next(scored_layer.getFeatures("\"INSEE_COM\" = '62498'"))
+    scored_layer.selectByIds([lens.id()])
+    assert dock.title.text().startswith("Lens: rank ")
+    selected = dock.table.selectedItems()
+    assert selected and selected[0].data(256) == lens.id()  # Qt.UserRole
+    heights = dock.bars.commune.opts["height"]
+    assert heights == pytest.approx([lens[f"score_{f}"] for f in ("habiter", "travailler", "consommer", "services")])
+    assert dock.histogram.marker.value() == pytest.approx(lens["score_centralite"])
+
+
+def test_table_row_selects_the_commune_on_the_map(dock, scored_layer):
+    dock.table.selectRow(5)
+    feature_id = dock.table.item(5, 0).data(256)
+    assert scored_layer.selectedFeatureIds() == [feature_id]
+
+
+def test_search_hides_other_communes(dock):
+    dock.search.setText("béthune")
+    visible = [dock.table.item(i, 1).text() for i in range(dock.table.rowCount()) if not dock.table.isRowHidden(i)]
+    assert "Béthune" in visible and len(visible) == 4  # and Annezin-lès-, Vendin-lès-, Verquigneul-lès-Béthune…
+    assert all("béthune" in name.lower() for name in visible)
+
+
+def test_without_pyqtgraph_the_panel_says_how_to_install_it(qgis_iface, scored_layer, monkeypatch):
+    from centralites.ui import dock as dock_module
+
+    monkeypatch.setattr(dock_module, "pyqtgraph_or_none", lambda: None)
+    panel = dock_module.CentralitesDock(qgis_iface)
+    texts = [label.text() for label in panel.findChildren(QLabel)]
+    assert any("python3-pyqtgraph" in text for text in texts)
+    assert panel.table.rowCount() == 319  # the ranking still works
+    panel.deleteLater()

@@ -30,8 +30,12 @@ class FunctionBars:
         self.widget = pg.PlotWidget(background="w")
         self.widget.setYRange(0, 100)
         self.widget.setMouseEnabled(x=False, y=False)
-        self.widget.getAxis("bottom").setTicks([list(enumerate(function_labels()))])
-        self.widget.addLegend(offset=(10, 5))
+        axis = self.widget.getAxis("bottom")
+        axis.setTicks([list(enumerate(function_labels()))])
+        font = axis.style.get("tickFont") or self.widget.font()
+        font.setPointSizeF(7.5)
+        axis.setStyle(tickFont=font)
+        self.widget.setTitle(tr("Commune (colours) and territory mean (grey)"), size="8pt")
         self.commune = pg.BarGraphItem(x=np.arange(4) - 0.18, height=[0] * 4, width=0.34,
                                        brushes=[pg.mkBrush(c) for c in FUNCTION_COLOURS], name=tr("Commune"))
         self.mean = pg.BarGraphItem(x=np.arange(4) + 0.18, height=[0] * 4, width=0.34,

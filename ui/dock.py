@@ -76,7 +76,9 @@ class CentralitesDock(QgsDockWidget):
         self.table.verticalHeader().setVisible(False)
         table_layout.addWidget(self.table)
         splitter.addWidget(table_box)
+        splitter.setSizes([230, 170, 360][-splitter.count():])  # charts above, the ranking gets the most room
         layout.addWidget(splitter)
+        body.setMinimumWidth(360)
         self.setWidget(body)
 
         self.layer_box.layerChanged.connect(self.set_layer)

@@ -3,6 +3,7 @@
 #   make demo DATA=folder  the same on INSEE files you downloaded
 #   make test              the test suite (pytest + pytest-qgis, offscreen)
 #   make package           the zip for "Install from ZIP" in QGIS -> dist/
+#   make test-matrix       the suite on QGIS 3.22 (here), 3.40 (Debian trixie), 3.44 (Debian sid)
 
 SHELL := /bin/bash
 PYTHON_SYSTEM := /usr/bin/python3
@@ -19,7 +20,7 @@ DATA ?=
 # Debian's Qt 5 lrelease (qttools5-dev-tools), found without qtchooser.
 LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease) lrelease)
 
-.PHONY: deps demo test package sample translations clean
+.PHONY: deps demo test test-matrix package sample translations clean
 
 deps: $(STAMP_VENV) translations
 
@@ -54,12 +55,25 @@ test: deps
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(VENV)/bin/pytest tests
 
+# Root filesystems of the other Debian suites, built once by debootstrap (see scripts/test_matrix.sh).
+MATRIX_CACHE ?= .cache/rootfs
+MATRIX_LEGS ?= host trixie sid
+
+test-matrix: deps
+	@[ -x /usr/sbin/debootstrap ] || command -v debootstrap >/dev/null || { echo "Installing debootstrap (apt)…"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq debootstrap; }
+	$(SUDO) env MATRIX_CACHE="$(MATRIX_CACHE)" scripts/test_matrix.sh $(MATRIX_LEGS)
+
 package: translations
 	$(PYTHON_SYSTEM) scripts/package.py --output dist
 
 sample: deps
 	$(PY) scripts/build_sample_territory.py
 	$(PY) scripts/build_illustrative_tables.py
+
+.PHONY: bench
+bench: deps
+	$(PY) scripts/bench_sensitivity.py
 
 clean:
 	rm -rf demo_output dist .pytest_cache .hypothesis

@@ -146,3 +146,24 @@ else:
     from qgis.core import QgsScaleBarSettings
 
     FIT_SEGMENT_WIDTH = QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth
+
+
+def ogr_open(path, update=0):
+    """ogr.Open, None for a file OGR cannot read, whether GDAL raises or not.
+
+    GDAL's Python exceptions are off in QGIS 3.22 (ogr.Open returns None) but get
+    switched on during a QGIS 3.40 / 3.44 session (GDAL 3.10+: RuntimeError).
+    """
+    from osgeo import ogr
+
+    try:
+        return ogr.Open(path, update)
+    except RuntimeError:
+        return None
+
+
+def parameter_as_field_names(algorithm, parameters, name, context):
+    """Field names of a multiple field parameter (parameterAsFields is deprecated from QGIS 3.32)."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)

@@ -1,41 +1,220 @@
 """BPE (Base permanente des équipements) in INSEE's long layout -> counts per commune.
 
 One row per commune (or IRIS: DCIRIS is cut to its commune) and equipment
-type (TYPEQU) with NB_EQUIP becomes one row per commune with the total and
-the count per domain (the first letter of TYPEQU: A services, B shops,
-C education, D health and social, E transport, F sport and culture, G tourism).
+type (TYPEQU) with NB_EQUIP becomes one row per commune with the total, the
+count per domain (the first letter of TYPEQU: A services, B shops,
+C education, D health and social, E transport, F sport and culture, G
+tourism), per gamme (proximité, intermédiaire, supérieure, from an editable
+list of a given year) and the number of distinct equipment types. Without
+NB_EQUIP (INSEE's detailed file, one row per equipment) each row counts one.
 """
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .codes import find_key_column, normalise_code
-from .tables import TableError, parse_number
+from .codes import find_key_column, is_valid_code, normalise_code
+from .plm import CITIES
+from .tables import TableError, parse_number, read_table
 
 DOMAINS = tuple("ABCDEFG")
 COMMUNE_COLUMNS = ("DEPCOM", "CODGEO", "COM")
+GAMMES = ("proximité", "intermédiaire", "supérieure")
+GAMMES_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "bpe", "gammes_2021.csv")
+TOTAL_COLUMN = "NB_EQUIP_TOTAL"
+OUT_OF_GAMME_COLUMN = "NB_EQUIP_HORS_GAMME"
+TYPES_COLUMN = "NB_TYPEQU"
+_TYPEQU = re.compile(r"^[A-G]\d{3}$")
+
+# Report problems (same vocabulary as the join report).
+INVALID = "invalid code"
+INVALID_TYPE = "invalid equipment type"
+NOT_NUMERIC = "not numeric"
+OTHER_YEAR = "other year"
+SUMMED = "summed"
+NO_GAMME = "no gamme"
+
+
+def gamme_column(gamme):
+    """NB_EQUIP_PROXIMITE for 'proximité': plain ASCII field names."""
+    ascii_name = unicodedata.normalize("NFKD", gamme).encode("ascii", "ignore").decode()
+    return "NB_EQUIP_" + ascii_name.upper()
+
+
+def load_gammes(path=None):
+    """{TYPEQU: gamme} from a gamme file (TYPEQU;GAMME;…), the shipped 2021 lists by default."""
+    path = path or GAMMES_FILE
+    frame = read_table(path)
+    upper = {str(c).upper(): c for c in frame.columns}
+    missing = [name for name in ("TYPEQU", "GAMME") if name not in upper]
+    if missing:
+        raise TableError(
+            f"{path}: a gamme file needs the columns TYPEQU and GAMME (missing: {', '.join(missing)}). "
+            f"Columns found: {', '.join(frame.columns)}."
+        )
+    gammes = {}
+    lines = frame.attrs.get("line_numbers") or range(2, len(frame) + 2)
+    for line, typequ, gamme in zip(lines, frame[upper["TYPEQU"]], frame[upper["GAMME"]]):
+        typequ, gamme = typequ.strip().upper(), gamme.strip().lower()
+        if gamme not in GAMMES:
+            raise TableError(f"{path}, line {line}: gamme '{gamme}' is not one of {', '.join(GAMMES)}.")
+        if gammes.get(typequ, gamme) != gamme:
+            raise TableError(f"{path}, line {line}: {typequ} is in two gammes ({gammes[typequ]}, {gamme}).")
+        gammes[typequ] = gamme
+    return gammes
+
+
+@dataclass
+class BpeSummary:
+    source: str
+    code_column: str
+    rows_read: int = 0
+    rows_used: int = 0
+    invalid: int = 0
+    invalid_types: int = 0
+    not_numeric: int = 0
+    other_year: int = 0
+    summed: int = 0
+    year: str = None
+    communes: int = 0
+    equipment: int = 0
+    types_without_gamme: list = field(default_factory=list)
+
+    def line(self):
+        return (
+            f"{self.source}: {self.rows_read} rows read, {self.rows_used} used, {self.invalid} invalid codes, "
+            f"{self.invalid_types} invalid equipment types, {self.not_numeric} not numeric, "
+            f"{self.other_year} of another year, {self.summed} arrondissement rows summed onto their commune; "
+            f"{self.equipment} equipments in {self.communes} communes"
+        )
+
+
+@dataclass
+class BpeResult:
+    table: pd.DataFrame  # DEPCOM (text), then integer counts
+    report: list  # dicts: source, line, code, problem, action (as the join report)
+    summary: BpeSummary
+
+
+def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=False):
+    """One row per commune: NB_EQUIP_TOTAL, A…G, per gamme, out of gamme, NB_TYPEQU.
+
+    ``frame`` holds text cells as ``read_table`` gives them. ``year`` keeps
+    the rows of that AN (default: the latest year of the file). Every row
+    left out is reported; ``sum_arrondissements`` counts the arrondissements
+    of Paris, Lyon and Marseille in their commune (distinct types counted
+    once for the whole city).
+    """
+    gammes = load_gammes() if gammes is None else gammes
+    upper = {str(c).strip().upper(): c for c in frame.columns}
+    code_column = next((upper[name] for name in COMMUNE_COLUMNS if name in upper), None)
+    if code_column is None:
+        code_column = upper.get("DCIRIS") or find_key_column(frame.columns, None)
+    if code_column is None:
+        raise TableError(f"{source}: no DEPCOM or DCIRIS column. Columns found: {', '.join(map(str, frame.columns))}.")
+    if "TYPEQU" not in upper:
+        raise TableError(
+            f"{source}: no TYPEQU column: is it a BPE file in INSEE's long layout (DEPCOM, TYPEQU, NB_EQUIP)? "
+            f"Columns found: {', '.join(map(str, frame.columns))}."
+        )
+    summary = BpeSummary(source=source, code_column=str(code_column), rows_read=len(frame))
+    report = []
+    lines = pd.Series(list(frame.attrs.get("line_numbers") or range(2, len(frame) + 2)), index=frame.index)
+
+    raw = frame[code_column].astype(str)
+    is_iris = str(code_column).strip().upper() == "DCIRIS"
+    codes = (raw.str.strip().str[:5] if is_iris else raw).map(normalise_code)
+    types = frame[upper["TYPEQU"]].astype(str).str.strip().str.upper()
+    if "NB_EQUIP" in upper:
+        counts = frame[upper["NB_EQUIP"]].map(parse_number).astype("float64")
+    else:
+        counts = pd.Series(1.0, index=frame.index)
+    keep = pd.Series(True, index=frame.index)
+
+    if "AN" in upper:
+        years = frame[upper["AN"]].astype(str).str.strip()
+        found = sorted(y for y in years.unique() if y)
+        if year is not None and str(year) not in found:
+            raise TableError(f"{source}: no row of year {year}. Years in the file: {', '.join(found) or 'none'}.")
+        summary.year = str(year) if year is not None else (found[-1] if found else None)
+        other = years != summary.year if summary.year else pd.Series(False, index=frame.index)
+        summary.other_year = int(other.sum())
+        for other_year, count in years[other].value_counts().sort_index().items():
+            label = other_year or "(empty)"
+            report.append(_row(source, None, None, OTHER_YEAR,
+                               f"{count} rows of year {label} left out: only {summary.year} is counted"))
+        keep &= ~other
+
+    valid = codes.map(is_valid_code)
+    for index in frame.index[keep & ~valid]:
+        summary.invalid += 1
+        report.append(_row(source, int(lines[index]), raw[index], INVALID, "row left out: not a commune code"))
+    keep &= valid
+    good_type = types.str.match(_TYPEQU)
+    for index in frame.index[keep & ~good_type]:
+        summary.invalid_types += 1
+        report.append(_row(source, int(lines[index]), codes[index], INVALID_TYPE,
+                           f"row left out: '{types[index]}' is not an equipment type (a letter A-G and 3 digits)"))
+    keep &= good_type
+    numeric = counts.notna() & (counts >= 0)
+    for index in frame.index[keep & ~numeric]:
+        summary.not_numeric += 1
+        value = frame.at[index, upper["NB_EQUIP"]] if "NB_EQUIP" in upper else ""
+        report.append(_row(source, int(lines[index]), codes[index], NOT_NUMERIC,
+                           f"row left out: NB_EQUIP '{value}' is not a count"))
+    keep &= numeric
+
+    codes, types, counts = codes[keep], types[keep], counts[keep]
+    summary.rows_used = int(keep.sum())
+    if sum_arrondissements:
+        from .plm import city_of
+
+        cities = codes.map(city_of)
+        moved = cities.notna()
+        summary.summed = int(moved.sum())
+        for city, count in cities[moved].value_counts().sort_index().items():
+            report.append(_row(source, None, city, SUMMED,
+                               f"{count} rows of the arrondissements of {CITIES[city][0]} counted in {city}"))
+        codes = codes.where(~moved, cities)
+
+    table = pd.DataFrame({"DEPCOM": codes, "TYPEQU": types, "count": counts})
+    table = table[table["count"] > 0]
+    table["domain"] = table["TYPEQU"].str[:1]
+    table["gamme"] = table["TYPEQU"].map(gammes).fillna(OUT_OF_GAMME_COLUMN)
+    summary.types_without_gamme = sorted(table.loc[table["gamme"] == OUT_OF_GAMME_COLUMN, "TYPEQU"].unique())
+    if summary.types_without_gamme:
+        report.append(_row(source, None, None, NO_GAMME,
+                           f"types in no gamme, counted in {OUT_OF_GAMME_COLUMN}: "
+                           f"{', '.join(summary.types_without_gamme)}"))
+
+    by_domain = _wide(table, "domain", list(DOMAINS), [f"NB_EQUIP_{d}" for d in DOMAINS])
+    gamme_columns = [gamme_column(g) for g in GAMMES] + [OUT_OF_GAMME_COLUMN]
+    by_gamme = _wide(table, "gamme", list(GAMMES) + [OUT_OF_GAMME_COLUMN], gamme_columns)
+    result = by_domain.join(by_gamme, how="outer").fillna(0).astype("int64")
+    result.insert(0, TOTAL_COLUMN, result[[f"NB_EQUIP_{d}" for d in DOMAINS]].sum(axis=1))
+    result[TYPES_COLUMN] = table.groupby("DEPCOM")["TYPEQU"].nunique().reindex(result.index).fillna(0).astype("int64")
+    result = result.sort_index()
+    result.index.name = "DEPCOM"
+    summary.communes = len(result)
+    summary.equipment = int(result[TOTAL_COLUMN].sum())
+    return BpeResult(table=result.reset_index(), report=report, summary=summary)
+
+
+def _wide(table, column, values, names):
+    wide = table.pivot_table(index="DEPCOM", columns=column, values="count", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=values, fill_value=0)
+    wide.columns = names
+    return wide
 
 
 def domain_counts(frame, source="BPE"):
     """DataFrame DEPCOM, NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (text codes, integer counts)."""
-    upper = {str(c).upper(): c for c in frame.columns}
-    code_column = find_key_column(frame.columns, None)
-    iris_column = upper.get("DCIRIS")
-    if code_column is None and iris_column is None:
-        raise TableError(f"{source}: no DEPCOM or DCIRIS column. Columns found: {', '.join(frame.columns)}.")
-    for needed in ("TYPEQU",):
-        if needed not in upper:
-            raise TableError(f"{source}: no {needed} column: is it a BPE file in INSEE's long layout?")
-    codes = frame[code_column] if code_column else frame[iris_column].astype(str).str[:5]
-    counts = (
-        frame[upper["NB_EQUIP"]].map(parse_number) if "NB_EQUIP" in upper else pd.Series(1.0, index=frame.index)
-    )
-    table = pd.DataFrame({
-        "DEPCOM": codes.map(normalise_code),
-        "domain": frame[upper["TYPEQU"]].astype(str).str.strip().str[:1].str.upper(),
-        "count": counts.fillna(0.0),
-    })
-    wide = table.pivot_table(index="DEPCOM", columns="domain", values="count", aggfunc="sum", fill_value=0)
-    wide = wide.reindex(columns=list(DOMAINS), fill_value=0).astype("int64")
-    wide.columns = [f"NB_EQUIP_{d}" for d in DOMAINS]
-    wide.insert(0, "NB_EQUIP_TOTAL", wide.sum(axis=1))
-    return wide.reset_index()
+    result = aggregate(frame, source=source, gammes={})
+    return result.table[["DEPCOM", TOTAL_COLUMN] + [f"NB_EQUIP_{d}" for d in DOMAINS]]
+
+
+def _row(source, line, code, problem, action):
+    return {"source": source, "line": line, "code": code, "problem": problem, "action": action}

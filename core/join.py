@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
+from .plm import arrondissements_onto_cities, city_name
+from .regroup import sum_onto
 from .tables import TableError, numeric_columns
 
 UNMATCHED = "unmatched"
@@ -19,6 +21,12 @@ RECODED = "re-coded"
 INVALID = "invalid code"
 RENAMED = "renamed column"
 SECRET = "secret or empty"
+SUMMED = "summed"
+NOT_SUMMABLE = "not summable"
+AMBIGUOUS = "ambiguous passage"
+SHORT_ROW = "short row"
+# Share of a department's codes the layer must hold for a missing code to look merged.
+MERGED_HINT_COVERAGE = 0.9
 
 
 @dataclass
@@ -31,15 +39,19 @@ class TableSummary:
     duplicates: int = 0
     invalid: int = 0
     recoded: int = 0
+    summed: int = 0
+    merged_hints: int = 0
     secret_cells: int = 0
     columns_added: list = field(default_factory=list)
 
     def line(self):
+        summed = f"{self.summed} summed onto today's commune, " if self.summed else ""
+        merged = f"; {self.merged_hints} unmatched codes look like communes merged since" if self.merged_hints else ""
         return (
-            f"{self.source}: {self.rows_read} rows read, {self.matched} matched, "
+            f"{self.source}: {self.rows_read} rows read, {self.matched} matched, {summed}"
             f"{self.unmatched} unmatched, {self.duplicates} duplicates, "
             f"{self.invalid} invalid codes, {self.recoded} re-coded, "
-            f"{self.secret_cells} secret or empty cells, {len(self.columns_added)} columns added"
+            f"{self.secret_cells} secret or empty cells, {len(self.columns_added)} columns added{merged}"
         )
 
 
@@ -50,20 +62,32 @@ class JoinResult:
     summaries: list
 
 
-def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_cancelled=None):
+def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_cancelled=None, passage=None,
+                columns=None, prefixes=None):
     """Join ``tables`` (list of (source_name, DataFrame of text)) onto ``layer_codes``.
 
     ``existing_columns`` are the layer's own field names: a table column with
-    the same name (any case) is renamed and reported. Raises ``TableError``
-    when a table has no key column or none of its codes match the layer.
+    the same name (any case) is renamed and reported. Arrondissements of
+    Paris, Lyon and Marseille are summed onto their commune when the layer
+    holds the commune and not the arrondissements; with ``passage`` (a
+    ``mergers.Passage``) rows of communes merged since are summed onto
+    today's code. ``columns`` (names, any case) keeps only those columns of
+    each table that has them; ``prefixes`` (one per table, in order, '' for
+    none) is put before each added column name. Raises ``TableError`` when a
+    table has no key column or none of its codes match the layer, when a
+    chosen column is in no table, or when there are more prefixes than tables.
     """
     codes = pd.Series([normalise_code(c) for c in layer_codes], dtype=object)
     layer_set = set(codes.dropna())
     taken = {str(c).upper() for c in existing_columns}
     joined = pd.DataFrame(index=codes.index)
     report, summaries = [], []
+    prefixes = list(prefixes or [])
+    if len(prefixes) > len(tables):
+        raise TableError(f"{len(prefixes)} prefixes given for {len(tables)} tables: give at most one per table.")
+    wanted_columns = _check_chosen_columns(tables, columns)
 
-    for source, frame in tables:
+    for position, (source, frame) in enumerate(tables):
         if is_cancelled and is_cancelled():
             break
         key = find_key_column(frame.columns, key_column)
@@ -72,44 +96,154 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
             raise TableError(
                 f"{source}: no {wanted} found. Columns found: {', '.join(map(str, frame.columns))}."
             )
+        if wanted_columns is not None:
+            kept = [c for c in frame.columns if c == key or str(c).strip().upper() in wanted_columns]
+            frame = _with_attrs(frame[kept], frame)
+        prefix = prefixes[position].strip() if position < len(prefixes) else ""
         summary = TableSummary(source=source, key_column=key, rows_read=len(frame))
+        _report_short_rows(source, frame, key, report)
         table = _keyed_rows(source, frame, key, summary, report)
+        table, secret_counts = numeric_columns(table, exclude=("__line",))
+        table["__own"] = True
+        table, superseded = _sum_onto_today(source, table, layer_set, passage, summary, report)
         if table.empty or not layer_set.intersection(table.index):
             raise TableError(_nothing_matched_message(source, frame[key], codes))
 
-        table, secret_counts = numeric_columns(table, exclude=("__line",))
         summary.secret_cells = sum(secret_counts.values())
         for column, count in secret_counts.items():
             if count:
                 report.append(_row(source, None, None, SECRET,
                                    f"{count} cells of {column} left empty (NULL)"))
 
-        matched = table.index.isin(layer_set)
-        summary.matched = int(matched.sum())
-        summary.unmatched = int((~matched).sum())
-        for code in table.index[~matched]:
-            report.append(_row(source, int(table.at[code, "__line"]), code, UNMATCHED,
-                               "row not joined: no commune with this code in the layer"))
+        in_layer = table.index.isin(layer_set)
+        summary.matched = int((in_layer & table["__own"].astype(bool)).sum())
+        summary.unmatched = int((~in_layer).sum())
+        looks_merged = _looks_merged(table.index, in_layer)
+        for code in table.index[~in_layer]:
+            line = int(table.at[code, "__line"])
+            if code in superseded:
+                city = superseded[code]
+                action = (f"row not joined: arrondissement of {city_name(city)}; "
+                          f"the table's own row for {city} was used")
+            elif code in looks_merged:
+                summary.merged_hints += 1
+                remedy = ("the table de passage does not list it" if passage
+                          else "a table de passage sums it onto today's commune")
+                action = ("row not joined: no commune with this code in the layer, which holds the other codes "
+                          f"of its department: it looks like a commune merged since the table's year ({remedy})")
+            else:
+                action = "row not joined: no commune with this code in the layer"
+            report.append(_row(source, line, code, UNMATCHED, action))
+        covered = {_department(c) for c in looks_merged}
         for code in sorted(layer_set.difference(table.index)):
-            report.append(_row(source, None, code, ABSENT,
-                               "commune kept, its columns from this table left empty (NULL)"))
+            action = "commune kept, its columns from this table left empty (NULL)"
+            if _department(code) in covered:
+                action += ("; its department has codes that look merged: it may be a commune created since "
+                           "the table's year, which a table de passage fills from its former communes")
+            report.append(_row(source, None, code, ABSENT, action))
 
         renamed = {}
         for column in table.columns:
-            if column == "__line":
+            if column in PRIVATE:
                 continue
-            name = _free_name(column, taken)
+            name = _free_name(f"{prefix}{column}", taken)
             taken.add(name.upper())
             renamed[column] = name
-            if name != column:
+            if name != f"{prefix}{column}":
                 report.append(_row(source, None, None, RENAMED,
-                                   f"column {column} renamed {name}: the name was already taken"))
+                                   f"column {prefix}{column} renamed {name}: the name was already taken"))
         summary.columns_added = list(renamed.values())
-        table = table.drop(columns="__line").rename(columns=renamed)
+        table = table.drop(columns=list(PRIVATE)).rename(columns=renamed)
         joined = joined.join(table.reindex(codes).reset_index(drop=True))
         summaries.append(summary)
 
     return JoinResult(values=joined, report=report, summaries=summaries)
+
+
+PRIVATE = ("__line", "__own")
+
+
+def _check_chosen_columns(tables, columns):
+    """Upper-cased chosen names, or None for all; a name in no table is an error."""
+    if not columns:
+        return None
+    wanted = {str(c).strip().upper() for c in columns if str(c).strip()}
+    found = {str(c).strip().upper() for _, frame in tables for c in frame.columns}
+    missing = sorted(wanted - found)
+    if missing:
+        available = ", ".join(dict.fromkeys(str(c) for _, frame in tables for c in frame.columns))
+        raise TableError(f"chosen columns in no table: {', '.join(missing)}. Columns found: {available}.")
+    return wanted
+
+
+def _with_attrs(subset, frame):
+    subset = subset.copy()
+    subset.attrs.update(frame.attrs)
+    return subset
+
+
+def _sum_onto_today(source, table, layer_set, passage, summary, report):
+    """Arrondissements and merged communes summed onto the layer's commune.
+
+    Returns (table, superseded): ``superseded`` maps the arrondissements left
+    unjoined because the table has its own row for their city.
+    """
+    moves, reasons, superseded = {}, {}, {}
+    for code, city in arrondissements_onto_cities(table.index, layer_set).items():
+        if city in table.index:
+            superseded[code] = city  # summing would count the city twice
+        else:
+            moves[code] = city
+            reasons[code] = f"arrondissement of {city_name(city)}"
+    if passage is not None:
+        old, new, mapping, ambiguous = passage.mapping_for(table.index, layer_set)
+        for code in table.index:
+            target = mapping.get(code)
+            if code in layer_set or code in moves or code in superseded or target not in layer_set:
+                continue
+            moves[code] = target
+            reasons[code] = f"commune merged since: {passage.source}, {old} -> {new}"
+        for code in set(ambiguous).intersection(table.index).difference(layer_set):
+            report.append(_row(source, int(table.at[code, "__line"]), code, AMBIGUOUS,
+                               f"{passage.source} gives several new codes for it ({old} -> {new}): not summed"))
+    lines = table["__line"].to_dict()
+    table, details = sum_onto(table, moves, private=PRIVATE)
+    table.loc[[t for t in details if pd.isna(table.at[t, "__own"])], "__own"] = False
+    for code, target in sorted(moves.items(), key=lambda item: lines[item[0]]):
+        summary.summed += 1
+        report.append(_row(source, int(lines[code]), code, SUMMED, f"row summed onto {target} ({reasons[code]})"))
+    for target, (not_summable, missing_part) in details.items():
+        if not_summable:
+            names = ", ".join(map(str, not_summable))
+            report.append(_row(source, None, target, NOT_SUMMABLE,
+                               f"columns left empty, they cannot be summed from the parts: {names}"))
+        if missing_part:
+            report.append(_row(source, None, target, SECRET,
+                               f"columns left empty, a part is secret or empty: {', '.join(map(str, missing_part))}"))
+    return table, superseded
+
+
+def _department(code):
+    return code[:3] if code.startswith("97") else code[:2]
+
+
+def _looks_merged(table_codes, in_layer):
+    """Codes missing from the layer in departments whose other codes the layer holds."""
+    departments = pd.Series([_department(c) for c in table_codes])
+    coverage = pd.Series(in_layer).groupby(departments).mean()
+    covered = set(coverage[coverage >= MERGED_HINT_COVERAGE].index)
+    return {code for code, inside in zip(table_codes, in_layer) if not inside and _department(code) in covered}
+
+
+def _report_short_rows(source, frame, key, report):
+    short = frame.attrs.get("short_lines") or ()
+    if not short:
+        return
+    lines = list(frame.attrs.get("line_numbers") or range(2, len(frame) + 2))
+    codes = dict(zip(lines, frame[key]))
+    for line in short:
+        report.append(_row(source, line, normalise_code(codes.get(line)), SHORT_ROW,
+                           "the line has fewer cells than the header: the missing cells are left empty"))
 
 
 def _keyed_rows(source, frame, key, summary, report):

@@ -13,14 +13,23 @@ from .indicators import AREA_COLUMN, FORMULAS, formula_columns, uses_geometry_ar
 
 FUNCTIONS = ("habiter", "travailler", "consommer", "services")
 DIRECTIONS = ("+", "-")
-TRANSFORMS = ("none", "log")
+TRANSFORMS = ("none", "log", "winsorise")
 MISSING_POLICIES = ("reweight", "zero", "median")
 LEVEL_LABELS = ("majeure", "structurante", "intermédiaire", "locale", "hors centralité")
+NORMALISATIONS = ("minmax", "zscore", "percentile", "reference")
+AGGREGATIONS = ("arithmetic", "geometric")
+LEVEL_METHODS = ("thresholds", "quantiles", "jenks")
+DEFAULT_THRESHOLDS = [88.0, 72.0, 52.0, 35.0]
+# Cumulative shares of communes from the top, as in the INRAE/ANCT 2021 levels of
+# all France (majeur 142, structurant 742, intermédiaire 2,880, local 7,007 of 34,746).
+DEFAULT_SHARES = [0.004, 0.025, 0.11, 0.31]
+DEFAULT_WINSORISE_PERCENTILE = 95.0
 
-_PROFILE_KEYS = {"name", "description", "version", "sources", "missing", "levels", "functions", "comment"}
+_PROFILE_KEYS = {"name", "description", "version", "sources", "missing", "levels", "functions", "comment",
+                 "normalisation", "aggregation", "reference"}
 _FUNCTION_KEYS = {"label", "weight", "indicators", "comment"}
-_INDICATOR_KEYS = {"id", "label", "formula", "direction", "weight", "transform", "missing", "comment"}
-_LEVEL_KEYS = {"method", "thresholds", "comment"}
+_INDICATOR_KEYS = {"id", "label", "formula", "direction", "weight", "transform", "percentile", "missing", "comment"}
+_LEVEL_KEYS = {"method", "thresholds", "shares", "comment"}
 
 
 class ProfileError(Exception):
@@ -58,11 +67,27 @@ def validate_profile(data, source="profile"):
         "description": str(data.get("description", "")),
         "sources": str(data.get("sources", "")),
         "missing": data.get("missing", "reweight"),
+        "normalisation": data.get("normalisation", "minmax"),
+        "aggregation": data.get("aggregation", "arithmetic"),
+        "reference": data.get("reference"),
         "levels": _levels(data.get("levels", {}), source),
         "functions": {},
     }
     if profile["missing"] not in MISSING_POLICIES:
         raise ProfileError(f"{source}: 'missing' must be one of {', '.join(MISSING_POLICIES)}.")
+    if profile["normalisation"] not in NORMALISATIONS:
+        raise ProfileError(f"{source}: 'normalisation' must be one of {', '.join(NORMALISATIONS)}, "
+                           f"not {profile['normalisation']!r}.")
+    if profile["aggregation"] not in AGGREGATIONS:
+        raise ProfileError(f"{source}: 'aggregation' must be one of {', '.join(AGGREGATIONS)}, "
+                           f"not {profile['aggregation']!r}.")
+    if profile["reference"] is not None:
+        if not isinstance(profile["reference"], str) or not profile["reference"].strip():
+            raise ProfileError(f"{source}: 'reference' is a commune code written as text, e.g. \"62498\".")
+        profile["reference"] = profile["reference"].strip()
+    if profile["normalisation"] == "reference" and not profile["reference"]:
+        raise ProfileError(f"{source}: normalisation 'reference' needs 'reference', the code of the "
+                           f"reference commune (e.g. \"62498\").")
     functions = data.get("functions")
     if not isinstance(functions, dict):
         raise ProfileError(f"{source}: 'functions' must be an object with {', '.join(FUNCTIONS)}.")
@@ -108,11 +133,18 @@ def _indicator(data, where, default_missing):
     transform = data.get("transform", "none")
     if transform not in TRANSFORMS:
         raise ProfileError(f"{where}.transform: one of {', '.join(TRANSFORMS)}, not {transform!r}.")
+    percentile = data.get("percentile", DEFAULT_WINSORISE_PERCENTILE)
+    if "percentile" in data and transform != "winsorise":
+        raise ProfileError(f"{where}.percentile: only with \"transform\": \"winsorise\".")
+    if (not isinstance(percentile, (int, float)) or isinstance(percentile, bool)
+            or not 50 < percentile < 100):
+        raise ProfileError(f"{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, "
+                           f"not {percentile!r}.")
     missing = data.get("missing", default_missing)
     if missing not in MISSING_POLICIES:
         raise ProfileError(f"{where}.missing: one of {', '.join(MISSING_POLICIES)}, not {missing!r}.")
     _check_formula(data["formula"], f"{where}.formula")
-    return {
+    indicator = {
         "missing": missing,
         "id": str(data["id"]),
         "label": str(data.get("label", data["id"])),
@@ -121,6 +153,9 @@ def _indicator(data, where, default_missing):
         "weight": _weight(data.get("weight", 1), f"{where}.weight"),
         "transform": transform,
     }
+    if transform == "winsorise":
+        indicator["percentile"] = float(percentile)
+    return indicator
 
 
 def _check_formula(formula, where):
@@ -154,14 +189,20 @@ def _levels(data, where):
         raise ProfileError(f"{where}: 'levels' must be an object.")
     _no_unknown_keys(data, _LEVEL_KEYS, f"{where}: levels")
     method = data.get("method", "thresholds")
-    if method != "thresholds":
-        raise ProfileError(f"{where}: levels.method 'thresholds' is the only method so far.")
-    thresholds = data.get("thresholds", [88, 72, 52, 35])
+    if method not in LEVEL_METHODS:
+        raise ProfileError(f"{where}: levels.method: one of {', '.join(LEVEL_METHODS)}, not {method!r}.")
+    thresholds = data.get("thresholds", DEFAULT_THRESHOLDS)
     if (not isinstance(thresholds, list) or len(thresholds) != len(LEVEL_LABELS) - 1
-            or not all(isinstance(t, (int, float)) for t in thresholds)
+            or not all(_is_number(t) for t in thresholds)
             or sorted(thresholds, reverse=True) != thresholds):
         raise ProfileError(f"{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].")
-    return {"method": method, "thresholds": [float(t) for t in thresholds]}
+    shares = data.get("shares", DEFAULT_SHARES)
+    if (not isinstance(shares, list) or len(shares) != len(LEVEL_LABELS) - 1
+            or not all(_is_number(s) and 0 < s < 1 for s in shares)
+            or sorted(shares) != shares or len(set(shares)) != len(shares)):
+        raise ProfileError(f"{where}: levels.shares: four increasing cumulative shares of communes from the "
+                           f"top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].")
+    return {"method": method, "thresholds": [float(t) for t in thresholds], "shares": [float(s) for s in shares]}
 
 
 def profile_columns(profile, with_area=True):
@@ -200,6 +241,10 @@ def _weight(value, where):
     if not _is_positive(value):
         raise ProfileError(f"{where}: a weight is a positive number, not {value!r}.")
     return float(value)
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _is_positive(value):

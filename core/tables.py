@@ -57,7 +57,7 @@ def read_table(path):
             skip_blank_lines=False,  # kept, then dropped below, so that line numbers stay true
         )
     except pd.errors.ParserError as error:
-        raise TableError(f"{path}: malformed table ({error}). Check the line it names.") from error
+        raise TableError(_parser_message(path, str(error), separator)) from error
     except pd.errors.EmptyDataError as error:
         raise TableError(f"{path}: no header line found.") from error
     blank = (frame == "").all(axis=1)
@@ -68,8 +68,30 @@ def read_table(path):
     if frame.empty:
         raise TableError(f"{path}: the file has a header but no data rows.")
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers)
+    # Rows with fewer cells than the header: pandas fills them silently; kept, their lines noted for the report.
+    lengths = [len(row) for row in csv.reader(io.StringIO(text), delimiter=separator)]
+    short_lines = [line for line, length in enumerate(lengths[1:], start=2) if 0 < length < len(frame.columns)]
+    frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers,
+                       short_lines=short_lines)
     return frame
+
+
+_TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
+def _parser_message(path, error, separator):
+    shown = {"\t": "tab"}.get(separator, separator)
+    too_many = _TOO_MANY.search(error)
+    if too_many:
+        expected, line, seen = too_many.groups()
+        return (f"{path}, line {line}: {seen} cells where the header has {expected} (separator '{shown}'). "
+                "A value holding the separator must be quoted; fix or remove that line.")
+    open_quote = _OPEN_QUOTE.search(error)
+    if open_quote:
+        return (f"{path}, line {int(open_quote.group(1)) + 1}: a quoted value opens there and is never closed: "
+                "the file is truncated or a quote is missing. Download or export it again.")
+    return f"{path}: malformed table ({error.strip()}). Check the line it names."
 
 
 def _decode(data):
@@ -121,14 +143,59 @@ def numeric_columns(frame, exclude=()):
         if column in exclude or str(column).upper().startswith(IDENTIFIER_PREFIXES):
             continue
         values = frame[column].astype(str).str.strip()
-        if values.str.match(_LEADING_ZERO_CODE).any():
+        zero_led = values.str.startswith("0")
+        if zero_led.any() and values[zero_led].str.match(_LEADING_ZERO_CODE).any():
             continue  # "01", "0123": codes whose zeros matter, not numbers
-        missing = (values == "") | values.str.lower().isin(SECRET_MARKERS)
-        parsed = values[~missing].map(parse_number)
-        if len(parsed) == 0 or parsed.isna().any():
+        # Plain numbers in one vectorised pass; only the rest (decimal comma,
+        # thousands spaces, secrecy markers, words) cell by cell.
+        numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+        if numbers.abs().eq(math.inf).any():
+            continue  # 'inf' is not a figure INSEE publishes: keep the column as text
+        empty = values == ""
+        rest = values[numbers.isna() & ~empty]
+        secret = rest.str.lower().isin(SECRET_MARKERS)
+        parsed = rest[~secret].map(parse_number)
+        if parsed.isna().any() or int(numbers.notna().sum()) + len(parsed) == 0:
             continue
-        numbers = pd.Series(float("nan"), index=frame.index, dtype="float64")
-        numbers[~missing] = parsed.astype("float64")
+        numbers[parsed.index] = parsed.astype("float64")
         converted[column] = numbers
-        secret_counts[column] = int(missing.sum())
+        secret_counts[column] = int(empty.sum() + secret.sum())
     return converted, secret_counts
+
+
+def table_from_rows(rows, line_numbers, source, key_column=None):
+    """A DataFrame of text from spreadsheet rows (lists of cells, None for empty), header found by content.
+
+    Title lines above the header are skipped: the header is the first row
+    naming a commune-code column (``key_column`` when given), else the first
+    of the fullest rows among the first 50. ``line_numbers`` are the rows'
+    numbers in the sheet, kept for the report.
+    """
+    from .codes import find_key_column
+
+    cells = [["" if c is None else str(c).strip() for c in row] for row in rows]
+    filled = [sum(1 for c in row if c) for row in cells]
+    if not any(filled):
+        raise TableError(f"{source}: the sheet is empty.")
+    head = range(min(len(cells), 50))
+    header_at = next((i for i in head if find_key_column([c for c in cells[i] if c], key_column)), None)
+    if header_at is None:
+        fullest = max(filled[i] for i in head)
+        header_at = next(i for i in head if filled[i] == fullest)
+    width = max(len(row) for row in cells)
+    header = cells[header_at] + [""] * (width - len(cells[header_at]))
+    data = [(line, row + [""] * (width - len(row))) for line, row, count
+            in zip(line_numbers[header_at + 1:], cells[header_at + 1:], filled[header_at + 1:]) if count]
+    if not data:
+        raise TableError(f"{source}: the header (line {line_numbers[header_at]}) has no data rows below it.")
+    used = [j for j in range(width) if header[j] or any(row[j] for _, row in data)]
+    names, seen = [], set()
+    for j in used:
+        name = header[j] or f"COLUMN_{j + 1}"
+        while name.upper() in seen:  # two columns with one title: the second gets the column number
+            name = f"{name}_{j + 1}"
+        seen.add(name.upper())
+        names.append(name)
+    frame = pd.DataFrame([[row[j] for j in used] for _, row in data], columns=names)
+    frame.attrs.update(path=source, line_numbers=[line for line, _ in data], header_line=line_numbers[header_at])
+    return frame

@@ -2,12 +2,15 @@
 
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterString,
 )
 
-from ..compat import SOURCE_POLYGON
+from ..compat import NO_GEOMETRY, SOURCE_POLYGON
 from ..core.indicators import AREA_COLUMN
 from ..core.profile import (
     LEVEL_LABELS,
@@ -17,17 +20,26 @@ from ..core.profile import (
     needs_geometry_area,
     profile_columns,
 )
-from ..core.scoring import LEVEL_FIELD, MISSING_FIELD, OUTPUT_FIELDS, compute_scores
+from ..core.quality import indicator_statistics
+from ..core.scoring import LEVEL_FIELD, MISSING_FIELD, OUTPUT_FIELDS, ScoringError, compute_scores
 from ..i18n import tr
 from .base import CentralitesAlgorithm
 from .frames import (
     discard_output,
     ellipsoidal_areas_km2,
+    fields_for,
     output_exists,
     output_fields,
     read_attributes,
+    require_field,
+    write_table,
     write_with_columns,
 )
+
+# Enum options, in a permanent order (saved models store the index); None = the profile's choice.
+NORMALISATION_CHOICES = (None, "minmax", "zscore", "percentile", "reference")
+AGGREGATION_CHOICES = (None, "arithmetic", "geometric")
+LEVEL_CHOICES = (None, "thresholds", "quantiles", "jenks")
 
 
 class CentralityScore(CentralitesAlgorithm):
@@ -36,7 +48,13 @@ class CentralityScore(CentralitesAlgorithm):
 
     INPUT = "INPUT"
     PROFILE = "PROFILE"
+    NORMALISATION = "NORMALISATION"
+    AGGREGATION = "AGGREGATION"
+    LEVEL_METHOD = "LEVEL_METHOD"
+    REFERENCE = "REFERENCE"
+    CODE_FIELD = "CODE_FIELD"
     OUTPUT = "OUTPUT"
+    STATISTICS = "STATISTICS"
 
     def displayName(self):  # noqa: N802
         return tr("Centrality score (four functions)")
@@ -46,20 +64,35 @@ class CentralityScore(CentralitesAlgorithm):
             "Scores every commune on the four functions of centrality — Habiter, Travailler, "
             "Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° "
             "profile on INSEE's comparator base and BPE domains).\n\n"
-            "Method: each indicator is computed from the layer's columns (ratio, per 1,000 "
-            "inhabitants, share, density per km², annual growth rate, difference), optionally "
-            "log-transformed (log(1+x)), then normalised min-max to 0–100 over the layer "
-            "(reversed when its direction is '-'). A function's mean is the weighted mean of its "
-            "indicators; the composite is the weighted mean of the four function means. Sub-scores "
-            "and composite are then each re-expressed on 0–100 over the layer (100 = the highest "
-            "commune).\n\n"
+            "1. Indicators are computed from the layer's columns (ratio, per 1,000 inhabitants, share, "
+            "density per km², annual growth rate, difference). A missing value follows the indicator's "
+            "policy: reweight (left out, the others' weights re-spread), zero, or the territory's median. "
+            "Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).\n\n"
+            "2. Normalisation over the layer (x reversed when the direction is '-'):\n"
+            "• min-max: y = 100 × (x − min) / (max − min);\n"
+            "• z-score: z = (x − mean) / standard deviation, y = 100 × Φ(z), Φ the standard normal "
+            "distribution (50 = the layer's mean);\n"
+            "• percentile rank: y = 100 × (r − 1) / (n − 1), r the rank from the lowest (ties share their "
+            "mean rank), n the communes with a value;\n"
+            "• distance to a reference commune: y = min(100, 100 × (x − min) / (x_ref − min)), 100 = the "
+            "reference commune (REFERENCE, a code of CODE_FIELD) or better.\n\n"
+            "3. Aggregation with the profile's weights, of the indicators into each function and of the "
+            "four functions into the composite: arithmetic (compensatory) Σ w·y / Σ w; geometric (a "
+            "weakness is not made up by a strength) exp(Σ w·ln(1 + y) / Σ w) − 1.\n\n"
+            "4. Except with the z-score, sub-scores and composite are re-expressed on 0–100 over the layer "
+            "(100 = the highest commune). Raising a '+' indicator never lowers a commune's composite.\n\n"
+            "5. Levels (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors "
+            "centralité) from the composite: fixed thresholds (the profile's, by default 88, 72, 52, 35); "
+            "quantiles (the top shares of communes, by default 0.4 %, 2.5 %, 11 %, 31 % as in the "
+            "INRAE/ANCT 2021 levels of France); or natural breaks (Jenks: the five classes that minimise "
+            "the sum of squared deviations from their class means).\n\n"
+            "Methods left on 'as in the profile' use the profile's (min-max, arithmetic, thresholds when "
+            "it says nothing).\n\n"
             "Output fields: score_habiter, score_travailler, score_consommer, score_services, "
-            "score_centralite (0–100), rang (1 = most central), niveau and niveau_code (1 majeure, "
-            "2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, by the profile's "
-            "thresholds on the composite), donnees_manquantes (indicators missing or imputed). "
-            "A missing value follows the indicator's policy: reweight (left out, the others' "
-            "weights re-spread), zero, or the median. A commune with no data at all is kept with "
-            "empty scores and counted in the log."
+            "score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes "
+            "(indicators missing or imputed). A commune with no data at all is kept with empty scores and "
+            "counted in the log. The optional STATISTICS table gives each indicator's count, min, median "
+            "and max and its Spearman rank correlation with every other indicator."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -72,32 +105,54 @@ class CentralityScore(CentralitesAlgorithm):
                 extension="json", optional=True,
             )
         )
+        self.addParameter(QgsProcessingParameterEnum(
+            self.NORMALISATION, tr("Normalisation"),
+            options=[tr("As in the profile"), tr("Min-max (0–100)"), tr("Z-score"), tr("Percentile rank"),
+                     tr("Distance to a reference commune")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AGGREGATION, tr("Aggregation"),
+            options=[tr("As in the profile"), tr("Arithmetic (compensatory)"), tr("Geometric (not compensatory)")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LEVEL_METHOD, tr("Levels of centrality"),
+            options=[tr("As in the profile"), tr("Fixed thresholds"), tr("Quantiles"), tr("Natural breaks (Jenks)")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.REFERENCE, tr("Reference commune (its code; for the distance to a reference)"), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CODE_FIELD, tr("Commune code field (for the reference commune)"), defaultValue="INSEE_COM",
+            parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Scored communes")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.STATISTICS, tr("Indicator statistics and correlations"), optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             self.fail(tr("The commune layer could not be read."))
-        path = self.parameterAsFile(parameters, self.PROFILE, context)
-        try:
-            profile = load_profile(path or None)
-            check_columns(profile, source.fields().names())
-        except ProfileError as error:
-            raise QgsProcessingException(str(error)) from error
-        feedback.pushInfo(tr("Profile: {name}").format(name=profile["name"]))
-
-        names = source.fields().names()
-        columns = [c for c in profile_columns(profile) if c in names]
-        frame = read_attributes(source, columns, feedback)
+        profile = read_profile(self.parameterAsFile(parameters, self.PROFILE, context), source, feedback)
+        methods = {
+            "normalisation": NORMALISATION_CHOICES[self.parameterAsEnum(parameters, self.NORMALISATION, context)],
+            "aggregation": AGGREGATION_CHOICES[self.parameterAsEnum(parameters, self.AGGREGATION, context)],
+            "levels": LEVEL_CHOICES[self.parameterAsEnum(parameters, self.LEVEL_METHOD, context)],
+            "reference": self.parameterAsString(parameters, self.REFERENCE, context).strip() or None,
+        }
+        uses_reference = (methods["normalisation"] or profile["normalisation"]) == "reference"
+        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) if uses_reference else None
+        frame = read_profile_frame(source, profile, context, feedback, code_field, uses_reference)
         if frame is None:
             return {}
-        if needs_geometry_area(profile, names):
-            feedback.pushInfo(tr("Computing ellipsoidal areas for densities…"))
-            areas = ellipsoidal_areas_km2(source, context, feedback)
-            if areas is None:
-                return {}
-            frame[AREA_COLUMN] = areas.to_numpy()
-        result = compute_scores(frame, profile)
+        names = source.fields().names()
+        try:
+            result = compute_scores(frame, profile, **methods)
+        except ScoringError as error:
+            raise QgsProcessingException(str(error)) from error
+        result.scores.index = range(len(result.scores))
+        feedback.pushInfo(tr("Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} "
+                             "(limits {limits}).").format(
+            normalisation=result.method.normalisation, aggregation=result.method.aggregation,
+            levels=result.method.levels, limits=", ".join(f"{t:.1f}" for t in result.thresholds)))
         feedback.setProgress(50)
 
         replaced = [name for name in OUTPUT_FIELDS if name in names]
@@ -112,8 +167,15 @@ class CentralityScore(CentralitesAlgorithm):
             del sink
             discard_output(existed, sink_id)
             return {}
+        outputs = {self.OUTPUT: sink_id}
+        statistics = indicator_statistics(result.indicators, profile)
+        table_sink, table_id = self.parameterAsSink(
+            parameters, self.STATISTICS, context, fields_for(statistics, existing=()), NO_GEOMETRY)
+        if table_sink is not None:
+            write_table(table_sink, statistics)
+            outputs[self.STATISTICS] = table_id
         self._log_summary(result, feedback)
-        return {self.OUTPUT: sink_id}
+        return outputs
 
     def _log_summary(self, result, feedback):
         scores = result.scores
@@ -129,3 +191,41 @@ class CentralityScore(CentralitesAlgorithm):
         if imputed:
             feedback.pushInfo(tr("Communes with at least one missing or imputed indicator "
                                  "(field donnees_manquantes): {count}.").format(count=imputed))
+
+
+def read_profile(path, source, feedback):
+    """The profile (the built-in one when ``path`` is empty), checked against the layer's columns."""
+    try:
+        profile = load_profile(path or None)
+        check_columns(profile, source.fields().names())
+    except ProfileError as error:
+        raise QgsProcessingException(str(error)) from error
+    feedback.pushInfo(tr("Profile: {name}").format(name=profile["name"]))
+    return profile
+
+
+def read_profile_frame(source, profile, context, feedback, code_field=None, by_code=False):
+    """The columns the profile reads, with the geometry's area when a density needs it;
+    indexed by the commune codes of ``code_field`` (INSEE_COM by default) when ``by_code``.
+    None when cancelled."""
+    names = source.fields().names()
+    if by_code:
+        code_field = code_field or "INSEE_COM"
+        require_field(source, code_field, tr("Commune code field"))
+    else:
+        code_field = None
+    columns = [c for c in profile_columns(profile) if c in names]
+    if code_field and code_field not in columns:
+        columns.append(code_field)
+    frame = read_attributes(source, columns, feedback, code_field=code_field)
+    if frame is None:
+        return None
+    if code_field:
+        frame.index = frame[code_field].fillna("").str.strip()
+    if needs_geometry_area(profile, names):
+        feedback.pushInfo(tr("Computing ellipsoidal areas for densities…"))
+        areas = ellipsoidal_areas_km2(source, context, feedback)
+        if areas is None:
+            return None
+        frame[AREA_COLUMN] = areas.to_numpy()
+    return frame

@@ -162,3 +162,15 @@ def require_field(source, name, parameter_label):
                 label=parameter_label, name=name, names=names
             )
         )
+
+
+def write_table(sink, frame, feedback=None):
+    """Write every row of ``frame`` to a table sink (fields from ``fields_for(frame)``); False when cancelled."""
+    for values in attribute_rows(frame):
+        if feedback is not None and feedback.isCanceled():
+            return False
+        feature = QgsFeature()
+        feature.setAttributes(values)
+        sink.addFeature(feature)
+    return True
+

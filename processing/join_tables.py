@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
     QgsProcessingUtils,
@@ -17,10 +18,12 @@ from qgis.core import (
 
 from ..compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_FILE, SOURCE_POLYGON, python_value
 from ..core.join import join_tables
-from ..core.tables import TableError, read_table
+from ..core.mergers import Passage
+from ..core.tables import TableError, read_table, table_from_rows
 from ..i18n import tr
 from .base import CentralitesAlgorithm
 from .frames import discard_output, output_exists, output_fields, read_attributes, write_with_columns
+from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
 TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -33,6 +36,10 @@ class JoinTables(CentralitesAlgorithm):
     CODE_FIELD = "CODE_FIELD"
     TABLES = "TABLES"
     TABLE_KEY = "TABLE_KEY"
+    SHEET = "SHEET"
+    COLUMNS = "COLUMNS"
+    PREFIXES = "PREFIXES"
+    PASSAGE = "PASSAGE"
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
 
@@ -41,8 +48,9 @@ class JoinTables(CentralitesAlgorithm):
 
     def shortHelpString(self):  # noqa: N802
         return tr(
-            "Joins one or more tables (CSV files, or table layers such as a GeoPackage table or a "
-            "loaded spreadsheet) onto a commune layer by INSEE commune code.\n\n"
+            "Joins one or more tables (CSV files; XLSX or ODS spreadsheets, whose header is found below any "
+            "title lines, on the sheet given or the first naming a code column; DBF files; or table layers such "
+            "as a GeoPackage table) onto a commune layer by INSEE commune code.\n\n"
             "Codes are read as text: leading zeros are kept or restored (1001 → 01001), float "
             "artefacts (62498.0) and spaces around codes are repaired, Corsica's 2A/2B kept. The key column of "
             "each table is found among the usual names (CODGEO, DEPCOM, INSEE_COM, CODE_INSEE, …) "
@@ -51,7 +59,17 @@ class JoinTables(CentralitesAlgorithm):
             "Every commune of the layer is kept with its geometry untouched. The join report (REPORT) lists "
             "each table row not joined (unmatched code, duplicate, invalid code), each re-coded key, "
             "each commune absent from a table and each renamed column. The log ends with one summary "
-            "line per table."
+            "line per table.\n\n"
+            "Paris, Lyon, Marseille: rows of arrondissements (751xx, 6938x, 132xx) are summed onto "
+            "75056, 69123, 13055 when the layer holds these communes, and kept when it holds the "
+            "arrondissements. Counts are summed; rates, medians, shares and text cannot be, and are "
+            "left empty and reported.\n\n"
+            "Merged communes: a table de passage (INSEE's, with one code column per year, or any file "
+            "with an old and a new code column) sums the rows of communes merged since the table's "
+            "year onto today's commune, the same way. Without one, codes missing from a department "
+            "the layer otherwise covers are reported as looking like merged communes.\n\n"
+            "Columns to join (optional): only these columns of each table are added. Prefixes "
+            "(optional): one per table, in the order of the tables, put before the added column names."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -71,6 +89,17 @@ class JoinTables(CentralitesAlgorithm):
             self.TABLE_KEY, tr("Key column of the tables (empty: found automatically)"), optional=True
         )
         self.addParameter(key)
+        self.addParameter(QgsProcessingParameterString(
+            self.SHEET, tr("Sheet of the spreadsheets (name or number; empty: the first with a code column)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.COLUMNS, tr("Columns to join, separated by commas (empty: all)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PREFIXES, tr("Prefix of the added columns, one per table in order, separated by commas"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PASSAGE, tr("Table de passage of merged communes (old code, new code; optional)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Joined communes")))
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.REPORT, tr("Join report"), optional=True, createByDefault=True)
@@ -95,20 +124,32 @@ class JoinTables(CentralitesAlgorithm):
         codes_frame = read_attributes(source, [code_field], feedback, code_field=code_field)
         if codes_frame is None:
             return {}
+        key = self.parameterAsString(parameters, self.TABLE_KEY, context).strip() or None
+        sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
         tables = []
         for entry in entries:
             if feedback.isCanceled():
                 return {}
-            name, frame = self._read_entry(entry, context)
+            name, frame = read_table_entry(entry, context, sheet=sheet, key_column=key)
             feedback.pushInfo(tr("Read {name}: {rows} rows, {columns} columns.").format(
                 name=name, rows=len(frame), columns=len(frame.columns)))
             tables.append((name, frame))
 
-        key = self.parameterAsString(parameters, self.TABLE_KEY, context).strip() or None
+        columns = _split(self.parameterAsString(parameters, self.COLUMNS, context))
+        prefixes = self.parameterAsString(parameters, self.PREFIXES, context)
+        prefixes = [p.strip() for p in prefixes.split(",")] if prefixes.strip() else None
+        passage_entry = self.parameterAsFile(parameters, self.PASSAGE, context)
         try:
+            passage = None
+            if passage_entry:
+                passage_name, passage_frame = read_table_entry(passage_entry, context)
+                feedback.pushInfo(tr("Read {name}: {rows} rows, {columns} columns.").format(
+                    name=passage_name, rows=len(passage_frame), columns=len(passage_frame.columns)))
+                passage = Passage(passage_frame, passage_name)
             result = join_tables(
                 codes_frame[code_field].tolist(), tables, key_column=key,
                 existing_columns=source.fields().names(), is_cancelled=feedback.isCanceled,
+                passage=passage, columns=columns, prefixes=prefixes,
             )
         except TableError as error:
             raise QgsProcessingException(str(error)) from error
@@ -139,18 +180,39 @@ class JoinTables(CentralitesAlgorithm):
             feedback.pushInfo(summary.line())
         return outputs
 
-    def _read_entry(self, entry, context):
-        """(name, DataFrame of text) for a file path or a table layer."""
-        path = entry.split("|")[0]
-        if os.path.isfile(path) and path.lower().endswith(TEXT_TABLE_SUFFIXES):
-            try:
-                return os.path.basename(path), read_table(path)
-            except TableError as error:
-                raise QgsProcessingException(str(error)) from error
-        layer = QgsProcessingUtils.mapLayerFromString(entry, context)
-        if layer is None or not hasattr(layer, "getFeatures"):
-            self.fail(tr("{entry}: neither a CSV file nor a table QGIS can open.").format(entry=entry))
-        return layer.name() or os.path.basename(path), layer_as_text_frame(layer)
+
+def read_table_entry(entry, context, sheet=None, key_column=None):
+    """(name, DataFrame of text) for a CSV file, a spreadsheet (XLSX, ODS) or any table layer.
+
+    A spreadsheet's sheet is ``file.xlsx|layername=Sheet`` or ``sheet`` (a
+    name or a number); its header is found by content below any title lines.
+    """
+    path, _, options = entry.partition("|")
+    suffix = os.path.splitext(path)[1].lower()
+    try:
+        if os.path.isfile(path) and suffix in TEXT_TABLE_SUFFIXES:
+            return os.path.basename(path), read_table(path)
+        if os.path.isfile(path) and suffix in SPREADSHEET_DRIVERS:
+            named = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
+            chosen, rows, numbers = spreadsheet_rows(path, named or sheet)
+            name = f"{os.path.basename(path)} [{chosen}]"
+            return name, table_from_rows(rows, numbers, name, key_column)
+    except TableError as error:
+        raise QgsProcessingException(str(error)) from error
+    if suffix and not os.path.exists(path) and not path.startswith(("memory:", "postgres", "dbname=")):
+        raise QgsProcessingException(tr("{path}: file not found.").format(path=path))
+    layer = QgsProcessingUtils.mapLayerFromString(entry, context)
+    if layer is None or not hasattr(layer, "getFeatures"):
+        raise QgsProcessingException(
+            tr("{entry}: neither a CSV file nor a table QGIS can open.").format(entry=entry))
+    frame = layer_as_text_frame(layer)
+    if frame.empty:
+        raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry))
+    return layer.name() or os.path.basename(path), frame
+
+
+def _split(text):
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
 def layer_as_text_frame(layer):

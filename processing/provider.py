@@ -6,11 +6,14 @@ import os
 from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 
 from ..i18n import tr
+from .aggregate_bpe import AggregateBpe
 from .apply_style import ApplyStyle
 from .base import PLUGIN_DIR, plugin_icon, plugin_version
 from .centrality_score import CentralityScore
 from .export_layout import ExportLayout
 from .join_tables import JoinTables
+from .sensitivity import Sensitivity
+from .territory_summary import TerritorySummary
 
 PROVIDER_ID = "centralites"
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
@@ -33,7 +36,8 @@ class CentralitesProvider(QgsProcessingProvider):
         return plugin_version()
 
     def loadAlgorithms(self):  # noqa: N802
-        for algorithm in (JoinTables(), CentralityScore(), ApplyStyle(), ExportLayout()):
+        for algorithm in (JoinTables(), AggregateBpe(), CentralityScore(), ApplyStyle(), ExportLayout(),
+                          Sensitivity(), TerritorySummary()):
             self.addAlgorithm(algorithm)
         for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
             model = QgsProcessingModelAlgorithm()

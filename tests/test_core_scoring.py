@@ -79,7 +79,9 @@ def test_builtin_default_profile():
     assert profile["name"] == "AULA 360°"
     assert list(profile["functions"]) == ["habiter", "travailler", "consommer", "services"]
     assert [len(f["indicators"]) for f in profile["functions"].values()] == [4, 3, 3, 4]
-    assert profile["levels"] == {"method": "thresholds", "thresholds": [88.0, 72.0, 52.0, 35.0]}
+    assert profile["levels"] == {"method": "thresholds", "thresholds": [88.0, 72.0, 52.0, 35.0],
+                                 "shares": [0.004, 0.025, 0.11, 0.31]}
+    assert (profile["normalisation"], profile["aggregation"], profile["reference"]) == ("minmax", "arithmetic", None)
     assert profile["missing"] == "reweight"
     habiter = {i["id"]: i for i in profile["functions"]["habiter"]["indicators"]}
     assert habiter["vacance"]["direction"] == "-"
@@ -155,7 +157,20 @@ def first_indicator(data):
         (lambda d: first_indicator(d).update(direction="up"),
          ["functions.habiter.indicators[0].direction", "'+' or '-'", "'up'"]),
         (lambda d: first_indicator(d).update(transform="sqrt"),
-         ["functions.habiter.indicators[0].transform", "none, log", "'sqrt'"]),
+         ["functions.habiter.indicators[0].transform", "none, log, winsorise", "'sqrt'"]),
+        (lambda d: first_indicator(d).update(transform="winsorise", percentile=100),
+         ["functions.habiter.indicators[0].percentile", "between 50 and 100", "not 100"]),
+        (lambda d: first_indicator(d).update(transform="winsorise", percentile="95"),
+         ["indicators[0].percentile", "between 50 and 100"]),
+        (lambda d: first_indicator(d).update(percentile=95), ["indicators[0].percentile", "only with"]),
+        (lambda d: d.update(normalisation="robust"), ["'normalisation' must be one of minmax, zscore, "
+                                                      "percentile, reference", "'robust'"]),
+        (lambda d: d.update(aggregation="harmonic"), ["'aggregation' must be one of arithmetic, geometric"]),
+        (lambda d: d.update(normalisation="reference"), ["needs 'reference', the code of the reference commune"]),
+        (lambda d: d.update(reference=62498), ["'reference' is a commune code written as text"]),
+        (lambda d: d.update(levels={"method": "quantiles", "shares": [0.5, 0.1, 0.2, 0.3]}),
+         ["levels.shares", "four increasing cumulative shares"]),
+        (lambda d: d.update(levels={"shares": [0.1, 0.2, 0.3, 1.0]}), ["levels.shares"]),
         (lambda d: first_indicator(d).update(missing="drop"),
          ["functions.habiter.indicators[0].missing", "reweight, zero, median", "'drop'"]),
         (lambda d: d.update(missing="ignore"), ["'missing' must be one of reweight, zero, median"]),
@@ -187,7 +202,8 @@ def first_indicator(data):
          ["functions.habiter", "ids must be unique"]),
         (lambda d: d.update(levels={"thresholds": [88, 72, 52]}), ["four decreasing scores"]),
         (lambda d: d.update(levels={"thresholds": [35, 52, 72, 88]}), ["four decreasing scores"]),
-        (lambda d: d.update(levels={"method": "jenks"}), ["'thresholds' is the only method"]),
+        (lambda d: d.update(levels={"method": "kmeans"}),
+         ["levels.method: one of thresholds, quantiles, jenks", "'kmeans'"]),
     ],
 )
 def test_validate_profile_errors(change, fragments):

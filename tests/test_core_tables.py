@@ -303,3 +303,36 @@ def test_nan_text_is_missing_and_infinity_is_not_a_number():
     converted, counts = numeric_columns(pd.DataFrame({"A": ["1", "nan"], "B": ["1", "inf"]}))
     assert converted["A"].isna().tolist() == [False, True] and counts["A"] == 1
     assert converted["B"].tolist() == ["1", "inf"]  # not numeric: left as text
+
+
+# --------------------------------------------------------------------------- ragged and truncated files
+
+
+def test_row_with_too_many_cells_names_its_line(tmp_path):
+    path = write(tmp_path, "ragged.csv", "CODGEO;A;B\n62001;1;2\n62002;1;2\n62003;1;2;3\n")
+    message = _raises_with_path(path, "line 4")
+    assert "4 cells where the header has 3" in message and "separator ';'" in message
+
+
+def test_unclosed_quote_is_a_truncated_file(tmp_path):
+    path = write(tmp_path, "cut.csv", 'CODGEO;LIBGEO\n62001;Achicourt\n62002;"Agny\n')
+    message = _raises_with_path(path, "line 3")
+    assert "never closed" in message and "truncated" in message
+
+
+def test_short_rows_are_kept_and_their_lines_noted(tmp_path):
+    path = write(tmp_path, "short.csv", "CODGEO;A;B\n62001;1;2\n\n62002;1\n62003;1;2\n")
+    frame = read_table(path)
+    assert frame["B"].tolist() == ["2", "", "2"]
+    assert frame.attrs["short_lines"] == [4]
+    assert frame.attrs["line_numbers"] == [2, 4, 5]
+
+
+def test_short_row_reported_by_the_join(tmp_path):
+    from centralites.core.join import SHORT_ROW, join_tables
+
+    path = write(tmp_path, "short.csv", "CODGEO;A;B\n62001;1;2\n62002;1\n")
+    result = join_tables(["62001", "62002"], [("short.csv", read_table(path))])
+    short = [(r["line"], r["code"]) for r in result.report if r["problem"] == SHORT_ROW]
+    assert short == [(3, "62002")]
+    assert result.summaries[0].matched == 2  # still joined, its missing cell empty

@@ -24,11 +24,15 @@ from ..i18n import tr
 from .charts import FUNCTION_FIELDS, FunctionBars, ScoreHistogram, pyqtgraph_or_none
 
 NAME_FIELDS = ("NOM", "NOM_COM", "LIBGEO", "nom")
-INSTALL_HINT = (
-    "The charts need the Python package pyqtgraph. On Debian or Ubuntu: sudo apt install python3-pyqtgraph; "
-    "with the OSGeo4W installer on Windows: the package python3-pyqtgraph, or 'pip install pyqtgraph' in "
-    "the OSGeo4W shell. The ranking table works without it."
-)
+
+
+def install_hint():
+    return tr(
+        "The charts need the Python package pyqtgraph. On Debian or Ubuntu: sudo apt install python3-pyqtgraph; "
+        "with the OSGeo4W installer on Windows: the package python3-pyqtgraph, or 'pip install pyqtgraph' in "
+        "the OSGeo4W shell. The ranking table works without it."
+    )
+
 
 
 class CentralitesDock(QgsDockWidget):
@@ -54,7 +58,7 @@ class CentralitesDock(QgsDockWidget):
         pg = pyqtgraph_or_none()
         if pg is None:
             self.bars = self.histogram = None
-            hint = QLabel(tr(INSTALL_HINT))
+            hint = QLabel(install_hint())
             hint.setWordWrap(True)
             splitter.addWidget(hint)
         else:

@@ -1,0 +1,150 @@
+"""centralites:sensitivity — Monte Carlo rank bands over weights and scoring methods."""
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
+from ..core.scoring import ScoringError
+from ..core.sensitivity import OUTPUT_FIELDS, monte_carlo
+from ..i18n import tr
+from .base import CentralitesAlgorithm
+from .centrality_score import read_profile, read_profile_frame
+from .frames import discard_output, output_exists, output_fields, write_with_columns
+
+# Enum options, in a permanent order (saved models store the indexes).
+WEIGHT_CHOICES = ("none", "noise", "dirichlet")
+NORMALISATION_CHOICES = ("minmax", "zscore", "percentile", "reference")
+AGGREGATION_CHOICES = ("arithmetic", "geometric")
+
+
+class Sensitivity(CentralitesAlgorithm):
+    ALGORITHM_ID = "sensitivity"
+    GROUP_ID = "diagnostic"
+
+    INPUT = "INPUT"
+    PROFILE = "PROFILE"
+    DRAWS = "DRAWS"
+    WEIGHTS = "WEIGHTS"
+    NOISE = "NOISE"
+    NORMALISATIONS = "NORMALISATIONS"
+    AGGREGATIONS = "AGGREGATIONS"
+    REFERENCE = "REFERENCE"
+    CODE_FIELD = "CODE_FIELD"
+    SEED = "SEED"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):  # noqa: N802
+        return tr("Sensitivity of the ranks (Monte Carlo)")
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "How much does a commune's rank depend on the scoring choices? Each of DRAWS random draws "
+            "scores the communes again with the profile's indicators (see the centrality score's help for "
+            "the formulas), a normalisation and an aggregation picked at random among those chosen, and "
+            "perturbed weights:\n"
+            "• noise: each weight multiplied by (1 + u), u uniform between −NOISE and +NOISE;\n"
+            "• Dirichlet: the weights of the indicators of each function, and of the four functions, drawn "
+            "from a Dirichlet distribution whose mean is the profile's weights (with equal weights, every "
+            "split of the total is equally likely);\n"
+            "• none: the profile's weights, only the methods vary.\n\n"
+            "Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th and 95th "
+            "percentiles of the commune's rank over the draws, 1 = most central) and part_niveau_stable "
+            "(% of the draws in which the commune keeps the level of the reference run, the profile's own "
+            "methods and weights; levels by the profile's method). A narrow band means a rank that does "
+            "not depend on the choices. The same SEED gives the same result. Communes without any data "
+            "get empty fields."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, tr("Communes with joined indicators"), [SOURCE_POLYGON]))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PROFILE, tr("Indicator profile (JSON; empty = built-in AULA 360°)"), extension="json",
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DRAWS, tr("Number of draws"), defaultValue=1000, minValue=1, maxValue=100000))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.WEIGHTS, tr("Weight perturbation"),
+            options=[tr("None"), tr("Noise (uniform, ± a share)"), tr("Dirichlet")], defaultValue=2))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.NOISE, tr("Noise: share of each weight (0.25 = ±25 %)"),
+            type=NUMBER_DOUBLE,
+            defaultValue=0.25, minValue=0.01, maxValue=0.99))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.NORMALISATIONS, tr("Normalisations drawn from"),
+            options=[tr("Min-max (0–100)"), tr("Z-score"), tr("Percentile rank"),
+                     tr("Distance to a reference commune")],
+            allowMultiple=True, defaultValue=[0, 1, 2]))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AGGREGATIONS, tr("Aggregations drawn from"),
+            options=[tr("Arithmetic (compensatory)"), tr("Geometric (not compensatory)")],
+            allowMultiple=True, defaultValue=[0, 1]))
+        self.addParameter(QgsProcessingParameterString(
+            self.REFERENCE, tr("Reference commune (its code; for the distance to a reference)"), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CODE_FIELD, tr("Commune code field (for the reference commune)"), defaultValue="INSEE_COM",
+            parentLayerParameterName=self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SEED, tr("Random seed"), defaultValue=1, minValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Communes with rank bands")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            self.fail(tr("The commune layer could not be read."))
+        profile = read_profile(self.parameterAsFile(parameters, self.PROFILE, context), source, feedback)
+        normalisations = tuple(NORMALISATION_CHOICES[i]
+                               for i in self.parameterAsEnums(parameters, self.NORMALISATIONS, context))
+        aggregations = tuple(AGGREGATION_CHOICES[i]
+                             for i in self.parameterAsEnums(parameters, self.AGGREGATIONS, context))
+        reference = self.parameterAsString(parameters, self.REFERENCE, context).strip() or None
+        by_code = "reference" in normalisations or profile["normalisation"] == "reference"
+        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) if by_code else None
+        frame = read_profile_frame(source, profile, context, feedback, code_field, by_code)
+        if frame is None:
+            return {}
+        draws = self.parameterAsInt(parameters, self.DRAWS, context)
+        feedback.pushInfo(tr("{draws} draws…").format(draws=draws))
+        try:
+            result = monte_carlo(
+                frame, profile, draws=draws,
+                weights=WEIGHT_CHOICES[self.parameterAsEnum(parameters, self.WEIGHTS, context)],
+                noise=self.parameterAsDouble(parameters, self.NOISE, context),
+                normalisations=normalisations, aggregations=aggregations, reference=reference,
+                seed=self.parameterAsInt(parameters, self.SEED, context), is_cancelled=feedback.isCanceled)
+        except ScoringError as error:
+            raise QgsProcessingException(str(error)) from error
+        if result is None:
+            return {}
+        feedback.setProgress(50)
+        bands = result.bands.reset_index(drop=True)
+
+        names = source.fields().names()
+        replaced = [name for name in OUTPUT_FIELDS if name in names]
+        if replaced:
+            feedback.pushInfo(tr("Existing fields replaced: {fields}").format(fields=", ".join(replaced)))
+        fields = output_fields(source, bands, drop_fields=replaced)
+        existed = output_exists(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
+        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            self.fail(tr("The output layer could not be created."))
+        if not write_with_columns(source, sink, bands, feedback, drop_fields=replaced):
+            del sink
+            discard_output(existed, sink_id)
+            return {}
+        known = bands.dropna()
+        if len(known):
+            feedback.pushInfo(tr("Median width of the 90 % rank band: {width} ranks; communes keeping their "
+                                 "level in at least 90 % of the draws: {stable} of {total}.").format(
+                width=int((known["rang_p95"] - known["rang_p05"]).median()),
+                stable=int((known["part_niveau_stable"] >= 90).sum()), total=len(known)))
+        return {self.OUTPUT: sink_id}

@@ -1,0 +1,90 @@
+"""centralites:centrality_score with its method parameters and its statistics table."""
+
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+
+
+def open_layer(path):
+    layer = QgsVectorLayer(path, "test", "ogr")
+    assert layer.isValid(), path
+    return layer
+
+
+@pytest.fixture(scope="module")
+def joined_path(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("joined") / "joined.gpkg")
+
+
+@pytest.fixture()
+def joined(run_algorithm, joined_path):
+    import os
+
+    if not os.path.exists(joined_path):
+        run_algorithm("centralites:join_tables", {
+            "INPUT": SAMPLE_COMMUNES, "CODE_FIELD": "INSEE_COM", "TABLES": SAMPLE_TABLES, "OUTPUT": joined_path})
+    return joined_path
+
+
+def scores_by_code(path, field="score_centralite"):
+    return {f["INSEE_COM"]: f[field] for f in open_layer(path).getFeatures()}
+
+
+def test_defaults_are_the_profiles_methods(run_algorithm, joined, tmp_path):
+    default, _ = run_algorithm("centralites:centrality_score", {"INPUT": joined, "OUTPUT": str(tmp_path / "a.gpkg")})
+    explicit, log = run_algorithm("centralites:centrality_score", {
+        "INPUT": joined, "NORMALISATION": 1, "AGGREGATION": 1, "LEVEL_METHOD": 1, "OUTPUT": str(tmp_path / "b.gpkg")})
+    assert scores_by_code(default["OUTPUT"]) == scores_by_code(explicit["OUTPUT"])
+    assert any("normalisation minmax, aggregation arithmetic, levels thresholds (limits 88.0, 72.0, 52.0, 35.0)"
+               in line for line in log)
+    assert "STATISTICS" not in default  # optional, not created by default
+
+
+@pytest.mark.parametrize("normalisation, aggregation, levels", [(2, 2, 2), (3, 1, 3), (4, 2, 3)])
+def test_every_method_gives_scores_within_bounds(run_algorithm, joined, tmp_path, normalisation, aggregation, levels):
+    results, _ = run_algorithm("centralites:centrality_score", {
+        "INPUT": joined, "NORMALISATION": normalisation, "AGGREGATION": aggregation, "LEVEL_METHOD": levels,
+        "REFERENCE": "62498", "OUTPUT": str(tmp_path / "s.gpkg")})
+    layer = open_layer(results["OUTPUT"])
+    features = list(layer.getFeatures())
+    assert len(features) == 319
+    scored = [f for f in features if f["score_centralite"] is not None]
+    assert len(scored) >= 318
+    assert all(0 <= f["score_centralite"] <= 100 for f in scored)
+    assert {f["niveau_code"] for f in scored} >= {1, 5}
+    if normalisation == 4:  # Lens is the reference: it reaches itself on every indicator
+        lens = next(f for f in features if f["INSEE_COM"] == "62498")
+        assert lens["score_centralite"] == pytest.approx(100)
+
+
+def test_reference_commune_errors(run_algorithm, joined, tmp_path):
+    target = tmp_path / "r.gpkg"
+    with pytest.raises(QgsProcessingException, match="'99999' is not in the layer"):
+        run_algorithm("centralites:centrality_score", {
+            "INPUT": joined, "NORMALISATION": 4, "REFERENCE": "99999", "OUTPUT": str(target)})
+    with pytest.raises(QgsProcessingException, match="needs the code of a reference commune"):
+        run_algorithm("centralites:centrality_score", {"INPUT": joined, "NORMALISATION": 4, "OUTPUT": str(target)})
+    with pytest.raises(QgsProcessingException, match="'CODE' is not in the layer"):
+        run_algorithm("centralites:centrality_score", {
+            "INPUT": joined, "NORMALISATION": 4, "REFERENCE": "62498", "CODE_FIELD": "CODE", "OUTPUT": str(target)})
+    assert not target.exists()
+
+
+def test_statistics_table(run_algorithm, joined, tmp_path):
+    results, _ = run_algorithm("centralites:centrality_score", {
+        "INPUT": joined, "OUTPUT": str(tmp_path / "s.gpkg"), "STATISTICS": str(tmp_path / "stats.csv")})
+    table = open_layer(results["STATISTICS"])
+    rows = {f["indicateur"]: f for f in table.getFeatures()}
+    assert len(rows) == 14  # the AULA profile's indicators
+    names = table.fields().names()
+    assert names[:7] == ["fonction", "indicateur", "libelle", "n", "min", "mediane", "max"]
+    assert "r_habiter_population" in names and "r_services_equipements_1000" in names
+    population = rows["population"]
+    joined_layer = open_layer(joined)
+    values = sorted(f["P18_POP"] for f in joined_layer.getFeatures() if f["P18_POP"] is not None)
+    assert float(population["min"]) == pytest.approx(values[0])
+    assert float(population["max"]) == pytest.approx(values[-1])
+    assert float(population["r_habiter_population"]) == pytest.approx(1.0)
+    # Jobs and establishments rise together in the territory.
+    assert float(rows["emplois"]["r_consommer_etab_commerce"]) > 0.5

@@ -1,0 +1,67 @@
+"""The built-in profiles: each valid, each reading the columns its sources provide."""
+
+import glob
+import os
+
+import pytest
+
+from centralites.core.profile import FUNCTIONS, check_columns, load_profile, profile_columns, profiles_dir
+
+from test_core_scoring import BPE_COLUMNS, COMPARATEUR_COLUMNS
+
+GAMME_COLUMNS = ["NB_EQUIP_PROXIMITE", "NB_EQUIP_INTERMEDIAIRE", "NB_EQUIP_SUPERIEURE", "NB_EQUIP_HORS_GAMME",
+                 "NB_TYPEQU"]
+
+
+def builtin(name):
+    return load_profile(os.path.join(profiles_dir(), name))
+
+
+def test_every_shipped_profile_is_valid_and_named():
+    paths = sorted(glob.glob(os.path.join(profiles_dir(), "*.json")))
+    names = {os.path.basename(p) for p in paths}
+    assert {"aula_360.json", "aula_360_gammes.json", "equipements_inrae_anct.json", "modele_vierge.json"} <= names
+    seen = set()
+    for path in paths:
+        profile = load_profile(path)
+        assert profile["name"] and profile["name"] not in seen
+        seen.add(profile["name"])
+        assert list(profile["functions"]) == list(FUNCTIONS)
+
+
+def test_aula_profile_follows_the_issue_list():
+    profile = builtin("aula_360.json")
+    formulas = {f: [i["formula"] for i in spec["indicators"]] for f, spec in profile["functions"].items()}
+    assert formulas["habiter"][0] == "P18_POP"
+    assert {"share": ["P18_LOGVAC", "P18_LOG"]} in formulas["habiter"]
+    assert {"growth": ["P13_POP", "P18_POP"], "years": [2013, 2018]} in formulas["habiter"]
+    assert {"ratio": ["P18_EMPLT", {"difference": ["P18_ACT1564", "P18_CHOM1564"]}], "scale": 100} \
+        in formulas["travailler"]
+    assert {"growth": ["P13_EMPLT", "P18_EMPLT"], "years": [2013, 2018]} in formulas["travailler"]
+    assert "NB_EQUIP_B" in formulas["consommer"] and "ETGZ18" in formulas["consommer"]
+    # It reads the BPE domain file (bpe2019_domaines): no gamme column needed.
+    check_columns(profile, COMPARATEUR_COLUMNS + BPE_COLUMNS)
+
+
+def test_aula_gamme_profile_services_as_in_the_issue():
+    profile = builtin("aula_360_gammes.json")
+    services = [i["formula"] for i in profile["functions"]["services"]["indicators"]]
+    assert services == [{"difference": ["NB_EQUIP_TOTAL", "NB_EQUIP_B"]}, "NB_TYPEQU", "NB_EQUIP_INTERMEDIAIRE",
+                        "NB_EQUIP_SUPERIEURE"]
+    check_columns(profile, COMPARATEUR_COLUMNS + BPE_COLUMNS + GAMME_COLUMNS)
+    with pytest.raises(Exception, match="NB_TYPEQU"):
+        check_columns(profile, COMPARATEUR_COLUMNS + BPE_COLUMNS)
+
+
+def test_equipment_profile_reads_only_the_bpe():
+    profile = builtin("equipements_inrae_anct.json")
+    assert set(profile_columns(profile)) <= set(BPE_COLUMNS)
+    assert profile["levels"]["method"] == "quantiles"
+    assert profile["missing"] == "zero"
+
+
+def test_template_names_placeholders_only():
+    profile = builtin("modele_vierge.json")
+    assert all(column.startswith("COLUMN_") for column in profile_columns(profile))
+    with pytest.raises(Exception, match="COLUMN_A.*Join the tables"):
+        check_columns(profile, COMPARATEUR_COLUMNS)

@@ -109,6 +109,7 @@ if hasattr(Qgis, "LabelPlacement"):
 else:
     LABEL_AROUND_POINT = QgsPalLayerSettings.Placement.AroundPoint
 LABEL_PRIORITY = QgsPalLayerSettings.Property.Priority
+LABEL_ALWAYS_SHOW = QgsPalLayerSettings.Property.AlwaysShow
 DIAGRAM_OVER_POINT = QgsDiagramLayerSettings.Placement.OverPoint
 if hasattr(Qgis, "RenderUnit"):
     RENDER_MM = Qgis.RenderUnit.Millimeters
@@ -124,13 +125,6 @@ else:
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
 
 
-def parameter_as_fields(algorithm, parameters, name, context):
-    """Field names of a field parameter: parameterAsStrings from 3.32 (parameterAsFields is deprecated)."""
-    if hasattr(algorithm, "parameterAsStrings"):
-        return algorithm.parameterAsStrings(parameters, name, context)
-    return algorithm.parameterAsFields(parameters, name, context)
-
-
 def save_style_to_database(layer, name, description, use_as_default, ui_file_content=""):
     """Store the layer's style in its database (a GeoPackage); the error message, empty when stored.
 
@@ -140,6 +134,8 @@ def save_style_to_database(layer, name, description, use_as_default, ui_file_con
         _results, message = layer.saveStyleToDatabaseV2(name, description, use_as_default, ui_file_content)
         return message
     return layer.saveStyleToDatabase(name, description, use_as_default, ui_file_content)
+
+
 if hasattr(Qgis, "ScaleBarSegmentSizeMode"):
     FIT_SEGMENT_WIDTH = Qgis.ScaleBarSegmentSizeMode.FitWidth
 else:

@@ -24,7 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSizeF
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..compat import DIAGRAM_OVER_POINT, LABEL_AROUND_POINT, LABEL_PRIORITY, RENDER_MM
+from ..compat import DIAGRAM_OVER_POINT, LABEL_ALWAYS_SHOW, LABEL_AROUND_POINT, LABEL_PRIORITY, RENDER_MM
 from ..core.profile import FUNCTIONS, LEVEL_LABELS
 from ..core.scoring import LEVEL_CODE_FIELD, RANK_FIELD
 from ..i18n import tr
@@ -114,6 +114,10 @@ def main_centre_labels(label_field, max_level=2):
     settings.dataDefinedProperties().setProperty(
         LABEL_PRIORITY, QgsProperty.fromExpression(f'10 - least(9, "{RANK_FIELD}" / 5)')
     )
+    # Major centres are always named, even where pies crowd the map.
+    settings.dataDefinedProperties().setProperty(
+        LABEL_ALWAYS_SHOW, QgsProperty.fromExpression(f'"{LEVEL_CODE_FIELD}" = 1')
+    )
     return QgsVectorLayerSimpleLabeling(settings)
 
 
@@ -145,6 +149,7 @@ def function_diagrams(size_field, max_value, max_level=2):
     layer_settings.setPlacement(DIAGRAM_OVER_POINT)
     layer_settings.setShowAllDiagrams(True)
     layer_settings.setIsObstacle(False)  # the names of the centres go around their pie
+    layer_settings.setPriority(0)  # when a pie and a name compete for room, the name wins
     return renderer, layer_settings
 
 

@@ -12,7 +12,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..compat import FLAG_NO_THREADING, SOURCE_POLYGON
+from ..compat import FLAG_NO_THREADING, SOURCE_POLYGON, save_style_to_database
 from ..core.profile import FUNCTIONS
 from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
@@ -176,7 +176,7 @@ class ApplyStyle(CentralitesAlgorithm):
         for style_id, style_name in zip(ids, names):
             if style_name == name:
                 layer.deleteStyleFromDatabase(style_id)
-        message = layer.saveStyleToDatabase(name, tr("Centrality score style"), True, "")
+        message = save_style_to_database(layer, name, tr("Centrality score style"), True)
         if message:
             raise QgsProcessingException(tr("The style could not be stored in the GeoPackage: {message}").format(message=message))
         feedback.pushInfo(tr("Style stored in the GeoPackage as the layer's default style."))

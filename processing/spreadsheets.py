@@ -8,6 +8,7 @@ import os
 
 from qgis.core import QgsProcessingException
 
+from ..compat import ogr_open
 from ..i18n import tr
 
 SPREADSHEET_DRIVERS = {".xlsx": "XLSX", ".ods": "ODS"}
@@ -21,7 +22,7 @@ def spreadsheet_rows(path, sheet=None):
     None for the first sheet naming a commune-code column. Raises
     QgsProcessingException for an unreadable file or an unknown sheet.
     """
-    from osgeo import gdal, ogr
+    from osgeo import gdal
 
     from ..core.codes import find_key_column
 
@@ -31,7 +32,7 @@ def spreadsheet_rows(path, sheet=None):
     try:
         for name, value in options.items():
             gdal.SetThreadLocalConfigOption(name, value)
-        dataset = ogr.Open(path)
+        dataset = ogr_open(path)
         if dataset is None:
             raise QgsProcessingException(
                 tr("{path}: not a spreadsheet OGR can read (damaged or truncated file?).").format(path=path))

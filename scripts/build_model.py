@@ -41,9 +41,9 @@ def build():
         component.setPosition(QPointF(x, y))
         model.addModelParameter(definition, component)
 
-    model_input(QgsProcessingParameterFeatureSource("communes", "Communes", [QgsProcessing.TypeVectorPolygon]), 120, 60)
+    model_input(QgsProcessingParameterFeatureSource("communes", "Communes", [QgsProcessing.SourceType.TypeVectorPolygon]), 120, 60)
     model_input(QgsProcessingParameterField("code_field", "Champ du code INSEE", "INSEE_COM", "communes", optional=True), 120, 120)
-    model_input(QgsProcessingParameterMultipleLayers("tables", "Tableaux INSEE", QgsProcessing.TypeFile), 120, 180)
+    model_input(QgsProcessingParameterMultipleLayers("tables", "Tableaux INSEE", QgsProcessing.SourceType.TypeFile), 120, 180)
     model_input(QgsProcessingParameterFile("profile", "Profil d'indicateurs (JSON)", extension="json", optional=True), 120, 240)
     model_input(QgsProcessingParameterString("title", "Titre de la carte", "Centralités du territoire"), 120, 300)
 

@@ -35,6 +35,7 @@ from .frames import (
     write_table,
     write_with_columns,
 )
+from .styling import StyleOnLoad
 
 # Enum options, in a permanent order (saved models store the index); None = the profile's choice.
 NORMALISATION_CHOICES = (None, "minmax", "zscore", "percentile", "reference")
@@ -168,6 +169,9 @@ class CentralityScore(CentralitesAlgorithm):
             discard_output(existed, sink_id)
             return {}
         outputs = {self.OUTPUT: sink_id}
+        if context.willLoadLayerOnCompletion(sink_id):
+            # QGIS desktop loads the result: it opens styled by level, names of the main centres.
+            context.layerToLoadOnCompletionDetails(sink_id).setPostProcessor(StyleOnLoad.create())
         statistics = indicator_statistics(result.indicators, profile)
         table_sink, table_id = self.parameterAsSink(
             parameters, self.STATISTICS, context, fields_for(statistics, existing=()), NO_GEOMETRY)

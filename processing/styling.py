@@ -14,11 +14,13 @@ from qgis.core import (
     QgsLinearlyInterpolatedDiagramRenderer,
     QgsPalLayerSettings,
     QgsPieDiagram,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProperty,
     QgsRendererCategory,
     QgsRendererRange,
     QgsTextBufferSettings,
     QgsTextFormat,
+    QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QSizeF
@@ -166,3 +168,30 @@ def has_score_style(layer, field):
     if isinstance(renderer, QgsGraduatedSymbolRenderer):
         return renderer.classAttribute() == field
     return isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == LEVEL_CODE_FIELD
+
+
+class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Styles a scored layer when QGIS desktop loads it at the end of an algorithm.
+
+    Post-processors run on the main thread, where touching a project layer is
+    safe. QGIS keeps only a pointer: the instance is held here so Python does
+    not collect it before it runs.
+    """
+
+    _instances = []
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if not isinstance(layer, QgsVectorLayer) or layer.fields().lookupField(LEVEL_CODE_FIELD) < 0:
+            return
+        layer.setRenderer(level_renderer())
+        name_field = next((n for n in ("NOM", "NOM_COM", "LIBGEO", "nom") if n in layer.fields().names()), None)
+        if name_field:
+            layer.setLabeling(main_centre_labels(name_field))
+            layer.setLabelsEnabled(True)
+        layer.triggerRepaint()
+
+    @classmethod
+    def create(cls):
+        instance = cls()
+        cls._instances.append(instance)
+        return instance

@@ -95,3 +95,19 @@ def test_single_page_has_intercommunality_outlines(run_algorithm, scores, tmp_pa
     assert pdf_pages(tmp_path / "m.pdf") == 1
     assert any("5 groups of communes by NOM_EPCI" in line for line in log)
     assert not_blank(tmp_path / "m.png")
+
+
+def test_scores_loaded_by_qgis_open_styled_by_level(provider, tmp_path):
+    import processing
+    from qgis.core import QgsProject
+
+    joined = tmp_path / "joined.gpkg"
+    processing.run("centralites:join_tables", {"INPUT": SAMPLE_COMMUNES, "TABLES": SAMPLE_TABLES, "OUTPUT": str(joined)})
+    try:
+        processing.runAndLoadResults("centralites:centrality_score", {"INPUT": str(joined), "OUTPUT": str(tmp_path / "s.gpkg")})
+        (layer,) = [layer for layer in QgsProject.instance().mapLayers().values() if layer.source().startswith(str(tmp_path))]
+        assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+        assert layer.renderer().classAttribute() == "niveau_code"
+        assert layer.labelsEnabled()
+    finally:
+        QgsProject.instance().removeAllMapLayers()

@@ -7,6 +7,7 @@ and every column renamed to avoid a collision is reported too.
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
@@ -77,7 +78,9 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
     table has no key column or none of its codes match the layer, when a
     chosen column is in no table, or when there are more prefixes than tables.
     """
-    codes = pd.Series([normalise_code(c) for c in layer_codes], dtype=object)
+    layer_codes = list(layer_codes)
+    plain = _plain_codes(layer_codes)
+    codes = pd.Series([c if ok else normalise_code(c) for c, ok in zip(layer_codes, plain)], dtype=object)
     layer_set = set(codes.dropna())
     taken = {str(c).upper() for c in existing_columns}
     joined = pd.DataFrame(index=codes.index)
@@ -206,7 +209,7 @@ def _sum_onto_today(source, table, layer_set, passage, summary, report):
         for code in set(ambiguous).intersection(table.index).difference(layer_set):
             report.append(_row(source, int(table.at[code, "__line"]), code, AMBIGUOUS,
                                f"{passage.source} gives several new codes for it ({old} -> {new}): not summed"))
-    lines = table["__line"].to_dict()
+    lines = {code: table.at[code, "__line"] for code in moves}
     table, details = sum_onto(table, moves, private=PRIVATE)
     table.loc[[t for t in details if pd.isna(table.at[t, "__own"])], "__own"] = False
     for code, target in sorted(moves.items(), key=lambda item: lines[item[0]]):
@@ -229,7 +232,7 @@ def _department(code):
 
 def _looks_merged(table_codes, in_layer):
     """Codes missing from the layer in departments whose other codes the layer holds."""
-    departments = pd.Series([_department(c) for c in table_codes])
+    departments = pd.Series([c[:3] if c.startswith("97") else c[:2] for c in table_codes])  # _department, inlined
     coverage = pd.Series(in_layer).groupby(departments).mean()
     covered = set(coverage[coverage >= MERGED_HINT_COVERAGE].index)
     return {code for code, inside in zip(table_codes, in_layer) if not inside and _department(code) in covered}
@@ -253,12 +256,17 @@ def _keyed_rows(source, frame, key, summary, report):
     rows = frame.copy()
     rows["__line"] = list(lines)
     raw = rows[key].astype(str)
-    normalised = raw.map(normalise_code)
-    for line, before, after in zip(rows["__line"], raw, normalised):
+    # Codes already valid as written need no repair: only the others go through normalise_code.
+    plain = _plain_codes(raw.tolist())
+    other = ~plain
+    normalised = raw.copy()
+    normalised[other] = raw[other].map(normalise_code).to_numpy(dtype=object)
+    for line, before, after in zip(rows["__line"][other], raw[other], normalised[other]):
         if after is not None and after != before and is_valid_code(after):
             summary.recoded += 1
             report.append(_row(source, line, after, RECODED, f"code '{before}' read as '{after}'"))
-    valid = normalised.map(is_valid_code)
+    valid = pd.Series(plain, index=raw.index)
+    valid[other] = normalised[other].map(is_valid_code).to_numpy(dtype=bool)
     for line, before in zip(rows["__line"][~valid], raw[~valid]):
         summary.invalid += 1
         report.append(_row(source, int(line), before, INVALID, "row not joined: not a commune code"))
@@ -269,6 +277,17 @@ def _keyed_rows(source, frame, key, summary, report):
         report.append(_row(source, int(line), code, DUPLICATE,
                            "row not joined: the first row with this code was kept"))
     return rows[~duplicated].set_index(key)
+
+
+def _plain_codes(values):
+    """Boolean array: True where a value is a str already a valid code (five ASCII digits, or 2A/2B and
+    three), which normalise_code returns unchanged; tested on the characters' code points at once."""
+    strings = [v if type(v) is str else "" for v in values]
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    chars = np.array(strings, dtype="<U5").view(np.uint32).reshape(len(strings), 5)
+    digit = (chars >= ord("0")) & (chars <= ord("9"))
+    corsica = (chars[:, 0] == ord("2")) & ((chars[:, 1] == ord("A")) | (chars[:, 1] == ord("B")))
+    return (lengths == 5) & (digit.all(axis=1) | (corsica & digit[:, 2:].all(axis=1)))
 
 
 def _free_name(column, taken):

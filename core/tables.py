@@ -12,6 +12,7 @@ import math
 import os
 import re
 
+import numpy as np
 import pandas as pd
 
 SEPARATORS = (";", ",", "\t", "|")
@@ -22,6 +23,12 @@ IDENTIFIER_PREFIXES = ("COD", "DEP", "REG", "SIREN", "SIRET", "EPCI", "INSEE", "
 
 
 _LEADING_ZERO_CODE = re.compile(r"^0\d+$")
+# The same tests on a column's cells joined by NUL: a cell starts after a NUL
+# (or at the start) and ends before one (or at the end). \s is what str.strip removes.
+_CELL_SEPARATOR = "\x00"
+_EDGE_SPACE = re.compile(r"(?<![^\x00])\s|\s(?![^\x00])")
+# Led by the literal 0, which the regex engine finds fast; the lookbehind then checks a cell starts there.
+_JOINED_ZERO_CODE = re.compile(r"0(?<![^\x00]0)\d+(?![^\x00])")
 
 
 class TableError(Exception):
@@ -55,25 +62,43 @@ def read_table(path):
             keep_default_na=False,
             skipinitialspace=False,
             skip_blank_lines=False,  # kept, then dropped below, so that line numbers stay true
+            na_filter=False,  # no NA markers at all: skipping the search is faster
         )
     except pd.errors.ParserError as error:
         raise TableError(_parser_message(path, str(error), separator)) from error
     except pd.errors.EmptyDataError as error:
         raise TableError(f"{path}: no header line found.") from error
-    blank = (frame == "").all(axis=1)
+    # Only rows with an empty first cell can be blank: the other cells are compared for those alone.
+    blank = (frame.iloc[:, 0] == "").to_numpy(dtype=bool)
+    if blank.any():
+        blank[blank] = (frame[blank] == "").all(axis=1).to_numpy(dtype=bool)
     # Line 1 is the header; rows keep the number of the line they start on
     # (a quoted cell spanning several lines shifts the count after it).
-    line_numbers = [line for line, is_blank in zip(range(2, len(frame) + 2), blank) if not is_blank]
+    line_numbers = np.arange(2, len(frame) + 2)[~blank].tolist()
     frame = frame[~blank].reset_index(drop=True)
     if frame.empty:
         raise TableError(f"{path}: the file has a header but no data rows.")
     frame.columns = [str(c).strip() for c in frame.columns]
     # Rows with fewer cells than the header: pandas fills them silently; kept, their lines noted for the report.
-    lengths = [len(row) for row in csv.reader(io.StringIO(text), delimiter=separator)]
+    lengths = _row_lengths(text, separator)
     short_lines = [line for line, length in enumerate(lengths[1:], start=2) if 0 < length < len(frame.columns)]
     frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers,
                        short_lines=short_lines)
     return frame
+
+
+def _row_lengths(text, separator):
+    """Number of cells of each line, as the csv module counts them (0 for a blank line)."""
+    unix = text.replace("\r\n", "\n")
+    lines = unix.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the final line end does not start a line
+    # Without quotes, lone carriage returns, NULs or huge cells (where the csv
+    # module parses or refuses differently) a line's cells are its separators + 1.
+    if ('"' in text or "\r" in unix or "\x00" in text
+            or max(map(len, lines), default=0) > csv.field_size_limit()):
+        return [len(row) for row in csv.reader(io.StringIO(text), delimiter=separator)]
+    return [line.count(separator) + 1 if line else 0 for line in lines]
 
 
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
@@ -137,30 +162,60 @@ def numeric_columns(frame, exclude=()):
     marker. ``secret_counts`` maps each converted column to the number of
     cells that were empty or secret and became missing.
     """
-    converted = frame.copy()
+    numeric = {}
     secret_counts = {}
     for column in frame.columns:
         if column in exclude or str(column).upper().startswith(IDENTIFIER_PREFIXES):
             continue
-        values = frame[column].astype(str).str.strip()
-        zero_led = values.str.startswith("0")
-        if zero_led.any() and values[zero_led].str.match(_LEADING_ZERO_CODE).any():
+        values = frame[column].astype(str)
+        # One regex over the joined column instead of a Python call per cell.
+        joined = _joined(values)
+        if joined is None or (_has_space(joined) and _EDGE_SPACE.search(joined)):
+            values = values.str.strip()
+            joined = _joined(values)
+        if joined is None:
+            zero_led = values.str.startswith("0")
+            if zero_led.any() and values[zero_led].str.match(_LEADING_ZERO_CODE).any():
+                continue
+        elif _JOINED_ZERO_CODE.search(joined):
             continue  # "01", "0123": codes whose zeros matter, not numbers
         # Plain numbers in one vectorised pass; only the rest (decimal comma,
         # thousands spaces, secrecy markers, words) cell by cell.
         numbers = pd.to_numeric(values, errors="coerce").astype("float64")
         if numbers.abs().eq(math.inf).any():
             continue  # 'inf' is not a figure INSEE publishes: keep the column as text
-        empty = values == ""
-        rest = values[numbers.isna() & ~empty]
+        # An empty cell is always NaN here: only the missing ones are compared with "".
+        missing = values[numbers.isna()]
+        empty = missing == ""
+        rest = missing[~empty]
         secret = rest.str.lower().isin(SECRET_MARKERS)
         parsed = rest[~secret].map(parse_number)
         if parsed.isna().any() or int(numbers.notna().sum()) + len(parsed) == 0:
             continue
         numbers[parsed.index] = parsed.astype("float64")
-        converted[column] = numbers
+        numeric[column] = numbers
         secret_counts[column] = int(empty.sum() + secret.sum())
-    return converted, secret_counts
+    if not numeric or not frame.columns.is_unique:
+        converted = frame.copy()
+        for column, numbers in numeric.items():
+            converted[column] = numbers
+        return converted, secret_counts
+    # One new frame: replacing columns one at a time copies the rest of the text block each time.
+    converted = pd.concat([numeric.get(column, frame[column]) for column in frame.columns], axis=1)
+    converted.columns = frame.columns
+    converted.index = frame.index
+    return converted.__finalize__(frame), secret_counts
+
+
+def _joined(values):
+    """The cells joined by NUL, or None when a cell holds a NUL itself (then tested cell by cell)."""
+    joined = _CELL_SEPARATOR.join(values.tolist())
+    return joined if joined.count(_CELL_SEPARATOR) == max(len(values) - 1, 0) else None
+
+
+def _has_space(text):
+    # str.split stops at the first whitespace (the set str.strip removes), far faster than a regex scan.
+    return bool(text) and (text[0].isspace() or len(text.split(None, 1)[0]) != len(text))
 
 
 def table_from_rows(rows, line_numbers, source, key_column=None):

@@ -3,6 +3,7 @@
 import math
 import os
 
+import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsDistanceArea,
@@ -82,9 +83,24 @@ def fields_for(frame, existing):
 
 def attribute_rows(frame):
     """Row-wise plain Python values, with NaN and pd.NA turned into None (NULL)."""
-    columns = [frame[name].astype(object).tolist() for name in frame.columns]
+    columns = [_plain_values(frame[name]) for name in frame.columns]
     for row in zip(*columns):
-        yield [_clean(value) for value in row]
+        yield list(row)
+
+
+def _plain_values(column):
+    """The column as a list of plain Python values, NaN and pd.NA as None: what _clean gives each cell."""
+    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else None
+    if kind == "f" and column.dtype.itemsize <= 8:  # tolist() gives Python floats; NaN positions become None
+        numbers = column.to_numpy()
+        values = numbers.tolist()
+        for position in np.flatnonzero(np.isnan(numbers)).tolist():
+            values[position] = None
+        return values
+    if kind in ("i", "u", "b"):  # never missing; tolist() gives Python ints and bools
+        return column.to_numpy().tolist()
+    # Text and the rest: cell by cell, but str (most cells) is already plain.
+    return [value if type(value) is str else _clean(value) for value in column.astype(object).tolist()]
 
 
 def _clean(value):
@@ -105,6 +121,7 @@ def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_f
     """
     source_fields = source.fields()
     kept = [i for i, f in enumerate(source_fields) if f.name() not in drop_fields]
+    every_field = len(kept) == len(source_fields)
     rows = attribute_rows(frame)
     total = max(source.featureCount(), 1)
     for count, (feature, values) in enumerate(zip(source.getFeatures(), rows)):
@@ -113,7 +130,10 @@ def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_f
         attributes = feature.attributes()
         out = QgsFeature()
         out.setGeometry(feature.geometry())
-        out.setAttributes([attributes[i] for i in kept] + values)
+        if every_field and len(attributes) == len(kept):
+            out.setAttributes(attributes + values)  # nothing dropped: no per-field copy
+        else:
+            out.setAttributes([attributes[i] for i in kept] + values)
         sink.addFeature(out)
         if count % 500 == 0:
             feedback.setProgress(progress_from + (100.0 - progress_from) * count / total)

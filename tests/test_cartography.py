@@ -98,16 +98,30 @@ def test_single_page_has_intercommunality_outlines(run_algorithm, scores, tmp_pa
 
 
 def test_scores_loaded_by_qgis_open_styled_by_level(provider, tmp_path):
+    # What QGIS desktop does with an output to load: the destination names the project, the
+    # algorithm marks it, and the post-processor it set runs on the loaded layer.
     import processing
-    from qgis.core import QgsProject
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProcessingUtils,
+        QgsProject,
+    )
 
     joined = tmp_path / "joined.gpkg"
     processing.run("centralites:join_tables", {"INPUT": SAMPLE_COMMUNES, "TABLES": SAMPLE_TABLES, "OUTPUT": str(joined)})
-    try:
-        processing.runAndLoadResults("centralites:centrality_score", {"INPUT": str(joined), "OUTPUT": str(tmp_path / "s.gpkg")})
-        (layer,) = [layer for layer in QgsProject.instance().mapLayers().values() if layer.source().startswith(str(tmp_path))]
-        assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
-        assert layer.renderer().classAttribute() == "niveau_code"
-        assert layer.labelsEnabled()
-    finally:
-        QgsProject.instance().removeAllMapLayers()
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    context.setProject(QgsProject.instance())
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("centralites:centrality_score")
+    output = QgsProcessingOutputLayerDefinition(str(tmp_path / "s.gpkg"), QgsProject.instance())
+    _, ok = algorithm.run({"INPUT": str(joined), "OUTPUT": output}, context, feedback)
+    assert ok
+    (layer_id, details), = context.layersToLoadOnCompletion().items()
+    layer = QgsProcessingUtils.mapLayerFromString(layer_id, context)
+    assert details.postProcessor() is not None
+    details.postProcessor().postProcessLayer(layer, context, feedback)
+    assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+    assert layer.renderer().classAttribute() == "niveau_code"
+    assert layer.labelsEnabled()

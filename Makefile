@@ -57,7 +57,7 @@ test: deps
 	$(VENV)/bin/pytest tests
 
 # Root filesystems of the other Debian suites, built once by debootstrap (see scripts/test_matrix.sh).
-MATRIX_CACHE ?= .cache/rootfs
+MATRIX_CACHE ?= /var/cache/centralites-matrix
 MATRIX_LEGS ?= host trixie sid
 
 test-matrix: deps

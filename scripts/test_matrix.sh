@@ -6,7 +6,7 @@
 #
 # host runs the project's .venv (made by `make deps`). Each other leg runs in a
 # Debian root filesystem built once with debootstrap from Debian's own QGIS
-# packages and kept in $MATRIX_CACHE (default .cache/rootfs, ignored by git), with
+# packages and kept in $MATRIX_CACHE (default /var/cache/centralites-matrix, outside the checkout), with
 # the test tools of requirements-dev.txt pip-installed in a venv inside it
 # (/opt/centralites-venv, --system-site-packages so that PyQGIS is visible).
 # The checkout is bind-mounted at its own path, ../shared read-only beside it,
@@ -23,7 +23,7 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 SHARED=$(cd "$ROOT/.." && pwd -P)/shared
-CACHE=${MATRIX_CACHE:-$ROOT/.cache/rootfs}
+CACHE=${MATRIX_CACHE:-/var/cache/centralites-matrix}
 MIRROR=${MATRIX_MIRROR:-http://deb.debian.org/debian}
 VENV_IN=/opt/centralites-venv
 # What the suite needs inside: PyQGIS and its providers, qgis_process (package qgis),

@@ -68,3 +68,24 @@ def test_without_pyqtgraph_the_panel_says_how_to_install_it(qgis_iface, scored_l
     assert any("python3-pyqtgraph" in text for text in texts)
     assert panel.table.rowCount() == 319  # the ranking still works
     panel.deleteLater()
+
+
+def test_copy_table_gives_the_visible_rows_as_csv(dock):
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dock.search.setText("lens")
+    dock.copy_table()
+    lines = QApplication.clipboard().text().splitlines()
+    assert lines[0] == "Rank;Commune;Score;Level"
+    assert lines[1].startswith("1;Lens;100.0;")  # the ranking order, Lens first
+    assert len(lines) > 2 and all("lens" in line.lower() for line in lines[1:])  # only the visible rows
+
+
+def test_export_charts_to_png_and_svg(dock, tmp_path):
+    from qgis.PyQt.QtGui import QImage
+
+    written = dock.export_charts(str(tmp_path / "chart.png"))
+    assert [p.rsplit("/", 1)[-1] for p in written] == ["chart.png", "chart_histogramme.png"]
+    assert all(not QImage(p).isNull() for p in written)
+    svg = dock.export_charts(str(tmp_path / "chart.svg"))
+    assert all(open(p, encoding="utf-8").read().lstrip().startswith(("<?xml", "<svg")) for p in svg)

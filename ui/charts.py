@@ -74,6 +74,15 @@ class ScoreHistogram:
             self.marker.show()
 
 
+def export_plot(widget, path):
+    """A chart to PNG or SVG, by the file's extension, with pyqtgraph's own exporters."""
+    import pyqtgraph.exporters as exporters
+
+    item = widget.getPlotItem()
+    exporter = exporters.SVGExporter(item) if path.lower().endswith(".svg") else exporters.ImageExporter(item)
+    exporter.export(path)
+
+
 def _number(value):
     return 0.0 if value is None or value != value else float(value)
 

@@ -4,13 +4,19 @@ It reads the score fields written by centralites:centrality_score and never
 computes a score itself. Selection is shared with the map both ways.
 """
 
+import os
+
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import python_value
 from ..core.scoring import COMPOSITE_FIELD, LEVEL_FIELD, RANK_FIELD
 from ..i18n import tr
-from .charts import FUNCTION_FIELDS, FunctionBars, ScoreHistogram, pyqtgraph_or_none
+from .charts import FUNCTION_FIELDS, FunctionBars, ScoreHistogram, export_plot, pyqtgraph_or_none
 
 NAME_FIELDS = ("NOM", "NOM_COM", "LIBGEO", "nom")
 
@@ -69,9 +75,19 @@ class CentralitesDock(QgsDockWidget):
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
+        tools = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search a commune…"))
-        table_layout.addWidget(self.search)
+        tools.addWidget(self.search)
+        copy_button = QPushButton(tr("Copy table"))
+        copy_button.setToolTip(tr("Copy the visible rows as CSV, to paste into a spreadsheet"))
+        copy_button.clicked.connect(self.copy_table)
+        tools.addWidget(copy_button)
+        if self.bars is not None:
+            export_button = QPushButton(tr("Export charts…"))
+            export_button.clicked.connect(self._ask_chart_file)
+            tools.addWidget(export_button)
+        table_layout.addLayout(tools)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Rank"), tr("Commune"), tr("Score"), tr("Level")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -180,6 +196,33 @@ class CentralitesDock(QgsDockWidget):
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
+
+    def table_csv(self):
+        """The visible rows of the ranking as CSV text (semicolons, as French spreadsheets expect)."""
+        lines = [";".join(self.table.horizontalHeaderItem(c).text() for c in range(self.table.columnCount()))]
+        for index in range(self.table.rowCount()):
+            if not self.table.isRowHidden(index):
+                cells = [self.table.item(index, c).text() for c in range(self.table.columnCount())]
+                lines.append(";".join(f'"{cell}"' if ";" in cell else cell for cell in cells))
+        return "\n".join(lines) + "\n"
+
+    def copy_table(self):
+        QApplication.clipboard().setText(self.table_csv())
+
+    def export_charts(self, path):
+        """Write the bar chart and the histogram to ``path`` (PNG or SVG, from its extension);
+        the histogram goes to a file with the suffix _histogramme. Returns the files written."""
+        root, extension = os.path.splitext(path)
+        written = []
+        for widget, target in ((self.bars.widget, path), (self.histogram.widget, f"{root}_histogramme{extension}")):
+            export_plot(widget, target)
+            written.append(target)
+        return written
+
+    def _ask_chart_file(self):
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export charts"), "", tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path:
+            self.export_charts(path)
 
     def _filter_rows(self, text):
         text = text.strip().lower()

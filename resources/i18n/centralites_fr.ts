@@ -4,8 +4,8 @@
 <context>
     <name>Centralites</name>
     <message>
-        <location filename="../../processing/styling.py" line="61"/>
-        <location filename="../../processing/styling.py" line="66"/>
+        <location filename="../../processing/styling.py" line="63"/>
+        <location filename="../../processing/styling.py" line="68"/>
         <source>%1 to %2</source>
         <translation>%1 à %2</translation>
     </message>
@@ -35,7 +35,7 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="114"/>
+        <location filename="../../processing/centrality_score.py" line="115"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -55,15 +55,15 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="115"/>
+        <location filename="../../processing/centrality_score.py" line="116"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="110"/>
-        <location filename="../../processing/centrality_score.py" line="115"/>
-        <location filename="../../processing/centrality_score.py" line="119"/>
+        <location filename="../../processing/centrality_score.py" line="111"/>
+        <location filename="../../processing/centrality_score.py" line="116"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="60"/>
+        <location filename="../../processing/centrality_score.py" line="61"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
@@ -123,7 +123,7 @@
         <location filename="../../plugin.py" line="43"/>
         <location filename="../../plugin.py" line="101"/>
         <location filename="../../processing/apply_style.py" line="172"/>
-        <location filename="../../ui/dock.py" line="40"/>
+        <location filename="../../ui/dock.py" line="46"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../../ui/charts.py" line="40"/>
-        <location filename="../../ui/dock.py" line="76"/>
+        <location filename="../../ui/dock.py" line="92"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -163,12 +163,12 @@
         <translation>Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="214"/>
+        <location filename="../../processing/centrality_score.py" line="218"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="124"/>
+        <location filename="../../processing/centrality_score.py" line="125"/>
         <location filename="../../processing/sensitivity.py" line="93"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -185,17 +185,17 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="183"/>
+        <location filename="../../processing/centrality_score.py" line="187"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="192"/>
+        <location filename="../../processing/centrality_score.py" line="196"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="100"/>
+        <location filename="../../processing/centrality_score.py" line="101"/>
         <location filename="../../processing/sensitivity.py" line="68"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -206,7 +206,7 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="188"/>
+        <location filename="../../processing/centrality_score.py" line="192"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -235,15 +235,25 @@
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="226"/>
+        <location filename="../../processing/centrality_score.py" line="230"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="126"/>
+        <location filename="../../processing/styling.py" line="132"/>
         <location filename="../../ui/charts.py" line="22"/>
         <source>Consommer</source>
         <translation>Consommer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="82"/>
+        <source>Copy table</source>
+        <translation>Copier le tableau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="83"/>
+        <source>Copy the visible rows as CSV, to paste into a spreadsheet</source>
+        <translation>Copier les lignes affichées en CSV, à coller dans un tableur</translation>
     </message>
     <message>
         <location filename="../../processing/aggregate_bpe.py" line="33"/>
@@ -276,7 +286,7 @@
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="111"/>
+        <location filename="../../processing/centrality_score.py" line="112"/>
         <location filename="../../processing/sensitivity.py" line="84"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
@@ -292,7 +302,7 @@
         <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="160"/>
+        <location filename="../../processing/centrality_score.py" line="161"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -305,6 +315,16 @@
         <location filename="../../plugin.py" line="51"/>
         <source>Explore the scores (panel)</source>
         <translation>Explorer les scores (panneau)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="223"/>
+        <source>Export charts</source>
+        <translation>Exporter les graphiques</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="87"/>
+        <source>Export charts…</source>
+        <translation>Exporter les graphiques…</translation>
     </message>
     <message>
         <location filename="../../processing/export_layout.py" line="43"/>
@@ -363,7 +383,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="119"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -373,7 +393,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE 2021 fournies)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="115"/>
+        <location filename="../../processing/centrality_score.py" line="116"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -399,7 +419,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Regrouper par (code de l&apos;intercommunalité ou tout autre champ)</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="126"/>
+        <location filename="../../processing/styling.py" line="132"/>
         <location filename="../../ui/charts.py" line="22"/>
         <source>Habiter</source>
         <translation>Habiter</translation>
@@ -430,13 +450,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Champ du code INSEE de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="104"/>
+        <location filename="../../processing/centrality_score.py" line="105"/>
         <location filename="../../processing/sensitivity.py" line="70"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="128"/>
+        <location filename="../../processing/centrality_score.py" line="129"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -446,7 +466,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Intercommunalités</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="87"/>
+        <location filename="../../processing/styling.py" line="89"/>
         <source>Intermediate centre</source>
         <translation>Centralité intermédiaire</translation>
     </message>
@@ -518,7 +538,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Étiqueter les principales centralités</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="76"/>
+        <location filename="../../ui/dock.py" line="92"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
@@ -533,7 +553,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="118"/>
+        <location filename="../../processing/centrality_score.py" line="119"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -543,12 +563,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Charger le territoire d&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="88"/>
+        <location filename="../../processing/styling.py" line="90"/>
         <source>Local centre</source>
         <translation>Centralité locale</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="85"/>
+        <location filename="../../processing/styling.py" line="87"/>
         <source>Major centre</source>
         <translation>Centralité majeure</translation>
     </message>
@@ -563,12 +583,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="152"/>
+        <location filename="../../processing/centrality_score.py" line="153"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="110"/>
+        <location filename="../../processing/centrality_score.py" line="111"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -585,7 +605,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="81"/>
-        <location filename="../../processing/centrality_score.py" line="119"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
@@ -611,7 +631,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="109"/>
+        <location filename="../../processing/centrality_score.py" line="110"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
@@ -621,12 +641,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Normalisations tirées parmi</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="89"/>
+        <location filename="../../processing/styling.py" line="91"/>
         <source>Not a centre</source>
         <translation>Hors centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="79"/>
+        <location filename="../../processing/styling.py" line="81"/>
         <source>Not scored (no data)</source>
         <translation>Non calculé (pas de données)</translation>
     </message>
@@ -670,6 +690,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image PNG</translation>
     </message>
     <message>
+        <location filename="../../ui/dock.py" line="223"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
         <location filename="../../processing/export_layout.py" line="136"/>
         <source>PNG pages: {paths}</source>
         <translation>Pages PNG : {paths}</translation>
@@ -680,7 +705,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="110"/>
+        <location filename="../../processing/centrality_score.py" line="111"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
@@ -706,13 +731,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="203"/>
+        <location filename="../../processing/centrality_score.py" line="207"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="81"/>
-        <location filename="../../processing/centrality_score.py" line="119"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -722,7 +747,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="76"/>
+        <location filename="../../ui/dock.py" line="92"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
@@ -739,7 +764,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="122"/>
+        <location filename="../../processing/centrality_score.py" line="123"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -765,7 +790,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="76"/>
+        <location filename="../../ui/dock.py" line="92"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
@@ -786,12 +811,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="126"/>
+        <location filename="../../processing/centrality_score.py" line="127"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="63"/>
+        <location filename="../../processing/centrality_score.py" line="64"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
 
 1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
@@ -844,13 +869,13 @@ Méthode : chaque indicateur est calculé à partir des colonnes de la couche (
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="73"/>
+        <location filename="../../ui/dock.py" line="80"/>
         <source>Search a commune…</source>
         <translation>Rechercher une commune…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="53"/>
-        <location filename="../../ui/dock.py" line="146"/>
+        <location filename="../../ui/dock.py" line="59"/>
+        <location filename="../../ui/dock.py" line="162"/>
         <source>Select a commune on the map or in the table.</source>
         <translation>Sélectionnez une commune sur la carte ou dans le tableau.</translation>
     </message>
@@ -860,7 +885,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Sensibilité des rangs (Monte Carlo)</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="126"/>
+        <location filename="../../processing/styling.py" line="132"/>
         <location filename="../../ui/charts.py" line="22"/>
         <source>Services</source>
         <translation>Services</translation>
@@ -881,7 +906,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}, {date}.</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="86"/>
+        <location filename="../../processing/styling.py" line="88"/>
         <source>Structuring centre</source>
         <translation>Centralité structurante</translation>
     </message>
@@ -974,13 +999,13 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible d&apos;écrire le fichier PNG {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="30"/>
+        <location filename="../../ui/dock.py" line="36"/>
         <source>The charts need the Python package pyqtgraph. On Debian or Ubuntu: sudo apt install python3-pyqtgraph; with the OSGeo4W installer on Windows: the package python3-pyqtgraph, or &apos;pip install pyqtgraph&apos; in the OSGeo4W shell. The ranking table works without it.</source>
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="103"/>
-        <location filename="../../processing/centrality_score.py" line="133"/>
+        <location filename="../../processing/centrality_score.py" line="134"/>
         <location filename="../../processing/export_layout.py" line="87"/>
         <location filename="../../processing/join_tables.py" line="111"/>
         <location filename="../../processing/sensitivity.py" line="102"/>
@@ -1010,7 +1035,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="165"/>
+        <location filename="../../processing/centrality_score.py" line="166"/>
         <location filename="../../processing/join_tables.py" line="166"/>
         <location filename="../../processing/sensitivity.py" line="139"/>
         <source>The output layer could not be created.</source>
@@ -1043,7 +1068,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="117"/>
+        <location filename="../../ui/dock.py" line="133"/>
         <source>This layer has no centrality scores: run “Centrality score” first.</source>
         <translation>Cette couche n&apos;a pas de scores de centralité : lancez d&apos;abord « Score de centralité ».</translation>
     </message>
@@ -1053,7 +1078,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="126"/>
+        <location filename="../../processing/styling.py" line="132"/>
         <location filename="../../ui/charts.py" line="22"/>
         <source>Travailler</source>
         <translation>Travailler</translation>
@@ -1069,7 +1094,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="110"/>
+        <location filename="../../processing/centrality_score.py" line="111"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
@@ -1099,7 +1124,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="161"/>
+        <location filename="../../processing/frames.py" line="181"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>
@@ -1109,7 +1134,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="151"/>
+        <location filename="../../ui/dock.py" line="167"/>
         <source>{name}: rank {rank}, {level}, composite score {score:.1f}</source>
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
@@ -1119,17 +1144,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../processing/spreadsheets.py" line="55"/>
+        <location filename="../../processing/spreadsheets.py" line="56"/>
         <source>{path}: no sheet &apos;{sheet}&apos;. Sheets found: {sheets}.</source>
         <translation>{path} : pas de feuille « {sheet} ». Feuilles présentes : {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../processing/spreadsheets.py" line="37"/>
+        <location filename="../../processing/spreadsheets.py" line="38"/>
         <source>{path}: not a spreadsheet OGR can read (damaged or truncated file?).</source>
         <translation>{path} : ce n&apos;est pas un classeur qu&apos;OGR sait lire (fichier endommagé ou tronqué ?).</translation>
     </message>
     <message>
-        <location filename="../../processing/spreadsheets.py" line="51"/>
+        <location filename="../../processing/spreadsheets.py" line="52"/>
         <source>{path}: the file holds no sheet.</source>
         <translation>{path} : le fichier ne contient aucune feuille.</translation>
     </message>

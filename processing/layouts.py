@@ -65,16 +65,7 @@ def _atlas(layout, map_item, coverage, communes, x, y, width, height):
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     map_item.setAtlasMargin(0.08)
-    inset = QgsLayoutItemMap(layout)
-    inset.setId("inset")
-    inset.setLayers([coverage])
-    inset.setCrs(communes.crs())
-    layout.addLayoutItem(inset)
-    _place(inset, x, y, width, height)
-    extent = communes.extent()
-    extent.scale(1.05)
-    inset.zoomToExtent(extent)
-    inset.setFrameEnabled(True)
+    inset = _map(layout, "inset", [coverage], communes, (x, y, width, height), margin=1.05)
     overview = QgsLayoutItemMapOverview("page", inset)
     overview.setLinkedMap(map_item)
     overview.setFrameSymbol(QgsFillSymbol.createSimple({"color": "189,0,38,90", "outline_color": "#bd0026", "outline_width": "0.4"}))
@@ -116,16 +107,7 @@ def build_layout(layer, title, subtitle, sources, paper="A4", legend_title="", o
     legend_width = 70 * scale
     map_width = width - 2 * MARGIN - legend_width - 5
     map_height = height - top - MARGIN - 12 * scale
-    map_item = QgsLayoutItemMap(layout)
-    map_item.setId("map")
-    map_item.setLayers(map_layers)
-    map_item.setCrs(layer.crs())
-    layout.addLayoutItem(map_item)
-    _place(map_item, MARGIN, top, map_width, map_height)
-    extent = layer.extent()
-    extent.scale(1.04)
-    map_item.zoomToExtent(extent)
-    map_item.setFrameEnabled(True)
+    map_item = _map(layout, "map", map_layers, layer, (MARGIN, top, map_width, map_height), margin=1.04)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
@@ -225,6 +207,21 @@ def _label(layout, text, size, bold=False, item_id=""):
     set_label_text_style(label, font, TEXT_COLOUR)
     layout.addLayoutItem(label)
     return label
+
+
+def _map(layout, item_id, layers, extent_layer, box, margin):
+    """A framed map item showing ``layers``, zoomed on ``extent_layer`` with a margin factor."""
+    item = QgsLayoutItemMap(layout)
+    item.setId(item_id)
+    item.setLayers(layers)
+    item.setCrs(extent_layer.crs())
+    layout.addLayoutItem(item)
+    _place(item, *box)
+    extent = extent_layer.extent()
+    extent.scale(margin)
+    item.zoomToExtent(extent)
+    item.setFrameEnabled(True)
+    return item
 
 
 def _place(item, x, y, width, height):

@@ -24,16 +24,13 @@ from ..core.quality import indicator_statistics
 from ..core.scoring import LEVEL_FIELD, MISSING_FIELD, OUTPUT_FIELDS, ScoringError, compute_scores
 from ..i18n import tr
 from .base import CentralitesAlgorithm
+from .bulk_geopackage import write_layer_with_columns
 from .frames import (
-    discard_output,
     ellipsoidal_areas_km2,
     fields_for,
-    output_exists,
-    output_fields,
     read_attributes,
     require_field,
     write_table,
-    write_with_columns,
 )
 from .styling import StyleOnLoad
 
@@ -141,7 +138,8 @@ class CentralityScore(CentralitesAlgorithm):
         }
         uses_reference = (methods["normalisation"] or profile["normalisation"]) == "reference"
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) if uses_reference else None
-        frame = read_profile_frame(source, profile, context, feedback, code_field, uses_reference)
+        feature_ids = []
+        frame = read_profile_frame(source, profile, context, feedback, code_field, uses_reference, feature_ids)
         if frame is None:
             return {}
         names = source.fields().names()
@@ -159,14 +157,9 @@ class CentralityScore(CentralitesAlgorithm):
         replaced = [name for name in OUTPUT_FIELDS if name in names]
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the new scores: {fields}").format(fields=", ".join(replaced)))
-        fields = output_fields(source, result.scores, drop_fields=replaced)
-        existed = output_exists(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
-        if sink is None:
-            self.fail(tr("The output layer could not be created."))
-        if not write_with_columns(source, sink, result.scores, feedback, drop_fields=replaced):
-            del sink
-            discard_output(existed, sink_id)
+        sink_id = write_layer_with_columns(self, parameters, context, feedback, source, result.scores,
+                                           feature_ids, drop_fields=replaced)
+        if sink_id is None:
             return {}
         outputs = {self.OUTPUT: sink_id}
         if context.willLoadLayerOnCompletion(sink_id):
@@ -208,7 +201,7 @@ def read_profile(path, source, feedback):
     return profile
 
 
-def read_profile_frame(source, profile, context, feedback, code_field=None, by_code=False):
+def read_profile_frame(source, profile, context, feedback, code_field=None, by_code=False, feature_ids=None):
     """The columns the profile reads, with the geometry's area when a density needs it;
     indexed by the commune codes of ``code_field`` (INSEE_COM by default) when ``by_code``.
     None when cancelled."""
@@ -221,7 +214,7 @@ def read_profile_frame(source, profile, context, feedback, code_field=None, by_c
     columns = [c for c in profile_columns(profile) if c in names]
     if code_field and code_field not in columns:
         columns.append(code_field)
-    frame = read_attributes(source, columns, feedback, code_field=code_field)
+    frame = read_attributes(source, columns, feedback, code_field=code_field, feature_ids=feature_ids)
     if frame is None:
         return None
     if code_field:

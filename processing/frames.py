@@ -19,21 +19,23 @@ from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
 
 
-def read_attributes(source, field_names, feedback, code_field=None):
+def read_attributes(source, field_names, feedback, code_field=None, feature_ids=None):
     """DataFrame of ``field_names`` for every feature, in feature order, NULL as None.
 
-    The code field is read as text whatever its type in the layer.
+    The code field is read as text whatever its type in the layer. The features'
+    ids are appended to the list ``feature_ids`` when given (for writing results back).
     """
     fields = source.fields()
     indexes = [fields.lookupField(name) for name in field_names]
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     request.setSubsetOfAttributes(indexes)
-    rows, total = [], max(source.featureCount(), 1)
+    rows, ids, total = [], [], max(source.featureCount(), 1)
     for count, feature in enumerate(source.getFeatures(request)):
         if feedback.isCanceled():
             return None
         attributes = feature.attributes()
         rows.append([python_value(attributes[i]) for i in indexes])
+        ids.append(feature.id())
         if count % 1000 == 0:
             feedback.setProgress(20.0 * count / total)
     frame = pd.DataFrame(rows, columns=list(field_names))
@@ -42,6 +44,8 @@ def read_attributes(source, field_names, feedback, code_field=None):
     for name in field_names:
         if name != code_field:
             frame[name] = _as_numbers_when_possible(frame[name])
+    if feature_ids is not None:
+        feature_ids.extend(ids)
     return frame
 
 

@@ -22,7 +22,8 @@ from ..core.mergers import Passage
 from ..core.tables import TableError, read_table, table_from_rows
 from ..i18n import tr
 from .base import CentralitesAlgorithm
-from .frames import discard_output, output_exists, output_fields, read_attributes, write_with_columns
+from .bulk_geopackage import write_layer_with_columns
+from .frames import read_attributes
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
 TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -121,7 +122,8 @@ class JoinTables(CentralitesAlgorithm):
             self.fail(tr("Give at least one table to join."))
 
         feedback.pushInfo(tr("Reading the commune codes…"))
-        codes_frame = read_attributes(source, [code_field], feedback, code_field=code_field)
+        feature_ids = []
+        codes_frame = read_attributes(source, [code_field], feedback, code_field=code_field, feature_ids=feature_ids)
         if codes_frame is None:
             return {}
         key = self.parameterAsString(parameters, self.TABLE_KEY, context).strip() or None
@@ -157,18 +159,10 @@ class JoinTables(CentralitesAlgorithm):
             return {}
         feedback.setProgress(40)
 
-        fields = output_fields(source, result.values)
-        destination_before = output_exists(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
-        sink, sink_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
-        if sink is None:
-            self.fail(tr("The output layer could not be created."))
-        if not write_with_columns(source, sink, result.values, feedback, progress_from=40.0):
-            del sink
-            discard_output(destination_before, sink_id)
+        output = write_layer_with_columns(self, parameters, context, feedback, source, result.values, feature_ids)
+        if output is None:
             return {}
-        outputs = {self.OUTPUT: sink_id}
+        outputs = {self.OUTPUT: output}
 
         report_sink, report_id = self.parameterAsSink(
             parameters, self.REPORT, context, report_fields(), NO_GEOMETRY

@@ -1,0 +1,258 @@
+"""Writing a commune layer plus new columns to a GeoPackage in bulk, through GDAL.
+
+QGIS's feature sink takes every value of every feature one call at a time;
+for all of France (35,000 communes, 70 joined columns) that alone costs more
+than copying the layer. When the input is a plain file layer and the output a
+GeoPackage file, the same result is written in three bulk steps instead:
+
+1. GDAL copies the layer (geometry and attributes byte for byte, feature ids kept);
+2. the new columns go into a scratch table of the copy (one ``executemany``);
+3. one SQL ``UPDATE`` fills the added fields from it, by feature id.
+
+The copy is written under a temporary name next to the destination and only
+renamed onto it once complete: a failed or cancelled run leaves no half-written
+file. Anything unusual (a selection, a filter, unsaved edits, a database output,
+ids that do not survive the copy) falls back to the feature sink, whose result
+is the same.
+"""
+
+import os
+import sqlite3
+import tempfile
+
+import pandas as pd
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
+
+from ..i18n import tr
+from .frames import attribute_rows, discard_output, output_exists, output_fields, write_with_columns
+
+SCRATCH_TABLE = "_centralites_new_columns"
+INT32 = 2**31 - 1
+
+
+class BulkUnavailable(Exception):
+    """This input or output cannot take the bulk path; the feature sink can."""
+
+
+class BulkTarget:
+    """Where and from what a bulk write happens."""
+
+    def __init__(self, path, layer_name, source_layer_name, destination, output_name, load_details):
+        self.path = path
+        self.layer_name = layer_name  # in the source file
+        self.source_layer_name = source_layer_name
+        self.destination = destination
+        self.output_name = output_name  # the layer's name in the output GeoPackage
+        self.load_details = load_details  # (name, project, parameter) when QGIS desktop loads the output
+
+
+def bulk_target(algorithm, parameters, input_name, output_name, context, source):
+    """The BulkTarget for these parameters, or None when only the feature sink can write the output."""
+    value = parameters.get(input_name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit >= 0 or getattr(value, "filterExpression", ""):
+            return None
+    layer = algorithm.parameterAsVectorLayer(parameters, input_name, context)
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
+        return None
+    if layer.subsetString() or layer.isEditable() or layer.featureCount() != source.featureCount():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path", "")
+    if not os.path.isfile(path) or parts.get("subset"):
+        return None
+    layer_name = parts.get("layerName") or None
+    if layer_name is None and parts.get("layerId") not in (None, "", 0):
+        return None  # a layer chosen by number only: let QGIS resolve it
+
+    destination = algorithm.parameterAsOutputLayer(parameters, output_name, context)
+    if not destination or "|" in destination or not destination.lower().endswith(".gpkg"):
+        return None
+    if destination.startswith(("ogr:", "memory:", "postgres", "spatialite:")):
+        return None
+    output_layer_name = os.path.splitext(os.path.basename(destination))[0]
+    return BulkTarget(path, layer_name, layer.name(), destination, output_layer_name,
+                      _load_details(parameters.get(output_name), algorithm, output_name))
+
+
+def _load_details(definition, algorithm, output_name):
+    # What parameterAsSink would have registered for QGIS desktop to load the output.
+    if not isinstance(definition, QgsProcessingOutputLayerDefinition) or definition.destinationProject is None:
+        return None
+    name = definition.destinationName or algorithm.parameterDefinition(output_name).description()
+    return name, definition.destinationProject, output_name
+
+
+def write_in_bulk(target, frame, feature_ids, context, drop_fields=(), is_cancelled=None):
+    """Write the source layer plus the columns of ``frame`` (one row per id of ``feature_ids``).
+
+    Returns False when cancelled (nothing written); raises BulkUnavailable when
+    the bulk path does not apply after all (nothing written either).
+    """
+    from osgeo import gdal, ogr
+
+    folder = os.path.dirname(os.path.abspath(target.destination))
+    os.makedirs(folder, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(suffix=".gpkg", prefix=".centralites-", dir=folder)
+    os.close(handle)
+    os.remove(scratch)  # GDAL creates it
+    try:
+        _copy_layer(gdal, target, scratch, drop_fields)
+        if is_cancelled is not None and is_cancelled():
+            return False
+        _check_ids(scratch, target.output_name, feature_ids)
+        kinds = [_field_kind(frame[name]) for name in frame.columns]
+        _fill_scratch_table(scratch, frame, feature_ids, kinds)
+        if is_cancelled is not None and is_cancelled():
+            return False
+        _add_columns(gdal, ogr, scratch, target.output_name, frame.columns, kinds)
+        os.replace(scratch, target.destination)
+    finally:
+        if os.path.exists(scratch):
+            os.remove(scratch)
+    if target.load_details is not None:
+        name, project, output_name = target.load_details
+        context.addLayerToLoadOnCompletion(
+            target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
+    return True
+
+
+def _copy_layer(gdal, target, scratch, drop_fields):
+    options = ["-preserve_fid", "-nln", target.output_name]
+    source = _gdal_checked(gdal, lambda: gdal.OpenEx(target.path, gdal.OF_VECTOR | gdal.OF_READONLY))
+    layer = source.GetLayerByName(target.layer_name) if target.layer_name else source.GetLayer(0)
+    if layer is None:
+        raise BulkUnavailable(f"no layer {target.layer_name!r} in {target.path}")
+    definition = layer.GetLayerDefn()
+    names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    if drop_fields:
+        kept = [name for name in names if name not in drop_fields]
+        if not kept:
+            raise BulkUnavailable("every field of the layer is replaced")
+        options += ["-select", ",".join(kept)]
+    if any("," in name for name in names):
+        raise BulkUnavailable("a field name holds a comma")
+    if any(name.lower() == "fid" for name in names):
+        # GeoPackage's id column is "fid": GDAL would take that field's values as ids.
+        raise BulkUnavailable("the layer has a field named fid")
+    options.append(layer.GetName())
+    result = _gdal_checked(gdal, lambda: gdal.VectorTranslate(scratch, source, format="GPKG", options=options))
+    result = None  # noqa: F841 — closing the dataset writes it
+    source = None  # noqa: F841
+
+
+def _check_ids(scratch, layer_name, feature_ids):
+    # The join is by feature id: QGIS's ids must be the ones GDAL kept.
+    with sqlite3.connect(scratch) as connection:
+        copied = [row[0] for row in connection.execute(
+            f'SELECT "{_fid_column(connection, layer_name)}" FROM "{layer_name}" ORDER BY 1')]
+    connection.close()
+    if copied != sorted(feature_ids):
+        raise BulkUnavailable("feature ids differ between QGIS and GDAL")
+
+
+def _fid_column(connection, table):
+    for _cid, name, _type, _notnull, _default, primary in connection.execute(f'PRAGMA table_info("{table}")'):
+        if primary:
+            return name
+    raise BulkUnavailable("the copy has no feature id column")
+
+
+def _field_kind(column):
+    """'integer', 'integer64', 'real' or 'text', as fields_for decides for the feature sink."""
+    dtype = column.dtype
+    if pd.api.types.is_integer_dtype(dtype):
+        largest = column.abs().max() if len(column) else 0
+        return "integer64" if pd.notna(largest) and largest > INT32 else "integer"
+    if pd.api.types.is_float_dtype(dtype):
+        return "real"
+    return "text"
+
+
+def _fill_scratch_table(scratch, frame, feature_ids, kinds):
+    sql_types = {"integer": "INTEGER", "integer64": "INTEGER", "real": "REAL", "text": "TEXT"}
+    columns = ", ".join(f'"c{i}" {sql_types[kind]}' for i, kind in enumerate(kinds))
+    connection = sqlite3.connect(scratch)
+    try:
+        connection.execute(f'CREATE TABLE "{SCRATCH_TABLE}" (fid INTEGER PRIMARY KEY, {columns})')
+        marks = ", ".join("?" * (len(kinds) + 1))
+        rows = ([fid] + values for fid, values in zip(feature_ids, attribute_rows(frame)))
+        connection.executemany(f'INSERT INTO "{SCRATCH_TABLE}" VALUES ({marks})', rows)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _add_columns(gdal, ogr, scratch, layer_name, names, kinds):
+    ogr_types = {"integer": ogr.OFTInteger, "integer64": ogr.OFTInteger64, "real": ogr.OFTReal,
+                 "text": ogr.OFTString}
+    dataset = _gdal_checked(gdal, lambda: gdal.OpenEx(scratch, gdal.OF_VECTOR | gdal.OF_UPDATE))
+    layer = dataset.GetLayerByName(layer_name)
+    for name, kind in zip(names, kinds):
+        if layer.CreateField(ogr.FieldDefn(str(name), ogr_types[kind])) != 0:
+            raise BulkUnavailable(f"field {name!r} could not be added")
+    fid = layer.GetFIDColumn() or "fid"
+    targets = ", ".join(_quote(name) for name in names)
+    scratch_columns = ", ".join(f'"c{i}"' for i in range(len(kinds)))
+    # One statement: the added fields of every feature from the scratch table, by id (SQLite ≥ 3.15).
+    _gdal_checked(gdal, lambda: dataset.ExecuteSQL(
+        f'UPDATE {_quote(layer_name)} SET ({targets}) = (SELECT {scratch_columns} FROM "{SCRATCH_TABLE}" '
+        f'WHERE "{SCRATCH_TABLE}".fid = {_quote(layer_name)}.{_quote(fid)})'), none_is_error=False)
+    _gdal_checked(gdal, lambda: dataset.ExecuteSQL(f'DROP TABLE "{SCRATCH_TABLE}"'), none_is_error=False)
+    dataset = None  # noqa: F841
+
+
+def _quote(name):
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _gdal_checked(gdal, call, none_is_error=True):
+    """Run a GDAL call whether GDAL raises (QGIS ≥ 3.40 sessions) or only records the error (3.22).
+
+    GDAL's messages are kept quiet: a failure here only means the feature sink writes instead.
+    """
+    gdal.ErrorReset()
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        result = call()
+    except RuntimeError as error:
+        raise BulkUnavailable(str(error)) from error
+    finally:
+        gdal.PopErrorHandler()
+    if gdal.GetLastErrorType() >= gdal.CE_Failure or (none_is_error and result is None):
+        raise BulkUnavailable(gdal.GetLastErrorMsg() or "GDAL failed")
+    return result
+
+
+def write_layer_with_columns(algorithm, parameters, context, feedback, source, frame, feature_ids,
+                             input_name="INPUT", output_name="OUTPUT", drop_fields=()):
+    """Every feature of ``source`` with the columns of ``frame``: in bulk when possible, else feature by feature.
+
+    Returns the output's id, or None when cancelled (no output left behind).
+    """
+    target = bulk_target(algorithm, parameters, input_name, output_name, context, source)
+    if target is not None:
+        try:
+            if not write_in_bulk(target, frame, feature_ids, context, drop_fields, feedback.isCanceled):
+                return None
+            feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=target.destination))
+            return target.destination
+        except BulkUnavailable as reason:
+            feedback.pushInfo(tr("Writing feature by feature ({reason}).").format(reason=reason))
+    fields = output_fields(source, frame, drop_fields=drop_fields)
+    existed = output_exists(algorithm.parameterAsOutputLayer(parameters, output_name, context))
+    sink, sink_id = algorithm.parameterAsSink(
+        parameters, output_name, context, fields, source.wkbType(), source.sourceCrs())
+    if sink is None:
+        algorithm.fail(tr("The output layer could not be created."))
+    if not write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=drop_fields):
+        del sink
+        discard_output(existed, sink_id)
+        return None
+    return sink_id

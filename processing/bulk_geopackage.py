@@ -6,6 +6,7 @@ than copying the layer. When the input is a plain file layer and the output a
 GeoPackage file, the same result is written in three bulk steps instead:
 
 1. GDAL copies the layer (geometry and attributes byte for byte, feature ids kept);
+   — in a background thread, while the algorithm reads and joins its tables;
 2. the new columns go into a scratch table of the copy (one ``executemany``);
 3. one SQL ``UPDATE`` fills the added fields from it, by feature id.
 
@@ -19,6 +20,7 @@ is the same.
 import os
 import sqlite3
 import tempfile
+import threading
 
 import pandas as pd
 from qgis.core import (
@@ -89,38 +91,72 @@ def _load_details(definition, algorithm, output_name):
     return name, definition.destinationProject, output_name
 
 
-def write_in_bulk(target, frame, feature_ids, context, drop_fields=(), is_cancelled=None):
-    """Write the source layer plus the columns of ``frame`` (one row per id of ``feature_ids``).
+class BulkCopy:
+    """The GDAL copy of the source layer, started in a background thread as soon as the target is known.
 
-    Returns False when cancelled (nothing written); raises BulkUnavailable when
-    the bulk path does not apply after all (nothing written either).
+    GDAL releases Python's lock while it copies, so the copy runs while the
+    algorithm reads and joins its tables; ``finish`` then adds the new columns.
+    ``discard`` (always called, in a ``finally``) waits for the thread and
+    removes the scratch file when the copy was not used.
     """
-    from osgeo import gdal, ogr
 
-    folder = os.path.dirname(os.path.abspath(target.destination))
-    os.makedirs(folder, exist_ok=True)
-    handle, scratch = tempfile.mkstemp(suffix=".gpkg", prefix=".centralites-", dir=folder)
-    os.close(handle)
-    os.remove(scratch)  # GDAL creates it
-    try:
-        _copy_layer(gdal, target, scratch, drop_fields)
+    def __init__(self, target, drop_fields=()):
+        self.target = target
+        folder = os.path.dirname(os.path.abspath(target.destination))
+        os.makedirs(folder, exist_ok=True)
+        handle, self.scratch = tempfile.mkstemp(suffix=".gpkg", prefix=".centralites-", dir=folder)
+        os.close(handle)
+        os.remove(self.scratch)  # GDAL creates it
+        self._error = None
+        self._thread = threading.Thread(target=self._copy, args=(tuple(drop_fields),), daemon=True)
+        self._thread.start()
+
+    def _copy(self, drop_fields):
+        from osgeo import gdal
+
+        try:
+            _copy_layer(gdal, self.target, self.scratch, drop_fields)
+        except Exception as error:  # noqa: BLE001 — reported in the algorithm's thread by finish()
+            self._error = error
+
+    def finish(self, frame, feature_ids, context, is_cancelled=None):
+        """Add the columns of ``frame`` (one row per id of ``feature_ids``) and move the file into place.
+
+        Returns False when cancelled (nothing written); raises BulkUnavailable when
+        the bulk path does not apply after all (nothing written either).
+        """
+        from osgeo import gdal, ogr
+
+        self._thread.join()
+        if self._error is not None:
+            raise BulkUnavailable(str(self._error))
         if is_cancelled is not None and is_cancelled():
             return False
-        _check_ids(scratch, target.output_name, feature_ids)
+        target = self.target
+        _check_ids(self.scratch, target.output_name, feature_ids)
         kinds = [_field_kind(frame[name]) for name in frame.columns]
-        _fill_scratch_table(scratch, frame, feature_ids, kinds)
+        _fill_scratch_table(self.scratch, frame, feature_ids, kinds)
         if is_cancelled is not None and is_cancelled():
             return False
-        _add_columns(gdal, ogr, scratch, target.output_name, frame.columns, kinds)
-        os.replace(scratch, target.destination)
-    finally:
-        if os.path.exists(scratch):
-            os.remove(scratch)
-    if target.load_details is not None:
-        name, project, output_name = target.load_details
-        context.addLayerToLoadOnCompletion(
-            target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
-    return True
+        _add_columns(gdal, ogr, self.scratch, target.output_name, frame.columns, kinds)
+        os.replace(self.scratch, target.destination)
+        if target.load_details is not None:
+            name, project, output_name = target.load_details
+            context.addLayerToLoadOnCompletion(
+                target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
+        return True
+
+    def discard(self):
+        self._thread.join()
+        if os.path.exists(self.scratch):
+            os.remove(self.scratch)
+
+
+def start_bulk_copy(algorithm, parameters, context, source, input_name="INPUT", output_name="OUTPUT",
+                    drop_fields=()):
+    """A BulkCopy under way when the output can be written in bulk, else None."""
+    target = bulk_target(algorithm, parameters, input_name, output_name, context, source)
+    return BulkCopy(target, drop_fields) if target is not None else None
 
 
 def _copy_layer(gdal, target, scratch, drop_fields):
@@ -231,20 +267,22 @@ def _gdal_checked(gdal, call, none_is_error=True):
 
 
 def write_layer_with_columns(algorithm, parameters, context, feedback, source, frame, feature_ids,
-                             input_name="INPUT", output_name="OUTPUT", drop_fields=()):
-    """Every feature of ``source`` with the columns of ``frame``: in bulk when possible, else feature by feature.
+                             bulk_copy=None, output_name="OUTPUT", drop_fields=()):
+    """Every feature of ``source`` with the columns of ``frame``: in bulk when ``bulk_copy``
+    (from start_bulk_copy) is given and works, else feature by feature through the sink.
 
     Returns the output's id, or None when cancelled (no output left behind).
     """
-    target = bulk_target(algorithm, parameters, input_name, output_name, context, source)
-    if target is not None:
+    if bulk_copy is not None:
         try:
-            if not write_in_bulk(target, frame, feature_ids, context, drop_fields, feedback.isCanceled):
+            if not bulk_copy.finish(frame, feature_ids, context, feedback.isCanceled):
                 return None
-            feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=target.destination))
-            return target.destination
+            feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=bulk_copy.target.destination))
+            return bulk_copy.target.destination
         except BulkUnavailable as reason:
             feedback.pushInfo(tr("Writing feature by feature ({reason}).").format(reason=reason))
+        finally:
+            bulk_copy.discard()
     fields = output_fields(source, frame, drop_fields=drop_fields)
     existed = output_exists(algorithm.parameterAsOutputLayer(parameters, output_name, context))
     sink, sink_id = algorithm.parameterAsSink(

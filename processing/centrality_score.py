@@ -24,7 +24,7 @@ from ..core.quality import indicator_statistics
 from ..core.scoring import LEVEL_FIELD, MISSING_FIELD, OUTPUT_FIELDS, ScoringError, compute_scores
 from ..i18n import tr
 from .base import CentralitesAlgorithm
-from .bulk_geopackage import write_layer_with_columns
+from .bulk_geopackage import start_bulk_copy, write_layer_with_columns
 from .frames import (
     ellipsoidal_areas_km2,
     fields_for,
@@ -136,13 +136,23 @@ class CentralityScore(CentralitesAlgorithm):
             "levels": LEVEL_CHOICES[self.parameterAsEnum(parameters, self.LEVEL_METHOD, context)],
             "reference": self.parameterAsString(parameters, self.REFERENCE, context).strip() or None,
         }
+        replaced = [name for name in OUTPUT_FIELDS if name in source.fields().names()]
+        # The layer's copy for a GeoPackage output starts now and runs while the scores are computed.
+        bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced)
+        try:
+            return self._score_and_write(parameters, context, feedback, source, profile, methods, replaced,
+                                         bulk_copy)
+        finally:
+            if bulk_copy is not None:
+                bulk_copy.discard()
+
+    def _score_and_write(self, parameters, context, feedback, source, profile, methods, replaced, bulk_copy):
         uses_reference = (methods["normalisation"] or profile["normalisation"]) == "reference"
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) if uses_reference else None
         feature_ids = []
         frame = read_profile_frame(source, profile, context, feedback, code_field, uses_reference, feature_ids)
         if frame is None:
             return {}
-        names = source.fields().names()
         try:
             result = compute_scores(frame, profile, **methods)
         except ScoringError as error:
@@ -154,11 +164,10 @@ class CentralityScore(CentralitesAlgorithm):
             levels=result.method.levels, limits=", ".join(f"{t:.1f}" for t in result.thresholds)))
         feedback.setProgress(50)
 
-        replaced = [name for name in OUTPUT_FIELDS if name in names]
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the new scores: {fields}").format(fields=", ".join(replaced)))
         sink_id = write_layer_with_columns(self, parameters, context, feedback, source, result.scores,
-                                           feature_ids, drop_fields=replaced)
+                                           feature_ids, bulk_copy, drop_fields=replaced)
         if sink_id is None:
             return {}
         outputs = {self.OUTPUT: sink_id}

@@ -22,7 +22,7 @@ from ..core.mergers import Passage
 from ..core.tables import TableError, read_table, table_from_rows
 from ..i18n import tr
 from .base import CentralitesAlgorithm
-from .bulk_geopackage import write_layer_with_columns
+from .bulk_geopackage import start_bulk_copy, write_layer_with_columns
 from .frames import read_attributes
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
@@ -121,6 +121,15 @@ class JoinTables(CentralitesAlgorithm):
         if not entries:
             self.fail(tr("Give at least one table to join."))
 
+        # The layer's copy for a GeoPackage output starts now and runs while the tables are read.
+        bulk_copy = start_bulk_copy(self, parameters, context, source)
+        try:
+            return self._join_and_write(parameters, context, feedback, source, code_field, entries, bulk_copy)
+        finally:
+            if bulk_copy is not None:
+                bulk_copy.discard()
+
+    def _join_and_write(self, parameters, context, feedback, source, code_field, entries, bulk_copy):
         feedback.pushInfo(tr("Reading the commune codes…"))
         feature_ids = []
         codes_frame = read_attributes(source, [code_field], feedback, code_field=code_field, feature_ids=feature_ids)
@@ -159,7 +168,8 @@ class JoinTables(CentralitesAlgorithm):
             return {}
         feedback.setProgress(40)
 
-        output = write_layer_with_columns(self, parameters, context, feedback, source, result.values, feature_ids)
+        output = write_layer_with_columns(self, parameters, context, feedback, source, result.values, feature_ids,
+                                          bulk_copy)
         if output is None:
             return {}
         outputs = {self.OUTPUT: output}

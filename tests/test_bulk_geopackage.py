@@ -115,7 +115,7 @@ def test_a_shapefile_input_keeps_every_commune_and_its_values(run_algorithm, tmp
 def test_the_output_is_loaded_in_qgis_desktop_as_with_a_sink(provider, tmp_path):
     from qgis.core import QgsProcessingFeedback
 
-    from centralites.processing.bulk_geopackage import write_layer_with_columns
+    from centralites.processing.bulk_geopackage import start_bulk_copy, write_layer_with_columns
     from centralites.processing.join_tables import JoinTables
 
     algorithm = JoinTables()
@@ -130,7 +130,10 @@ def test_the_output_is_loaded_in_qgis_desktop_as_with_a_sink(provider, tmp_path)
 
     ids = [f.id() for f in source.getFeatures()]
     frame = pd.DataFrame({"extra": [float(i) for i in range(len(ids))]})
-    output = write_layer_with_columns(algorithm, parameters, context, QgsProcessingFeedback(), source, frame, ids)
+    bulk_copy = start_bulk_copy(algorithm, parameters, context, source)
+    assert bulk_copy is not None
+    output = write_layer_with_columns(algorithm, parameters, context, QgsProcessingFeedback(), source, frame, ids,
+                                      bulk_copy)
     assert output == str(tmp_path / "loaded.gpkg")
     assert context.willLoadLayerOnCompletion(output)
     assert context.layerToLoadOnCompletionDetails(output).name == "Communes jointes"
@@ -142,7 +145,7 @@ def test_the_output_is_loaded_in_qgis_desktop_as_with_a_sink(provider, tmp_path)
 def test_a_cancelled_bulk_write_leaves_nothing(provider, tmp_path):
     from qgis.core import QgsProcessingFeedback
 
-    from centralites.processing.bulk_geopackage import write_layer_with_columns
+    from centralites.processing.bulk_geopackage import start_bulk_copy, write_layer_with_columns
     from centralites.processing.join_tables import JoinTables
 
     import pandas as pd
@@ -155,7 +158,22 @@ def test_a_cancelled_bulk_write_leaves_nothing(provider, tmp_path):
     ids = [f.id() for f in source.getFeatures()]
     feedback = QgsProcessingFeedback()
     feedback.cancel()
+    bulk_copy = start_bulk_copy(algorithm, parameters, context, source)
+    assert bulk_copy is not None
     output = write_layer_with_columns(algorithm, parameters, context, feedback, source,
-                                      pd.DataFrame({"extra": [1.0] * len(ids)}), ids)
+                                      pd.DataFrame({"extra": [1.0] * len(ids)}), ids, bulk_copy)
     assert output is None
     assert os.listdir(tmp_path) == []
+
+
+def test_a_failing_join_leaves_no_scratch_copy(run_algorithm, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    broken = tmp_path / "broken.csv"
+    broken.write_text("CODGEO;P18_POP\n", encoding="utf-8")  # header only: a clear error, after the copy started
+    output = tmp_path / "out" / "joined.gpkg"
+    with pytest.raises(QgsProcessingException):
+        run_algorithm("centralites:join_tables", {"INPUT": SAMPLE_COMMUNES, "TABLES": [str(broken)],
+                                                  "OUTPUT": str(output), "REPORT": "TEMPORARY_OUTPUT"})
+    assert not output.exists()
+    assert not output.parent.exists() or os.listdir(output.parent) == []

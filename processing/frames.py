@@ -30,11 +30,17 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     request.setSubsetOfAttributes(indexes)
     rows, ids, total = [], [], max(source.featureCount(), 1)
+    # Some providers (memory layers) return every attribute whatever the subset asked:
+    # converting all of them is the cost, so a few fields are taken one by one.
+    few = len(indexes) * 4 < fields.count()
     for count, feature in enumerate(source.getFeatures(request)):
         if feedback.isCanceled():
             return None
-        attributes = feature.attributes()
-        rows.append([python_value(attributes[i]) for i in indexes])
+        if few:
+            rows.append([python_value(feature.attribute(i)) for i in indexes])
+        else:
+            attributes = feature.attributes()
+            rows.append([python_value(attributes[i]) for i in indexes])
         ids.append(feature.id())
         if count % 1000 == 0:
             feedback.setProgress(20.0 * count / total)

@@ -17,7 +17,7 @@ from ..core.sensitivity import OUTPUT_FIELDS, monte_carlo
 from ..i18n import tr
 from .base import CentralitesAlgorithm
 from .centrality_score import read_profile, read_profile_frame
-from .frames import discard_output, output_exists, output_fields, write_with_columns
+from .bulk_geopackage import start_bulk_copy, write_layer_with_columns
 
 # Enum options, in a permanent order (saved models store the indexes).
 WEIGHT_CHOICES = ("none", "noise", "dirichlet")
@@ -108,9 +108,39 @@ class Sensitivity(CentralitesAlgorithm):
         reference = self.parameterAsString(parameters, self.REFERENCE, context).strip() or None
         by_code = "reference" in normalisations or profile["normalisation"] == "reference"
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) if by_code else None
-        frame = read_profile_frame(source, profile, context, feedback, code_field, by_code)
-        if frame is None:
+        replaced = [name for name in OUTPUT_FIELDS if name in source.fields().names()]
+        # The layer's copy for a GeoPackage output runs while the draws are computed.
+        bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced)
+        try:
+            simulated = self._simulate(parameters, context, feedback, source, profile, normalisations,
+                                       aggregations, reference, code_field, by_code)
+            if simulated is None:
+                return {}
+            bands, feature_ids = simulated
+            if replaced:
+                feedback.pushInfo(tr("Existing fields replaced: {fields}").format(fields=", ".join(replaced)))
+            sink_id = write_layer_with_columns(self, parameters, context, feedback, source, bands,
+                                               feature_ids, bulk_copy, drop_fields=replaced)
+        finally:
+            if bulk_copy is not None:
+                bulk_copy.discard()
+        if sink_id is None:
             return {}
+        known = bands.dropna()
+        if len(known):
+            feedback.pushInfo(tr("Median width of the 90 % rank band: {width} ranks; communes keeping their "
+                                 "level in at least 90 % of the draws: {stable} of {total}.").format(
+                width=int((known["rang_p95"] - known["rang_p05"]).median()),
+                stable=int((known["part_niveau_stable"] >= 90).sum()), total=len(known)))
+        return {self.OUTPUT: sink_id}
+
+    def _simulate(self, parameters, context, feedback, source, profile, normalisations, aggregations, reference,
+                  code_field, by_code):
+        """(rank bands, one row per feature; the features' ids), or None when cancelled."""
+        feature_ids = []
+        frame = read_profile_frame(source, profile, context, feedback, code_field, by_code, feature_ids)
+        if frame is None:
+            return None
         draws = self.parameterAsInt(parameters, self.DRAWS, context)
         feedback.pushInfo(tr("{draws} draws…").format(draws=draws))
         try:
@@ -123,28 +153,6 @@ class Sensitivity(CentralitesAlgorithm):
         except ScoringError as error:
             raise QgsProcessingException(str(error)) from error
         if result is None:
-            return {}
+            return None
         feedback.setProgress(50)
-        bands = result.bands.reset_index(drop=True)
-
-        names = source.fields().names()
-        replaced = [name for name in OUTPUT_FIELDS if name in names]
-        if replaced:
-            feedback.pushInfo(tr("Existing fields replaced: {fields}").format(fields=", ".join(replaced)))
-        fields = output_fields(source, bands, drop_fields=replaced)
-        existed = output_exists(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            self.fail(tr("The output layer could not be created."))
-        if not write_with_columns(source, sink, bands, feedback, drop_fields=replaced):
-            del sink
-            discard_output(existed, sink_id)
-            return {}
-        known = bands.dropna()
-        if len(known):
-            feedback.pushInfo(tr("Median width of the 90 % rank band: {width} ranks; communes keeping their "
-                                 "level in at least 90 % of the draws: {stable} of {total}.").format(
-                width=int((known["rang_p95"] - known["rang_p05"]).median()),
-                stable=int((known["part_niveau_stable"] >= 90).sum()), total=len(known)))
-        return {self.OUTPUT: sink_id}
+        return result.bands.reset_index(drop=True), feature_ids

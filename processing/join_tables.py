@@ -49,7 +49,7 @@ class JoinTables(CentralitesAlgorithm):
 
     def shortHelpString(self):  # noqa: N802
         return tr(
-            "Joins one or more tables (CSV files; XLSX or ODS spreadsheets, whose header is found below any "
+            "Joins one or more tables (CSV files; XLSX, XLS or ODS spreadsheets, whose header is found below any "
             "title lines, on the sheet given or the first naming a code column; DBF files; or table layers such "
             "as a GeoPackage table) onto a commune layer by INSEE commune code.\n\n"
             "Codes are read as text: leading zeros are kept or restored (1001 → 01001), float "
@@ -186,7 +186,7 @@ class JoinTables(CentralitesAlgorithm):
 
 
 def read_table_entry(entry, context, sheet=None, key_column=None):
-    """(name, DataFrame of text) for a CSV file, a spreadsheet (XLSX, ODS) or any table layer.
+    """(name, DataFrame of text) for a CSV file, a spreadsheet (XLSX, XLS, ODS) or any table layer.
 
     A spreadsheet's sheet is ``file.xlsx|layername=Sheet`` or ``sheet`` (a
     name or a number); its header is found by content below any title lines.

@@ -1,4 +1,4 @@
-"""Spreadsheets (XLSX, ODS) read through OGR as rows of text, for core.tables.table_from_rows.
+"""Spreadsheets (XLSX, XLS, ODS) read through OGR as rows of text, for core.tables.table_from_rows.
 
 pandas' own readers need openpyxl/odfpy, absent from QGIS's Python; GDAL's
 drivers ship with every QGIS.
@@ -11,11 +11,12 @@ from qgis.core import QgsProcessingException
 from ..compat import ogr_open
 from ..i18n import tr
 
-SPREADSHEET_DRIVERS = {".xlsx": "XLSX", ".ods": "ODS"}
+# XLS: Excel 97-2003, still how many older INSEE files come (GDAL reads it through FreeXL).
+SPREADSHEET_DRIVERS = {".xlsx": "XLSX", ".xls": "XLS", ".ods": "ODS"}
 
 
 def spreadsheet_rows(path, sheet=None):
-    """(sheet name, rows of text cells, row numbers) of a sheet of an XLSX or ODS file, through OGR.
+    """(sheet name, rows of text cells, row numbers) of a sheet of an XLSX, XLS or ODS file, through OGR.
 
     OGR is told not to guess the header nor the types, so title lines stay
     rows and codes stay text; ``sheet`` is a name or a 1-based number, or

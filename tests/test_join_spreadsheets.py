@@ -1,4 +1,4 @@
-"""Spreadsheets (XLSX, ODS with title lines), DBF and GeoPackage tables joined through processing.run.
+"""Spreadsheets (XLSX, XLS, ODS with title lines), DBF and GeoPackage tables joined through processing.run.
 
 The spreadsheets are written here as the office suites write them (zipped
 XML, cells typed as numbers or text), because the test machine has no office
@@ -125,6 +125,19 @@ def write_ods(path, sheets):
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
 
 
+def write_xls(path, sheets):
+    """The same in Excel 97-2003 (.xls, BIFF8), as many older INSEE files come; needs xlwt (test tool only)."""
+    xlwt = pytest.importorskip("xlwt")
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for name, rows in sheets:
+        sheet = workbook.add_sheet(name)
+        for number, cells in rows.items():
+            for j, cell in enumerate(cells):
+                if cell not in (None, ""):
+                    sheet.write(number - 1, j, cell)
+    workbook.save(path)
+
+
 def open_layer(path):
     layer = QgsVectorLayer(path, "test", "ogr")
     assert layer.isValid(), path
@@ -141,7 +154,7 @@ def joined_values(run_algorithm, tmp_path, tables, **extra):
     return {f["INSEE_COM"]: f for f in output.getFeatures()}, report, log
 
 
-@pytest.mark.parametrize("suffix, writer", [(".xlsx", write_xlsx), (".ods", write_ods)])
+@pytest.mark.parametrize("suffix, writer", [(".xlsx", write_xlsx), (".xls", write_xls), (".ods", write_ods)])
 def test_spreadsheet_with_title_lines_and_sheets(run_algorithm, tmp_path, suffix, writer):
     path = tmp_path / f"comparateur{suffix}"
     writer(str(path), [("Lisez-moi", {1: ["Notes sur les données"]}), ("Données", TITLED_ROWS)])

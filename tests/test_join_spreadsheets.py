@@ -271,3 +271,36 @@ def test_property_sheet_rows_all_accounted_for(titles, data):
     assert summary.matched + summary.summed + summary.unmatched + summary.duplicates + summary.invalid == len(filled)
     reported = [r["line"] for r in result.report if r["problem"] in ("unmatched", "duplicate", "invalid code")]
     assert len(reported) == len(set(reported)) == summary.unmatched + summary.duplicates + summary.invalid
+
+
+def test_a_csv_loaded_in_qgis_with_detected_types_joins_like_the_file(run_algorithm, tmp_path):
+    """A layer from QGIS's delimited-text provider (types detected: codes become integers, zeros lost)."""
+    from qgis.core import QgsProject
+
+    from conftest import SAMPLE_TABLES
+
+    csv_path = tmp_path / "comparateur.csv"
+    rows = open(SAMPLE_TABLES[0], encoding="utf-8").read().splitlines()
+    # An extra commune whose code keeps its zero only as text: 01001 (read by QGIS as the integer 1001).
+    csv_path.write_text("\n".join(rows[:1] + ["1001;776;750;15.95;400;20;50;48;20;360;30;4"] + rows[1:]) + "\n",
+                        encoding="utf-8")
+    uri = f"file://{csv_path}?delimiter=;&detectTypes=yes&geomType=none"
+    layer = QgsVectorLayer(uri, "comparateur (couche)", "delimitedtext")
+    assert layer.isValid()
+    assert layer.fields().field("CODGEO").typeName().lower().startswith("int")  # QGIS read codes as numbers
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        from_layer, report, log = joined_values(run_algorithm, tmp_path, [layer.id()])
+        (tmp_path / "joined.gpkg").unlink()
+        (tmp_path / "report.csv").unlink()
+        from_file, _report, _log = joined_values(run_algorithm, tmp_path, [str(csv_path)])
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert from_layer.keys() == from_file.keys()
+    for code in ("62498", "62119", "62001"):
+        assert from_layer[code]["P18_POP"] == from_file[code]["P18_POP"]
+        assert from_layer[code]["SUPERF"] == pytest.approx(from_file[code]["SUPERF"])
+    # 1001 came back as 01001 (re-coded and reported), then not in the layer: reported unmatched.
+    assert any(problem == "re-coded" and code == "01001" for problem, code, _line in report), report
+    assert any(problem == "unmatched" and code == "01001" for problem, code, _line in report)
+    assert any(line.startswith("comparateur (couche):") for line in log)

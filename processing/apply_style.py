@@ -17,11 +17,18 @@ from ..core.profile import FUNCTIONS
 from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
 from .base import CentralitesAlgorithm
-from .styling import METHODS, apply_score_style, function_diagrams, level_renderer, main_centre_labels
+from .styling import (
+    METHODS,
+    StyleFileError,
+    apply_function_diagrams,
+    apply_level_style,
+    apply_main_centre_labels,
+    apply_score_style,
+    name_field,
+)
 
 STYLES = ("score", "niveau")
-DIAGRAM_KINDS = ("none", "pie")
-LABEL_CANDIDATES = ("NOM", "NOM_COM", "LIBGEO", "nom", "INSEE_COM")
+DIAGRAM_KINDS = ("none", "pie", "bars")
 SIZE_CANDIDATES = ("POPULATION", "P18_POP", "PMUN", "population")
 
 
@@ -56,7 +63,10 @@ class ApplyStyle(CentralitesAlgorithm):
             "more central, with a grey class for communes not scored.\n\n"
             "Labels: the names of the main centres (up to the structuring ones), the most central "
             "placed first when labels collide. Diagrams (optional): the four sub-scores of each "
-            "major or structuring centre as a pie whose area follows the population.\n\n"
+            "major or structuring centre, as a pie whose area follows the population, or as four "
+            "bars whose length is the score (100 = 8 mm, the same scale everywhere).\n\n"
+            "The styles are the QML files shipped in the plugin's resources/styles folder, fitted "
+            "to the layer (class bounds, name and population fields, largest population).\n\n"
             "The features are not modified. When the layer is stored in a GeoPackage, the style is "
             "saved inside it as the layer's default style, so the layer keeps it when opened later "
             "or on another machine. The style can also be written to a QML file."
@@ -85,7 +95,7 @@ class ApplyStyle(CentralitesAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.LABEL_FIELD, tr("Name field for labels (empty: found automatically)"), None, self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.DIAGRAMS, tr("Diagrams of the four functions"), [tr("None"), tr("Pies")], defaultValue=0))
+            self.DIAGRAMS, tr("Diagrams of the four functions"), [tr("None"), tr("Pies"), tr("Bars")], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
             self.SIZE_FIELD, tr("Population field sizing the diagrams (empty: found automatically)"), None,
             self.INPUT, optional=True))
@@ -101,11 +111,17 @@ class ApplyStyle(CentralitesAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             self.fail(tr("The commune layer could not be read."))
+        try:
+            return self._style(layer, parameters, context, feedback)
+        except StyleFileError as error:
+            raise QgsProcessingException(str(error))
+
+    def _style(self, layer, parameters, context, feedback):
         names = layer.fields().names()
         style = STYLES[self.parameterAsEnum(parameters, self.STYLE, context)]
         if style == "niveau":
             self._require(names, LEVEL_CODE_FIELD)
-            layer.setRenderer(level_renderer())
+            apply_level_style(layer)
         else:
             field = self.parameterAsString(parameters, self.FIELD, context) or COMPOSITE_FIELD
             self._require(names, field)
@@ -118,13 +134,13 @@ class ApplyStyle(CentralitesAlgorithm):
             feedback.pushInfo(tr("Classes: {classes}").format(classes="; ".join(r.label() for r in renderer.ranges())))
 
         if self.parameterAsBool(parameters, self.LABELS, context) and LEVEL_CODE_FIELD in names:
-            label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or _first(names, LABEL_CANDIDATES)
+            label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or name_field(names) or (
+                "INSEE_COM" if "INSEE_COM" in names else None)
             if label_field:
-                layer.setLabeling(main_centre_labels(label_field))
-                layer.setLabelsEnabled(True)
+                apply_main_centre_labels(layer, label_field)
         kind = DIAGRAM_KINDS[self.parameterAsEnum(parameters, self.DIAGRAMS, context)]
         if kind != "none":
-            self._add_diagrams(layer, names, self.parameterAsString(parameters, self.SIZE_FIELD, context))
+            self._add_diagrams(layer, names, kind, self.parameterAsString(parameters, self.SIZE_FIELD, context))
         layer.triggerRepaint()
 
         outputs = {self.OUTPUT: layer.id()}
@@ -154,16 +170,17 @@ class ApplyStyle(CentralitesAlgorithm):
                          "e.g. 35; 52; 72; 88 (got '{text}').").format(text=text))
         return bounds
 
-    def _add_diagrams(self, layer, names, size_field):
+    def _add_diagrams(self, layer, names, kind, size_field):
         for name in FUNCTIONS:
             self._require(names, f"score_{name}")
+        if kind == "bars":
+            apply_function_diagrams(layer, kind)
+            return
         size_field = size_field or _first(names, SIZE_CANDIDATES)
         if not size_field:
             self.fail(tr("Diagrams are sized by population: choose the population field."))
         largest = layer.maximumValue(layer.fields().lookupField(size_field))
-        renderer, settings = function_diagrams(size_field, largest or 1.0)
-        layer.setDiagramRenderer(renderer)
-        layer.setDiagramLayerSettings(settings)
+        apply_function_diagrams(layer, kind, size_field, largest or 1.0)
 
     def _save_in_geopackage(self, layer, feedback):
         if layer.providerType() != "ogr" or ".gpkg" not in layer.source().lower():

@@ -1,25 +1,43 @@
-"""centralites:export_layout — the diagnosis map as a PDF (and PNG) print layout."""
+"""centralites:export_layout — the diagnosis map as a PDF (and PNG, SVG) print layout."""
 
 import os
 
 from qgis.core import (
+    QgsApplication,
     QgsLayoutExporter,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..compat import FLAG_NO_THREADING, SOURCE_POLYGON
 from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
 from .base import CentralitesAlgorithm, plugin_version
-from .layouts import PAPERS, build_layout, default_sources, dissolved_outlines, export_pdf, export_png
+from .chart_picture import chart_files, place_charts
+from .layouts import (
+    PAPERS,
+    LayoutTemplateError,
+    add_layout_to_project,
+    build_layout,
+    default_sources,
+    dissolved_outlines,
+    export_pdf,
+    export_png,
+    export_svg,
+    fade_labels_outside,
+    remove_chart,
+)
+from .styling import StyleFileError, apply_score_style, has_score_style
 
 OUTLINE_CANDIDATES = ("NOM_EPCI", "SIREN_EPCI", "EPCI", "LIBEPCI")
-from .styling import apply_score_style, has_score_style
 
 
 class ExportLayout(CentralitesAlgorithm):
@@ -34,8 +52,12 @@ class ExportLayout(CentralitesAlgorithm):
     DPI = "DPI"
     OUTLINE_FIELD = "OUTLINE_FIELD"
     ATLAS_FIELD = "ATLAS_FIELD"
+    INSET_LAYER = "INSET_LAYER"
+    CHART = "CHART"
+    TEMPLATE = "TEMPLATE"
     OUTPUT = "OUTPUT"
     OUTPUT_PNG = "OUTPUT_PNG"
+    OUTPUT_SVG = "OUTPUT_SVG"
 
     PAPER_NAMES = tuple(PAPERS)
 
@@ -46,16 +68,24 @@ class ExportLayout(CentralitesAlgorithm):
         return tr(
             "Exports a landscape print layout (A4 or A3) of a scored commune layer: title, "
             "subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities "
-            "(or of any grouping field) and a sources line with the date, to PDF and optionally "
-            "PNG.\n\nAtlas: with an atlas field, one page per value (e.g. per intercommunality) "
-            "in a single PDF, each page titled with the value, zoomed on it, with an inset map "
-            "locating it in the whole territory; the PNG is then one file per page, numbered.\n\n"
+            "(or of any grouping field), a chart of the ten most central communes' four functions "
+            "(drawn with pyqtgraph when it is installed), a sources line and the date, to PDF and "
+            "optionally PNG and SVG. The layout comes from the templates shipped in the plugin's "
+            "resources/layouts folder, or from your own .qpt template keeping the same item ids "
+            "(title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).\n\n"
+            "Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single "
+            "PDF, each page titled with the value, zoomed on it, the other groups faded, with an "
+            "inset map locating it in the whole territory and the chart of its own leading "
+            "communes; the PNG and SVG are then one file per page, numbered. On a single page, the "
+            "inset locates the territory in the context layer you give (e.g. the départements).\n\n"
             "The layer keeps its own style when it has one on the score (as set by “Apply the "
             "centrality style” or stored in its GeoPackage); otherwise the centrality style is "
-            "applied to the map. The layer and the current project are not modified."
+            "applied to the map. The layer is not modified. In QGIS desktop, the layout is also "
+            "added to the project (Project → Layouts) to be edited."
         )
 
     def flags(self):
+        # Main thread: the chart is drawn with Qt widgets, and the layout may join the project.
         return super().flags() | FLAG_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -76,9 +106,20 @@ class ExportLayout(CentralitesAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.ATLAS_FIELD, tr("Atlas: one page per value of this field (empty: a single page)"), None, self.INPUT,
             optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.INSET_LAYER, tr("Context layer of the inset on a single page, e.g. the départements (optional)"),
+            [SOURCE_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CHART, tr("Chart of the leading communes' four functions"), True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.TEMPLATE, tr("Layout template (.qpt; empty: the plugin's own for the paper chosen)"),
+            extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("PDF file"), "PDF (*.pdf)"))
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT_PNG, tr("PNG image"), "PNG (*.png)", optional=True, createByDefault=False)
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_SVG, tr("SVG image"), "SVG (*.svg)", optional=True, createByDefault=False)
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -87,55 +128,120 @@ class ExportLayout(CentralitesAlgorithm):
             self.fail(tr("The commune layer could not be read."))
         if source_layer.fields().lookupField(COMPOSITE_FIELD) < 0:
             self.fail(tr("The layer has no field '{field}': run the centrality score first.").format(field=COMPOSITE_FIELD))
-        layer = source_layer.clone()  # the layout lives in a private project: the user's layer stays as it is
+        try:
+            return self._export_all(source_layer, parameters, context, feedback)
+        except (LayoutTemplateError, StyleFileError) as error:
+            raise QgsProcessingException(str(error))
+
+    def _export_all(self, source_layer, parameters, context, feedback):
+        atlas_field = self.parameterAsString(parameters, self.ATLAS_FIELD, context)
+        layer = self._styled_clone(source_layer, atlas_field)  # the user's layer stays as it is
+        by_level = layer.renderer().classAttribute() == LEVEL_CODE_FIELD
+        names = source_layer.fields().names()
+        outline_field = atlas_field or self.parameterAsString(parameters, self.OUTLINE_FIELD, context) or next(
+            (name for name in OUTLINE_CANDIDATES if name in names), "")
+        outline_name = tr("Intercommunalities") if outline_field in OUTLINE_CANDIDATES else outline_field
+
+        def outlines():
+            return dissolved_outlines(source_layer, outline_field, outline_name) if outline_field else None
+
+        title = self.parameterAsString(parameters, self.TITLE, context) or tr("Centrality of communes")
+        options = dict(
+            title=title,
+            subtitle=self.parameterAsString(parameters, self.SUBTITLE, context),
+            sources=self.parameterAsString(parameters, self.SOURCES, context) or default_sources(plugin_version()),
+            paper=self.PAPER_NAMES[self.parameterAsEnum(parameters, self.PAPER, context)],
+            legend_title=tr("Centrality") if by_level else tr("Centrality score"),
+            atlas=bool(atlas_field),
+            context_layer=self.parameterAsVectorLayer(parameters, self.INSET_LAYER, context),
+            template=self.parameterAsFile(parameters, self.TEMPLATE, context),
+        )
+        notes = []
+        group_layer = outlines()
+        if group_layer is not None:
+            feedback.pushInfo(tr("Outlines: {count} groups of communes by {field}.").format(
+                count=group_layer.featureCount(), field=outline_field))
+        project, layout = build_layout(layer, outlines=group_layer, notes=notes, **options)
+        for note in notes:
+            feedback.pushInfo(note)
+
+        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        charts = None
+        if self.parameterAsBool(parameters, self.CHART, context):
+            charts = self._charts(layout, layer, atlas_field, pdf, feedback)
+        else:
+            remove_chart(layout)
+        feedback.setProgress(30)
+        if feedback.isCanceled():
+            _remove(chart_files(charts))
+            return {}
+
+        dpi = self.parameterAsInt(parameters, self.DPI, context)
+        try:
+            self._export(lambda path: export_pdf(layout, path, dpi), pdf, "PDF")
+        except QgsProcessingException:
+            _remove(chart_files(charts))  # no picture left behind without its map
+            raise
+        outputs = {self.OUTPUT: pdf}
+        if atlas_field:
+            feedback.pushInfo(tr("Atlas: {count} pages.").format(count=layout.atlas().count()))
+        feedback.setProgress(60)
+        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+        if png and not feedback.isCanceled():
+            outputs[self.OUTPUT_PNG] = self._export_pages(lambda path: export_png(layout, path, min(dpi, 200)),
+                                                          png, "PNG", atlas_field, feedback)
+        svg = self.parameterAsFileOutput(parameters, self.OUTPUT_SVG, context)
+        if svg and not feedback.isCanceled():
+            outputs[self.OUTPUT_SVG] = self._export_pages(lambda path: export_svg(layout, path),
+                                                          svg, "SVG", atlas_field, feedback)
+        if charts:
+            outputs["CHARTS"] = chart_files(charts)
+        feedback.setProgress(90)
+        if _desktop():
+            self._add_to_project(context.project(), source_layer, outlines, options, charts, feedback, atlas_field)
+        del project
+        return outputs
+
+    def _styled_clone(self, source_layer, atlas_field=""):
+        layer = source_layer.clone()
         if not has_score_style(layer, COMPOSITE_FIELD):
             layer.loadDefaultStyle()
         if not has_score_style(layer, COMPOSITE_FIELD):
             apply_score_style(layer, COMPOSITE_FIELD)
         by_level = layer.renderer().classAttribute() == LEVEL_CODE_FIELD
         layer.setName(tr("Level of centrality") if by_level else tr("Composite score (0–100)"))
-        names = source_layer.fields().names()
-        atlas_field = self.parameterAsString(parameters, self.ATLAS_FIELD, context)
-        outline_field = atlas_field or self.parameterAsString(parameters, self.OUTLINE_FIELD, context) or next(
-            (name for name in OUTLINE_CANDIDATES if name in names), "")
-        outlines = None
-        if outline_field:
-            outlines = dissolved_outlines(source_layer, outline_field, tr("Intercommunalities")
-                                          if outline_field in OUTLINE_CANDIDATES else outline_field)
-            feedback.pushInfo(tr("Outlines: {count} groups of communes by {field}.").format(
-                count=outlines.featureCount(), field=outline_field))
-
-        title = self.parameterAsString(parameters, self.TITLE, context) or tr("Centrality of communes")
-        subtitle = self.parameterAsString(parameters, self.SUBTITLE, context)
-        sources = self.parameterAsString(parameters, self.SOURCES, context) or default_sources(plugin_version())
-        paper = self.PAPER_NAMES[self.parameterAsEnum(parameters, self.PAPER, context)]
-        dpi = self.parameterAsInt(parameters, self.DPI, context)
-        project, layout = build_layout(
-            layer, title, subtitle, sources, paper,
-            legend_title=tr("Centrality") if by_level else tr("Centrality score"),
-            outlines=outlines, atlas=bool(atlas_field),
-        )
-        feedback.setProgress(30)
-        if feedback.isCanceled():
-            return {}
-
-        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        self._export(lambda path: export_pdf(layout, path, dpi), pdf, "PDF")
-        outputs = {self.OUTPUT: pdf}
         if atlas_field:
-            feedback.pushInfo(tr("Atlas: {count} pages.").format(count=layout.atlas().count()))
-        feedback.setProgress(70)
-        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
-        if png and not feedback.isCanceled():
-            result, written = export_png(layout, png, min(dpi, 200))
-            if result != QgsLayoutExporter.ExportResult.Success:
-                self.fail(tr("The PNG file {path} could not be written: check that the folder exists and is "
-                             "writable.").format(path=png))
-            outputs[self.OUTPUT_PNG] = png if not atlas_field else written[0]
-            if atlas_field:
-                feedback.pushInfo(tr("PNG pages: {paths}").format(paths=", ".join(written)))
-        del project
-        return outputs
+            fade_labels_outside(layer, atlas_field)
+        return layer
+
+    def _charts(self, layout, layer, atlas_field, pdf, feedback):
+        """The chart picture(s) next to the PDF, placed in the layout; None when there is none."""
+        folder = os.path.dirname(pdf)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        charts, warning = place_charts(layout, layer, atlas_field, os.path.splitext(pdf)[0])
+        if warning:
+            feedback.pushWarning(warning)
+        if charts:
+            feedback.pushInfo(tr("Chart of the leading communes: {paths}").format(paths=", ".join(chart_files(charts))))
+        return charts
+
+    def _export_pages(self, exporter, path, kind, atlas_field, feedback):
+        result, written = exporter(path)
+        if result != QgsLayoutExporter.ExportResult.Success:
+            self.fail(tr("The {kind} file {path} could not be written: check that the folder exists and is "
+                         "writable.").format(kind=kind, path=path))
+        if atlas_field:
+            feedback.pushInfo(tr("{kind} pages: {paths}").format(kind=kind, paths=", ".join(written)))
+        return written[0] if written else path
+
+    def _add_to_project(self, project, source_layer, outlines, options, charts, feedback, atlas_field=""):
+        """The same layout in the user's project, for editing."""
+        if project is None:
+            return
+        layer = self._styled_clone(source_layer, atlas_field)
+        name = add_layout_to_project(project, layer, outlines(), options, charts)
+        feedback.pushInfo(tr("Layout “{name}” added to the project (Project → Layouts) to be edited.").format(name=name))
 
     def _export(self, exporter, path, kind):
         """Export to a temporary name then rename, so a failure leaves no partial file."""
@@ -151,3 +257,18 @@ class ExportLayout(CentralitesAlgorithm):
             self.fail(tr("The {kind} file {path} could not be written (error {code}): check that the "
                          "folder exists and is writable.").format(kind=kind, path=path, code=int(result)))
         os.replace(partial, path)
+
+
+def _remove(paths):
+    for path in paths:
+        if os.path.exists(path):
+            os.remove(path)
+
+
+def _desktop():
+    """QGIS desktop, on its main thread: where a layout may join the user's project. Not
+    qgis_process, not a standalone script or the tests (platform "external")."""
+    application = QgsApplication.instance()
+    if application is None or application.platform() != "desktop":
+        return False
+    return QThread.currentThread() == QCoreApplication.instance().thread()

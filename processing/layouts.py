@@ -1,37 +1,73 @@
-"""Building the print layout of the diagnosis: title, map, legend, scale bar, sources."""
+"""The print layout of the diagnosis: a .qpt template of resources/layouts filled with the layers.
+
+The template fixes the page, fonts and places; its items are found by id and
+filled here: texts, layers of the main map and the inset, legend, atlas, the
+chart picture. A user's own template works when it keeps the ids it needs
+(at least ``map``); items it lacks are left out. scripts/build_cartography.py
+writes the shipped templates.
+"""
 
 import datetime
 import os
 
 from qgis.core import (
+    QgsExpression,
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
     QgsLayoutExporter,
-    QgsLayoutItemLabel,
-    QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemMapOverview,
-    QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
-    QgsSingleSymbolRenderer,
-    QgsVectorLayer,
+    QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLayoutUtils,
+    QgsLegendRenderer,
+    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProject,
+    QgsProperty,
+    QgsReadWriteContext,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor, QFont
 
-from ..compat import DISTANCE_KM, FIT_SEGMENT_WIDTH, LAYOUT_MM, is_null, set_label_text_style
+from ..compat import LAYOUT_MM, is_null
 from ..i18n import tr
+from .styling import read_xml
 
+LAYOUTS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "layouts")
 PAPERS = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}
-MARGIN = 10.0
-TEXT_COLOUR = QColor("#222222")
+ITEM_IDS = ("title", "subtitle", "map", "legend", "scalebar", "north_arrow", "inset", "chart", "sources", "date")
 OUTLINE_NAME = "name"  # the field of the dissolved outlines that names each group
-NORTH_ARROW = "/usr/share/qgis/svg/arrows/NorthArrow_02.svg"
+HIGHLIGHT = "#bd0026"
+MIN_CHART_HEIGHT = 30.0  # mm on A4: below, the chart's names would be unreadable
+
+
+class LayoutTemplateError(Exception):
+    """A template that is missing, not a QGIS layout, or without a map item."""
+
+
+def template_path(paper):
+    return os.path.join(LAYOUTS_DIR, f"centralites_{paper}.qpt")
+
+
+def load_template(project, path):
+    """A QgsPrintLayout of ``project`` made from the .qpt file at ``path``."""
+    if not os.path.exists(path):
+        raise LayoutTemplateError(tr("The layout template {path} does not exist.").format(path=path))
+    document = read_xml(path)
+    layout = QgsPrintLayout(project)
+    if document is None:
+        raise LayoutTemplateError(tr("The layout template {path} is not an XML file.").format(path=path))
+    _, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not ok or not isinstance(layout.itemById("map"), QgsLayoutItemMap):
+        raise LayoutTemplateError(tr("The layout template {path} has no map item of id 'map': give the main map "
+                                     "that id in the layout's Item Properties.").format(path=path))
+    return layout
 
 
 def dissolved_outlines(layer, field, name):
@@ -42,120 +78,313 @@ def dissolved_outlines(layer, field, name):
         if is_null(value) or not feature.hasGeometry():
             continue
         groups.setdefault(str(value), []).append(feature.geometry())
-    outlines = QgsVectorLayer(f"MultiPolygon?crs={layer.crs().authid()}&field={OUTLINE_NAME}:string(254)", name, "memory")
-    features = []
-    for value in sorted(groups):
-        feature = QgsFeature(outlines.fields())
-        feature.setGeometry(QgsGeometry.unaryUnion(groups[value]))
-        feature.setAttributes([value])
-        features.append(feature)
-    outlines.dataProvider().addFeatures(features)
-    outlines.updateExtents()
+    outlines = _memory_polygons(layer.crs().authid(), name, [(value, QgsGeometry.unaryUnion(groups[value]))
+                                                              for value in sorted(groups)])
     outlines.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "0,0,0,0", "outline_color": "#252525", "outline_width": "0.5", "style": "no"})))
     return outlines
 
 
-def _atlas(layout, map_item, coverage, communes, x, y, width, height):
-    """One page per coverage feature, the main map following it, an inset showing where it lies."""
-    atlas = layout.atlas()
-    atlas.setCoverageLayer(coverage)
-    atlas.setPageNameExpression(f'"{OUTLINE_NAME}"')
-    atlas.setEnabled(True)
-    map_item.setAtlasDriven(True)
-    map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
-    map_item.setAtlasMargin(0.08)
-    inset = _map(layout, "inset", [coverage], communes, (x, y, width, height), margin=1.05)
-    overview = QgsLayoutItemMapOverview("page", inset)
-    overview.setLinkedMap(map_item)
-    overview.setFrameSymbol(QgsFillSymbol.createSimple({"color": "189,0,38,90", "outline_color": "#bd0026", "outline_width": "0.4"}))
-    inset.overviews().addOverview(overview)
+def _memory_polygons(authid, name, rows):
+    layer = QgsVectorLayer(f"MultiPolygon?crs={authid}&field={OUTLINE_NAME}:string(254)", name, "memory")
+    features = []
+    for value, geometry in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(geometry)
+        feature.setAttributes([value])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
 
 
-def build_layout(layer, title, subtitle, sources, paper="A4", legend_title="", outlines=None, atlas=False):
-    """A landscape print layout around ``layer`` in a private project; returns (project, layout).
+def _copy(outlines, name, renderer):
+    copy = _memory_polygons(outlines.crs().authid(), name,
+                            [(f[OUTLINE_NAME], f.geometry()) for f in outlines.getFeatures()])
+    copy.setRenderer(renderer)
+    return copy
+
+
+def _rules(*rules):
+    """A rule-based renderer from (filter expression, symbol properties) pairs."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, properties in rules:
+        root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple(properties), 0, 0, expression))
+    return QgsRuleBasedRenderer(root)
+
+
+CURRENT_GROUP = f'"{OUTLINE_NAME}" = attribute(@atlas_feature, \'{OUTLINE_NAME}\')'
+
+
+def atlas_veil(outlines):
+    """Fades the communes outside the atlas page's group: white at 60 % over the other groups."""
+    return _copy(outlines, tr("Other groups (faded)"), _rules(
+        (f"NOT ({CURRENT_GROUP})", {"color": "255,255,255,153", "outline_style": "no"})))
+
+
+def fade_labels_outside(layer, group_field):
+    """On atlas pages, the names of the communes of the other groups in grey and smaller, so the
+    eye stays on the page's group (``layer`` is the layout's own copy: the user's layer keeps its labels)."""
+    labeling = layer.labeling()
+    if not layer.labelsEnabled() or not isinstance(labeling, QgsVectorLayerSimpleLabeling):
+        return
+    settings = labeling.settings()
+    current = (f"to_string({QgsExpression.quotedColumnRef(group_field)}) = "
+               f"attribute(@atlas_feature, '{OUTLINE_NAME}')")
+    size = settings.format().size()
+    properties = settings.dataDefinedProperties()
+    properties.setProperty(QgsPalLayerSettings.Property.Color,
+                           QgsProperty.fromExpression(f"if({current}, '#1a1a1a', '#737373')"))
+    properties.setProperty(QgsPalLayerSettings.Property.Size,
+                           QgsProperty.fromExpression(f"if({current}, {size}, {size * 0.85:.2f})"))
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+
+
+def inset_groups(outlines):
+    """The groups in the inset, the atlas page's one in the highlight colour."""
+    return _copy(outlines, tr("Location"), _rules(
+        (CURRENT_GROUP, {"color": HIGHLIGHT, "outline_color": "#252525", "outline_width": "0.2"}),
+        (f"NOT ({CURRENT_GROUP})", {"color": "#e0e0e0", "outline_color": "#737373", "outline_width": "0.15"})))
+
+
+def context_grey(context_layer):
+    """A copy of the inset's context layer (e.g. the départements) in light grey: the user's layer,
+    which may belong to a project or to the algorithm's context, is neither moved nor restyled."""
+    copy = context_layer.clone()
+    copy.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "#e0e0e0", "outline_color": "#737373", "outline_width": "0.15"})))
+    copy.setLabelsEnabled(False)
+    return copy
+
+
+def territory_outline(layer):
+    """The whole territory as one polygon in the highlight colour, for the single-page inset."""
+    geometry = QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures() if f.hasGeometry()])
+    outline = _memory_polygons(layer.crs().authid(), tr("Territory"), [(tr("Territory"), geometry)])
+    outline.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": HIGHLIGHT, "outline_color": HIGHLIGHT, "outline_width": "0.3"})))
+    return outline
+
+
+def build_layout(layer, title, subtitle, sources, paper="A4", legend_title="", outlines=None, atlas=False,
+                 context_layer=None, template="", project=None, date_text=None, notes=None, added=None):
+    """A landscape print layout around ``layer``; returns (project, layout).
 
     ``outlines`` (a polygon layer, e.g. intercommunalities) is drawn over the communes; with
-    ``atlas`` it also drives one page per feature, with an inset locating the page in the
-    whole territory. The project must be kept alive while the layout is used.
+    ``atlas`` it also drives one page per feature, the other groups faded and an inset locating
+    the page's group. Without atlas, the inset shows the territory over ``context_layer`` (e.g. the
+    départements) when given. ``project`` is a private QgsProject by default; the layers not in it
+    are added (and listed in ``added``). The project must be kept alive while the layout is used.
+    ``notes`` (a list) receives what was left out, for the user.
     """
-    width, height = PAPERS[paper]
-    project = QgsProject()
-    project.setCrs(layer.crs())
-    project.addMapLayer(layer)
-    map_layers = [layer]
-    if outlines is not None:
-        project.addMapLayer(outlines)
-        map_layers.insert(0, outlines)
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
+    notes = notes if notes is not None else []
+    added = added if added is not None else []
+    if project is None:
+        project = QgsProject()
+        project.setCrs(layer.crs())
+    layout = load_template(project, template or template_path(paper))
     layout.setName(title)
-    page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(width, height, LAYOUT_MM))
+    items = {item_id: layout.itemById(item_id) for item_id in ITEM_IDS}
+    missing = [item_id for item_id, item in items.items() if item is None]
+    if missing:
+        notes.append(tr("The layout template has no item of id {ids}: left out.").format(ids=", ".join(missing)))
 
-    scale = width / 297.0
+    def add(map_layer):
+        if project.mapLayer(map_layer.id()) is None:
+            project.addMapLayer(map_layer, False)  # not in the layer tree: the layout only
+            added.append(map_layer)
+        return map_layer
+
+    add(layer)
+    map_layers = [layer]
+    veil = None
+    if outlines is not None:
+        add(outlines)
+        map_layers.insert(0, outlines)
+        if atlas:
+            veil = add(atlas_veil(outlines))
+            map_layers.insert(1, veil)
+
     if atlas:
         # The page's group names the page; the general title moves to the subtitle line.
         subtitle = f"{title} — {subtitle}" if subtitle else title
         title = f'[% "{OUTLINE_NAME}" %]'  # expression evaluated per atlas page
-    title_item = _label(layout, title, 20 * scale, bold=True, item_id="title")
-    _place(title_item, MARGIN, MARGIN, width - 2 * MARGIN, 12 * scale)
-    subtitle_item = _label(layout, subtitle, 11 * scale, item_id="subtitle")
-    _place(subtitle_item, MARGIN, MARGIN + 12 * scale, width - 2 * MARGIN, 8 * scale)
+    _set_text(items["title"], title)
+    _set_text(items["subtitle"], subtitle)
+    _set_text(items["sources"], sources)
+    _set_text(items["date"], date_text if date_text is not None else datetime.date.today().strftime("%d/%m/%Y"))
 
-    top = MARGIN + 22 * scale
-    legend_width = 70 * scale
-    map_width = width - 2 * MARGIN - legend_width - 5
-    map_height = height - top - MARGIN - 12 * scale
-    map_item = _map(layout, "map", map_layers, layer, (MARGIN, top, map_width, map_height), margin=1.04)
+    map_item = items["map"]
+    map_item.setLayers(map_layers)
+    map_item.setKeepLayerSet(True)
+    map_item.setCrs(layer.crs())
+    extent = layer.extent()
+    extent.scale(1.04)
+    map_item.zoomToExtent(extent)
 
-    legend = QgsLayoutItemLegend(layout)
-    legend.setId("legend")
-    legend.setTitle(legend_title or tr("Centrality score"))
-    legend.setLinkedMap(map_item)
-    legend.setLegendFilterByMapEnabled(False)
-    layout.addLayoutItem(legend)
-    legend.attemptMove(QgsLayoutPoint(MARGIN + map_width + 5, top, LAYOUT_MM))
+    if items["legend"] is not None:
+        _fill_legend(items["legend"], map_item, [lyr for lyr in map_layers if lyr is not veil],
+                     legend_title or tr("Centrality score"))
+    if items["scalebar"] is not None:
+        items["scalebar"].setLinkedMap(map_item)
+        items["scalebar"].update()
+    if items["north_arrow"] is not None:
+        items["north_arrow"].setLinkedMap(map_item)
 
-    scalebar = QgsLayoutItemScaleBar(layout)
-    scalebar.setId("scalebar")
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(map_item)
-    scalebar.setUnits(DISTANCE_KM)
-    scalebar.setUnitLabel("km")
-    scalebar.setNumberOfSegments(2)
-    scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setUnitsPerSegment(5.0)
-    scalebar.setSegmentSizeMode(FIT_SEGMENT_WIDTH)
-    scalebar.setMinimumBarWidth(15.0 * scale)
-    scalebar.setMaximumBarWidth(40.0 * scale)
-    scalebar.setBackgroundEnabled(True)  # readable over dark communes
-    scalebar.setBackgroundColor(QColor(255, 255, 255, 220))
-    layout.addLayoutItem(scalebar)
-    scalebar.attemptMove(QgsLayoutPoint(MARGIN + 2, top + map_height - 13 * scale, LAYOUT_MM))
-
-    arrow = QgsLayoutItemPicture(layout)
-    arrow.setId("north_arrow")
-    arrow.setPicturePath(NORTH_ARROW)
-    arrow.setLinkedMap(map_item)
-    arrow.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
-    layout.addLayoutItem(arrow)
-    _place(arrow, MARGIN + map_width - 14 * scale, top + 3, 10 * scale, 12 * scale)
-
+    inset = items["inset"]
     if atlas and outlines is not None:
-        _atlas(layout, map_item, outlines, layer, MARGIN + map_width + 5, top + map_height - 45 * scale,
-               legend_width - 5, 45 * scale)
-    sources_item = _label(layout, sources, 7.5 * scale, item_id="sources")
-    _place(sources_item, MARGIN, height - MARGIN - 9 * scale, width - 2 * MARGIN, 9 * scale)
+        _atlas(layout, map_item, outlines)
+        if inset is not None:
+            _fill_inset(inset, map_item, [add(inset_groups(outlines))], outlines, overview=True)
+    elif inset is not None:
+        if context_layer is not None:
+            context = context_grey(context_layer)
+            _fill_inset(inset, map_item, [add(territory_outline(layer)), add(context)], context)
+        else:
+            layout.removeLayoutItem(inset)
+            items["inset"] = None
+            notes.append(tr("No inset on a single page without a context layer (e.g. the départements) "
+                            "to locate the territory in."))
+    _stack_right_column(layout, items)
     return project, layout
 
 
+def _set_text(item, text):
+    if item is not None:
+        item.setText(text or "")
+
+
+def _fill_legend(legend, map_item, layers, title):
+    legend.setTitle(title)
+    legend.setLinkedMap(map_item)
+    legend.setLegendFilterByMapEnabled(False)
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    for map_layer in layers:
+        root.addLayer(map_layer)
+    legend.adjustBoxSize()
+    legend.refresh()
+
+
+def _atlas(layout, map_item, coverage):
+    """One page per coverage feature in name order, the main map following it."""
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(coverage)
+    atlas.setPageNameExpression(f'"{OUTLINE_NAME}"')
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression(f'"{OUTLINE_NAME}"')
+    atlas.setEnabled(True)
+    map_item.setAtlasDriven(True)
+    map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+    map_item.setAtlasMargin(0.08)
+
+
+def _fill_inset(inset, map_item, layers, extent_layer, overview=False):
+    inset.setLayers(layers)
+    inset.setKeepLayerSet(True)
+    inset.setCrs(extent_layer.crs())
+    extent = extent_layer.extent()
+    extent.scale(1.08)
+    inset.zoomToExtent(extent)
+    if overview:  # the frame of the main map, as it moves from page to page
+        frame = QgsLayoutItemMapOverview("page", inset)
+        frame.setLinkedMap(map_item)
+        frame.setFrameSymbol(QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#252525", "outline_width": "0.35", "outline_style": "dash"}))
+        inset.overviews().addOverview(frame)
+
+
+def _stack_right_column(layout, items):
+    """The chart goes under the legend, as tall as the room left above the inset (or the page's
+    bottom) allows, so a long legend never runs under it; too little room, no chart."""
+    legend, chart = items["legend"], items["chart"]
+    if legend is None or chart is None:
+        return
+    gap = 3.0 * _scale(layout)
+    top = legend.positionWithUnits().y() + _legend_height(layout, legend) + gap
+    anchor = items["inset"] or items["map"]
+    bottom = (anchor.positionWithUnits().y() - gap) if items["inset"] else (
+        anchor.positionWithUnits().y() + anchor.sizeWithUnits().height())
+    height = min(chart.sizeWithUnits().height() * 1.25, bottom - top)
+    if height < MIN_CHART_HEIGHT * _scale(layout):
+        layout.removeLayoutItem(chart)
+        items["chart"] = None
+        return
+    chart.attemptResize(QgsLayoutSize(chart.sizeWithUnits().width(), height, LAYOUT_MM))
+    chart.attemptMove(QgsLayoutPoint(chart.positionWithUnits().x(), top, LAYOUT_MM))
+
+
+def _legend_height(layout, legend):
+    """The legend's height once drawn: it only resizes to its content at its first paint."""
+    context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
+    size = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+    return max(size.height(), legend.sizeWithUnits().height() if not legend.resizeToContents() else 0.0)
+
+
+def _scale(layout):
+    return layout.pageCollection().page(0).pageSize().width() / 297.0
+
+
+def chart_size(layout):
+    """(width, height) in mm of the chart picture, or None when the layout has no room for it."""
+    chart = layout.itemById("chart")
+    if chart is None:
+        return None
+    return chart.sizeWithUnits().width(), chart.sizeWithUnits().height()
+
+
+def set_chart(layout, paths):
+    """The chart picture: one file, or per atlas page a file chosen by the page's group name
+    (``paths`` a dict name → file)."""
+    chart = layout.itemById("chart")
+    if chart is None:
+        return
+    if isinstance(paths, dict):
+        pairs = ", ".join(f"{QgsExpression.quotedString(k)}, {QgsExpression.quotedString(v)}" for k, v in paths.items())
+        chart.dataDefinedProperties().setProperty(
+            QgsLayoutObject.DataDefinedProperty.PictureSource,
+            QgsProperty.fromExpression(f"map_get(map({pairs}), attribute(@atlas_feature, '{OUTLINE_NAME}'))"))
+        chart.refreshDataDefinedProperty(QgsLayoutObject.DataDefinedProperty.PictureSource)
+    else:
+        chart.setPicturePath(paths)
+
+
+def remove_chart(layout):
+    chart = layout.itemById("chart")
+    if chart is not None:
+        layout.removeLayoutItem(chart)
+
+
+def add_layout_to_project(project, layer, outlines, options, charts):
+    """The layout also in the user's ``project`` for editing, under a title not yet taken; returns
+    that title. Its layers (a styled copy of the communes, the outlines…) go in a layer group,
+    unchecked: the layout draws them, the map canvas does not. ``options`` are build_layout's."""
+    added = []
+    _, layout = build_layout(layer, outlines=outlines, project=project, added=added, **options)
+    if charts:
+        set_chart(layout, charts)
+    else:
+        remove_chart(layout)
+    manager = project.layoutManager()
+    base = options["title"]
+    name, number = base, 1
+    while manager.layoutByName(name) is not None:
+        number += 1
+        name = f"{base} ({number})"
+    layout.setName(name)
+    manager.addLayout(layout)
+    group = project.layerTreeRoot().addGroup(tr("Layout: {name}").format(name=name))
+    for map_layer in added:
+        group.addLayer(map_layer)
+    group.setItemVisibilityChecked(False)
+    return name
+
+
 def default_sources(version, vintage=""):
-    today = datetime.date.today().strftime("%d/%m/%Y")
     data = vintage or tr("INSEE (census, territory comparator base, BPE)")
-    return tr("Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}, {date}.").format(
-        data=data, version=version, date=today
-    )
+    return tr("Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.").format(
+        data=data, version=version)
 
 
 def export_pdf(layout, path, dpi=300):
@@ -169,6 +398,28 @@ def export_pdf(layout, path, dpi=300):
     return QgsLayoutExporter(layout).exportToPdf(path, settings)
 
 
+def _pages(layout, path, write):
+    """``write(exporter, target)`` for the page, or for each atlas page into numbered files."""
+    exporter = QgsLayoutExporter(layout)
+    atlas = layout.atlas()
+    if not atlas.enabled():
+        return write(exporter, path), [path]
+    root, extension = os.path.splitext(path)
+    written = []
+    atlas.beginRender()
+    try:
+        for page in range(atlas.count()):
+            atlas.seekTo(page)
+            target = f"{root}_{page + 1:02d}{extension}"
+            result = write(exporter, target)
+            if result != QgsLayoutExporter.ExportResult.Success:
+                return result, written
+            written.append(target)
+    finally:
+        atlas.endRender()
+    return QgsLayoutExporter.ExportResult.Success, written
+
+
 def export_png(layout, path, dpi=150):
     """The page as PNG (atlas: one file per page, numbered), rendered by Qt.
 
@@ -176,55 +427,17 @@ def export_png(layout, path, dpi=150):
     through GDAL, which cannot update a PNG and logs an error. Returns the result
     and the paths written.
     """
-    exporter = QgsLayoutExporter(layout)
-    atlas = layout.atlas()
-    if not atlas.enabled():
+    def write(exporter, target):
         image = exporter.renderPageToImage(0, QSize(), dpi)
-        ok = not image.isNull() and image.save(path, "PNG")
-        return (QgsLayoutExporter.ExportResult.Success if ok else QgsLayoutExporter.ExportResult.FileError), [path]
-    root, extension = os.path.splitext(path)
-    written = []
-    atlas.beginRender()
-    for page in range(atlas.count()):
-        atlas.seekTo(page)
-        target = f"{root}_{page + 1:02d}{extension}"
-        image = exporter.renderPageToImage(0, QSize(), dpi)
-        if image.isNull() or not image.save(target, "PNG"):
-            atlas.endRender()
-            return QgsLayoutExporter.ExportResult.FileError, written
-        written.append(target)
-    atlas.endRender()
-    return QgsLayoutExporter.ExportResult.Success, written
+        ok = not image.isNull() and image.save(target, "PNG")
+        return QgsLayoutExporter.ExportResult.Success if ok else QgsLayoutExporter.ExportResult.FileError
+
+    return _pages(layout, path, write)
 
 
-def _label(layout, text, size, bold=False, item_id=""):
-    label = QgsLayoutItemLabel(layout)
-    label.setId(item_id)
-    label.setText(text)
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    set_label_text_style(label, font, TEXT_COLOUR)
-    layout.addLayoutItem(label)
-    return label
-
-
-def _map(layout, item_id, layers, extent_layer, box, margin):
-    """A framed map item showing ``layers``, zoomed on ``extent_layer`` with a margin factor."""
-    item = QgsLayoutItemMap(layout)
-    item.setId(item_id)
-    item.setLayers(layers)
-    item.setCrs(extent_layer.crs())
-    layout.addLayoutItem(item)
-    _place(item, *box)
-    extent = extent_layer.extent()
-    extent.scale(margin)
-    item.zoomToExtent(extent)
-    item.setFrameEnabled(True)
-    return item
-
-
-def _place(item, x, y, width, height):
-    # Resize before moving: a map item moved while still zero-sized ends with an empty extent.
-    item.attemptResize(QgsLayoutSize(width, height, LAYOUT_MM))
-    item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MM))
+def export_svg(layout, path):
+    """The page as SVG, text kept as text (atlas: one file per page, numbered)."""
+    settings = QgsLayoutExporter.SvgExportSettings()
+    settings.forceVectorOutput = True
+    settings.exportMetadata = False
+    return _pages(layout, path, lambda exporter, target: exporter.exportToSvg(target, settings))

@@ -1,85 +1,73 @@
-"""The Centralités map styles: composite score, levels, labels of the main centres, function diagrams."""
+"""The Centralités map styles, loaded from the QML files of resources/styles and fitted to the data.
+
+The QML files hold everything that does not depend on the data (colours, fonts,
+symbols, placements); what does — class bounds of the score, the name and
+population fields, the largest population sizing the pies, translated legend
+labels — is set here after loading. scripts/build_cartography.py writes the QML.
+"""
+
+import os
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsClassificationCustom,
     QgsClassificationJenks,
     QgsClassificationQuantile,
-    QgsDiagramLayerSettings,
-    QgsDiagramSettings,
-    QgsFillSymbol,
-    QgsGradientColorRamp,
-    QgsGradientStop,
+    QgsDataDefinedSizeLegend,
+    QgsExpression,
     QgsGraduatedSymbolRenderer,
-    QgsLinearlyInterpolatedDiagramRenderer,
-    QgsPalLayerSettings,
-    QgsPieDiagram,
+    QgsMapLayer,
+    QgsMarkerSymbol,
     QgsProcessingLayerPostProcessorInterface,
-    QgsProperty,
-    QgsRendererCategory,
     QgsRendererRange,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QSizeF
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtCore import QByteArray, QLocale
+from qgis.PyQt.QtXml import QDomDocument
 
-from ..compat import DIAGRAM_OVER_POINT, LABEL_ALWAYS_SHOW, LABEL_AROUND_POINT, LABEL_PRIORITY, RENDER_MM
-from ..core.profile import FUNCTIONS, LEVEL_LABELS
-from ..core.scoring import LEVEL_CODE_FIELD, RANK_FIELD
+from ..core.profile import LEVEL_LABELS
+from ..core.scoring import LEVEL_CODE_FIELD
 from ..i18n import tr
 
-# ColorBrewer YlOrRd, 5 classes: sequential and safe for the common colour-vision deficiencies.
-SCORE_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
-# Levels 1 (majeure) to 5 (hors centralité): ColorBrewer RdPu, darker = more central.
-LEVEL_COLOURS = ("#7a0177", "#c51b8a", "#f768a1", "#fbb4b9", "#f7f4f9")
-# The four functions, ColorBrewer Set2 (distinct for colour-blind readers).
-FUNCTION_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3")
-NO_DATA_COLOUR = "#d9d9d9"
-OUTLINE_COLOUR = "#6e6e6e"
+STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 METHODS = ("quantile", "jenks", "fixed")
+DIAGRAM_KINDS = ("pie", "bars")
+LABEL_CANDIDATES = ("NOM", "NOM_COM", "LIBGEO", "nom")
+# The field names the QML files were written with, replaced by the layer's own.
+TEMPLATE_NAME_FIELD = '"NOM"'
+TEMPLATE_SIZE_FIELD = '"POPULATION"'
 
 
-def _fill(colour, outline=OUTLINE_COLOUR, width="0.1"):
-    return QgsFillSymbol.createSimple({"color": colour, "outline_color": outline, "outline_width": width})
+class StyleFileError(Exception):
+    """A shipped QML file is missing or QGIS cannot read it (a broken installation)."""
 
 
-def score_colour_ramp():
-    first, *middle, last = SCORE_COLOURS
-    stops = [QgsGradientStop((i + 1) / (len(middle) + 1), QColor(c)) for i, c in enumerate(middle)]
-    return QgsGradientColorRamp(QColor(first), QColor(last), False, stops)
+def style_path(name):
+    return os.path.join(STYLES_DIR, name)
 
 
-def graduated_score_renderer(layer, field, classes=5, method="quantile", bounds=()):
-    """Graduated renderer on ``field``: quantiles, natural breaks or the given upper bounds."""
-    renderer = QgsGraduatedSymbolRenderer(field)
-    renderer.setSourceSymbol(_fill(SCORE_COLOURS[0]))
-    renderer.setSourceColorRamp(score_colour_ramp())
-    if method == "fixed":
-        edges = [0.0, *sorted(float(b) for b in bounds if 0 < float(b) < 100), 100.0]
-        for low, high in zip(edges[:-1], edges[1:]):
-            label = tr("%1 to %2").replace("%1", f"{low:.0f}").replace("%2", f"{high:.0f}")
-            renderer.addClassRange(QgsRendererRange(low, high, _fill(SCORE_COLOURS[0]), label))
-        renderer.setClassificationMethod(QgsClassificationCustom())
-    else:
-        classification = QgsClassificationJenks() if method == "jenks" else QgsClassificationQuantile()
-        classification.setLabelFormat(tr("%1 to %2"))
-        classification.setLabelPrecision(0)
-        renderer.setClassificationMethod(classification)
-        renderer.updateClasses(layer, classes)
-    renderer.updateColorRamp(score_colour_ramp())
-    return renderer
+def load_style(layer, name, category):
+    """Load one category (symbology, labels, diagrams) of a shipped QML onto ``layer``; the rest stays."""
+    path = style_path(name)
+    if not os.path.exists(path):
+        raise StyleFileError(tr("The style file {path} is missing: reinstall the plugin.").format(path=path))
+    # importNamedStyle with the category: loadNamedStyle's overloads may load the style stored
+    # in the GeoPackage instead, or every category of the file (dropping the labels).
+    document = read_xml(path)
+    ok, message = (False, tr("not a QML document")) if document is None else layer.importNamedStyle(document, category)
+    if not ok:
+        raise StyleFileError(tr("The style file {path} could not be read: {message}").format(path=path, message=message))
 
 
-def level_renderer():
-    """Categories of niveau_code with fixed colours, and a grey class for communes not scored."""
-    renderer = QgsCategorizedSymbolRenderer(LEVEL_CODE_FIELD)
-    for code, (label, colour) in enumerate(zip(LEVEL_LABELS, LEVEL_COLOURS), start=1):
-        renderer.addCategory(QgsRendererCategory(code, _fill(colour), level_legend_label(label)))
-    renderer.addCategory(QgsRendererCategory(None, _fill(NO_DATA_COLOUR), tr("Not scored (no data)")))
-    return renderer
+def read_xml(path):
+    """The QDomDocument of an XML file (QML, QPT), None when it does not parse."""
+    document = QDomDocument()
+    with open(path, "rb") as handle:  # bytes: Qt reads the file's own encoding declaration
+        parsed = document.setContent(QByteArray(handle.read()))
+    # PyQt5 returns (ok, message, line, column); Qt 6.5's ParseResult converts to bool.
+    ok = parsed[0] if isinstance(parsed, tuple) else bool(parsed)
+    return document if ok else None
 
 
 def level_legend_label(label):
@@ -93,74 +81,102 @@ def level_legend_label(label):
     return labels[label]
 
 
-def main_centre_labels(label_field, max_level=2):
-    """Names of the communes up to ``max_level`` (1 = majeure), the most central placed first."""
-    settings = QgsPalLayerSettings()
-    settings.fieldName = f'CASE WHEN "{LEVEL_CODE_FIELD}" <= {int(max_level)} THEN "{label_field}" END'
-    settings.isExpression = True
-    settings.placement = LABEL_AROUND_POINT
-    settings.dist = 1.0  # mm from the centroid, clear of the pie drawn there
-    text = QgsTextFormat()
-    font = QFont("DejaVu Sans")
-    font.setBold(True)
-    text.setFont(font)
-    text.setSize(8)
-    text.setColor(QColor("#1a1a1a"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    # Collisions: the engine drops the less important label; rank 1 is the most important.
-    settings.dataDefinedProperties().setProperty(
-        LABEL_PRIORITY, QgsProperty.fromExpression(f'10 - least(9, "{RANK_FIELD}" / 5)')
-    )
-    # Major centres are always named, even where pies crowd the map.
-    settings.dataDefinedProperties().setProperty(
-        LABEL_ALWAYS_SHOW, QgsProperty.fromExpression(f'"{LEVEL_CODE_FIELD}" = 1')
-    )
-    return QgsVectorLayerSimpleLabeling(settings)
-
-
-def function_diagrams(size_field, max_value, max_level=2):
-    """The four sub-scores of each centre up to ``max_level`` as a pie sized by ``size_field``:
-    the slices show how the functions balance in that centre."""
-    settings = QgsDiagramSettings()
-    settings.categoryAttributes = [f'"score_{name}"' for name in FUNCTIONS]
-    settings.categoryColors = [QColor(c) for c in FUNCTION_COLOURS]
-    settings.categoryLabels = [tr("Habiter"), tr("Travailler"), tr("Consommer"), tr("Services")]
-    settings.sizeType = RENDER_MM
-    settings.penColor = QColor("#ffffff")
-    settings.penWidth = 0.2
-    settings.opacity = 0.95
-    renderer = QgsLinearlyInterpolatedDiagramRenderer()
-    renderer.setDiagram(QgsPieDiagram())
-    renderer.setDiagramSettings(settings)
-    renderer.setClassificationAttributeIsExpression(True)
-    renderer.setClassificationAttributeExpression(
-        f'CASE WHEN "{LEVEL_CODE_FIELD}" <= {int(max_level)} THEN "{size_field}" ELSE 0 END'
-    )
-    renderer.setLowerValue(0.0)
-    renderer.setUpperValue(float(max_value) or 1.0)
-    renderer.setLowerSize(QSizeF(0.0, 0.0))
-    # Area, not diameter, proportional to population.
-    settings.scaleByArea = True
-    renderer.setUpperSize(QSizeF(10.0, 10.0))
-    layer_settings = QgsDiagramLayerSettings()
-    layer_settings.setPlacement(DIAGRAM_OVER_POINT)
-    layer_settings.setShowAllDiagrams(True)
-    layer_settings.setIsObstacle(False)  # the names of the centres go around their pie
-    layer_settings.setPriority(0)  # when a pie and a name compete for room, the name wins
-    return renderer, layer_settings
+def apply_level_style(layer):
+    """niveau.qml: niveau_code in fixed colours and a grey class for communes not scored."""
+    load_style(layer, "niveau.qml", QgsMapLayer.StyleCategory.Symbology)
+    renderer = layer.renderer()
+    labels = {code: level_legend_label(label) for code, label in enumerate(LEVEL_LABELS, start=1)}
+    for index, category in enumerate(renderer.categories()):
+        value = category.value()
+        try:
+            code = int(value)
+        except (TypeError, ValueError):  # the NULL class
+            renderer.updateCategoryLabel(index, tr("Not scored (no data)"))
+            continue
+        renderer.updateCategoryLabel(index, labels.get(code, category.label()))
+    layer.triggerRepaint()
+    return renderer
 
 
 def apply_score_style(layer, field, classes=5, method="quantile", bounds=()):
-    """Set the score style on ``layer``; returns the renderer."""
-    renderer = graduated_score_renderer(layer, field, classes, method, bounds)
-    layer.setRenderer(renderer)
+    """score.qml re-classified on ``field``: quantiles, natural breaks or the given upper bounds."""
+    load_style(layer, "score.qml", QgsMapLayer.StyleCategory.Symbology)
+    renderer = layer.renderer()
+    renderer.setClassAttribute(field)
+    ramp = renderer.sourceColorRamp().clone()
+    label_format = tr("%1 to %2")
+    if method == "fixed":
+        renderer.deleteAllClasses()
+        edges = [0.0, *sorted(float(b) for b in bounds if 0 < float(b) < 100), 100.0]
+        for low, high in zip(edges[:-1], edges[1:]):
+            label = label_format.replace("%1", _bound(low)).replace("%2", _bound(high))
+            renderer.addClassRange(QgsRendererRange(low, high, renderer.sourceSymbol().clone(), label))
+        renderer.setClassificationMethod(QgsClassificationCustom())
+    else:
+        classification = QgsClassificationJenks() if method == "jenks" else QgsClassificationQuantile()
+        classification.setLabelFormat(label_format)
+        classification.setLabelPrecision(0)
+        renderer.setClassificationMethod(classification)
+        renderer.updateClasses(layer, classes)
+    renderer.updateColorRamp(ramp)
     layer.triggerRepaint()
     return renderer
+
+
+def _bound(value):
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def apply_main_centre_labels(layer, label_field):
+    """labels.qml: the names of the main centres, the most central placed first when labels collide."""
+    load_style(layer, "labels.qml", QgsMapLayer.StyleCategory.Labeling)
+    settings = layer.labeling().settings()
+    settings.fieldName = settings.fieldName.replace(TEMPLATE_NAME_FIELD, QgsExpression.quotedColumnRef(label_field))
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def apply_function_diagrams(layer, kind, size_field="", largest=1.0):
+    """diagrams_pie.qml (area follows ``size_field``, the largest value drawn 9 mm wide) or
+    diagrams_bars.qml (a bar's length is the score: the same scale on every commune)."""
+    load_style(layer, f"diagrams_{kind}.qml", QgsMapLayer.StyleCategory.Diagrams)
+    renderer = layer.diagramRenderer().clone()
+    settings = renderer.diagramSettings()[0]
+    settings.categoryLabels = [tr("Habiter"), tr("Travailler"), tr("Consommer"), tr("Services")]
+    renderer.setDiagramSettings(settings)
+    if kind == "pie":
+        renderer.setClassificationAttributeExpression(QgsExpression.quotedColumnRef(size_field))
+        renderer.setUpperValue(float(largest) or 1.0)
+        renderer.setDataDefinedSizeLegend(population_legend(float(largest) or 1.0))
+    layer.setDiagramRenderer(renderer)
+    return renderer
+
+
+def population_legend(largest):
+    """Two nested circles in the legend reading the pies' population: a round value near the
+    largest and a quarter of it (half the diameter, the areas being proportional)."""
+    top = _round_down(largest)
+    legend = QgsDataDefinedSizeLegend()
+    legend.setTitle(tr("Population (area of the pies)"))
+    legend.setLegendType(QgsDataDefinedSizeLegend.LegendType.LegendCollapsed)
+    legend.setSymbol(QgsMarkerSymbol.createSimple({"color": "255,255,255,0", "outline_color": "#4d4d4d",
+                                                   "outline_width": "0.2"}))
+    locale = QLocale()
+    legend.setClasses([QgsDataDefinedSizeLegend.SizeClass(value, locale.toString(int(value)))
+                       for value in (top, _round_down(top / 4))])
+    return legend
+
+
+def _round_down(value):
+    """``value`` rounded down to its first two significant digits (31 427 → 31 000)."""
+    if value < 100:
+        return max(1.0, float(int(value)))
+    step = 10 ** (len(str(int(value))) - 2)
+    return float(int(value) // step * step)
+
+
+def name_field(names):
+    return next((name for name in LABEL_CANDIDATES if name in names), None)
 
 
 def has_score_style(layer, field):
@@ -183,11 +199,13 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if not isinstance(layer, QgsVectorLayer) or layer.fields().lookupField(LEVEL_CODE_FIELD) < 0:
             return
-        layer.setRenderer(level_renderer())
-        name_field = next((n for n in ("NOM", "NOM_COM", "LIBGEO", "nom") if n in layer.fields().names()), None)
-        if name_field:
-            layer.setLabeling(main_centre_labels(name_field))
-            layer.setLabelsEnabled(True)
+        try:
+            apply_level_style(layer)
+            label_field = name_field(layer.fields().names())
+            if label_field:
+                apply_main_centre_labels(layer, label_field)
+        except StyleFileError as error:
+            feedback.reportError(str(error))
         layer.triggerRepaint()
 
     @classmethod

@@ -1,0 +1,166 @@
+"""A picture of the leading communes' four functions, drawn with pyqtgraph, for the print layout.
+
+pyqtgraph is optional: without it (or off the main thread, where Qt widgets
+must not be made) there is no chart and the layout is exported without it.
+"""
+
+import os
+
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QThread
+from qgis.PyQt.QtGui import QFont
+
+from ..core.profile import FUNCTIONS
+from ..i18n import tr
+
+# The diagrams' colours (ColorBrewer Set2), so the chart reads with the map's legend.
+FUNCTION_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3")
+TEXT_COLOUR = "#222222"
+
+
+def function_labels():
+    return [tr("Habiter"), tr("Travailler"), tr("Consommer"), tr("Services")]
+
+
+def chart_unavailable_reason():
+    """Why no chart can be drawn here, or an empty string when it can."""
+    try:
+        import pyqtgraph  # noqa: F401
+    except ImportError:
+        return tr("pyqtgraph is not installed: the layout has no chart of the leading communes "
+                  "(install python3-pyqtgraph, or pip install pyqtgraph, to get it).")
+    application = QCoreApplication.instance()
+    if application is None or QThread.currentThread() != application.thread():
+        return tr("The chart of the leading communes is drawn on the main thread only: the layout has no chart.")
+    return ""
+
+
+CHART_COUNT = 10
+
+
+def place_charts(layout, layer, group_field, root):
+    """Draw the chart picture(s) at the size of the layout's ``chart`` item and place them.
+
+    One PNG ``<root>-chart.png``, or with ``group_field`` (atlas) one per group,
+    ``<root>-chart-01.png``… chosen by the page's group. Returns (charts, warning): charts is
+    the path, the {group: path} dict or None when the layout has no chart (then removed).
+    """
+    from .layouts import chart_size, remove_chart, set_chart
+    from .styling import name_field
+
+    size = chart_size(layout)
+    if size is None:
+        return None, ""
+    reason = chart_unavailable_reason()
+    if reason:
+        remove_chart(layout)
+        return None, reason
+    names = layer.fields().names()
+    label_field = name_field(names) or ("INSEE_COM" if "INSEE_COM" in names else "")
+    # As many communes as the height gives room for, each row at least 3.2 mm (text 6.5 pt).
+    scale = layout.pageCollection().page(0).pageSize().width() / 297.0
+    count = max(5, min(CHART_COUNT, int((size[1] / scale - 14) / 3.2)))
+    title = tr("The {count} most central communes (scores 0–100)").format(count=count)
+    groups = leading_communes(layer, label_field, count, group_field)
+    paths = {}
+    for index, (group, rows) in enumerate(sorted(groups.items()), start=1):
+        path = f"{root}-chart-{index:02d}.png" if group_field else f"{root}-chart.png"
+        if not write_function_chart(rows, path, title, *size):
+            remove_chart(layout)
+            for written in paths.values():
+                os.remove(written)
+            return None, tr("The chart {path} could not be written: the layout has no chart.").format(path=path)
+        paths[group] = path
+    if not paths:
+        remove_chart(layout)
+        return None, ""
+    charts = paths if group_field else paths[None]
+    set_chart(layout, charts)
+    return charts, ""
+
+
+def chart_files(charts):
+    if not charts:
+        return []
+    return list(charts.values()) if isinstance(charts, dict) else [charts]
+
+
+def leading_communes(layer, name_field, count=10, group_field=""):
+    """{group: [(name, [four sub-scores], composite)]}: the ``count`` communes of highest composite
+    score of each value of ``group_field`` (as text), or of the whole layer under the key None."""
+    from ..compat import is_null
+
+    groups = {}
+    for feature in layer.getFeatures():
+        composite = feature["score_centralite"]
+        group = feature[group_field] if group_field else None
+        if is_null(composite) or (group_field and is_null(group)):
+            continue
+        scores = [feature[f"score_{name}"] for name in FUNCTIONS]
+        name = feature[name_field] if name_field else ""
+        row = (str(name), [0.0 if is_null(v) else float(v) for v in scores], float(composite))
+        groups.setdefault(None if group is None else str(group), []).append(row)
+    return {group: sorted(rows, key=lambda row: -row[2])[:count] for group, rows in groups.items()}
+
+
+def write_function_chart(rows, path, title, width_mm, height_mm, dpi=200):
+    """Horizontal bars of the four sub-scores of each commune (the first on top) into a PNG.
+
+    Drawn at the size it takes on the page so that the text keeps its point size.
+    Returns True when the file was written.
+    """
+    import numpy as np
+    import pyqtgraph as pg
+    import pyqtgraph.exporters
+
+    width = max(200, int(width_mm / 25.4 * dpi))
+    height = max(150, int(height_mm / 25.4 * dpi))
+    points = dpi / 72.0  # pixels per typographic point
+    widget = pg.PlotWidget(background="w")
+    # Laid out and drawn like a shown widget, never on screen (the desktop sees no window).
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    widget.resize(width, height)
+    try:
+        plot = widget.getPlotItem()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        margin = int(3 * points)
+        plot.setContentsMargins(margin, margin, 2 * margin, margin)  # room for the last tick, "100"
+        plot.setMenuEnabled(False)
+        count = len(rows)
+        positions = np.arange(count)
+        thickness = 0.2
+        for k, (label, colour) in enumerate(zip(function_labels(), FUNCTION_COLOURS)):
+            values = [row[1][k] for row in rows]
+            bars = pg.BarGraphItem(x0=0, y=positions + (k - 1.5) * thickness, width=values, height=thickness * 0.95,
+                                   brush=pg.mkBrush(colour), pen=pg.mkPen(None))
+            plot.addItem(bars)
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(8, int(6.5 * points)))
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.setPen(pg.mkPen("#555555"))
+            axis.setTextPen(pg.mkPen(TEXT_COLOUR))
+            axis.setStyle(tickFont=font, tickTextOffset=int(2 * points))
+        plot.getAxis("left").setTicks([[(i, row[0]) for i, row in enumerate(rows)]])
+        plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 101, 25)]])
+        # The key of the four colours goes under the title (a pyqtgraph legend would cover bars).
+        key = "&nbsp;&nbsp;".join(f'<span style="color:{colour}">&#9632;</span>&nbsp;{label}'
+                                  for label, colour in zip(function_labels(), FUNCTION_COLOURS))
+        plot.setTitle(f"<b>{title}</b><br>{key}", color=TEXT_COLOUR, size=f"{6.5 * points:.0f}px")
+        plot.layout.setRowFixedHeight(0, int(2 * 6.5 * 1.45 * points))  # two lines: pyqtgraph sizes one
+        plot.showGrid(x=True, alpha=0.25)
+        plot.invertY(True)
+        widget.show()
+        QCoreApplication.processEvents()
+        # The ranges once the widget is laid out: set before, the first layout auto-ranges them.
+        plot.disableAutoRange()
+        plot.setYRange(-0.55, count - 0.45, padding=0)
+        plot.setXRange(-3, 106, padding=0)  # room for the tick labels "0" and "100"
+        QCoreApplication.processEvents()
+        exporter = pyqtgraph.exporters.ImageExporter(plot)
+        exporter.parameters()["width"] = width
+        image = exporter.export(toBytes=True)
+        return image is not None and not image.isNull() and image.save(path, "PNG")
+    finally:
+        widget.hide()
+        widget.deleteLater()

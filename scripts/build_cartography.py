@@ -1,0 +1,365 @@
+"""Regenerate the shipped styles (resources/styles/*.qml) and layout templates (resources/layouts/*.qpt).
+
+The QML and QPT files are what the plugin loads at run time; this script is how
+they were made, kept so that a change of colour or of a layout's geometry is made
+once, here, and written again with `python scripts/build_cartography.py`. The files
+can as well be edited in QGIS (Layer Properties → Style → Save Style; Layout →
+Save as Template) as long as the item ids and the style categories stay.
+
+Texts written in the files are English placeholders: the plugin replaces them at
+run time with translated text (legend labels, titles, sources, date).
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qgis_headless import PLUGIN_ROOT, start_qgis  # noqa: E402
+
+STYLES = os.path.join(PLUGIN_ROOT, "resources", "styles")
+LAYOUTS = os.path.join(PLUGIN_ROOT, "resources", "layouts")
+
+# ColorBrewer YlOrRd, 5 classes: sequential and safe for the common colour-vision deficiencies.
+SCORE_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+# Levels 1 (majeure) to 5 (hors centralité): ColorBrewer RdPu, darker = more central.
+LEVEL_COLOURS = ("#7a0177", "#c51b8a", "#f768a1", "#fbb4b9", "#f7f4f9")
+LEVEL_LABELS = ("Major centre", "Structuring centre", "Intermediate centre", "Local centre", "Not a centre")
+NO_DATA_LABEL = "Not scored (no data)"
+# The four functions, ColorBrewer Set2 (distinct for colour-blind readers); the chart uses the same.
+FUNCTION_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3")
+FUNCTION_LABELS = ("Habiter", "Travailler", "Consommer", "Services")
+FUNCTIONS = ("habiter", "travailler", "consommer", "services")
+NO_DATA_COLOUR = "#d9d9d9"
+OUTLINE_COLOUR = "#6e6e6e"
+MAX_LEVEL = 2  # labels and diagrams for the major and structuring centres
+
+
+def fill(colour, outline=OUTLINE_COLOUR, width="0.1"):
+    from qgis.core import QgsFillSymbol
+
+    return QgsFillSymbol.createSimple({"color": colour, "outline_color": outline, "outline_width": width})
+
+
+def score_renderer():
+    """Graduated template: five equal classes of 0–100; the plugin re-classifies on the data."""
+    from qgis.core import (
+        QgsGradientColorRamp,
+        QgsGradientStop,
+        QgsGraduatedSymbolRenderer,
+        QgsRendererRange,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    first, *middle, last = SCORE_COLOURS
+    stops = [QgsGradientStop((i + 1) / (len(middle) + 1), QColor(c)) for i, c in enumerate(middle)]
+    renderer = QgsGraduatedSymbolRenderer("score_centralite")
+    renderer.setSourceSymbol(fill(first))
+    renderer.setSourceColorRamp(QgsGradientColorRamp(QColor(first), QColor(last), False, stops))
+    for i, colour in enumerate(SCORE_COLOURS):
+        renderer.addClassRange(QgsRendererRange(i * 20.0, (i + 1) * 20.0, fill(colour), f"{i * 20} to {(i + 1) * 20}"))
+    return renderer
+
+
+def level_renderer():
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory
+
+    renderer = QgsCategorizedSymbolRenderer("niveau_code")
+    for code, (label, colour) in enumerate(zip(LEVEL_LABELS, LEVEL_COLOURS), start=1):
+        renderer.addCategory(QgsRendererCategory(code, fill(colour), label))
+    renderer.addCategory(QgsRendererCategory(None, fill(NO_DATA_COLOUR), NO_DATA_LABEL))
+    return renderer
+
+
+def main_centre_labels():
+    """Names of the main centres (field NOM, replaced at run time), the most central placed first."""
+    from centralites.compat import LABEL_ALWAYS_SHOW, LABEL_AROUND_POINT, LABEL_PRIORITY
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsProperty,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    settings = QgsPalLayerSettings()
+    settings.fieldName = f'CASE WHEN "niveau_code" <= {MAX_LEVEL} THEN "NOM" END'
+    settings.isExpression = True
+    settings.placement = LABEL_AROUND_POINT
+    settings.dist = 1.5  # mm from the centroid, clear of the diagram drawn there
+    text = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    font.setBold(True)
+    text.setFont(font)
+    text.setSize(7.5)
+    text.setColor(QColor("#1a1a1a"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("#ffffff"))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    settings.zIndex = 10.0  # names drawn over the diagrams, which would otherwise hide them
+    # Collisions: the engine drops the less important label; rank 1 is the most important.
+    settings.dataDefinedProperties().setProperty(LABEL_PRIORITY, QgsProperty.fromExpression('10 - least(9, "rang" / 5)'))
+    # Major centres are always named, even where diagrams crowd the map.
+    settings.dataDefinedProperties().setProperty(LABEL_ALWAYS_SHOW, QgsProperty.fromExpression('"niveau_code" = 1'))
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def function_diagrams(kind):
+    """The four sub-scores of each main centre: a pie whose area follows the population (field
+    POPULATION and its maximum replaced at run time), or bars whose length is the score."""
+    from centralites.compat import DIAGRAM_OVER_POINT, RENDER_MM
+    from qgis.core import (
+        QgsDiagramLayerSettings,
+        QgsDiagramSettings,
+        QgsHistogramDiagram,
+        QgsLinearlyInterpolatedDiagramRenderer,
+        QgsPieDiagram,
+        QgsProperty,
+    )
+    from qgis.PyQt.QtCore import QSizeF
+    from qgis.PyQt.QtGui import QColor
+
+    settings = QgsDiagramSettings()
+    settings.categoryAttributes = [f'"score_{name}"' for name in FUNCTIONS]
+    settings.categoryColors = [QColor(c) for c in FUNCTION_COLOURS]
+    settings.categoryLabels = list(FUNCTION_LABELS)
+    settings.sizeType = RENDER_MM
+    settings.penColor = QColor("#ffffff")
+    settings.penWidth = 0.2
+    settings.opacity = 0.95
+    renderer = QgsLinearlyInterpolatedDiagramRenderer()
+    renderer.setLowerValue(0.0)
+    renderer.setLowerSize(QSizeF(0.0, 0.0))
+    if kind == "pie":
+        renderer.setDiagram(QgsPieDiagram())
+        settings.scaleByArea = True  # area, not diameter, proportional to population
+        renderer.setClassificationAttributeIsExpression(True)
+        renderer.setClassificationAttributeExpression('"POPULATION"')
+        renderer.setUpperValue(100000.0)
+        renderer.setUpperSize(QSizeF(9.0, 9.0))
+    else:
+        renderer.setDiagram(QgsHistogramDiagram())
+        # A bar's length is its score: 100 draws 8 mm, the same scale for every commune.
+        settings.barWidth = 1.1
+        settings.penColor = QColor("#4d4d4d")
+        settings.penWidth = 0.1
+        settings.scaleByArea = False
+        renderer.setClassificationAttributeIsExpression(True)
+        renderer.setClassificationAttributeExpression('"score_centralite"')
+        renderer.setUpperValue(100.0)
+        renderer.setUpperSize(QSizeF(8.0, 8.0))
+    renderer.setDiagramSettings(settings)
+    layer_settings = QgsDiagramLayerSettings()
+    layer_settings.setPlacement(DIAGRAM_OVER_POINT)
+    layer_settings.setShowAllDiagrams(True)
+    # Diagrams are obstacles: the names of the centres go beside them, not under them.
+    layer_settings.setIsObstacle(True)
+    layer_settings.setPriority(0)  # when a diagram and a name compete for room, the name wins
+    layer_settings.setZIndex(0.0)
+    layer_settings.dataDefinedProperties().setProperty(
+        QgsDiagramLayerSettings.Property.Show, QgsProperty.fromExpression(f'"niveau_code" <= {MAX_LEVEL}'))
+    return renderer, layer_settings
+
+
+def write_styles():
+    from qgis.core import QgsMapLayer, QgsVectorLayer
+
+    os.makedirs(STYLES, exist_ok=True)
+    fields = "".join(f"&field={name}:double" for name in
+                     ["score_centralite", "niveau_code", "rang", "POPULATION"] + [f"score_{f}" for f in FUNCTIONS])
+    categories = QgsMapLayer.StyleCategory
+
+    def save(name, category, setup):
+        layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:2154&field=NOM:string{fields}", "communes", "memory")
+        setup(layer)
+        path = os.path.join(STYLES, name)
+        message, ok = layer.saveNamedStyle(path, category)
+        if not ok:
+            raise SystemExit(f"{path}: {message}")
+        print(f"wrote {path}")
+
+    save("score.qml", categories.Symbology, lambda layer: layer.setRenderer(score_renderer()))
+    save("niveau.qml", categories.Symbology, lambda layer: layer.setRenderer(level_renderer()))
+
+    def labels(layer):
+        layer.setLabeling(main_centre_labels())
+        layer.setLabelsEnabled(True)
+
+    save("labels.qml", categories.Labeling, labels)
+    for kind in ("pie", "bars"):
+        def diagrams(layer, kind=kind):
+            renderer, settings = function_diagrams(kind)
+            layer.setDiagramRenderer(renderer)
+            layer.setDiagramLayerSettings(settings)
+
+        save(f"diagrams_{kind}.qml", categories.Diagrams, diagrams)
+
+
+# Layout templates: landscape pages, every item named by the id the plugin looks for.
+PAPERS = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}
+TEXT_COLOUR = "#222222"
+NORTH_ARROW = "arrows/NorthArrow_02.svg"  # in QGIS's own SVG folder, found by name on any system
+
+
+def layout_template(project, paper):
+    """The layout of one paper size; sizes follow the page width (A3 = A4 × 1.41)."""
+    from centralites.compat import (
+        DISTANCE_KM,
+        FIT_SEGMENT_WIDTH,
+        LAYOUT_MM,
+        set_label_text_style,
+    )
+    from qgis.core import (
+        QgsLayoutItemLabel,
+        QgsLayoutItemLegend,
+        QgsLayoutItemMap,
+        QgsLayoutItemPicture,
+        QgsLayoutItemScaleBar,
+        QgsLayoutPoint,
+        QgsLayoutSize,
+        QgsLegendStyle,
+        QgsPrintLayout,
+        QgsRectangle,
+    )
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    width, height = PAPERS[paper]
+    k = width / 297.0
+    margin = 10.0 * k
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(f"Centralités {paper}")
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, LAYOUT_MM))
+
+    def place(item, x, y, w, h):
+        # Resize before moving: a map item moved while still zero-sized ends with an empty extent.
+        item.attemptResize(QgsLayoutSize(w, h, LAYOUT_MM))
+        item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MM))
+
+    def label(item_id, text, size, box, bold=False, align=Qt.AlignmentFlag.AlignLeft):
+        item = QgsLayoutItemLabel(layout)
+        item.setId(item_id)
+        item.setText(text)
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        set_label_text_style(item, font, QColor(TEXT_COLOUR))
+        item.setHAlign(align)
+        item.setVAlign(Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayoutItem(item)
+        place(item, *box)
+        return item
+
+    column = 78.0 * k  # the right column: legend, chart, inset
+    gap = 4.0 * k
+    top = margin + 19.0 * k
+    bottom = height - margin - 7.0 * k
+    map_width = width - 2 * margin - column - gap
+    right = margin + map_width + gap
+
+    label("title", "Title", 18 * k, (margin, margin - 2 * k, width - 2 * margin, 11 * k), bold=True)
+    label("subtitle", "Subtitle", 9.5 * k, (margin, margin + 9 * k, width - 2 * margin, 7 * k))
+
+    map_item = QgsLayoutItemMap(layout)
+    map_item.setId("map")
+    map_item.setFrameEnabled(True)
+    layout.addLayoutItem(map_item)
+    place(map_item, margin, top, map_width, bottom - top)
+    map_item.zoomToExtent(QgsRectangle(600000, 6900000, 700000, 7000000))
+
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legend")
+    legend.setTitle("Legend")
+    legend.setLinkedMap(map_item)
+    legend.setAutoUpdateModel(False)
+    legend.setResizeToContents(True)
+    legend.setSymbolWidth(6.0 * k)
+    legend.setSymbolHeight(3.6 * k)
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 10.5, True), (QgsLegendStyle.Style.Group, 8.5, True),
+                              (QgsLegendStyle.Style.Subgroup, 8.0, False), (QgsLegendStyle.Style.SymbolLabel, 7.5, False)):
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size * k)
+        font.setBold(bold)
+        legend.setStyleFont(style, font)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 1.2 * k)
+    layout.addLayoutItem(legend)
+    place(legend, right, top, column, 60 * k)
+
+    chart = QgsLayoutItemPicture(layout)
+    chart.setId("chart")
+    chart.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    layout.addLayoutItem(chart)
+    place(chart, right, top + 72 * k, column, 56 * k)
+
+    inset_height = 34.0 * k
+    inset = QgsLayoutItemMap(layout)
+    inset.setId("inset")
+    inset.setFrameEnabled(True)
+    inset.setBackgroundColor(QColor("#ffffff"))
+    layout.addLayoutItem(inset)
+    place(inset, right, bottom - inset_height, column, inset_height)
+    inset.zoomToExtent(QgsRectangle(500000, 6800000, 800000, 7100000))
+
+    scalebar = QgsLayoutItemScaleBar(layout)
+    scalebar.setId("scalebar")
+    scalebar.setStyle("Single Box")
+    scalebar.setLinkedMap(map_item)
+    scalebar.setUnits(DISTANCE_KM)
+    scalebar.setUnitLabel("km")
+    scalebar.setNumberOfSegments(2)
+    scalebar.setNumberOfSegmentsLeft(0)
+    scalebar.setUnitsPerSegment(5.0)
+    scalebar.setSegmentSizeMode(FIT_SEGMENT_WIDTH)
+    scalebar.setMinimumBarWidth(15.0 * k)
+    scalebar.setMaximumBarWidth(40.0 * k)
+    scalebar.setHeight(2.0 * k)
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(7.5 * k)
+    if hasattr(scalebar, "setTextFormat"):
+        from qgis.core import QgsTextFormat
+
+        scalebar.setTextFormat(QgsTextFormat.fromQFont(font))
+    else:
+        scalebar.setFont(font)
+    scalebar.setBackgroundEnabled(True)  # readable over dark communes
+    scalebar.setBackgroundColor(QColor(255, 255, 255, 220))
+    layout.addLayoutItem(scalebar)
+    scalebar.attemptMove(QgsLayoutPoint(margin + 2 * k, bottom - 13 * k, LAYOUT_MM))
+
+    arrow = QgsLayoutItemPicture(layout)
+    arrow.setId("north_arrow")
+    arrow.setPicturePath(f"/usr/share/qgis/svg/{NORTH_ARROW}")
+    arrow.setLinkedMap(map_item)
+    arrow.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
+    layout.addLayoutItem(arrow)
+    place(arrow, margin + map_width - 12 * k, top + 3 * k, 8 * k, 10 * k)
+
+    label("sources", "Sources", 6.5 * k, (margin, bottom + 1.5 * k, width - 2 * margin - 45 * k, 6 * k))
+    label("date", "Date", 6.5 * k, (width - margin - 45 * k, bottom + 1.5 * k, 45 * k, 6 * k),
+          align=Qt.AlignmentFlag.AlignRight)
+    # The layers, the atlas, the inset's overview frame and the texts are set by the plugin.
+    return layout
+
+
+def write_layouts():
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsReadWriteContext
+
+    os.makedirs(LAYOUTS, exist_ok=True)
+    for paper in PAPERS:
+        project = QgsProject()
+        project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+        layout = layout_template(project, paper)
+        path = os.path.join(LAYOUTS, f"centralites_{paper}.qpt")
+        if not layout.saveAsTemplate(path, QgsReadWriteContext()):
+            raise SystemExit(f"could not write {path}")
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    app = start_qgis()
+    write_styles()
+    write_layouts()

@@ -8,7 +8,7 @@ import os
 
 import processing
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.utils import iface, plugins
 
 
@@ -19,9 +19,23 @@ def open_panel():
     iface.mapCanvas().setExtent(layer.extent())
     iface.mapCanvas().refresh()
     plugins["centralites"]._toggle_dock()
+    dock = plugins["centralites"].dock
+    iface.mainWindow().resizeDocks([dock], [600], Qt.Orientation.Horizontal)
     bethune = next(layer.getFeatures("\"INSEE_COM\" = '62119'"))
+    lens = next(layer.getFeatures("\"INSEE_COM\" = '62498'"))
+    dock.set_reference(lens.id())
     layer.selectByIds([bethune.id()])
+    # "What if commerce weighs more?": the sliders re-score and the map follows.
+    dock.weights.move("consommer", 2.0)
+    QTimer.singleShot(1500, lambda: zoom_to(layer))  # the canvas is narrower with the panel open
     QTimer.singleShot(6000, grab)
+
+
+def zoom_to(layer):
+    extent = layer.extent()
+    extent.scale(1.05)
+    iface.mapCanvas().setExtent(extent)
+    iface.mapCanvas().refresh()
 
 
 def grab():

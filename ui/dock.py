@@ -1,35 +1,76 @@
-"""The Centralités panel: explore a commune, compare it with the territory, browse the ranking.
+"""The Centralités panel: explore a commune, compare it, tune the weights with the map following.
 
-It reads the score fields written by centralites:centrality_score and never
-computes a score itself. Selection is shared with the map both ways.
+Scores come from the layer's fields, and new weights are re-scored by
+core.rescoring (the same computation as centralites:centrality_score): the
+panel never computes a score itself. Selection is shared with the map both ways.
 """
 
+import json
 import os
+import re
 
-from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
-from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import Qt
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    Qgis,
+    QgsFeatureRequest,
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QCompleter,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..compat import python_value
-from ..core.scoring import COMPOSITE_FIELD, LEVEL_FIELD, RANK_FIELD
+from ..compat import REQUEST_NO_GEOMETRY, python_value
+from ..core.indicators import evaluate
+from ..core.profile import LEVEL_LABELS
+from ..core.rescoring import matches_scores
+from ..core.scoring import (
+    COMPOSITE_FIELD,
+    LEVEL_CODE_FIELD,
+    LEVEL_FIELD,
+    RANK_FIELD,
+    ScoringError,
+)
 from ..i18n import tr
-from .charts import FUNCTION_FIELDS, FunctionBars, ScoreHistogram, export_plot, pyqtgraph_or_none
+from . import live
+from .charts import (
+    FUNCTION_FIELDS,
+    FunctionBars,
+    ScoreHistogram,
+    export_plot,
+    in_bin,
+    pyqtgraph_or_none,
+)
+from .ranking import FID_ROLE, RankingModel
+from .weights import WeightSliders
 
 NAME_FIELDS = ("NOM", "NOM_COM", "LIBGEO", "nom")
+# Intercommunality, by name first: the filter shows what planners read.
+GROUP_FIELDS = ("NOM_EPCI", "LIBEPCI", "LIB_EPCI", "EPCI", "CODE_EPCI", "SIREN_EPCI")
+RESCORE_DELAY_MS = 120  # a slider drag re-scores once it pauses, not at every pixel
+CHANGE_MEASURES = ("POP", "EMPLT")  # census population and jobs at place of work: P13_POP, P18_EMPLT…
 
 
 def install_hint():
@@ -40,18 +81,31 @@ def install_hint():
     )
 
 
-
 class CentralitesDock(QgsDockWidget):
     def __init__(self, iface, parent=None):
         super().__init__(tr("Centralités"), parent)
         self.setObjectName("CentralitesDock")
         self.iface = iface
         self.layer = None
-        self.rows = []  # (feature id, name, rank, level, composite, four sub-scores)
+        self.live = None  # live.LiveScores of the layer: its profile, ready to re-score
+        self.data = pd.DataFrame()  # one row per feature (index = feature id): name, group, scores, counts
+        self.current_fid = None
+        self.reference_fid = None
+        self.last_timings = {}  # milliseconds of the last re-score and layer write, and the communes
         self._syncing = False
+        self._rescore_timer = QTimer(self)
+        self._rescore_timer.setSingleShot(True)
+        self._rescore_timer.setInterval(RESCORE_DELAY_MS)
+        self._rescore_timer.timeout.connect(self._sliders_paused)
+        self._write_timer = QTimer(self)
+        self._write_timer.setSingleShot(True)
+        self._write_timer.timeout.connect(self.write_layer)
+        self._pending = None  # ScoreResult re-scored but not yet written to the layer
+        self._change_codes = None  # the levels the change-by-level table was computed for
 
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
         self.layer_box = QgsMapLayerComboBox()
         self.layer_box.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.layer_box.setAllowEmptyLayer(True)
@@ -61,24 +115,136 @@ class CentralitesDock(QgsDockWidget):
         layout.addWidget(self.title)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._charts_widget())
+        # The weights scroll in their own pane: unfolding the indicator sliders leaves the charts their room.
+        weights_pane = QScrollArea()
+        weights_pane.setWidgetResizable(True)
+        weights_pane.setFrameShape(QFrame.Shape.NoFrame)
+        weights_pane.setWidget(self._weights_widget())
+        splitter.addWidget(weights_pane)
+        splitter.addWidget(self._tabs_widget())
+        splitter.setChildrenCollapsible(False)
+        weights_pane.setMinimumHeight(weights_pane.widget().sizeHint().height())  # the folded weights, all visible
+        splitter.setSizes([400, weights_pane.minimumHeight(), 240])
+        layout.addWidget(splitter)
+        body.setMinimumWidth(380)
+        self.setWidget(body)
+
+        self.layer_box.layerChanged.connect(self.set_layer)
+        project = QgsProject.instance()
+        project.readProject.connect(self._project_read)
+        project.layersWillBeRemoved.connect(self._layers_removed)
+        self.set_layer(self._first_scored_layer())
+
+    # ------------------------------------------------------------------ widgets
+    def _charts_widget(self):
+        box = QWidget()
+        charts = QVBoxLayout(box)
+        charts.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Compare with")))
+        self.reference_box = QComboBox()
+        self.reference_box.setEditable(True)
+        self.reference_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.reference_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.reference_box.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.reference_box.setToolTip(tr("A reference commune shown next to the selected one"))
+        self.reference_box.currentIndexChanged.connect(self._reference_changed)
+        row.addWidget(self.reference_box, 1)
+        charts.addLayout(row)
         pg = pyqtgraph_or_none()
         if pg is None:
             self.bars = self.histogram = None
             hint = QLabel(install_hint())
             hint.setWordWrap(True)
-            splitter.addWidget(hint)
+            charts.addWidget(hint)
         else:
-            self.bars = FunctionBars(pg)
-            self.histogram = ScoreHistogram(pg)
-            splitter.addWidget(self.bars.widget)
-            splitter.addWidget(self.histogram.widget)
-        table_box = QWidget()
-        table_layout = QVBoxLayout(table_box)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        tools = QHBoxLayout()
+            self.bars = FunctionBars(pg, on_click=self._bar_clicked)
+            self.histogram = ScoreHistogram(pg, on_click=self.select_bin)
+            plots = QSplitter(Qt.Orientation.Vertical)
+            plots.addWidget(self.bars.widget)
+            plots.addWidget(self.histogram.widget)
+            plots.setSizes([210, 160])
+            charts.addWidget(plots, 1)
+        return box
+
+    def _weights_widget(self):
+        self.weights_box = QgsCollapsibleGroupBox(tr("Weights (the map follows)"))
+        self.weights_box.setCollapsed(False)
+        layout = QVBoxLayout(self.weights_box)
+        layout.setContentsMargins(4, 2, 4, 2)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Profile")))
+        self.profile_box = QComboBox()
+        for name, path in live.builtin_profiles():
+            self.profile_box.addItem(name, path)
+        self.profile_box.activated.connect(lambda index: self.set_profile(self.profile_box.itemData(index)))
+        row.addWidget(self.profile_box, 1)
+        browse = QPushButton(tr("Browse…"))
+        browse.setToolTip(tr("Open an indicator profile (JSON)"))
+        browse.clicked.connect(self._browse_profile)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        self.profile_status = QLabel()
+        self.profile_status.setWordWrap(True)
+        self.profile_status.setStyleSheet("color: #555555; font-size: 8pt;")
+        layout.addWidget(self.profile_status)
+        self.weights = WeightSliders()
+        self.weights.changed.connect(self._rescore_timer.start)
+        layout.addWidget(self.weights)
+        buttons = QHBoxLayout()
+        self.reset_button = QPushButton(tr("Reset"))
+        self.reset_button.setToolTip(tr("Back to the profile's weights"))
+        self.reset_button.clicked.connect(self.reset_weights)
+        buttons.addWidget(self.reset_button)
+        self.save_button = QPushButton(tr("Save as profile…"))
+        self.save_button.setToolTip(tr("Write a profile (JSON) with these weights, for the Centrality score algorithm"))
+        self.save_button.clicked.connect(self._ask_profile_file)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        self.timing = QLabel()
+        self.timing.setStyleSheet("color: #777777; font-size: 8pt;")
+        buttons.addWidget(self.timing)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        return self.weights_box
+
+    def _tabs_widget(self):
+        self.tabs = QTabWidget()
+        ranking = QWidget()
+        table_layout = QVBoxLayout(ranking)
+        table_layout.setContentsMargins(2, 2, 2, 2)
+        filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search a commune…"))
-        tools.addWidget(self.search)
+        self.search.setClearButtonEnabled(True)
+        filters.addWidget(self.search, 2)
+        self.group_filter = QComboBox()
+        self.group_filter.setToolTip(tr("Show the communes of one intercommunality"))
+        # Long names ("Communauté d'agglomération de …") must not squeeze the search box.
+        self.group_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.group_filter.setMinimumContentsLength(14)
+        filters.addWidget(self.group_filter, 2)
+        self.level_filter = QComboBox()
+        self.level_filter.setToolTip(tr("Show the communes of one level"))
+        self.level_filter.addItem(tr("All levels"), None)
+        for code, label in enumerate(LEVEL_LABELS, start=1):
+            self.level_filter.addItem(label, code)
+        filters.addWidget(self.level_filter, 1)
+        table_layout.addLayout(filters)
+        self.model = RankingModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(20)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table_layout.addWidget(self.table)
+        tools = QHBoxLayout()
         copy_button = QPushButton(tr("Copy table"))
         copy_button.setToolTip(tr("Copy the visible rows as CSV, to paste into a spreadsheet"))
         copy_button.clicked.connect(self.copy_table)
@@ -87,26 +253,32 @@ class CentralitesDock(QgsDockWidget):
             export_button = QPushButton(tr("Export charts…"))
             export_button.clicked.connect(self._ask_chart_file)
             tools.addWidget(export_button)
+        tools.addStretch(1)
         table_layout.addLayout(tools)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([tr("Rank"), tr("Commune"), tr("Score"), tr("Level")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        table_layout.addWidget(self.table)
-        splitter.addWidget(table_box)
-        splitter.setSizes([230, 170, 360][-splitter.count():])  # charts above, the ranking gets the most room
-        layout.addWidget(splitter)
-        body.setMinimumWidth(360)
-        self.setWidget(body)
+        self.tabs.addTab(ranking, tr("Ranking"))
 
-        self.layer_box.layerChanged.connect(self.set_layer)
-        self.search.textChanged.connect(self._filter_rows)
-        self.table.itemSelectionChanged.connect(self._table_selection_changed)
-        self.set_layer(self._first_scored_layer())
+        change = QWidget()
+        change_layout = QVBoxLayout(change)
+        change_layout.setContentsMargins(2, 2, 2, 2)
+        self.change_table = QTableWidget(0, 0)
+        self.change_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.change_table.verticalHeader().setVisible(False)
+        change_layout.addWidget(self.change_table)
+        self.change_note = QLabel()
+        self.change_note.setWordWrap(True)
+        self.change_note.setStyleSheet("color: #555555; font-size: 8pt;")
+        change_layout.addWidget(self.change_note)
+        self.tabs.addTab(change, tr("Change by level"))
 
-    # ----------------------------------------------------------------- layer
+        self.search.textChanged.connect(lambda text: self._filter(text=text))
+        self.group_filter.currentIndexChanged.connect(
+            lambda index: self._filter(group=self.group_filter.itemData(index)))
+        self.level_filter.currentIndexChanged.connect(
+            lambda index: self._filter(level_code=self.level_filter.itemData(index)))
+        self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        return self.tabs
+
+    # ------------------------------------------------------------------ layer
     def _first_scored_layer(self):
         for layer in QgsProject.instance().mapLayers().values():
             if has_scores(layer):
@@ -115,24 +287,351 @@ class CentralitesDock(QgsDockWidget):
 
     def set_layer(self, layer):
         if self.layer is not None:
-            try:
-                self.layer.selectionChanged.disconnect(self._map_selection_changed)
-            except (TypeError, RuntimeError):
-                pass
+            if self._rescore_timer.isActive():
+                self._rescore()  # the last slider move reaches the layer before the panel leaves it
+            self.write_layer()
+            for signal, slot in ((self.layer.selectionChanged, self._map_selection_changed),
+                                 (self.layer.afterRollBack, self._edits_discarded)):
+                try:
+                    signal.disconnect(slot)
+                except (TypeError, RuntimeError):
+                    pass
+        self._rescore_timer.stop()
+        self._write_timer.stop()
+        self._pending = None
+        self.last_timings = {}
         self.layer = layer if has_scores(layer) else None
+        self.live = None
+        self.current_fid = self.reference_fid = None
         if layer is not None and self.layer_box.currentLayer() is not layer:
             self.layer_box.setLayer(layer)
-        self.rows = read_rows(self.layer) if self.layer else []
-        self._fill_table()
+        self.data = read_layer_data(self.layer) if self.layer else pd.DataFrame()
+        self._fill_communes()
         if self.layer is not None:
             self.layer.selectionChanged.connect(self._map_selection_changed)
-            if self.histogram:
-                self.histogram.show([row[4] for row in self.rows])
+            self.layer.afterRollBack.connect(self._edits_discarded)
+            self._load_profile(live.saved_weights(self.layer))
+            self._refresh_scores(new_layer=True)
+            ids = self.layer.selectedFeatureIds()
+            self._show(ids[0] if len(ids) == 1 else None)
+        else:
+            self._set_weights_enabled(False, "")
+            self._refresh_scores(new_layer=True)
             self._show(None)
-        elif layer is not None:
-            self.title.setText(tr("This layer has no centrality scores: run “Centrality score” first."))
+            if layer is not None:
+                self.title.setText(tr("This layer has no centrality scores: run “Centrality score” first."))
 
-    # -------------------------------------------------------------- selection
+    def _edits_discarded(self):
+        # The user discarded the layer's edits, re-scored values included: back to what the layer
+        # holds, with the profile's weights (the weights kept in the project went with the edits).
+        self._rescore_timer.stop()
+        self._pending = None
+        live.clear_weights(self.layer)
+        self.set_layer(self.layer)
+
+    def _layers_removed(self, layer_ids):
+        if self.layer is not None and self.layer.id() in layer_ids:
+            self.layer = None  # its features are about to go: forget it before Qt deletes it
+            self.set_layer(None)
+
+    def _project_read(self, *args):
+        layer = self.layer_box.currentLayer()
+        self.set_layer(layer if has_scores(layer) else self._first_scored_layer())
+
+    # ------------------------------------------------------------------ profile and weights
+    def _load_profile(self, saved=None):
+        """Open the profile saved with the layer's weights, else the one that reproduces its scores."""
+        path = (saved or {}).get("profile")
+        weights = (saved.get("functions") or {}, saved.get("indicators") or {}) if saved else None
+        if path and os.path.exists(path):
+            self.live = live.LiveScores(self.layer, path, weights)
+        else:  # no weights saved, or a profile file moved away since: the profile that fits the layer
+            self.live = live.find_profile(self.layer, weights=weights)
+        self._show_profile()
+        if self.live is not None and self.live.rescorer is not None and saved:
+            self.weights.set_weights(*weights)
+            stored = self.data.loc[self.live.feature_ids, [COMPOSITE_FIELD, LEVEL_CODE_FIELD]].reset_index(drop=True)
+            if self._rescore():
+                if matches_scores(self._pending, stored):
+                    self._pending = None  # the layer already holds these weights' scores
+                else:
+                    self.write_layer()
+
+    def set_profile(self, path):
+        """Re-score the layer from another profile (its own weights)."""
+        if self.layer is None or not path:
+            return
+        self._rescore_timer.stop()
+        self.write_layer()  # what the sliders showed reaches the layer before the profile changes
+        self.live = live.LiveScores(self.layer, path)
+        self._show_profile()
+
+    def _show_profile(self):
+        live_scores = self.live
+        if live_scores is None:
+            self._set_weights_enabled(False, tr("No indicator profile can be read from this layer's columns: "
+                                                "open the profile used for the score with “Browse…”."))
+            return
+        index = self.profile_box.findData(live_scores.profile_path)
+        if index < 0:
+            name = live_scores.profile["name"] if live_scores.profile else os.path.basename(live_scores.profile_path)
+            self.profile_box.addItem(name, live_scores.profile_path)
+            index = self.profile_box.count() - 1
+        self.profile_box.setCurrentIndex(index)
+        if live_scores.rescorer is None:
+            self._set_weights_enabled(False, tr("This profile cannot re-score the layer: {problem}").format(
+                problem=live_scores.problem))
+            return
+        rescorer = live_scores.rescorer
+        self.weights.set_indicators([
+            (key, _indicator_label(live_scores.profile, key), weight)
+            for key, weight in rescorer.profile_indicator_weights().items()])
+        self.weights.set_weights(rescorer.profile_function_weights(), rescorer.profile_indicator_weights())
+        method = rescorer.method
+        if live_scores.matched:
+            status = tr("“{name}” reproduces the layer's scores (normalisation {normalisation}, aggregation "
+                        "{aggregation}, levels by {levels}).")
+        else:
+            status = tr("“{name}” does not reproduce the layer's scores exactly (another profile or method made "
+                        "them): the sliders re-score with it (normalisation {normalisation}, aggregation "
+                        "{aggregation}, levels by {levels}).")
+        self._set_weights_enabled(True, status.format(
+            name=live_scores.profile["name"], normalisation=method.normalisation,
+            aggregation=method.aggregation, levels=method.levels))
+
+    def _set_weights_enabled(self, enabled, status):
+        self.weights.setEnabled(enabled)
+        self.reset_button.setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+        self.profile_status.setText(status)
+
+    def apply_weights(self):
+        """Re-score with the sliders' weights, refresh the panel and write the layer's score fields now."""
+        self._rescore_timer.stop()
+        if self._rescore():
+            self.write_layer()
+
+    def _sliders_paused(self):
+        if self._rescore():
+            # Writing a large layer takes longer than re-scoring (about 1 s against 20 ms for the 35,000
+            # communes of France in a GeoPackage): the panel follows at once, the map when the moves
+            # pause for longer than a write takes.
+            self._write_timer.start(max(RESCORE_DELAY_MS, int(1.5 * self.last_timings.get("write_ms", 0.0))))
+
+    def _rescore(self):
+        """Re-score with the sliders' weights and show it in the panel; the layer is written by write_layer."""
+        if self.live is None or self.live.rescorer is None:
+            return False
+        function_weights, indicator_weights = self.weights.weights()
+        start = _now()
+        try:
+            result = self.live.score(function_weights, indicator_weights)
+        except ScoringError as error:
+            self._message(str(error))
+            return False
+        rescore_ms = (_now() - start) * 1000.0
+        fids = self.live.feature_ids
+        self._pending = result
+        # Rows of the panel's data for the re-scored features (the same order unless the layer changed).
+        positions = self.data.index.get_indexer(pd.Index(fids, dtype="int64"))
+        for name in result.scores.columns:
+            if name == LEVEL_FIELD:
+                values, column = result.scores[name].to_numpy(dtype=object), np.full(len(self.data), None, object)
+            elif name in self.data.columns:
+                values = result.scores[name].to_numpy(dtype="float64", na_value=np.nan)
+                column = np.full(len(self.data), np.nan)
+            else:
+                continue
+            column[positions] = values
+            self.data[name] = column
+        live.save_weights(self.layer, self.live.profile_path, function_weights, indicator_weights)
+        self.last_timings.update(rescore_ms=rescore_ms, communes=len(fids))
+        self._show_timings()
+        self._refresh_scores()
+        self._show(self.current_fid)
+        return True
+
+    def write_layer(self):
+        """Write the last re-scored values into the layer's score fields (the map and its style follow)."""
+        self._write_timer.stop()
+        result, self._pending = self._pending, None
+        if result is None or self.layer is None:
+            return
+        if self.weights.is_dragging():
+            self._pending = result  # not while a slider is held: the write would stall the drag
+            self._write_timer.start()
+            return
+        ok, write_ms = self.live.write(result.scores)
+        if not ok:  # e.g. a read-only file or format: the provider refuses the change
+            self._message(tr("This layer cannot be changed (its format is read-only): the panel shows the "
+                             "new scores, the map keeps the old ones."))
+        self.last_timings["write_ms"] = write_ms
+        self._show_timings()
+
+    def _show_timings(self):
+        timings = self.last_timings
+        self.timing.setText(tr("{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms").format(
+            count=timings.get("communes", 0), rescore=timings.get("rescore_ms", 0.0),
+            write=timings.get("write_ms", 0.0)))
+
+    def reset_weights(self):
+        """Back to the profile's weights (and the layer to the profile's scores)."""
+        if self.live is None or self.live.rescorer is None:
+            return
+        rescorer = self.live.rescorer
+        self.weights.set_weights(rescorer.profile_function_weights(), rescorer.profile_indicator_weights())
+        self.apply_weights()
+
+    def save_as_profile(self, path):
+        """Write a profile with the current weights (and method) to ``path``; it becomes the panel's profile."""
+        function_weights, indicator_weights = self.weights.weights()
+        name = os.path.splitext(os.path.basename(path))[0]
+        profile = self.live.rescorer.profile_with(function_weights, indicator_weights, name=name)
+        profile["description"] = tr("Weights set in the Centralités panel, from “{name}”.").format(
+            name=self.live.profile["name"])
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(profile, handle, ensure_ascii=False, indent=2)
+        self.set_profile(path)
+        return path
+
+    def _ask_profile_file(self):
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save as profile"), "", tr("Indicator profile (*.json)"))
+        if path:
+            if not path.lower().endswith(".json"):
+                path += ".json"
+            self.save_as_profile(path)
+
+    def _browse_profile(self):
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open an indicator profile"), "",
+                                              tr("Indicator profile (*.json)"))
+        if path:
+            self.set_profile(path)
+
+    # ------------------------------------------------------------------ data shown
+    def _fill_communes(self):
+        data = self.data
+        names = data["name"].tolist() if len(data) else []
+        self.model.set_communes(data.index.to_numpy(), names, data["group"].tolist() if len(data) else [])
+        self.reference_box.blockSignals(True)
+        self.reference_box.clear()
+        self.reference_box.addItem(tr("(no reference commune)"), None)
+        for fid, name in sorted(zip(data.index, names), key=lambda pair: pair[1]):
+            self.reference_box.addItem(name, int(fid))
+        self.reference_box.blockSignals(False)
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem(tr("All intercommunalities"), None)
+        groups = sorted({g for g in data["group"] if g}) if len(data) else []
+        for group in groups:
+            self.group_filter.addItem(group, group)
+        self.group_filter.setEnabled(bool(groups))
+        self.group_filter.blockSignals(False)
+        self.model.set_filter(group=None)
+
+    def _refresh_scores(self, new_layer=False):
+        data = self.data
+        codes = data[LEVEL_CODE_FIELD].to_numpy(dtype="float64", na_value=np.nan) if len(data) else np.empty(0)
+        if len(data):
+            self.model.set_scores(data[RANK_FIELD].to_numpy(dtype="float64", na_value=np.nan),
+                                  data[COMPOSITE_FIELD].to_numpy(dtype="float64", na_value=np.nan),
+                                  data[LEVEL_FIELD].tolist(), codes)
+        else:
+            self.model.set_scores([], [], [], [])
+        if new_layer:  # measuring every row's text is slow on large layers: once per layer
+            self.table.resizeColumnToContents(0)
+            self.table.resizeColumnToContents(2)
+        # The sums by level change only when a commune changes level.
+        if new_layer or not np.array_equal(codes, self._change_codes, equal_nan=True):
+            self._change_codes = codes
+            self._fill_change_table()
+
+    def _scores_of(self, fid):
+        if fid is None or fid not in self.data.index:
+            return None
+        return [_float(v) for v in self.data.loc[fid, FUNCTION_FIELDS]]
+
+    def _means(self):
+        if not len(self.data):
+            return [0.0] * 4
+        return [float(v) if v == v else 0.0 for v in
+                self.data[FUNCTION_FIELDS].apply(pd.to_numeric, errors="coerce").mean()]
+
+    def _show(self, feature_id):
+        """Show the commune ``feature_id`` (None: none) in the title, the charts and the table."""
+        self.current_fid = feature_id if feature_id in self.data.index else None
+        reference = self.reference_fid if self.reference_fid in self.data.index else None
+        reference_name = self.data.loc[reference, "name"] if reference is not None else None
+        composite = float("nan")
+        if self.current_fid is None:
+            if self.layer is not None and len(self.layer.selectedFeatureIds()) > 1:
+                self.title.setText(tr("{count} communes selected on the map.").format(
+                    count=len(self.layer.selectedFeatureIds())))
+            elif self.layer is not None:
+                self.title.setText(tr("Select a commune on the map or in the table."))
+            name = None
+        else:
+            row = self.data.loc[self.current_fid]
+            name = row["name"]
+            composite = _float(row[COMPOSITE_FIELD])
+            self.title.setText(tr("{name}: rank {rank}, {level}, composite score {score:.1f}").format(
+                name=name, rank=_text(row[RANK_FIELD]), level=row[LEVEL_FIELD] or "—",
+                score=composite if composite == composite else 0.0))
+        if self.bars:
+            self.bars.set_names(name, reference_name)
+            self.bars.show(self._scores_of(self.current_fid) or [0] * 4, self._means(), self._scores_of(reference))
+        if self.histogram:
+            reference_score = _float(self.data.loc[reference, COMPOSITE_FIELD]) if reference is not None else None
+            self.histogram.show(self.data[COMPOSITE_FIELD].to_numpy(dtype="float64") if len(self.data) else [],
+                                composite, reference_score)
+        self._syncing = True
+        row = self.model.row_of(self.current_fid) if self.current_fid is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.table.clearSelection()
+        self._syncing = False
+
+    def _fill_change_table(self):
+        table, note = self.change_table, self.change_note
+        summary, columns, missing = change_by_level(self.data)
+        table.clear()
+        if summary is None:
+            table.setRowCount(0)
+            table.setColumnCount(0)
+            note.setText(tr("Population and job change need the census columns {columns}, absent from this layer.")
+                         .format(columns=", ".join(missing)))
+            return
+        headers, rates = [tr("Level"), tr("Communes")], set()
+        for measure, (first, last) in columns.items():
+            what = tr("Population") if measure == "POP" else tr("Jobs")
+            # Two-line headers keep the eight columns within the panel's width.
+            headers += [f"{what}\n{first}", f"{what}\n{last}", tr("{what} %/year").format(what=what).replace(" ", "\n", 1)]
+            rates.add(len(headers) - 1)
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(summary))
+        for row, values in enumerate(summary.itertuples(index=False)):
+            for column, value in enumerate(values):
+                if isinstance(value, float):
+                    if value != value:
+                        text = ""
+                    elif column in rates:
+                        text = f"{value:+.2f}"
+                    else:
+                        text = f"{value:,.0f}".replace(",", "\u202f")  # thin space between thousands
+                else:
+                    text = str(value)
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        note.setText(tr("Sums over the communes of each level, annual change rate between the census years. "
+                        "Levels follow the weights.") + (
+            " " + tr("Missing columns: {columns}.").format(columns=", ".join(missing)) if missing else ""))
+
+    # ------------------------------------------------------------------ selection
     def select_feature(self, feature_id, pan=True):
         """Select a commune on the map (and so in the panel), panning the map to it."""
         if self.layer is None:
@@ -142,69 +641,50 @@ class CentralitesDock(QgsDockWidget):
             canvas = self.iface.mapCanvas()
             feature = next(self.layer.getFeatures(QgsFeatureRequest().setFilterFid(feature_id)), None)
             if canvas is not None and feature is not None and feature.hasGeometry():
-                canvas.setCenter(canvas.mapSettings().layerToMapCoordinates(self.layer, feature.geometry().centroid().asPoint()))
+                canvas.setCenter(canvas.mapSettings().layerToMapCoordinates(
+                    self.layer, feature.geometry().centroid().asPoint()))
                 canvas.refresh()
 
-    def _map_selection_changed(self, selected, _deselected, _clear):
-        ids = self.layer.selectedFeatureIds() if self.layer else []
-        self._show(ids[0] if ids else None)
+    def select_bin(self, low, high):
+        """Select on the map the communes whose composite score is in the histogram bar [low, high)."""
+        if self.layer is None or not len(self.data):
+            return []
+        ids = [int(fid) for fid, score in self.data[COMPOSITE_FIELD].items() if in_bin(_float(score), low, high)]
+        self.layer.selectByIds(ids)
+        return ids
 
-    def _table_selection_changed(self):
+    def _bar_clicked(self, group):
+        target = {"commune": self.current_fid, "reference": self.reference_fid}.get(group)
+        if target is not None:
+            self.select_feature(target)
+
+    def _map_selection_changed(self, *_args):
+        ids = self.layer.selectedFeatureIds() if self.layer else []
+        self._show(ids[0] if len(ids) == 1 else None)
+
+    def _table_selection_changed(self, *_args):
         if self._syncing:
             return
-        items = self.table.selectedItems()
-        if items:
-            self.select_feature(items[0].data(Qt.ItemDataRole.UserRole))
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.select_feature(self.model.data(rows[0], FID_ROLE))
 
-    def _show(self, feature_id):
-        row = next((r for r in self.rows if r[0] == feature_id), None)
-        if row is None:
-            self.title.setText(tr("Select a commune on the map or in the table."))
-            if self.bars:
-                self.bars.show([0] * 4, self._means())
-            return
-        _, name, rank, level, composite, scores = row
-        self.title.setText(tr("{name}: rank {rank}, {level}, composite score {score:.1f}").format(
-            name=name, rank=rank, level=level or "—", score=composite if composite == composite else 0.0))
-        if self.bars:
-            self.bars.show(scores, self._means())
-        if self.histogram:
-            self.histogram.show([r[4] for r in self.rows], composite)
-        self._syncing = True
-        for index in range(self.table.rowCount()):
-            if self.table.item(index, 0).data(Qt.ItemDataRole.UserRole) == feature_id:
-                self.table.selectRow(index)
-                self.table.scrollToItem(self.table.item(index, 0))
-        self._syncing = False
+    def set_reference(self, feature_id):
+        index = self.reference_box.findData(feature_id)
+        self.reference_box.setCurrentIndex(max(index, 0))
 
-    def _means(self):
-        means = []
-        for position in range(4):
-            values = [r[5][position] for r in self.rows if r[5][position] == r[5][position]]
-            means.append(sum(values) / len(values) if values else 0.0)
-        return means
+    def _reference_changed(self, index):
+        self.reference_fid = self.reference_box.itemData(index)
+        self._show(self.current_fid)
 
-    # ------------------------------------------------------------------ table
-    def _fill_table(self):
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(self.rows))
-        for index, (feature_id, name, rank, level, composite, _) in enumerate(self.rows):
-            cells = [NumberItem(rank), QTableWidgetItem(name), NumberItem(composite, 1), QTableWidgetItem(level or "")]
-            for column, cell in enumerate(cells):
-                cell.setData(Qt.ItemDataRole.UserRole, feature_id)
-                self.table.setItem(index, column, cell)
-        self.table.setSortingEnabled(True)
-        self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
-        self.table.resizeColumnsToContents()
+    def _filter(self, **changes):
+        self.model.set_filter(**changes)
+        self._show(self.current_fid)
 
+    # ------------------------------------------------------------------ exports
     def table_csv(self):
         """The visible rows of the ranking as CSV text (semicolons, as French spreadsheets expect)."""
-        lines = [";".join(self.table.horizontalHeaderItem(c).text() for c in range(self.table.columnCount()))]
-        for index in range(self.table.rowCount()):
-            if not self.table.isRowHidden(index):
-                cells = [self.table.item(index, c).text() for c in range(self.table.columnCount())]
-                lines.append(";".join(f'"{cell}"' if ";" in cell else cell for cell in cells))
-        return "\n".join(lines) + "\n"
+        return self.model.csv()
 
     def copy_table(self):
         QApplication.clipboard().setText(self.table_csv())
@@ -224,23 +704,23 @@ class CentralitesDock(QgsDockWidget):
         if path:
             self.export_charts(path)
 
-    def _filter_rows(self, text):
-        text = text.strip().lower()
-        for index in range(self.table.rowCount()):
-            name = self.table.item(index, 1).text().lower()
-            self.table.setRowHidden(index, bool(text) and text not in name)
+    def _message(self, text):
+        if self.iface is not None and self.iface.messageBar() is not None:
+            self.iface.messageBar().pushMessage(tr("Centralités"), text, level=Qgis.MessageLevel.Warning)
+        self.profile_status.setText(text)
 
+    def closeEvent(self, event):  # noqa: N802
+        self._disconnect_project()
+        super().closeEvent(event)
 
-class NumberItem(QTableWidgetItem):
-    """A table cell sorted by number, empty for a missing value."""
-
-    def __init__(self, value, decimals=0):
-        missing = value is None or value != value
-        super().__init__("" if missing else f"{value:.{decimals}f}")
-        self.value = float("inf") if missing else float(value)
-
-    def __lt__(self, other):
-        return self.value < getattr(other, "value", float("inf"))
+    def _disconnect_project(self):
+        project = QgsProject.instance()
+        for signal, slot in ((project.readProject, self._project_read),
+                             (project.layersWillBeRemoved, self._layers_removed)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
 
 
 def has_scores(layer):
@@ -248,23 +728,102 @@ def has_scores(layer):
         layer.fields().lookupField(name) >= 0 for name in (COMPOSITE_FIELD, RANK_FIELD, *FUNCTION_FIELDS))
 
 
-def read_rows(layer):
-    fields = layer.fields().names()
-    name_field = next((n for n in NAME_FIELDS if n in fields), None)
-    rows = []
-    for feature in layer.getFeatures():
-        value = {name: python_value(feature[name]) for name in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, *FUNCTION_FIELDS)
-                 if name in fields}
-        rows.append((
-            feature.id(),
-            str(python_value(feature[name_field])) if name_field else str(feature.id()),
-            value.get(RANK_FIELD),
-            value.get(LEVEL_FIELD),
-            _float(value.get(COMPOSITE_FIELD)),
-            [_float(value.get(name)) for name in FUNCTION_FIELDS],
-        ))
-    return rows
+def change_fields(names):
+    """{"POP": (13, 18), "EMPLT": (13, 18)}: the earliest and latest census years of each measure
+    found among ``names`` (P13_POP, P18_POP…), and the columns missing for a measure with fewer than two."""
+    found, missing = {}, []
+    for measure in CHANGE_MEASURES:
+        years = sorted(int(m.group(1)) for m in (re.fullmatch(rf"P(\d\d)_{measure}", n) for n in names) if m)
+        if len(years) >= 2:
+            found[measure] = (years[0], years[-1])
+        else:
+            present = {f"P{y:02d}_{measure}" for y in years}
+            missing += [c for c in (f"P13_{measure}", f"P18_{measure}") if c not in present]
+    return found, missing
+
+
+def change_by_level(data):
+    """(table, years per measure, missing columns): per level and for all communes, the number of
+    communes, the sums of population and jobs at two census dates and their annual change rate (%).
+    The table is None when neither population nor jobs have two dates."""
+    names = [c for c in data.columns if isinstance(c, str)]
+    years, missing = change_fields(names)
+    if not years or not len(data):
+        return None, years, missing
+    columns = [f"P{y:02d}_{m}" for m, pair in years.items() for y in pair]
+    frame = data[columns].apply(pd.to_numeric, errors="coerce")
+    codes = pd.to_numeric(data[LEVEL_CODE_FIELD], errors="coerce").fillna(0).astype(int).to_numpy()
+    groups = frame.groupby(codes)  # 1 majeure … 5 hors centralité, 0 unscored
+    sums = groups.sum(min_count=1)
+    sums.loc[-1] = frame.sum(min_count=1)  # every commune
+    counts = groups.size()
+    counts.loc[-1] = len(frame)
+    order = [code for code in (1, 2, 3, 4, 5, 0) if code in sums.index] + [-1]
+    sums = sums.loc[order]
+    labels = {code: label for code, label in enumerate(LEVEL_LABELS, start=1)}
+    labels.update({0: "—", -1: tr("All communes")})
+    table = pd.DataFrame({"level": [labels[code] for code in order],
+                          "communes": counts.loc[order].to_numpy()})
+    for measure, (first, last) in years.items():
+        start, end = f"P{first:02d}_{measure}", f"P{last:02d}_{measure}"
+        table[start] = sums[start].to_numpy()
+        table[end] = sums[end].to_numpy()
+        growth = evaluate({"growth": [start, end], "years": [2000 + first, 2000 + last]}, sums)
+        table[f"{measure}_rate"] = growth.to_numpy()
+    return table, {m: (2000 + a, 2000 + b) for m, (a, b) in years.items()}, missing
+
+
+def read_layer_data(layer):
+    """One row per feature (index = feature id): name, intercommunality, score fields and census counts."""
+    fields = layer.fields()
+    names = fields.names()
+    name_field = next((n for n in NAME_FIELDS if n in names), None)
+    group_field = next((n for n in GROUP_FIELDS if n in names), None)
+    change_columns = [n for n in names if re.fullmatch(r"P\d\d_(POP|EMPLT)", n)]
+    wanted = [n for n in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, *FUNCTION_FIELDS) if n in names]
+    columns = wanted + change_columns
+    read = [n for n in [name_field, group_field] if n] + columns
+    indexes = [fields.lookupField(n) for n in read]
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indexes)
+    ids, rows = [], []
+    for feature in layer.getFeatures(request):
+        attributes = feature.attributes()
+        ids.append(feature.id())
+        rows.append([python_value(attributes[i]) for i in indexes])
+    data = pd.DataFrame(rows, columns=read, index=pd.Index(ids, dtype="int64"))
+    data["name"] = data[name_field].map(str) if name_field else [str(i) for i in ids]
+    data["group"] = data[group_field].map(lambda v: "" if v is None else str(v)) if group_field else ""
+    for name in (LEVEL_FIELD, LEVEL_CODE_FIELD):
+        if name not in data:
+            data[name] = None
+    data[LEVEL_CODE_FIELD] = pd.to_numeric(data[LEVEL_CODE_FIELD], errors="coerce")
+    data[RANK_FIELD] = pd.to_numeric(data[RANK_FIELD], errors="coerce")
+    for name in (COMPOSITE_FIELD, *FUNCTION_FIELDS):
+        data[name] = pd.to_numeric(data[name], errors="coerce").astype("float64")
+    return data.loc[:, ~data.columns.duplicated()]
+
+
+def _indicator_label(profile, key):
+    function, indicator_id = key.split(".", 1)
+    for indicator in profile["functions"][function]["indicators"]:
+        if indicator["id"] == indicator_id:
+            return indicator["label"]
+    return key
 
 
 def _float(value):
-    return float("nan") if value is None else float(value)
+    try:
+        return float("nan") if value is None or pd.isna(value) else float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _text(value):
+    value = _float(value)
+    return "—" if value != value else f"{value:.0f}"
+
+
+def _now():
+    import time
+
+    return time.perf_counter()

@@ -1,0 +1,212 @@
+"""core.rescoring: re-scoring with other weights gives exactly what compute_scores gives."""
+
+import copy
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from centralites.core.profile import FUNCTIONS, LEVEL_METHODS, NORMALISATIONS, load_profile, validate_profile
+from centralites.core.rescoring import Rescorer, matches_scores
+from centralites.core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, ScoringError, compute_scores
+
+PROFILE = validate_profile({
+    "name": "test",
+    "levels": {"method": "thresholds", "thresholds": [80, 60, 40, 20]},
+    "functions": {
+        "habiter": {"indicators": [{"id": "a", "formula": "A", "transform": "log"},
+                                   {"id": "b", "formula": "B", "weight": 0.5}]},
+        "travailler": {"indicators": [{"id": "c", "formula": "C"},
+                                      {"id": "r", "formula": {"ratio": ["C", "A"]}, "missing": "median"}]},
+        "consommer": {"indicators": [{"id": "d", "formula": "D", "missing": "zero"}]},
+        "services": {"weight": 2, "indicators": [{"id": "e", "formula": "E", "direction": "-"},
+                                                 {"id": "f", "formula": "A", "transform": "winsorise"}]},
+    },
+})
+KEYS = ["habiter.a", "habiter.b", "travailler.c", "travailler.r", "consommer.d", "services.e", "services.f"]
+
+
+def random_frame(rows, seed):
+    rng = np.random.default_rng(seed)
+    values = rng.lognormal(3.0, 1.5, size=(rows, 5))
+    values[rng.random(values.shape) < 0.1] = np.nan  # gaps for every missing-data policy
+    values[0] = np.nan  # one commune with no data at all: kept, unscored
+    return pd.DataFrame(values, columns=list("ABCDE"), index=[f"{i:05d}" for i in range(rows)])
+
+
+def profile_with_weights(profile, function_weights, indicator_weights):
+    data = copy.deepcopy(profile)
+    for function, spec in data["functions"].items():
+        spec["weight"] = function_weights.get(function, spec["weight"])
+        for indicator in spec["indicators"]:
+            indicator["weight"] = indicator_weights.get(f"{function}.{indicator['id']}", indicator["weight"])
+    return data
+
+
+def assert_same(result, expected):
+    pd.testing.assert_frame_equal(result.scores, expected.scores)
+    assert result.thresholds == expected.thresholds
+    assert result.unscored == expected.unscored
+
+
+METHODS = list(itertools.product(NORMALISATIONS, ("arithmetic", "geometric"), LEVEL_METHODS))
+
+
+@pytest.mark.parametrize(("normalisation", "aggregation", "levels"), METHODS)
+def test_rescoring_equals_compute_scores_for_every_method(normalisation, aggregation, levels):
+    frame = random_frame(60, seed=len(normalisation) + len(aggregation) + len(levels))
+    reference = "00007" if normalisation == "reference" else None
+    frame.loc["00007"] = frame.loc["00007"].fillna(10.0)  # the reference needs every value
+    methods = dict(normalisation=normalisation, aggregation=aggregation, levels=levels, reference=reference)
+    rescorer = Rescorer(frame, PROFILE, **methods)
+    function_weights = {"habiter": 0.5, "travailler": 3.0, "services": 0.2}
+    indicator_weights = {"travailler.r": 4.0, "services.f": 0.1}
+    expected = compute_scores(frame, profile_with_weights(PROFILE, function_weights, indicator_weights), **methods)
+    result = rescorer.score(function_weights, indicator_weights)
+    assert_same(result, expected)
+    # The profile's own weights give the profile's scores, and the frame was not changed between calls.
+    assert_same(rescorer.score(), compute_scores(frame, PROFILE, **methods))
+    # A different weighting does change the scores (the comparison above can fail).
+    assert not result.scores[COMPOSITE_FIELD].equals(rescorer.score().scores[COMPOSITE_FIELD])
+
+
+weight = st.floats(min_value=0.05, max_value=20, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(functions=st.fixed_dictionaries({f: weight for f in FUNCTIONS}),
+       indicators=st.fixed_dictionaries({k: weight for k in KEYS}),
+       method=st.sampled_from(METHODS), seed=st.integers(0, 1000), rows=st.integers(1, 40))
+def test_property_rescoring_equals_compute_scores(functions, indicators, method, seed, rows):
+    normalisation, aggregation, levels = method
+    frame = random_frame(rows, seed)
+    reference = None
+    if normalisation == "reference":
+        reference = frame.index[-1]
+        frame.iloc[-1] = frame.iloc[-1].fillna(1.0)
+    methods = dict(normalisation=normalisation, aggregation=aggregation, levels=levels, reference=reference)
+    expected = compute_scores(frame, profile_with_weights(PROFILE, functions, indicators), **methods)
+    assert_same(Rescorer(frame, PROFILE, **methods).score(functions, indicators), expected)
+
+
+def test_aula_profile_on_the_sample_frame():
+    profile = load_profile()
+    rng = np.random.default_rng(3)
+    columns = sorted({c for c in _columns(profile)})
+    frame = pd.DataFrame(rng.lognormal(5, 1.2, size=(300, len(columns))), columns=columns)
+    rescorer = Rescorer(frame, profile)
+    weights = {"travailler": 3.0}
+    expected = compute_scores(frame, profile_with_weights(profile, weights, {}))
+    assert_same(rescorer.score(weights), expected)
+    assert not matches_scores(rescorer.score(), expected.scores)  # ×3 on jobs moves the composite
+    assert matches_scores(rescorer.score(weights), expected.scores)
+
+
+def _columns(profile):
+    from centralites.core.profile import profile_columns
+
+    return profile_columns(profile)
+
+
+def test_profile_with_weights_is_a_valid_profile_that_scores_the_same(tmp_path):
+    import json
+
+    frame = random_frame(30, seed=5)
+    rescorer = Rescorer(frame, PROFILE, levels="quantiles")
+    saved = rescorer.profile_with({"consommer": 2.5}, {"habiter.b": 3.0}, name="Commerce ×2.5")
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    reloaded = load_profile(str(path))
+    assert reloaded["name"] == "Commerce ×2.5"
+    assert reloaded["functions"]["consommer"]["weight"] == 2.5
+    assert reloaded["levels"]["method"] == "quantiles"  # the method in use travels with the weights
+    assert_same(compute_scores(frame, reloaded), rescorer.score({"consommer": 2.5}, {"habiter.b": 3.0}))
+
+
+def test_bad_weights_are_refused():
+    rescorer = Rescorer(random_frame(10, seed=1), PROFILE)
+    with pytest.raises(ScoringError, match="positive"):
+        rescorer.score({"habiter": 0})
+    with pytest.raises(ScoringError, match="Unknown indicator"):
+        rescorer.score(indicator_weights={"habiter.zz": 1})
+
+
+def test_matches_scores_compares_composite_and_levels():
+    frame = random_frame(25, seed=9)
+    result = Rescorer(frame, PROFILE).score()
+    stored = result.scores.copy()
+    assert matches_scores(result, stored)
+    stored.loc[stored.index[3], COMPOSITE_FIELD] += 0.5
+    assert not matches_scores(result, stored)
+    stored = result.scores.copy()
+    stored[LEVEL_CODE_FIELD] = 3
+    assert not matches_scores(result, stored)
+
+
+def plain_jenks(values, classes):
+    """Natural breaks by the plain dynamic programme, one end point at a time (the reference
+    for core.breaks' blocked version, which the live re-scoring relies on for speed)."""
+    data = np.asarray(values, dtype="float64")
+    points, counts = np.unique(data, return_counts=True)
+    n = points.size
+    w = np.concatenate([[0.0], np.cumsum(counts)])
+    s1 = np.concatenate([[0.0], np.cumsum(counts * points)])
+    s2 = np.concatenate([[0.0], np.cumsum(counts * points ** 2)])
+
+    def ssd(starts, end):
+        count = w[end + 1] - w[starts]
+        total = s1[end + 1] - s1[starts]
+        return (s2[end + 1] - s2[starts]) - total ** 2 / count
+
+    cost = np.full((classes, n), np.inf)
+    start = np.zeros((classes, n), dtype=int)
+    cost[0] = ssd(np.zeros(n, dtype=int), np.arange(n))
+    for k in range(1, classes):
+        for j in range(k, n):
+            starts = np.arange(k, j + 1)
+            candidates = cost[k - 1][starts - 1] + ssd(starts, j)
+            best = int(np.argmin(candidates))
+            cost[k][j] = candidates[best]
+            start[k][j] = starts[best]
+    limits, end = [], n - 1
+    for k in range(classes - 1, 0, -1):
+        limits.append(float(points[start[k][end]]))
+        end = start[k][end] - 1
+    return limits
+
+
+@settings(max_examples=80, deadline=None)
+@given(values=st.lists(st.one_of(st.integers(0, 40).map(float), st.floats(0, 100, allow_nan=False)),
+                       min_size=8, max_size=400),
+       classes=st.integers(2, 6))
+def test_natural_breaks_equal_the_plain_dynamic_programme(values, classes):
+    from centralites.core.breaks import jenks_breaks
+
+    if len(set(values)) <= classes:
+        return  # handled before the programme
+    assert jenks_breaks(values, classes=classes) == plain_jenks(values, classes)
+
+
+def test_natural_breaks_on_many_points():
+    from centralites.core.breaks import jenks_breaks
+
+    rng = np.random.default_rng(4)
+    for values in (rng.lognormal(2, 1, 1500), np.round(rng.random(1800) * 100, 1),
+                   np.concatenate([np.zeros(700), rng.random(900) * 100])):
+        assert jenks_breaks(values, classes=5) == plain_jenks(values, 5)
+
+
+def test_with_levels_and_known_weights():
+    frame = random_frame(40, seed=11)
+    rescorer = Rescorer(frame, PROFILE)
+    for levels in LEVEL_METHODS:
+        assert_same(rescorer.with_levels(levels).score({"consommer": 2.0}),
+                    Rescorer(frame, PROFILE, levels=levels).score({"consommer": 2.0}))
+    assert rescorer.method.levels == "thresholds"  # the original is left as it was
+    with pytest.raises(ScoringError, match="level method"):
+        rescorer.with_levels("equal")
+    assert rescorer.known_weights({"habiter": 2, "culture": 1}, {"habiter.a": 3, "habiter.gone": 1}) == (
+        {"habiter": 2}, {"habiter.a": 3})

@@ -107,7 +107,8 @@ class ExportLayout(CentralitesAlgorithm):
             self.ATLAS_FIELD, tr("Atlas: one page per value of this field (empty: a single page)"), None, self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.INSET_LAYER, tr("Context layer of the inset on a single page, e.g. the départements (optional)"),
+            self.INSET_LAYER, tr("Context layer of the inset on a single page (empty: the départements of metropolitan France, "
+               "shipped with the plugin)"),
             [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.CHART, tr("Chart of the leading communes' four functions"), True))

@@ -11,6 +11,8 @@ import datetime
 import os
 
 from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsExpression,
     QgsFeature,
     QgsFillSymbol,
@@ -40,6 +42,8 @@ from ..i18n import tr
 from .styling import read_xml
 
 LAYOUTS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "layouts")
+# Metropolitan départements, generalised (scripts/build_context_layer.py): the single-page inset's context.
+DEPARTEMENTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "context", "departements.gpkg")
 PAPERS = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}
 ITEM_IDS = ("title", "subtitle", "map", "legend", "scalebar", "north_arrow", "inset", "chart", "sources", "date")
 OUTLINE_NAME = "name"  # the field of the dissolved outlines that names each group
@@ -157,6 +161,19 @@ def context_grey(context_layer):
     return copy
 
 
+def default_context_layer(layer):
+    """The shipped départements when they cover the territory (metropolitan France), else None."""
+    departements = QgsVectorLayer(f"{DEPARTEMENTS}|layername=departements", tr("Départements"), "ogr")
+    if not departements.isValid():
+        return None
+    transform = QgsCoordinateTransform(layer.crs(), departements.crs(), QgsProject.instance().transformContext())
+    try:
+        extent = transform.transformBoundingBox(layer.extent())
+    except QgsCsException:
+        return None
+    return departements if departements.extent().contains(extent.center()) else None
+
+
 def territory_outline(layer):
     """The whole territory as one polygon in the highlight colour, for the single-page inset."""
     geometry = QgsGeometry.unaryUnion([f.geometry() for f in layer.getFeatures() if f.hasGeometry()])
@@ -237,14 +254,15 @@ def build_layout(layer, title, subtitle, sources, paper="A4", legend_title="", o
         if inset is not None:
             _fill_inset(inset, map_item, [add(inset_groups(outlines))], outlines, overview=True)
     elif inset is not None:
+        context_layer = context_layer or default_context_layer(layer)
         if context_layer is not None:
             context = context_grey(context_layer)
-            _fill_inset(inset, map_item, [add(territory_outline(layer)), add(context)], context)
+            _fill_inset(inset, map_item, [add(territory_outline(layer)), add(context)], context, crs=layer.crs())
         else:
             layout.removeLayoutItem(inset)
             items["inset"] = None
-            notes.append(tr("No inset on a single page without a context layer (e.g. the départements) "
-                            "to locate the territory in."))
+            notes.append(tr("No inset: the territory is outside metropolitan France, whose départements the "
+                            "plugin ships; give a context layer to locate it in (INSET_LAYER)."))
     _stack_right_column(layout, items)
     return project, layout
 
@@ -280,11 +298,16 @@ def _atlas(layout, map_item, coverage):
     map_item.setAtlasMargin(0.08)
 
 
-def _fill_inset(inset, map_item, layers, extent_layer, overview=False):
+def _fill_inset(inset, map_item, layers, extent_layer, overview=False, crs=None):
+    """``crs``: the inset's projection (the territory's, so that France is not drawn in degrees)."""
     inset.setLayers(layers)
     inset.setKeepLayerSet(True)
-    inset.setCrs(extent_layer.crs())
+    crs = crs or extent_layer.crs()
+    inset.setCrs(crs)
     extent = extent_layer.extent()
+    if crs != extent_layer.crs():
+        extent = QgsCoordinateTransform(extent_layer.crs(), crs, QgsProject.instance().transformContext()) \
+            .transformBoundingBox(extent)
     extent.scale(1.08)
     inset.zoomToExtent(extent)
     if overview:  # the frame of the main map, as it moves from page to page

@@ -298,7 +298,44 @@ def test_without_pyqtgraph_the_layout_is_exported_without_chart(run_algorithm, s
     assert pdf_pages(tmp_path / "m.pdf") == 1 and not_blank(tmp_path / "m.png")
     assert "CHARTS" not in results and not list(tmp_path.glob("m-chart*"))
     assert any("pyqtgraph is not installed" in line for line in log)
-    assert any("No inset on a single page" in line for line in log)
+    assert not any("No inset" in line for line in log)  # the shipped départements locate the territory
+
+
+def test_single_page_inset_locates_the_territory_in_the_shipped_departements(provider, scores):
+    from qgis.core import QgsVectorLayer
+
+    from centralites.processing.layouts import build_layout
+
+    layer = QgsVectorLayer(scores, "scores", "ogr")
+    notes = []
+    project, layout = build_layout(layer, "Titre", "", "Sources", notes=notes)
+    inset = layout.itemById("inset")
+    assert inset is not None and not notes
+    names = [map_layer.name() for map_layer in inset.layers()]
+    assert len(names) == 2 and inset.crs() == layer.crs()  # drawn in the territory's projection
+    context = inset.layers()[-1]
+    assert context.featureCount() == 96  # metropolitan départements, Corsica's two included
+    codes = {f["code"] for f in context.getFeatures()}
+    assert {"62", "2A", "2B", "75"} <= codes and not any(code.startswith("97") for code in codes)
+    # The inset shows France: its extent is far wider than the territory's.
+    assert inset.extent().width() > 10 * layer.extent().width()
+
+
+def test_no_inset_for_a_territory_outside_metropolitan_france(provider, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from centralites.processing.layouts import build_layout
+
+    reunion = QgsVectorLayer("Polygon?crs=EPSG:4326&field=INSEE_COM:string", "reunion", "memory")
+    feature = QgsFeature(reunion.fields())
+    feature.setAttributes(["97411"])
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((55.4 -20.9, 55.5 -20.9, 55.5 -21.0, 55.4 -21.0, 55.4 -20.9))"))
+    reunion.dataProvider().addFeatures([feature])
+    reunion.updateExtents()
+    notes = []
+    project, layout = build_layout(reunion, "Titre", "", "Sources", notes=notes)
+    assert layout.itemById("inset") is None
+    assert any("outside metropolitan France" in note and "INSET_LAYER" in note for note in notes)
 
 
 def test_atlas_pages_fade_the_other_groups_and_export_svg(run_algorithm, scores, tmp_path):

@@ -76,6 +76,7 @@ sample: deps
 bench: deps
 	$(PY) scripts/bench_join.py
 	$(PY) scripts/bench_score.py
+	$(PY) scripts/bench_rescore.py
 	$(PY) scripts/bench_sensitivity.py
 
 clean:

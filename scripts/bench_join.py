@@ -117,10 +117,11 @@ def build_layer(path):
     return count
 
 
-def run_step(step, folder, data):
+def run_step(step, folder, data, child=CHILD):
+    """(seconds, peak MB) of ``step`` of the ``child`` script, run as a whole QGIS process."""
     script = os.path.join(folder, "step.py")
     with open(script, "w", encoding="utf-8") as handle:
-        handle.write(CHILD.format(scripts=os.path.join(PLUGIN_ROOT, "scripts")))
+        handle.write(child.format(scripts=os.path.join(PLUGIN_ROOT, "scripts")))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
     result = subprocess.run([sys.executable, script, step, folder, data], capture_output=True, text=True, env=env)

@@ -33,25 +33,8 @@ PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA = os.path.normpath(os.path.join(PLUGIN_ROOT, "..", "shared", "data", "insee", "france"))
 
 
-def import_plugin():
-    folder = tempfile.mkdtemp(prefix="centralites-bench-")
-    os.symlink(PLUGIN_ROOT, os.path.join(folder, "centralites"))
-    sys.path.insert(0, folder)
-    return folder
-
-
-def france_frame(data):
-    from centralites.core.join import join_tables
-    from centralites.core.plm import ARRONDISSEMENT_CITY
-    from centralites.core.tables import read_table
-
-    comparateur = read_table(os.path.join(data, "base_cc_comparateur_2021.csv"))
-    bpe = read_table(os.path.join(data, "bpe2019_domaines.csv"))
-    codes = [code for code in comparateur["CODGEO"] if code not in ARRONDISSEMENT_CITY]
-    joined = join_tables(codes, [("comparateur", comparateur), ("bpe", bpe)])
-    frame = joined.values
-    frame.index = codes
-    return frame
+sys.path.insert(0, os.path.join(PLUGIN_ROOT, "scripts"))
+from bench_sensitivity import france_frame, import_plugin  # noqa: E402
 
 
 def synthetic_frame(profile, rows=35000, seed=1):

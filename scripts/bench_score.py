@@ -26,13 +26,13 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 
 PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(PLUGIN_ROOT, "scripts"))
+import bench_join  # noqa: E402
 from bench_join import DEFAULT_DATA, build_layer  # noqa: E402
 
 PROFILE = os.path.join(PLUGIN_ROOT, "resources", "profiles", "aula_360.json")
@@ -153,17 +153,7 @@ def chain_expressions(profile):
 
 
 def run_step(step, folder, data):
-    script = os.path.join(folder, "score_step.py")
-    with open(script, "w", encoding="utf-8") as handle:
-        handle.write(CHILD.format(scripts=os.path.join(PLUGIN_ROOT, "scripts")))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, script, step, folder, data], capture_output=True, text=True, env=env)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"{step} failed:\n{result.stdout}\n{result.stderr}")
-    peak = next(float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("PEAK_MB"))
-    return seconds, peak
+    return bench_join.run_step(step, folder, data, child=CHILD)
 
 
 def agreement(folder):

@@ -4,12 +4,18 @@ import os
 
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
+from .core import messages
+
 CONTEXT = "Centralites"
 _translator = None
 
 
 def tr(text):
     return QCoreApplication.translate(CONTEXT, text)
+
+
+# The core (no Qt there) translates its messages, errors and report labels through this same catalogue.
+messages.set_translator(tr)
 
 
 def translation_file(language):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
+from .messages import tr
 from .plm import CITIES
 from .tables import TableError, parse_number, read_table
 
@@ -29,13 +30,26 @@ OUT_OF_GAMME_COLUMN = "NB_EQUIP_HORS_GAMME"
 TYPES_COLUMN = "NB_TYPEQU"
 _TYPEQU = re.compile(r"^[A-G]\d{3}$")
 
-# Report problems (same vocabulary as the join report).
+# Report problems (same vocabulary as the join report): English constants, written in the
+# user's language by problem_labels().
 INVALID = "invalid code"
 INVALID_TYPE = "invalid equipment type"
 NOT_NUMERIC = "not numeric"
 OTHER_YEAR = "other year"
 SUMMED = "summed"
 NO_GAMME = "no gamme"
+
+
+def problem_labels():
+    """{problem constant: its label in the user's language}."""
+    return {
+        INVALID: tr("invalid code"),
+        INVALID_TYPE: tr("invalid equipment type"),
+        NOT_NUMERIC: tr("not numeric"),
+        OTHER_YEAR: tr("other year"),
+        SUMMED: tr("summed"),
+        NO_GAMME: tr("no gamme"),
+    }
 
 
 def gamme_column(gamme):
@@ -51,18 +65,20 @@ def load_gammes(path=None):
     upper = {str(c).upper(): c for c in frame.columns}
     missing = [name for name in ("TYPEQU", "GAMME") if name not in upper]
     if missing:
-        raise TableError(
-            f"{path}: a gamme file needs the columns TYPEQU and GAMME (missing: {', '.join(missing)}). "
-            f"Columns found: {', '.join(frame.columns)}."
-        )
+        raise TableError(tr(
+            "{path}: a gamme file needs the columns TYPEQU and GAMME (missing: {missing}). "
+            "Columns found: {columns}."
+        ).format(path=path, missing=", ".join(missing), columns=", ".join(frame.columns)))
     gammes = {}
     lines = frame.attrs.get("line_numbers") or range(2, len(frame) + 2)
     for line, typequ, gamme in zip(lines, frame[upper["TYPEQU"]], frame[upper["GAMME"]]):
         typequ, gamme = typequ.strip().upper(), gamme.strip().lower()
         if gamme not in GAMMES:
-            raise TableError(f"{path}, line {line}: gamme '{gamme}' is not one of {', '.join(GAMMES)}.")
+            raise TableError(tr("{path}, line {line}: gamme '{gamme}' is not one of {gammes}.").format(
+                path=path, line=line, gamme=gamme, gammes=", ".join(GAMMES)))
         if gammes.get(typequ, gamme) != gamme:
-            raise TableError(f"{path}, line {line}: {typequ} is in two gammes ({gammes[typequ]}, {gamme}).")
+            raise TableError(tr("{path}, line {line}: {typequ} is in two gammes ({first}, {second}).").format(
+                path=path, line=line, typequ=typequ, first=gammes[typequ], second=gamme))
         gammes[typequ] = gamme
     return gammes
 
@@ -84,12 +100,14 @@ class BpeSummary:
     types_without_gamme: list = field(default_factory=list)
 
     def line(self):
-        return (
-            f"{self.source}: {self.rows_read} rows read, {self.rows_used} used, {self.invalid} invalid codes, "
-            f"{self.invalid_types} invalid equipment types, {self.not_numeric} not numeric, "
-            f"{self.other_year} of another year, {self.summed} arrondissement rows summed onto their commune; "
-            f"{self.equipment} equipments in {self.communes} communes"
-        )
+        return tr(
+            "{source}: {rows} rows read, {used} used, {invalid} invalid codes, "
+            "{invalid_types} invalid equipment types, {not_numeric} not numeric, "
+            "{other_year} of another year, {summed} arrondissement rows summed onto their commune; "
+            "{equipment} equipments in {communes} communes"
+        ).format(source=self.source, rows=self.rows_read, used=self.rows_used, invalid=self.invalid,
+                 invalid_types=self.invalid_types, not_numeric=self.not_numeric, other_year=self.other_year,
+                 summed=self.summed, equipment=self.equipment, communes=self.communes)
 
 
 @dataclass
@@ -114,12 +132,13 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     if code_column is None:
         code_column = upper.get("DCIRIS") or find_key_column(frame.columns, None)
     if code_column is None:
-        raise TableError(f"{source}: no DEPCOM or DCIRIS column. Columns found: {', '.join(map(str, frame.columns))}.")
+        raise TableError(tr("{source}: no DEPCOM or DCIRIS column. Columns found: {columns}.").format(
+            source=source, columns=", ".join(map(str, frame.columns))))
     if "TYPEQU" not in upper:
-        raise TableError(
-            f"{source}: no TYPEQU column: is it a BPE file in INSEE's long layout (DEPCOM, TYPEQU, NB_EQUIP)? "
-            f"Columns found: {', '.join(map(str, frame.columns))}."
-        )
+        raise TableError(tr(
+            "{source}: no TYPEQU column: is it a BPE file in INSEE's long layout (DEPCOM, TYPEQU, NB_EQUIP)? "
+            "Columns found: {columns}."
+        ).format(source=source, columns=", ".join(map(str, frame.columns))))
     summary = BpeSummary(source=source, code_column=str(code_column), rows_read=len(frame))
     report = []
     lines = pd.Series(list(frame.attrs.get("line_numbers") or range(2, len(frame) + 2)), index=frame.index)
@@ -138,33 +157,37 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         years = frame[upper["AN"]].astype(str).str.strip()
         found = sorted(y for y in years.unique() if y)
         if year is not None and str(year) not in found:
-            raise TableError(f"{source}: no row of year {year}. Years in the file: {', '.join(found) or 'none'}.")
+            raise TableError(tr("{source}: no row of year {year}. Years in the file: {years}.").format(
+                source=source, year=year, years=", ".join(found) or tr("none")))
         summary.year = str(year) if year is not None else (found[-1] if found else None)
         other = years != summary.year if summary.year else pd.Series(False, index=frame.index)
         summary.other_year = int(other.sum())
         for other_year, count in years[other].value_counts().sort_index().items():
-            label = other_year or "(empty)"
+            label = other_year or tr("(empty)")
             report.append(_row(source, None, None, OTHER_YEAR,
-                               f"{count} rows of year {label} left out: only {summary.year} is counted"))
+                               tr("{count} rows of year {year} left out: only {kept} is counted").format(
+                                   count=count, year=label, kept=summary.year)))
         keep &= ~other
 
     valid = codes.map(is_valid_code)
+    not_a_code = tr("row left out: not a commune code")
     for index in frame.index[keep & ~valid]:
         summary.invalid += 1
-        report.append(_row(source, int(lines[index]), raw[index], INVALID, "row left out: not a commune code"))
+        report.append(_row(source, int(lines[index]), raw[index], INVALID, not_a_code))
     keep &= valid
     good_type = types.str.match(_TYPEQU)
+    not_a_type = tr("row left out: '{typequ}' is not an equipment type (a letter A-G and 3 digits)")
     for index in frame.index[keep & ~good_type]:
         summary.invalid_types += 1
         report.append(_row(source, int(lines[index]), codes[index], INVALID_TYPE,
-                           f"row left out: '{types[index]}' is not an equipment type (a letter A-G and 3 digits)"))
+                           not_a_type.format(typequ=types[index])))
     keep &= good_type
     numeric = counts.notna() & (counts >= 0)
+    not_a_count = tr("row left out: NB_EQUIP '{value}' is not a count")
     for index in frame.index[keep & ~numeric]:
         summary.not_numeric += 1
         value = frame.at[index, upper["NB_EQUIP"]] if "NB_EQUIP" in upper else ""
-        report.append(_row(source, int(lines[index]), codes[index], NOT_NUMERIC,
-                           f"row left out: NB_EQUIP '{value}' is not a count"))
+        report.append(_row(source, int(lines[index]), codes[index], NOT_NUMERIC, not_a_count.format(value=value)))
     keep &= numeric
 
     codes, types, counts = codes[keep], types[keep], counts[keep]
@@ -177,7 +200,8 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         summary.summed = int(moved.sum())
         for city, count in cities[moved].value_counts().sort_index().items():
             report.append(_row(source, None, city, SUMMED,
-                               f"{count} rows of the arrondissements of {CITIES[city][0]} counted in {city}"))
+                               tr("{count} rows of the arrondissements of {city} counted in {code}").format(
+                                   count=count, city=CITIES[city][0], code=city)))
         codes = codes.where(~moved, cities)
 
     table = pd.DataFrame({"DEPCOM": codes, "TYPEQU": types, "count": counts})
@@ -187,8 +211,8 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     summary.types_without_gamme = sorted(table.loc[table["gamme"] == OUT_OF_GAMME_COLUMN, "TYPEQU"].unique())
     if summary.types_without_gamme:
         report.append(_row(source, None, None, NO_GAMME,
-                           f"types in no gamme, counted in {OUT_OF_GAMME_COLUMN}: "
-                           f"{', '.join(summary.types_without_gamme)}"))
+                           tr("types in no gamme, counted in {column}: {types}").format(
+                               column=OUT_OF_GAMME_COLUMN, types=", ".join(summary.types_without_gamme))))
 
     by_domain = _wide(table, "domain", list(DOMAINS), [f"NB_EQUIP_{d}" for d in DOMAINS])
     gamme_columns = [gamme_column(g) for g in GAMMES] + [OUT_OF_GAMME_COLUMN]
@@ -200,6 +224,9 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     result.index.name = "DEPCOM"
     summary.communes = len(result)
     summary.equipment = int(result[TOTAL_COLUMN].sum())
+    labels = problem_labels()
+    for row in report:
+        row["problem"] = labels.get(row["problem"], row["problem"])
     return BpeResult(table=result.reset_index(), report=report, summary=summary)
 
 

@@ -11,10 +11,13 @@ import numpy as np
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
+from .messages import tr
 from .plm import arrondissements_onto_cities, city_name
 from .regroup import sum_onto
 from .tables import TableError, numeric_columns
 
+# Report problems: English constants (what the code and the tests compare), each
+# written to the report in the user's language by problem_labels().
 UNMATCHED = "unmatched"
 ABSENT = "absent"
 DUPLICATE = "duplicate"
@@ -26,6 +29,32 @@ SUMMED = "summed"
 NOT_SUMMABLE = "not summable"
 AMBIGUOUS = "ambiguous passage"
 SHORT_ROW = "short row"
+
+
+def problem_labels():
+    """{problem constant: its label in the user's language}: people filter the report by it."""
+    return {
+        UNMATCHED: tr("unmatched"),
+        ABSENT: tr("absent"),
+        DUPLICATE: tr("duplicate"),
+        RECODED: tr("re-coded"),
+        INVALID: tr("invalid code"),
+        RENAMED: tr("renamed column"),
+        SECRET: tr("secret or empty"),
+        SUMMED: tr("summed"),
+        NOT_SUMMABLE: tr("not summable"),
+        AMBIGUOUS: tr("ambiguous passage"),
+        SHORT_ROW: tr("short row"),
+    }
+
+
+def translate_problems(report, labels):
+    """The report's rows with their problem in the user's language (rows are built with the constants)."""
+    for row in report:
+        row["problem"] = labels.get(row["problem"], row["problem"])
+    return report
+
+
 # Share of a department's codes the layer must hold for a missing code to look merged.
 MERGED_HINT_COVERAGE = 0.9
 
@@ -46,14 +75,17 @@ class TableSummary:
     columns_added: list = field(default_factory=list)
 
     def line(self):
-        summed = f"{self.summed} summed onto today's commune, " if self.summed else ""
-        merged = f"; {self.merged_hints} unmatched codes look like communes merged since" if self.merged_hints else ""
-        return (
-            f"{self.source}: {self.rows_read} rows read, {self.matched} matched, {summed}"
-            f"{self.unmatched} unmatched, {self.duplicates} duplicates, "
-            f"{self.invalid} invalid codes, {self.recoded} re-coded, "
-            f"{self.secret_cells} secret or empty cells, {len(self.columns_added)} columns added{merged}"
-        )
+        summed = tr("{summed} summed onto today's commune, ").format(summed=self.summed) if self.summed else ""
+        merged = (tr("; {merged} unmatched codes look like communes merged since").format(merged=self.merged_hints)
+                  if self.merged_hints else "")
+        return tr(
+            "{source}: {rows} rows read, {matched} matched, {summed}"
+            "{unmatched} unmatched, {duplicates} duplicates, "
+            "{invalid} invalid codes, {recoded} re-coded, "
+            "{secret} secret or empty cells, {columns} columns added{merged}"
+        ).format(source=self.source, rows=self.rows_read, matched=self.matched, summed=summed,
+                 unmatched=self.unmatched, duplicates=self.duplicates, invalid=self.invalid,
+                 recoded=self.recoded, secret=self.secret_cells, columns=len(self.columns_added), merged=merged)
 
 
 @dataclass
@@ -87,7 +119,8 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
     report, summaries = [], []
     prefixes = list(prefixes or [])
     if len(prefixes) > len(tables):
-        raise TableError(f"{len(prefixes)} prefixes given for {len(tables)} tables: give at most one per table.")
+        raise TableError(tr("{prefixes} prefixes given for {tables} tables: give at most one per table.").format(
+            prefixes=len(prefixes), tables=len(tables)))
     wanted_columns = _check_chosen_columns(tables, columns)
 
     for position, (source, frame) in enumerate(tables):
@@ -95,10 +128,12 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
             break
         key = find_key_column(frame.columns, key_column)
         if key is None:
-            wanted = f"'{key_column}'" if key_column else "a commune code column (CODGEO, DEPCOM, INSEE_COM, …)"
-            raise TableError(
-                f"{source}: no {wanted} found. Columns found: {', '.join(map(str, frame.columns))}."
-            )
+            columns_found = ", ".join(map(str, frame.columns))
+            if key_column:
+                raise TableError(tr("{source}: no '{key}' found. Columns found: {columns}.").format(
+                    source=source, key=key_column, columns=columns_found))
+            raise TableError(tr("{source}: no commune code column (CODGEO, DEPCOM, INSEE_COM, …) found. "
+                                "Columns found: {columns}.").format(source=source, columns=columns_found))
         if wanted_columns is not None:
             kept = [c for c in frame.columns if c == key or str(c).strip().upper() in wanted_columns]
             frame = _with_attrs(frame[kept], frame)
@@ -116,33 +151,37 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
         for column, count in secret_counts.items():
             if count:
                 report.append(_row(source, None, None, SECRET,
-                                   f"{count} cells of {column} left empty (NULL)"))
+                                   tr("{count} cells of {column} left empty (NULL)").format(
+                                       count=count, column=column)))
 
         in_layer = table.index.isin(layer_set)
         summary.matched = int((in_layer & table["__own"].astype(bool)).sum())
         summary.unmatched = int((~in_layer).sum())
         looks_merged = _looks_merged(table.index, in_layer)
+        not_in_layer = tr("row not joined: no commune with this code in the layer")
         for code in table.index[~in_layer]:
             line = int(table.at[code, "__line"])
             if code in superseded:
                 city = superseded[code]
-                action = (f"row not joined: arrondissement of {city_name(city)}; "
-                          f"the table's own row for {city} was used")
+                action = tr("row not joined: arrondissement of {city}; "
+                            "the table's own row for {code} was used").format(city=city_name(city), code=city)
             elif code in looks_merged:
                 summary.merged_hints += 1
-                remedy = ("the table de passage does not list it" if passage
-                          else "a table de passage sums it onto today's commune")
-                action = ("row not joined: no commune with this code in the layer, which holds the other codes "
-                          f"of its department: it looks like a commune merged since the table's year ({remedy})")
+                remedy = (tr("the table de passage does not list it") if passage
+                          else tr("a table de passage sums it onto today's commune"))
+                action = tr("row not joined: no commune with this code in the layer, which holds the other codes "
+                            "of its department: it looks like a commune merged since the table's year "
+                            "({remedy})").format(remedy=remedy)
             else:
-                action = "row not joined: no commune with this code in the layer"
+                action = not_in_layer
             report.append(_row(source, line, code, UNMATCHED, action))
         covered = {_department(c) for c in looks_merged}
+        kept = tr("commune kept, its columns from this table left empty (NULL)")
+        kept_new = tr("commune kept, its columns from this table left empty (NULL); its department has codes "
+                      "that look merged: it may be a commune created since the table's year, which a table de "
+                      "passage fills from its former communes")
         for code in sorted(layer_set.difference(table.index)):
-            action = "commune kept, its columns from this table left empty (NULL)"
-            if _department(code) in covered:
-                action += ("; its department has codes that look merged: it may be a commune created since "
-                           "the table's year, which a table de passage fills from its former communes")
+            action = kept_new if _department(code) in covered else kept
             report.append(_row(source, None, code, ABSENT, action))
 
         renamed = {}
@@ -154,13 +193,14 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
             renamed[column] = name
             if name != f"{prefix}{column}":
                 report.append(_row(source, None, None, RENAMED,
-                                   f"column {prefix}{column} renamed {name}: the name was already taken"))
+                                   tr("column {column} renamed {name}: the name was already taken").format(
+                                       column=f"{prefix}{column}", name=name)))
         summary.columns_added = list(renamed.values())
         table = table.drop(columns=list(PRIVATE)).rename(columns=renamed)
         joined = joined.join(table.reindex(codes).reset_index(drop=True))
         summaries.append(summary)
 
-    return JoinResult(values=joined, report=report, summaries=summaries)
+    return JoinResult(values=joined, report=translate_problems(report, problem_labels()), summaries=summaries)
 
 
 PRIVATE = ("__line", "__own")
@@ -175,7 +215,8 @@ def _check_chosen_columns(tables, columns):
     missing = sorted(wanted - found)
     if missing:
         available = ", ".join(dict.fromkeys(str(c) for _, frame in tables for c in frame.columns))
-        raise TableError(f"chosen columns in no table: {', '.join(missing)}. Columns found: {available}.")
+        raise TableError(tr("chosen columns in no table: {missing}. Columns found: {available}.").format(
+            missing=", ".join(missing), available=available))
     return wanted
 
 
@@ -197,7 +238,7 @@ def _sum_onto_today(source, table, layer_set, passage, summary, report):
             superseded[code] = city  # summing would count the city twice
         else:
             moves[code] = city
-            reasons[code] = f"arrondissement of {city_name(city)}"
+            reasons[code] = tr("arrondissement of {city}").format(city=city_name(city))
     if passage is not None:
         old, new, mapping, ambiguous = passage.mapping_for(table.index, layer_set)
         for code in table.index:
@@ -205,24 +246,29 @@ def _sum_onto_today(source, table, layer_set, passage, summary, report):
             if code in layer_set or code in moves or code in superseded or target not in layer_set:
                 continue
             moves[code] = target
-            reasons[code] = f"commune merged since: {passage.source}, {old} -> {new}"
+            reasons[code] = tr("commune merged since: {passage}, {old} -> {new}").format(
+                passage=passage.source, old=old, new=new)
         for code in set(ambiguous).intersection(table.index).difference(layer_set):
             report.append(_row(source, int(table.at[code, "__line"]), code, AMBIGUOUS,
-                               f"{passage.source} gives several new codes for it ({old} -> {new}): not summed"))
+                               tr("{passage} gives several new codes for it ({old} -> {new}): not summed").format(
+                                   passage=passage.source, old=old, new=new)))
     lines = {code: table.at[code, "__line"] for code in moves}
     table, details = sum_onto(table, moves, private=PRIVATE)
     table.loc[[t for t in details if pd.isna(table.at[t, "__own"])], "__own"] = False
     for code, target in sorted(moves.items(), key=lambda item: lines[item[0]]):
         summary.summed += 1
-        report.append(_row(source, int(lines[code]), code, SUMMED, f"row summed onto {target} ({reasons[code]})"))
+        report.append(_row(source, int(lines[code]), code, SUMMED,
+                           tr("row summed onto {code} ({reason})").format(code=target, reason=reasons[code])))
     for target, (not_summable, missing_part) in details.items():
         if not_summable:
             names = ", ".join(map(str, not_summable))
             report.append(_row(source, None, target, NOT_SUMMABLE,
-                               f"columns left empty, they cannot be summed from the parts: {names}"))
+                               tr("columns left empty, they cannot be summed from the parts: {columns}").format(
+                                   columns=names)))
         if missing_part:
             report.append(_row(source, None, target, SECRET,
-                               f"columns left empty, a part is secret or empty: {', '.join(map(str, missing_part))}"))
+                               tr("columns left empty, a part is secret or empty: {columns}").format(
+                                   columns=", ".join(map(str, missing_part)))))
     return table, superseded
 
 
@@ -244,9 +290,9 @@ def _report_short_rows(source, frame, key, report):
         return
     lines = list(frame.attrs.get("line_numbers") or range(2, len(frame) + 2))
     codes = dict(zip(lines, frame[key]))
+    action = tr("the line has fewer cells than the header: the missing cells are left empty")
     for line in short:
-        report.append(_row(source, line, normalise_code(codes.get(line)), SHORT_ROW,
-                           "the line has fewer cells than the header: the missing cells are left empty"))
+        report.append(_row(source, line, normalise_code(codes.get(line)), SHORT_ROW, action))
 
 
 def _keyed_rows(source, frame, key, summary, report):
@@ -261,21 +307,23 @@ def _keyed_rows(source, frame, key, summary, report):
     other = ~plain
     normalised = raw.copy()
     normalised[other] = raw[other].map(normalise_code).to_numpy(dtype=object)
+    recoded = tr("code '{before}' read as '{after}'")
     for line, before, after in zip(rows["__line"][other], raw[other], normalised[other]):
         if after is not None and after != before and is_valid_code(after):
             summary.recoded += 1
-            report.append(_row(source, line, after, RECODED, f"code '{before}' read as '{after}'"))
+            report.append(_row(source, line, after, RECODED, recoded.format(before=before, after=after)))
     valid = pd.Series(plain, index=raw.index)
     valid[other] = normalised[other].map(is_valid_code).to_numpy(dtype=bool)
+    not_a_code = tr("row not joined: not a commune code")
     for line, before in zip(rows["__line"][~valid], raw[~valid]):
         summary.invalid += 1
-        report.append(_row(source, int(line), before, INVALID, "row not joined: not a commune code"))
+        report.append(_row(source, int(line), before, INVALID, not_a_code))
     rows = rows[valid].assign(**{key: normalised[valid]})
     duplicated = rows[key].duplicated(keep="first")
+    first_kept = tr("row not joined: the first row with this code was kept")
     for line, code in zip(rows["__line"][duplicated], rows[key][duplicated]):
         summary.duplicates += 1
-        report.append(_row(source, int(line), code, DUPLICATE,
-                           "row not joined: the first row with this code was kept"))
+        report.append(_row(source, int(line), code, DUPLICATE, first_kept))
     return rows[~duplicated].set_index(key)
 
 
@@ -301,11 +349,11 @@ def _free_name(column, taken):
 def _nothing_matched_message(source, table_codes, layer_codes):
     sample_table = ", ".join(map(str, table_codes.astype(str).head(5)))
     sample_layer = ", ".join(map(str, layer_codes.dropna().head(5)))
-    return (
-        f"{source}: none of its commune codes matches the layer. Codes in the table look "
-        f"like: {sample_table}; codes in the layer look like: {sample_layer}. Check the "
+    return tr(
+        "{source}: none of its commune codes matches the layer. Codes in the table look "
+        "like: {table_codes}; codes in the layer look like: {layer_codes}. Check the "
         "code field of the layer and the key column of the table."
-    )
+    ).format(source=source, table_codes=sample_table, layer_codes=sample_layer)
 
 
 def _row(source, line, code, problem, action):

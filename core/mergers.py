@@ -10,6 +10,7 @@ most wholly in the layer (the latest year on a tie).
 import re
 
 from .codes import is_valid_code, normalise_code
+from .messages import tr
 from .tables import TableError
 
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -30,10 +31,10 @@ class Passage:
         if len(named) >= 2:
             self.columns = named
         if len(self.columns) < 2:
-            raise TableError(
-                f"{source}: a table de passage needs two columns of commune codes (old code, new code). "
-                f"Columns found: {', '.join(map(str, frame.columns))}."
-            )
+            raise TableError(tr(
+                "{source}: a table de passage needs two columns of commune codes (old code, new code). "
+                "Columns found: {columns}."
+            ).format(source=source, columns=", ".join(map(str, frame.columns))))
         self._sets = {column: {c for c in codes if is_valid_code(c)} for column, codes in self.columns.items()}
         self._cache = {}
 

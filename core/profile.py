@@ -10,6 +10,7 @@ import math
 import os
 
 from .indicators import AREA_COLUMN, FORMULAS, formula_columns, uses_geometry_area
+from .messages import tr
 
 FUNCTIONS = ("habiter", "travailler", "consommer", "services")
 DIRECTIONS = ("+", "-")
@@ -51,16 +52,16 @@ def load_profile(path=None):
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except FileNotFoundError as error:
-        raise ProfileError(f"{path}: profile file not found.") from error
+        raise ProfileError(tr("{path}: profile file not found.").format(path=path)) from error
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ProfileError(f"{path}: not a valid JSON file ({error}).") from error
+        raise ProfileError(tr("{path}: not a valid JSON file ({error}).").format(path=path, error=error)) from error
     return validate_profile(data, source=path)
 
 
 def validate_profile(data, source="profile"):
     """Check the structure of a profile and fill defaults; return it."""
     if not isinstance(data, dict):
-        raise ProfileError(f"{source}: a profile is a JSON object.")
+        raise ProfileError(tr("{source}: a profile is a JSON object.").format(source=source))
     _no_unknown_keys(data, _PROFILE_KEYS, source)
     profile = {
         "name": str(data.get("name", os.path.basename(str(source)))),
@@ -74,45 +75,49 @@ def validate_profile(data, source="profile"):
         "functions": {},
     }
     if profile["missing"] not in MISSING_POLICIES:
-        raise ProfileError(f"{source}: 'missing' must be one of {', '.join(MISSING_POLICIES)}.")
+        raise ProfileError(tr("{source}: 'missing' must be one of {expected}.").format(
+            source=source, expected=", ".join(MISSING_POLICIES)))
     if profile["normalisation"] not in NORMALISATIONS:
-        raise ProfileError(f"{source}: 'normalisation' must be one of {', '.join(NORMALISATIONS)}, "
-                           f"not {profile['normalisation']!r}.")
+        raise ProfileError(tr("{source}: 'normalisation' must be one of {expected}, not {value}.").format(
+            source=source, expected=", ".join(NORMALISATIONS), value=repr(profile["normalisation"])))
     if profile["aggregation"] not in AGGREGATIONS:
-        raise ProfileError(f"{source}: 'aggregation' must be one of {', '.join(AGGREGATIONS)}, "
-                           f"not {profile['aggregation']!r}.")
+        raise ProfileError(tr("{source}: 'aggregation' must be one of {expected}, not {value}.").format(
+            source=source, expected=", ".join(AGGREGATIONS), value=repr(profile["aggregation"])))
     if profile["reference"] is not None:
         if not isinstance(profile["reference"], str) or not profile["reference"].strip():
-            raise ProfileError(f"{source}: 'reference' is a commune code written as text, e.g. \"62498\".")
+            raise ProfileError(tr("{source}: 'reference' is a commune code written as text, e.g. \"62498\".").format(
+                source=source))
         profile["reference"] = profile["reference"].strip()
     if profile["normalisation"] == "reference" and not profile["reference"]:
-        raise ProfileError(f"{source}: normalisation 'reference' needs 'reference', the code of the "
-                           f"reference commune (e.g. \"62498\").")
+        raise ProfileError(tr("{source}: normalisation 'reference' needs 'reference', the code of the "
+                              "reference commune (e.g. \"62498\").").format(source=source))
     functions = data.get("functions")
     if not isinstance(functions, dict):
-        raise ProfileError(f"{source}: 'functions' must be an object with {', '.join(FUNCTIONS)}.")
+        raise ProfileError(tr("{source}: 'functions' must be an object with {expected}.").format(
+            source=source, expected=", ".join(FUNCTIONS)))
     for name in functions:
         if name not in FUNCTIONS:
-            raise ProfileError(f"{source}: unknown function '{name}'; expected {', '.join(FUNCTIONS)}.")
+            raise ProfileError(tr("{source}: unknown function '{name}'; expected {expected}.").format(
+                source=source, name=name, expected=", ".join(FUNCTIONS)))
     for name in FUNCTIONS:
         where = f"{source}: functions.{name}"
         if name not in functions:
-            raise ProfileError(f"{where} is missing: a profile defines the four functions.")
+            raise ProfileError(tr("{where} is missing: a profile defines the four functions.").format(where=where))
         profile["functions"][name] = _function(functions[name], where, profile["missing"])
     return profile
 
 
 def _function(data, where, default_missing):
     if not isinstance(data, dict):
-        raise ProfileError(f"{where}: must be an object.")
+        raise ProfileError(tr("{where}: must be an object.").format(where=where))
     _no_unknown_keys(data, _FUNCTION_KEYS, where)
     indicators = data.get("indicators")
     if not isinstance(indicators, list) or not indicators:
-        raise ProfileError(f"{where}.indicators: give at least one indicator.")
+        raise ProfileError(tr("{where}.indicators: give at least one indicator.").format(where=where))
     parsed = [_indicator(item, f"{where}.indicators[{i}]", default_missing) for i, item in enumerate(indicators)]
     ids = [item["id"] for item in parsed]
     if len(set(ids)) != len(ids):
-        raise ProfileError(f"{where}: indicator ids must be unique.")
+        raise ProfileError(tr("{where}: indicator ids must be unique.").format(where=where))
     return {
         "label": str(data.get("label", where.rsplit(".", 1)[-1].capitalize())),
         "weight": _weight(data.get("weight", 1), f"{where}.weight"),
@@ -122,27 +127,29 @@ def _function(data, where, default_missing):
 
 def _indicator(data, where, default_missing):
     if not isinstance(data, dict):
-        raise ProfileError(f"{where}: must be an object.")
+        raise ProfileError(tr("{where}: must be an object.").format(where=where))
     _no_unknown_keys(data, _INDICATOR_KEYS, where)
     for required in ("id", "formula"):
         if required not in data:
-            raise ProfileError(f"{where}: '{required}' is required.")
+            raise ProfileError(tr("{where}: '{key}' is required.").format(where=where, key=required))
     direction = data.get("direction", "+")
     if direction not in DIRECTIONS:
-        raise ProfileError(f"{where}.direction: '+' or '-', not {direction!r}.")
+        raise ProfileError(tr("{where}.direction: '+' or '-', not {value}.").format(where=where, value=repr(direction)))
     transform = data.get("transform", "none")
     if transform not in TRANSFORMS:
-        raise ProfileError(f"{where}.transform: one of {', '.join(TRANSFORMS)}, not {transform!r}.")
+        raise ProfileError(tr("{where}.transform: one of {expected}, not {value}.").format(
+            where=where, expected=", ".join(TRANSFORMS), value=repr(transform)))
     percentile = data.get("percentile", DEFAULT_WINSORISE_PERCENTILE)
     if "percentile" in data and transform != "winsorise":
-        raise ProfileError(f"{where}.percentile: only with \"transform\": \"winsorise\".")
+        raise ProfileError(tr("{where}.percentile: only with \"transform\": \"winsorise\".").format(where=where))
     if (not isinstance(percentile, (int, float)) or isinstance(percentile, bool)
             or not 50 < percentile < 100):
-        raise ProfileError(f"{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, "
-                           f"not {percentile!r}.")
+        raise ProfileError(tr("{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, "
+                              "not {value}.").format(where=where, value=repr(percentile)))
     missing = data.get("missing", default_missing)
     if missing not in MISSING_POLICIES:
-        raise ProfileError(f"{where}.missing: one of {', '.join(MISSING_POLICIES)}, not {missing!r}.")
+        raise ProfileError(tr("{where}.missing: one of {expected}, not {value}.").format(
+            where=where, expected=", ".join(MISSING_POLICIES), value=repr(missing)))
     _check_formula(data["formula"], f"{where}.formula")
     indicator = {
         "missing": missing,
@@ -162,46 +169,51 @@ def _check_formula(formula, where):
     if isinstance(formula, str):
         return
     if not isinstance(formula, dict):
-        raise ProfileError(f"{where}: a column name or an object such as {{\"ratio\": [\"A\", \"B\"]}}.")
+        raise ProfileError(tr("{where}: a column name or an object such as {example}.").format(
+            where=where, example='{"ratio": ["A", "B"]}'))
     kinds = [key for key in formula if key in FORMULAS]
     if len(kinds) != 1:
-        raise ProfileError(f"{where}: exactly one of {', '.join(FORMULAS)} expected, got {', '.join(formula) or 'nothing'}.")
+        raise ProfileError(tr("{where}: exactly one of {expected} expected, got {found}.").format(
+            where=where, expected=", ".join(FORMULAS), found=", ".join(formula) or tr("nothing")))
     kind = kinds[0]
     allowed, arity = FORMULAS[kind]
     _no_unknown_keys(formula, {kind} | allowed, where)
     operands = formula[kind]
     operands = operands if isinstance(operands, list) else [operands]
     if len(operands) != arity:
-        raise ProfileError(f"{where}.{kind}: {arity} operand(s) expected, got {len(operands)}.")
+        raise ProfileError(tr("{where}: {arity} operand(s) expected, got {count}.").format(
+            where=f"{where}.{kind}", arity=arity, count=len(operands)))
     for i, operand in enumerate(operands):
         _check_formula(operand, f"{where}.{kind}[{i}]")
     if kind == "growth":
         years = formula.get("years")
         if not (isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years)
                 and years[1] > years[0]):
-            raise ProfileError(f"{where}.years: two increasing years, e.g. [2013, 2018].")
+            raise ProfileError(tr("{where}.years: two increasing years, e.g. [2013, 2018].").format(where=where))
     if "scale" in formula and not _is_positive(formula["scale"]):
-        raise ProfileError(f"{where}.scale: a positive number.")
+        raise ProfileError(tr("{where}.scale: a positive number.").format(where=where))
 
 
 def _levels(data, where):
     if not isinstance(data, dict):
-        raise ProfileError(f"{where}: 'levels' must be an object.")
-    _no_unknown_keys(data, _LEVEL_KEYS, f"{where}: levels")
+        raise ProfileError(tr("{where}: 'levels' must be an object.").format(where=where))
+    _no_unknown_keys(data, _LEVEL_KEYS, f"{where}: levels")  # a location: profile keys are not translated
     method = data.get("method", "thresholds")
     if method not in LEVEL_METHODS:
-        raise ProfileError(f"{where}: levels.method: one of {', '.join(LEVEL_METHODS)}, not {method!r}.")
+        raise ProfileError(tr("{where}: levels.method: one of {expected}, not {value}.").format(
+            where=where, expected=", ".join(LEVEL_METHODS), value=repr(method)))
     thresholds = data.get("thresholds", DEFAULT_THRESHOLDS)
     if (not isinstance(thresholds, list) or len(thresholds) != len(LEVEL_LABELS) - 1
             or not all(_is_number(t) for t in thresholds)
             or sorted(thresholds, reverse=True) != thresholds):
-        raise ProfileError(f"{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].")
+        raise ProfileError(tr("{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].").format(
+            where=where))
     shares = data.get("shares", DEFAULT_SHARES)
     if (not isinstance(shares, list) or len(shares) != len(LEVEL_LABELS) - 1
             or not all(_is_number(s) and 0 < s < 1 for s in shares)
             or sorted(shares) != shares or len(set(shares)) != len(shares)):
-        raise ProfileError(f"{where}: levels.shares: four increasing cumulative shares of communes from the "
-                           f"top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].")
+        raise ProfileError(tr("{where}: levels.shares: four increasing cumulative shares of communes from the "
+                              "top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].").format(where=where))
     return {"method": method, "thresholds": [float(t) for t in thresholds], "shares": [float(s) for s in shares]}
 
 
@@ -231,15 +243,16 @@ def check_columns(profile, available):
     missing = [c for c in profile_columns(profile, with_area=False) if c not in available]
     if missing:
         listed = ", ".join(sorted(c for c in available if c != AREA_COLUMN))
-        raise ProfileError(
-            f"Profile '{profile['name']}' needs the column(s) {', '.join(missing)}, absent from the "
-            f"layer. Join the tables that carry them first. Columns available: {listed}."
-        )
+        raise ProfileError(tr(
+            "Profile '{profile}' needs the column(s) {missing}, absent from the "
+            "layer. Join the tables that carry them first. Columns available: {available}."
+        ).format(profile=profile["name"], missing=", ".join(missing), available=listed))
 
 
 def _weight(value, where):
     if not _is_positive(value):
-        raise ProfileError(f"{where}: a weight is a positive number, not {value!r}.")
+        raise ProfileError(tr("{where}: a weight is a positive number, not {value}.").format(
+            where=where, value=repr(value)))
     return float(value)
 
 
@@ -254,4 +267,5 @@ def _is_positive(value):
 def _no_unknown_keys(data, allowed, where):
     unknown = sorted(set(data) - set(allowed))
     if unknown:
-        raise ProfileError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}.")
+        raise ProfileError(tr("{where}: unknown key(s) {unknown}; allowed: {allowed}.").format(
+            where=where, unknown=", ".join(unknown), allowed=", ".join(sorted(allowed))))

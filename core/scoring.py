@@ -43,6 +43,7 @@ import pandas as pd
 
 from .breaks import jenks_breaks
 from .indicators import evaluate
+from .messages import tr
 from .profile import AGGREGATIONS, FUNCTIONS, LEVEL_LABELS, LEVEL_METHODS, NORMALISATIONS
 
 SCORE_FIELDS = tuple(f"score_{name}" for name in FUNCTIONS)
@@ -101,9 +102,14 @@ def resolve_method(profile, normalisation=None, aggregation=None, levels=None, r
                                  (method.aggregation, AGGREGATIONS, "aggregation"),
                                  (method.levels, LEVEL_METHODS, "levels")):
         if value not in allowed:
-            raise ScoringError(f"Unknown {what} {value!r}: expected one of {', '.join(allowed)}.")
+            unknown = {
+                "normalisation": tr("Unknown normalisation {value}: expected one of {expected}."),
+                "aggregation": tr("Unknown aggregation {value}: expected one of {expected}."),
+                "levels": tr("Unknown level method {value}: expected one of {expected}."),
+            }[what]
+            raise ScoringError(unknown.format(value=repr(value), expected=", ".join(allowed)))
     if method.normalisation == "reference" and method.reference in (None, ""):
-        raise ScoringError("Normalisation 'reference' needs the code of a reference commune.")
+        raise ScoringError(tr("Normalisation 'reference' needs the code of a reference commune."))
     return method
 
 
@@ -192,10 +198,11 @@ def reference_position(index, method):
     reference = method.reference
     matches = np.flatnonzero(index.astype(str) == str(reference))
     if len(matches) != 1:
-        raise ScoringError(
-            f"The reference commune '{reference}' is not in the layer"
-            f"{' (or appears more than once)' if len(matches) > 1 else ''}: give the code of one of its "
-            f"communes, e.g. {', '.join(str(c) for c in list(index[:3]))}.")
+        message = (tr("The reference commune '{reference}' is not in the layer (or appears more than once): "
+                      "give the code of one of its communes, e.g. {examples}.") if len(matches) > 1
+                   else tr("The reference commune '{reference}' is not in the layer: give the code of one of its "
+                           "communes, e.g. {examples}."))
+        raise ScoringError(message.format(reference=reference, examples=", ".join(str(c) for c in list(index[:3]))))
     return int(matches[0])
 
 
@@ -218,20 +225,22 @@ def normalise(values, directions, method, reference_row=None, keys=None):
             out = _percentile_ranks(values)
         elif method == "reference":
             if reference_row is None:
-                raise ScoringError("Normalisation 'reference' needs the code of a reference commune.")
+                raise ScoringError(tr("Normalisation 'reference' needs the code of a reference commune."))
             low = np.nanmin(_guard(values), axis=0)
             target = values[reference_row]
             if np.isnan(target).any():
                 names = [keys[i] if keys else str(i) for i in np.flatnonzero(np.isnan(target))]
-                raise ScoringError(
-                    f"The reference commune has no value for {', '.join(names)}: choose another reference "
-                    f"commune, or give these indicators the missing-data policy \"zero\" or \"median\".")
+                raise ScoringError(tr(
+                    "The reference commune has no value for {indicators}: choose another reference "
+                    "commune, or give these indicators the missing-data policy \"zero\" or \"median\".").format(
+                        indicators=", ".join(names)))
             span = target - low
             # The reference at the territory's lowest: every commune reaches it.
             out = np.where(span > 0, np.minimum(100.0, (values - low) / np.where(span > 0, span, 1.0) * 100.0),
                            100.0)
         else:
-            raise ScoringError(f"Unknown normalisation {method!r}: expected one of {', '.join(NORMALISATIONS)}.")
+            raise ScoringError(tr("Unknown normalisation {value}: expected one of {expected}.").format(
+                value=repr(method), expected=", ".join(NORMALISATIONS)))
     return np.where(present, out, np.nan)
 
 
@@ -283,7 +292,8 @@ def aggregate(values, weights, aggregation):
     elif aggregation == "arithmetic":
         filled = np.where(present, values, 0.0)
     else:
-        raise ScoringError(f"Unknown aggregation {aggregation!r}: expected one of {', '.join(AGGREGATIONS)}.")
+        raise ScoringError(tr("Unknown aggregation {value}: expected one of {expected}.").format(
+            value=repr(aggregation), expected=", ".join(AGGREGATIONS)))
     total_weight = present.astype("float64") @ weights
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = (filled @ weights) / total_weight
@@ -324,7 +334,8 @@ def level_thresholds(composite, levels, method=None):
         return [float(np.quantile(known, 1.0 - share, method="higher")) for share in levels["shares"]]
     if method == "jenks":
         return jenks_breaks(known, classes=len(LEVEL_LABELS))
-    raise ScoringError(f"Unknown level method {method!r}: expected one of {', '.join(LEVEL_METHODS)}.")
+    raise ScoringError(tr("Unknown level method {value}: expected one of {expected}.").format(
+        value=repr(method), expected=", ".join(LEVEL_METHODS)))
 
 
 def level_codes(composite, thresholds):

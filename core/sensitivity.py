@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .breaks import jenks_breaks
+from .messages import tr
 from .profile import AGGREGATIONS, FUNCTIONS, NORMALISATIONS
 from .scoring import (
     LEVEL_CODE_FIELD,
@@ -112,23 +113,28 @@ def monte_carlo(frame, profile, draws=1000, weights="dirichlet", noise=0.25, con
 
 def _check(draws, weights, noise, concentration, normalisations, aggregations, reference):
     if not isinstance(draws, (int, np.integer)) or draws < 1:
-        raise ScoringError(f"The number of draws is a positive integer, not {draws!r}.")
+        raise ScoringError(tr("The number of draws is a positive integer, not {value}.").format(value=repr(draws)))
     if weights not in WEIGHT_MODES:
-        raise ScoringError(f"Weight perturbation {weights!r}: expected one of {', '.join(WEIGHT_MODES)}.")
+        raise ScoringError(tr("Weight perturbation {value}: expected one of {expected}.").format(
+            value=repr(weights), expected=", ".join(WEIGHT_MODES)))
     if weights == "noise" and not 0 < noise < 1:
-        raise ScoringError(f"The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {noise!r}.")
+        raise ScoringError(tr("The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {value}.").format(
+            value=repr(noise)))
     if weights == "dirichlet" and not concentration > 0:
-        raise ScoringError(f"The Dirichlet concentration is a positive number, not {concentration!r}.")
+        raise ScoringError(tr("The Dirichlet concentration is a positive number, not {value}.").format(
+            value=repr(concentration)))
     if not normalisations or not aggregations:
-        raise ScoringError("Choose at least one normalisation and one aggregation to draw from.")
+        raise ScoringError(tr("Choose at least one normalisation and one aggregation to draw from."))
     for value in normalisations:
         if value not in NORMALISATIONS:
-            raise ScoringError(f"Unknown normalisation {value!r}: expected one of {', '.join(NORMALISATIONS)}.")
+            raise ScoringError(tr("Unknown normalisation {value}: expected one of {expected}.").format(
+                value=repr(value), expected=", ".join(NORMALISATIONS)))
     for value in aggregations:
         if value not in AGGREGATIONS:
-            raise ScoringError(f"Unknown aggregation {value!r}: expected one of {', '.join(AGGREGATIONS)}.")
+            raise ScoringError(tr("Unknown aggregation {value}: expected one of {expected}.").format(
+                value=repr(value), expected=", ".join(AGGREGATIONS)))
     if "reference" in normalisations and reference in (None, ""):
-        raise ScoringError("Normalisation 'reference' needs the code of a reference commune.")
+        raise ScoringError(tr("Normalisation 'reference' needs the code of a reference commune."))
 
 
 def _draw_weights(rng, base, groups, draws, mode, noise, concentration):

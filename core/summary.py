@@ -11,6 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .messages import tr
 from .profile import LEVEL_LABELS
 
 GROUP_FIELD = "territoire"
@@ -43,7 +44,8 @@ def summarise(frame, group, label=None, sums=(), weight=None, means=(), level_co
     for column in list(sums) + list(means) + ([weight] if weight else []):
         values = pd.to_numeric(frame[column], errors="coerce")
         if values.isna().all() and frame[column].notna().any():
-            raise SummaryError(f"Column '{column}' holds no numbers: choose a numeric column to sum or average.")
+            raise SummaryError(tr("Column '{column}' holds no numbers: choose a numeric column to sum or "
+                                  "average.").format(column=column))
         numbers[column] = values.astype("float64")
     keys = frame[group].map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
     work = pd.DataFrame(numbers, index=frame.index)

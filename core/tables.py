@@ -15,6 +15,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from .messages import tr
+
 SEPARATORS = (";", ",", "\t", "|")
 # Markers INSEE and agencies use for secret or unavailable values.
 SECRET_MARKERS = frozenset({"s", "nd", "n.d.", "secret", "se", "c", "na", "n/a", "nan", "-", "x"})
@@ -41,16 +43,16 @@ def read_table(path):
     The separator and the encoding are detected; ``df.attrs`` records them.
     """
     if not os.path.isfile(path):
-        raise TableError(f"{path}: file not found.")
+        raise TableError(tr("{path}: file not found.").format(path=path))
     if os.path.getsize(path) == 0:
-        raise TableError(f"{path}: the file is empty.")
+        raise TableError(tr("{path}: the file is empty.").format(path=path))
     with open(path, "rb") as handle:
         data = handle.read()
     if b"\x00" in data[:65536]:
-        raise TableError(
-            f"{path}: this looks like a binary file, not a text table "
+        raise TableError(tr(
+            "{path}: this looks like a binary file, not a text table "
             "(save it as CSV, or load it in QGIS and pass the layer)."
-        )
+        ).format(path=path))
     # The whole file decides the encoding: one accented name on the last line is enough.
     encoding, text = _decode(data)
     separator = _detect_separator(text[:65536])
@@ -67,7 +69,7 @@ def read_table(path):
     except pd.errors.ParserError as error:
         raise TableError(_parser_message(path, str(error), separator)) from error
     except pd.errors.EmptyDataError as error:
-        raise TableError(f"{path}: no header line found.") from error
+        raise TableError(tr("{path}: no header line found.").format(path=path)) from error
     # Only rows with an empty first cell can be blank: the other cells are compared for those alone.
     blank = (frame.iloc[:, 0] == "").to_numpy(dtype=bool)
     if blank.any():
@@ -77,7 +79,7 @@ def read_table(path):
     line_numbers = np.arange(2, len(frame) + 2)[~blank].tolist()
     frame = frame[~blank].reset_index(drop=True)
     if frame.empty:
-        raise TableError(f"{path}: the file has a header but no data rows.")
+        raise TableError(tr("{path}: the file has a header but no data rows.").format(path=path))
     frame.columns = [str(c).strip() for c in frame.columns]
     # Rows with fewer cells than the header: pandas fills them silently; kept, their lines noted for the report.
     lengths = _row_lengths(text, separator)
@@ -106,17 +108,20 @@ _OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 
 
 def _parser_message(path, error, separator):
-    shown = {"\t": "tab"}.get(separator, separator)
+    shown = tr("tab") if separator == "\t" else separator
     too_many = _TOO_MANY.search(error)
     if too_many:
         expected, line, seen = too_many.groups()
-        return (f"{path}, line {line}: {seen} cells where the header has {expected} (separator '{shown}'). "
-                "A value holding the separator must be quoted; fix or remove that line.")
+        return tr("{path}, line {line}: {seen} cells where the header has {expected} (separator '{separator}'). "
+                  "A value holding the separator must be quoted; fix or remove that line.").format(
+            path=path, line=line, seen=seen, expected=expected, separator=shown)
     open_quote = _OPEN_QUOTE.search(error)
     if open_quote:
-        return (f"{path}, line {int(open_quote.group(1)) + 1}: a quoted value opens there and is never closed: "
-                "the file is truncated or a quote is missing. Download or export it again.")
-    return f"{path}: malformed table ({error.strip()}). Check the line it names."
+        return tr("{path}, line {line}: a quoted value opens there and is never closed: "
+                  "the file is truncated or a quote is missing. Download or export it again.").format(
+            path=path, line=int(open_quote.group(1)) + 1)
+    # pandas' own words name the line: they stay as pandas wrote them.
+    return tr("{path}: malformed table ({error}). Check the line it names.").format(path=path, error=error.strip())
 
 
 def _decode(data):
@@ -245,7 +250,7 @@ def table_from_rows(rows, line_numbers, source, key_column=None):
     cells = [["" if c is None else str(c).strip() for c in row] for row in rows]
     filled = [sum(1 for c in row if c) for row in cells]
     if not any(filled):
-        raise TableError(f"{source}: the sheet is empty.")
+        raise TableError(tr("{source}: the sheet is empty.").format(source=source))
     head = range(min(len(cells), 50))
     header_at = next((i for i in head if find_key_column([c for c in cells[i] if c], key_column)), None)
     if header_at is None:
@@ -256,7 +261,8 @@ def table_from_rows(rows, line_numbers, source, key_column=None):
     data = [(line, row + [""] * (width - len(row))) for line, row, count
             in zip(line_numbers[header_at + 1:], cells[header_at + 1:], filled[header_at + 1:]) if count]
     if not data:
-        raise TableError(f"{source}: the header (line {line_numbers[header_at]}) has no data rows below it.")
+        raise TableError(tr("{source}: the header (line {line}) has no data rows below it.").format(
+            source=source, line=line_numbers[header_at]))
     used = [j for j in range(width) if header[j] or any(row[j] for _, row in data)]
     names, seen = [], set()
     for j in used:

@@ -4,8 +4,7 @@
 <context>
     <name>Centralites</name>
     <message>
-        <location filename="../../processing/styling.py" line="63"/>
-        <location filename="../../processing/styling.py" line="68"/>
+        <location filename="../../processing/styling.py" line="107"/>
         <source>%1 to %2</source>
         <translation>%1 à %2</translation>
     </message>
@@ -13,6 +12,16 @@
         <location filename="../../plugin.py" line="42"/>
         <source>&amp;Centralités</source>
         <translation>&amp;Centralités</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="166"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="517"/>
+        <source>(no reference commune)</source>
+        <translation>(pas de commune de référence)</translation>
     </message>
     <message>
         <location filename="../../processing/base.py" line="37"/>
@@ -30,12 +39,22 @@
         <translation>3 — Cartographie</translation>
     </message>
     <message>
+        <location filename="../../core/join.py" line="79"/>
+        <source>; {merged} unmatched codes look like communes merged since</source>
+        <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="151"/>
+        <source>A reference commune shown next to the selected one</source>
+        <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
+    </message>
+    <message>
         <location filename="../../processing/territory_summary.py" line="65"/>
         <source>Add a TOTAL row</source>
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="115"/>
+        <location filename="../../processing/centrality_score.py" line="112"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -45,7 +64,22 @@
         <translation>Agrégations tirées parmi</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="47"/>
+        <location filename="../../ui/dock.py" line="764"/>
+        <source>All communes</source>
+        <translation>Toutes les communes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="523"/>
+        <source>All intercommunalities</source>
+        <translation>Toutes les intercommunalités</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="230"/>
+        <source>All levels</source>
+        <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="54"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -55,25 +89,25 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="116"/>
+        <location filename="../../processing/centrality_score.py" line="113"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="111"/>
-        <location filename="../../processing/centrality_score.py" line="116"/>
-        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/centrality_score.py" line="108"/>
+        <location filename="../../processing/centrality_score.py" line="113"/>
+        <location filename="../../processing/centrality_score.py" line="117"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="77"/>
+        <location filename="../../processing/export_layout.py" line="107"/>
         <source>Atlas: one page per value of this field (empty: a single page)</source>
         <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="126"/>
+        <location filename="../../processing/export_layout.py" line="188"/>
         <source>Atlas: {count} pages.</source>
         <translation>Atlas : {count} pages.</translation>
     </message>
@@ -88,29 +122,44 @@
         <translation>Rapport BPE</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="115"/>
+        <location filename="../../ui/dock.py" line="197"/>
+        <source>Back to the profile&apos;s weights</source>
+        <translation>Revenir aux pondérations du profil</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="98"/>
+        <source>Bars</source>
+        <translation>Barres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="183"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="155"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="63"/>
-        <location filename="../../processing/export_layout.py" line="108"/>
+        <location filename="../../processing/export_layout.py" line="93"/>
+        <location filename="../../processing/export_layout.py" line="149"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="115"/>
-        <location filename="../../processing/layouts.py" line="132"/>
+        <location filename="../../processing/export_layout.py" line="155"/>
+        <location filename="../../processing/layouts.py" line="244"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="61"/>
+        <location filename="../../processing/centrality_score.py" line="58"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="179"/>
+        <location filename="../../processing/apply_style.py" line="196"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -122,8 +171,9 @@
     <message>
         <location filename="../../plugin.py" line="43"/>
         <location filename="../../plugin.py" line="101"/>
-        <location filename="../../processing/apply_style.py" line="172"/>
-        <location filename="../../ui/dock.py" line="46"/>
+        <location filename="../../processing/apply_style.py" line="189"/>
+        <location filename="../../ui/dock.py" line="86"/>
+        <location filename="../../ui/dock.py" line="709"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
@@ -133,69 +183,93 @@
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
     </message>
     <message>
+        <location filename="../../ui/dock.py" line="271"/>
+        <source>Change by level</source>
+        <translation>Évolution par niveau</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="114"/>
+        <source>Chart of the leading communes&apos; four functions</source>
+        <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="227"/>
+        <source>Chart of the leading communes: {paths}</source>
+        <translation>Graphique des communes les plus centrales : {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../core/sensitivity.py" line="127"/>
+        <source>Choose at least one normalisation and one aggregation to draw from.</source>
+        <translation>Choisissez au moins une normalisation et une agrégation parmi lesquelles tirer.</translation>
+    </message>
+    <message>
         <source>Classes</source>
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="118"/>
+        <location filename="../../processing/apply_style.py" line="134"/>
         <source>Classes: {classes}</source>
         <translation>Classes : {classes}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="80"/>
+        <location filename="../../processing/apply_style.py" line="90"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="96"/>
+        <location filename="../../core/summary.py" line="47"/>
+        <source>Column &apos;{column}&apos; holds no numbers: choose a numeric column to sum or average.</source>
+        <translation>La colonne « {column} » ne contient aucun nombre : choisissez une colonne numérique à additionner ou à moyenner.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/join_tables.py" line="97"/>
         <source>Columns to join, separated by commas (empty: all)</source>
         <translation>Colonnes à joindre, séparées par des virgules (vide : toutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="40"/>
-        <location filename="../../ui/dock.py" line="92"/>
+        <location filename="../../ui/ranking.py" line="29"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="38"/>
         <source>Commune (colours) and territory mean (grey)</source>
-        <translation>Commune (en couleur) et moyenne du territoire (en gris)</translation>
+        <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="218"/>
+        <location filename="../../processing/centrality_score.py" line="220"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="125"/>
+        <location filename="../../processing/centrality_score.py" line="122"/>
         <location filename="../../processing/sensitivity.py" line="93"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="77"/>
+        <location filename="../../processing/join_tables.py" line="78"/>
         <source>Commune layer</source>
         <translation>Couche des communes</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="50"/>
-        <location filename="../../ui/charts.py" line="59"/>
+        <location filename="../../ui/charts.py" line="128"/>
+        <location filename="../../ui/dock.py" line="605"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="187"/>
+        <location filename="../../processing/centrality_score.py" line="189"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="196"/>
+        <location filename="../../processing/centrality_score.py" line="198"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="101"/>
+        <location filename="../../processing/centrality_score.py" line="98"/>
         <location filename="../../processing/sensitivity.py" line="68"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -206,27 +280,36 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="192"/>
+        <location filename="../../processing/centrality_score.py" line="194"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="58"/>
-        <source>Composite score</source>
-        <translation>Score composite</translation>
+        <location filename="../../ui/dock.py" line="145"/>
+        <source>Compare with</source>
+        <translation>Comparer avec</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="96"/>
+        <source>Composite score</source>
+        <translation type="vanished">Score composite</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="213"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="72"/>
+        <location filename="../../ui/charts.py" line="127"/>
+        <source>Composite score (click a bar to select its communes)</source>
+        <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="82"/>
         <source>Composite score (graduated)</source>
         <translation>Score composite (symbologie graduée)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="66"/>
+        <location filename="../../processing/export_layout.py" line="96"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -235,23 +318,29 @@
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="230"/>
+        <location filename="../../processing/centrality_score.py" line="232"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="132"/>
-        <location filename="../../ui/charts.py" line="22"/>
+        <location filename="../../processing/chart_picture.py" line="21"/>
+        <location filename="../../processing/styling.py" line="145"/>
+        <location filename="../../ui/charts.py" line="30"/>
         <source>Consommer</source>
         <translation>Consommer</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="82"/>
+        <location filename="../../processing/export_layout.py" line="110"/>
+        <source>Context layer of the inset on a single page (empty: the départements of metropolitan France, shipped with the plugin)</source>
+        <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="248"/>
         <source>Copy table</source>
         <translation>Copier le tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="83"/>
+        <location filename="../../ui/dock.py" line="249"/>
         <source>Copy the visible rows as CSV, to paste into a spreadsheet</source>
         <translation>Copier les lignes affichées en CSV, à coller dans un tableur</translation>
     </message>
@@ -271,12 +360,12 @@
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="162"/>
+        <location filename="../../processing/apply_style.py" line="181"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="88"/>
+        <location filename="../../processing/apply_style.py" line="98"/>
         <source>Diagrams of the four functions</source>
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
@@ -286,10 +375,15 @@
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="112"/>
+        <location filename="../../processing/centrality_score.py" line="109"/>
         <location filename="../../processing/sensitivity.py" line="84"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="166"/>
+        <source>Départements</source>
+        <translation>Départements</translation>
     </message>
     <message>
         <location filename="../../processing/aggregate_bpe.py" line="63"/>
@@ -302,12 +396,12 @@
         <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="161"/>
+        <location filename="../../processing/centrality_score.py" line="168"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="133"/>
+        <location filename="../../processing/sensitivity.py" line="121"/>
         <source>Existing fields replaced: {fields}</source>
         <translation>Champs existants remplacés : {fields}</translation>
     </message>
@@ -317,17 +411,17 @@
         <translation>Explorer les scores (panneau)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="223"/>
+        <location filename="../../ui/dock.py" line="703"/>
         <source>Export charts</source>
         <translation>Exporter les graphiques</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="87"/>
+        <location filename="../../ui/dock.py" line="253"/>
         <source>Export charts…</source>
         <translation>Exporter les graphiques…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="43"/>
+        <location filename="../../processing/export_layout.py" line="65"/>
         <source>Export the centrality map (PDF layout)</source>
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
@@ -345,17 +439,29 @@ The layer keeps its own style when it has one on the score (as set by “Apply t
 La couche garde son propre style lorsqu&apos;elle en a un sur le score (défini par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon, le style de centralité est appliqué à la carte. Ni la couche ni le projet en cours ne sont modifiés.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="46"/>
         <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field) and a sources line with the date, to PDF and optionally PNG.
 
 Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, with an inset map locating it in the whole territory; the PNG is then one file per page, numbered.
 
 The layer keeps its own style when it has one on the score (as set by “Apply the centrality style” or stored in its GeoPackage); otherwise the centrality style is applied to the map. The layer and the current project are not modified.</source>
-        <translation>Exporte une mise en page au format paysage (A4 ou A3) d&apos;une couche de communes avec scores : titre, sous-titre, carte, légende, barre d&apos;échelle, flèche du nord, contours des intercommunalités (ou de tout champ de regroupement) et ligne des sources avec la date, en PDF et, en option, en PNG.
+        <translation type="vanished">Exporte une mise en page au format paysage (A4 ou A3) d&apos;une couche de communes avec scores : titre, sous-titre, carte, légende, barre d&apos;échelle, flèche du nord, contours des intercommunalités (ou de tout champ de regroupement) et ligne des sources avec la date, en PDF et, en option, en PNG.
 
 Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommunalité) dans un seul PDF, chaque page titrée par la valeur, centrée sur elle, avec une carte de situation dans l&apos;ensemble du territoire ; le PNG est alors un fichier par page, numéroté.
 
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche et le projet en cours ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="68"/>
+        <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field), a chart of the ten most central communes&apos; four functions (drawn with pyqtgraph when it is installed), a sources line and the date, to PDF and optionally PNG and SVG. The layout comes from the templates shipped in the plugin&apos;s resources/layouts folder, or from your own .qpt template keeping the same item ids (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
+
+Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, the other groups faded, with an inset map locating it in the whole territory and the chart of its own leading communes; the PNG and SVG are then one file per page, numbered. On a single page, the inset locates the territory in the context layer you give (e.g. the départements).
+
+The layer keeps its own style when it has one on the score (as set by “Apply the centrality style” or stored in its GeoPackage); otherwise the centrality style is applied to the map. The layer is not modified. In QGIS desktop, the layout is also added to the project (Project → Layouts) to be edited.</source>
+        <translation>Exporte une mise en page au format paysage (A4 ou A3) d&apos;une couche de communes avec scores : titre, sous-titre, carte, légende, barre d&apos;échelle, flèche du nord, contours des intercommunalités (ou de tout champ de regroupement), graphique des quatre fonctions des dix communes les plus centrales (dessiné avec pyqtgraph s&apos;il est installé), ligne des sources et date, en PDF et, en option, en PNG et en SVG. La mise en page vient des modèles livrés dans le dossier resources/layouts de l&apos;extension, ou de votre propre modèle .qpt gardant les mêmes identifiants d&apos;objets (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
+
+Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommunalité) dans un seul PDF, chaque page titrée par la valeur, centrée sur elle, les autres groupes estompés, avec une carte de situation dans l&apos;ensemble du territoire et le graphique de ses propres communes les plus centrales ; le PNG et le SVG sont alors un fichier par page, numéroté. Sur une page unique, la carte de situation place le territoire dans la couche de contexte fournie (par ex. les départements).
+
+La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche n&apos;est pas modifiée. Dans QGIS Desktop, la mise en page est aussi ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="107"/>
@@ -368,22 +474,22 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="81"/>
+        <location filename="../../processing/apply_style.py" line="91"/>
         <source>Fixed bounds</source>
         <translation>Bornes fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="83"/>
+        <location filename="../../processing/apply_style.py" line="93"/>
         <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
         <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="153"/>
+        <location filename="../../processing/apply_style.py" line="169"/>
         <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/centrality_score.py" line="117"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -393,7 +499,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE 2021 fournies)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="116"/>
+        <location filename="../../processing/centrality_score.py" line="113"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -404,7 +510,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Indiquez un fichier BPE.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="121"/>
+        <location filename="../../processing/join_tables.py" line="122"/>
         <source>Give at least one table to join.</source>
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
@@ -419,8 +525,9 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Regrouper par (code de l&apos;intercommunalité ou tout autre champ)</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="132"/>
-        <location filename="../../ui/charts.py" line="22"/>
+        <location filename="../../processing/chart_picture.py" line="21"/>
+        <location filename="../../processing/styling.py" line="145"/>
+        <location filename="../../ui/charts.py" line="30"/>
         <source>Habiter</source>
         <translation>Habiter</translation>
     </message>
@@ -440,38 +547,54 @@ Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th an
 Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e et 95e centiles du rang de la commune sur l&apos;ensemble des tirages, 1 = la commune la plus centrale) et part_niveau_stable (% des tirages où la commune conserve le niveau du calcul de référence, réalisé avec les méthodes et les poids propres au profil ; niveaux selon la méthode du profil). Une bande étroite signale un rang qui ne dépend pas des choix. Une même graine (SEED) donne le même résultat. Les communes sans aucune donnée reçoivent des champs vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="173"/>
+        <location filename="../../processing/layouts.py" line="408"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="81"/>
+        <location filename="../../processing/join_tables.py" line="82"/>
         <source>INSEE code field of the commune layer</source>
         <translation>Champ du code INSEE de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="105"/>
+        <location filename="../../ui/dock.py" line="498"/>
+        <location filename="../../ui/dock.py" line="506"/>
+        <source>Indicator profile (*.json)</source>
+        <translation>Profil d&apos;indicateurs (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="102"/>
         <location filename="../../processing/sensitivity.py" line="70"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="129"/>
+        <location filename="../../processing/centrality_score.py" line="126"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="103"/>
+        <location filename="../../ui/weights.py" line="35"/>
+        <source>Indicator weights</source>
+        <translation>Pondérations des indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="144"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="89"/>
+        <location filename="../../processing/styling.py" line="77"/>
         <source>Intermediate centre</source>
         <translation>Centralité intermédiaire</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="47"/>
+        <location filename="../../ui/dock.py" line="607"/>
+        <source>Jobs</source>
+        <translation>Emplois</translation>
+    </message>
+    <message>
+        <location filename="../../processing/join_tables.py" line="48"/>
         <source>Join INSEE tables to communes</source>
         <translation>Joindre des tables INSEE aux communes</translation>
     </message>
@@ -481,12 +604,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Joindre des tables INSEE…</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="105"/>
+        <location filename="../../processing/join_tables.py" line="106"/>
         <source>Join report</source>
         <translation>Rapport de jointure</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="103"/>
+        <location filename="../../processing/join_tables.py" line="104"/>
         <source>Joined communes</source>
         <translation>Communes avec données jointes</translation>
     </message>
@@ -503,8 +626,8 @@ Les codes sont lus comme du texte : les zéros initiaux sont conservés ou rét
 Toutes les communes de la couche sont conservées, avec leur géométrie intacte. La table du rapport de jointure (REPORT) liste chaque ligne de table non jointe (code sans correspondance, doublon, code invalide), chaque code recodé, chaque commune absente d&apos;une table et chaque colonne renommée. Le journal se termine par une ligne de bilan par table.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="50"/>
-        <source>Joins one or more tables (CSV files; XLSX or ODS spreadsheets, whose header is found below any title lines, on the sheet given or the first naming a code column; DBF files; or table layers such as a GeoPackage table) onto a commune layer by INSEE commune code.
+        <location filename="../../processing/join_tables.py" line="51"/>
+        <source>Joins one or more tables (CSV files; XLSX, XLS or ODS spreadsheets, whose header is found below any title lines, on the sheet given or the first naming a code column; DBF files; or table layers such as a GeoPackage table) onto a commune layer by INSEE commune code.
 
 Codes are read as text: leading zeros are kept or restored (1001 → 01001), float artefacts (62498.0) and spaces around codes are repaired, Corsica&apos;s 2A/2B kept. The key column of each table is found among the usual names (CODGEO, DEPCOM, INSEE_COM, CODE_INSEE, …) unless given. Numbers with a decimal comma or thousands spaces are read as numbers; secret or empty values (s, nd, secret, empty cell) become NULL and are counted.
 
@@ -515,7 +638,7 @@ Paris, Lyon, Marseille: rows of arrondissements (751xx, 6938x, 132xx) are summed
 Merged communes: a table de passage (INSEE&apos;s, with one code column per year, or any file with an old and a new code column) sums the rows of communes merged since the table&apos;s year onto today&apos;s commune, the same way. Without one, codes missing from a department the layer otherwise covers are reported as looking like merged communes.
 
 Columns to join (optional): only these columns of each table are added. Prefixes (optional): one per table, in the order of the tables, put before the added column names.</source>
-        <translation>Joint une ou plusieurs tables (fichiers CSV ; classeurs XLSX ou ODS, dont la ligne d&apos;en-tête est repérée sous d&apos;éventuelles lignes de titre, sur la feuille indiquée ou la première qui nomme une colonne de codes ; fichiers DBF ; ou couches sans géométrie telles qu&apos;une table de GeoPackage) à une couche de communes, par code INSEE de la commune.
+        <translation>Joint une ou plusieurs tables (fichiers CSV ; classeurs XLSX, XLS ou ODS, dont la ligne d&apos;en-tête est repérée sous d&apos;éventuelles lignes de titre, sur la feuille indiquée ou la première qui nomme une colonne de codes ; fichiers DBF ; ou couches sans géométrie telles qu&apos;une table de GeoPackage) à une couche de communes, par code INSEE de la commune.
 
 Les codes sont lus comme du texte : les zéros initiaux sont conservés ou rétablis (1001 → 01001), les artefacts de nombres décimaux (62498.0) et les espaces parasites sont corrigés, les codes corses 2A/2B sont conservés. La colonne clé de chaque table est recherchée parmi les noms usuels (CODGEO, DEPCOM, INSEE_COM, CODE_INSEE, …), sauf si elle est indiquée. Les nombres à virgule décimale ou à espaces séparateurs de milliers sont lus comme des nombres ; les valeurs secrètes ou vides (s, nd, secret, cellule vide) deviennent NULL et sont comptées.
 
@@ -528,32 +651,48 @@ Communes fusionnées : une table de passage (celle de l&apos;INSEE, avec une co
 Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajoutées. Préfixes (facultatif) : un par table, dans l&apos;ordre des tables, placé devant les noms des colonnes ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="89"/>
+        <location filename="../../processing/join_tables.py" line="90"/>
         <source>Key column of the tables (empty: found automatically)</source>
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="84"/>
+        <location filename="../../processing/apply_style.py" line="94"/>
         <source>Label the main centres</source>
         <translation>Étiqueter les principales centralités</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="92"/>
+        <location filename="../../processing/export_layout.py" line="116"/>
+        <source>Layout template (.qpt; empty: the plugin&apos;s own for the paper chosen)</source>
+        <translation>Modèle de mise en page (.qpt ; vide : celui de l&apos;extension pour le format choisi)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="245"/>
+        <source>Layout “{name}” added to the project (Project → Layouts) to be edited.</source>
+        <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="400"/>
+        <source>Layout: {name}</source>
+        <translation>Mise en page : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="605"/>
+        <location filename="../../ui/ranking.py" line="29"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="96"/>
+        <location filename="../../processing/export_layout.py" line="213"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="72"/>
+        <location filename="../../processing/apply_style.py" line="82"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="119"/>
+        <location filename="../../processing/centrality_score.py" line="116"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -563,38 +702,48 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Charger le territoire d&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="90"/>
+        <location filename="../../processing/styling.py" line="78"/>
         <source>Local centre</source>
         <translation>Centralité locale</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="87"/>
+        <location filename="../../processing/layouts.py" line="149"/>
+        <source>Location</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../processing/styling.py" line="75"/>
         <source>Major centre</source>
         <translation>Centralité majeure</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="72"/>
+        <location filename="../../processing/apply_style.py" line="82"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="146"/>
+        <location filename="../../processing/sensitivity.py" line="131"/>
         <source>Median width of the 90 % rank band: {width} ranks; communes keeping their level in at least 90 % of the draws: {stable} of {total}.</source>
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="153"/>
+        <location filename="../../processing/centrality_score.py" line="161"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="111"/>
+        <location filename="../../processing/centrality_score.py" line="108"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="86"/>
+        <location filename="../../ui/dock.py" line="632"/>
+        <source>Missing columns: {columns}.</source>
+        <translation>Colonnes manquantes : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="96"/>
         <source>Name field for labels (empty: found automatically)</source>
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
@@ -604,10 +753,20 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="81"/>
-        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/apply_style.py" line="91"/>
+        <location filename="../../processing/centrality_score.py" line="117"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="372"/>
+        <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
+        <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="264"/>
+        <source>No inset: the territory is outside metropolitan France, whose départements the plugin ships; give a context layer to locate it in (INSET_LAYER).</source>
+        <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="83"/>
@@ -625,15 +784,22 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="88"/>
+        <location filename="../../processing/apply_style.py" line="98"/>
         <location filename="../../processing/sensitivity.py" line="76"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="110"/>
+        <location filename="../../processing/centrality_score.py" line="107"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="112"/>
+        <location filename="../../core/scoring.py" line="228"/>
+        <location filename="../../core/sensitivity.py" line="137"/>
+        <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
+        <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
     </message>
     <message>
         <location filename="../../processing/sensitivity.py" line="82"/>
@@ -641,17 +807,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Normalisations tirées parmi</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="91"/>
+        <location filename="../../processing/styling.py" line="79"/>
         <source>Not a centre</source>
         <translation>Hors centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="81"/>
+        <location filename="../../processing/styling.py" line="94"/>
         <source>Not scored (no data)</source>
         <translation>Non calculé (pas de données)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="78"/>
+        <location filename="../../processing/apply_style.py" line="88"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
@@ -670,50 +836,79 @@ Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first comm
 Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="74"/>
+        <location filename="../../ui/dock.py" line="505"/>
+        <source>Open an indicator profile</source>
+        <translation>Ouvrir un profil d&apos;indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="184"/>
+        <source>Open an indicator profile (JSON)</source>
+        <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="125"/>
+        <source>Other groups (faded)</source>
+        <translation>Autres groupes (estompés)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="104"/>
         <source>Outlines of groups of communes, e.g. intercommunalities (empty: NOM_EPCI or SIREN_EPCI when present)</source>
         <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="105"/>
+        <location filename="../../processing/export_layout.py" line="163"/>
         <source>Outlines: {count} groups of communes by {field}.</source>
         <translation>Contours : {count} groupes de communes selon {field}.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="79"/>
+        <location filename="../../processing/export_layout.py" line="118"/>
         <source>PDF file</source>
         <translation>Fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="81"/>
+        <location filename="../../processing/export_layout.py" line="120"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="223"/>
+        <location filename="../../ui/dock.py" line="703"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="136"/>
         <source>PNG pages: {paths}</source>
-        <translation>Pages PNG : {paths}</translation>
+        <translation type="vanished">Pages PNG : {paths}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="71"/>
+        <location filename="../../processing/export_layout.py" line="101"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="111"/>
+        <location filename="../../processing/centrality_score.py" line="108"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="88"/>
+        <location filename="../../processing/apply_style.py" line="98"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="607"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../processing/styling.py" line="160"/>
+        <source>Population (area of the pies)</source>
+        <translation>Population (aire des secteurs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="602"/>
+        <source>Population and job change need the census columns {columns}, absent from this layer.</source>
+        <translation>L&apos;évolution de la population et de l&apos;emploi demande les colonnes du recensement {columns}, absentes de cette couche.</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="57"/>
@@ -721,23 +916,33 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="90"/>
+        <location filename="../../processing/apply_style.py" line="100"/>
         <source>Population field sizing the diagrams (empty: found automatically)</source>
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="98"/>
+        <location filename="../../processing/join_tables.py" line="99"/>
         <source>Prefix of the added columns, one per table in order, separated by commas</source>
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="207"/>
+        <location filename="../../ui/dock.py" line="177"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="246"/>
+        <source>Profile &apos;{profile}&apos; needs the column(s) {missing}, absent from the layer. Join the tables that carry them first. Columns available: {available}.</source>
+        <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="209"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="81"/>
-        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/apply_style.py" line="91"/>
+        <location filename="../../processing/centrality_score.py" line="117"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -747,30 +952,40 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="92"/>
+        <location filename="../../ui/ranking.py" line="29"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
+        <location filename="../../ui/dock.py" line="258"/>
+        <source>Ranking</source>
+        <translation>Classement</translation>
+    </message>
+    <message>
         <location filename="../../processing/aggregate_bpe.py" line="78"/>
-        <location filename="../../processing/join_tables.py" line="134"/>
-        <location filename="../../processing/join_tables.py" line="146"/>
+        <location filename="../../processing/join_tables.py" line="145"/>
+        <location filename="../../processing/join_tables.py" line="157"/>
         <source>Read {name}: {rows} rows, {columns} columns.</source>
         <translation>Table {name} lue : {rows} lignes, {columns} colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="123"/>
+        <location filename="../../processing/join_tables.py" line="133"/>
         <source>Reading the commune codes…</source>
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="123"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="72"/>
+        <location filename="../../ui/dock.py" line="196"/>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="102"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
     </message>
@@ -780,22 +995,37 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lancer le diagnostic complet…</translation>
     </message>
     <message>
+        <location filename="../../processing/export_layout.py" line="123"/>
+        <source>SVG image</source>
+        <translation>Image SVG</translation>
+    </message>
+    <message>
         <location filename="../../plugin.py" line="96"/>
         <source>Sample territory (AULA)</source>
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="93"/>
+        <location filename="../../ui/dock.py" line="498"/>
+        <source>Save as profile</source>
+        <translation>Enregistrer comme profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="200"/>
+        <source>Save as profile…</source>
+        <translation>Enregistrer comme profil…</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="103"/>
         <source>Save as the layer&apos;s default style in its GeoPackage</source>
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="92"/>
+        <location filename="../../ui/ranking.py" line="29"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="75"/>
+        <location filename="../../processing/apply_style.py" line="85"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
@@ -805,18 +1035,18 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="70"/>
-        <location filename="../../processing/export_layout.py" line="62"/>
+        <location filename="../../processing/apply_style.py" line="80"/>
+        <location filename="../../processing/export_layout.py" line="92"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="127"/>
+        <location filename="../../processing/centrality_score.py" line="124"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="64"/>
+        <location filename="../../processing/centrality_score.py" line="61"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
 
 1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
@@ -869,13 +1099,13 @@ Méthode : chaque indicateur est calculé à partir des colonnes de la couche (
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="80"/>
+        <location filename="../../ui/dock.py" line="219"/>
         <source>Search a commune…</source>
         <translation>Rechercher une commune…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="59"/>
-        <location filename="../../ui/dock.py" line="162"/>
+        <location filename="../../ui/dock.py" line="113"/>
+        <location filename="../../ui/dock.py" line="570"/>
         <source>Select a commune on the map or in the table.</source>
         <translation>Sélectionnez une commune sur la carte ou dans le tableau.</translation>
     </message>
@@ -885,60 +1115,75 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Sensibilité des rangs (Monte Carlo)</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="132"/>
-        <location filename="../../ui/charts.py" line="22"/>
+        <location filename="../../processing/chart_picture.py" line="21"/>
+        <location filename="../../processing/styling.py" line="145"/>
+        <location filename="../../ui/charts.py" line="30"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="93"/>
+        <location filename="../../processing/join_tables.py" line="94"/>
         <source>Sheet of the spreadsheets (name or number; empty: the first with a code column)</source>
         <translation>Feuille des classeurs (nom ou numéro ; vide : la première qui a une colonne de codes)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="70"/>
+        <location filename="../../ui/dock.py" line="223"/>
+        <source>Show the communes of one intercommunality</source>
+        <translation>Afficher les communes d&apos;une intercommunalité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="229"/>
+        <source>Show the communes of one level</source>
+        <translation>Afficher les communes d&apos;un niveau</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="100"/>
         <source>Sources line (empty = automatic)</source>
         <translation>Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="174"/>
-        <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}, {date}.</source>
-        <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}, {date}.</translation>
+        <location filename="../../processing/layouts.py" line="409"/>
+        <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
+        <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="88"/>
+        <location filename="../../processing/styling.py" line="76"/>
         <source>Structuring centre</source>
         <translation>Centralité structurante</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="96"/>
+        <location filename="../../processing/apply_style.py" line="106"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="182"/>
+        <location filename="../../processing/apply_style.py" line="199"/>
         <source>Style stored in the GeoPackage as the layer&apos;s default style.</source>
         <translation>Style enregistré dans le GeoPackage comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="108"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="50"/>
+        <location filename="../../processing/apply_style.py" line="57"/>
         <source>Styles a scored commune layer for a report.
 
 Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored.
 
-Labels: the names of the main centres (up to the structuring ones), the most central placed first when labels collide. Diagrams (optional): the four sub-scores of each major or structuring centre as a pie whose area follows the population.
+Labels: the names of the main centres (up to the structuring ones), the most central placed first when labels collide. Diagrams (optional): the four sub-scores of each major or structuring centre, as a pie whose area follows the population, or as four bars whose length is the score (100 = 8 mm, the same scale everywhere).
+
+The styles are the QML files shipped in the plugin&apos;s resources/styles folder, fitted to the layer (class bounds, name and population fields, largest population).
 
 The features are not modified. When the layer is stored in a GeoPackage, the style is saved inside it as the layer&apos;s default style, so the layer keeps it when opened later or on another machine. The style can also be written to a QML file.</source>
         <translation>Met en forme une couche de communes avec scores pour un rapport.
 
 Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées.
 
-Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante en secteurs, dont l&apos;aire suit la population.
+Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
+
+Les styles sont les fichiers QML livrés dans le dossier resources/styles de l&apos;extension, ajustés à la couche (bornes des classes, champs du nom et de la population, plus grande population).
 
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
@@ -951,7 +1196,7 @@ The features are not modified. When the layer is stored in a GeoPackage, the sty
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="66"/>
+        <location filename="../../processing/export_layout.py" line="96"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
@@ -974,19 +1219,29 @@ Champs en sortie : DEPCOM (texte), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (d
 Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resources/bpe/gammes_2021.csv ; un autre fichier avec les colonnes TYPEQU et GAMME peut être indiqué. Lorsque le fichier contient plusieurs années (AN), la plus récente est comptée, sauf si une année est indiquée. Les arrondissements de Paris, Lyon et Marseille sont comptés dans leur commune (75056, 69123, 13055), sauf si l&apos;option est décochée. Chaque ligne écartée (code ou type invalide, nombre d&apos;équipements non numérique, autre année) est inscrite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="101"/>
+        <location filename="../../ui/dock.py" line="630"/>
+        <source>Sums over the communes of each level, annual change rate between the census years. Levels follow the weights.</source>
+        <translation>Sommes sur les communes de chaque niveau, taux d&apos;évolution annuel entre les deux recensements. Les niveaux suivent les pondérations.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/join_tables.py" line="102"/>
         <source>Table de passage of merged communes (old code, new code; optional)</source>
         <translation>Table de passage des communes fusionnées (ancien code, nouveau code ; facultative)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="86"/>
+        <location filename="../../processing/join_tables.py" line="87"/>
         <source>Tables to join (files or table layers)</source>
         <translation>Tables à joindre (fichiers ou couches sans géométrie)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="42"/>
+        <location filename="../../processing/layouts.py" line="180"/>
+        <location filename="../../processing/layouts.py" line="180"/>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
         <source>Territory mean</source>
-        <translation>Moyenne du territoire</translation>
+        <translation type="vanished">Moyenne du territoire</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="33"/>
@@ -994,50 +1249,83 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Synthèse territoriale</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="132"/>
-        <source>The PNG file {path} could not be written: check that the folder exists and is writable.</source>
-        <translation>Impossible d&apos;écrire le fichier PNG {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
+        <location filename="../../core/sensitivity.py" line="124"/>
+        <source>The Dirichlet concentration is a positive number, not {value}.</source>
+        <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="36"/>
+        <location filename="../../processing/chart_picture.py" line="33"/>
+        <source>The chart of the leading communes is drawn on the main thread only: the layout has no chart.</source>
+        <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="71"/>
+        <source>The chart {path} could not be written: the layout has no chart.</source>
+        <translation>Impossible d&apos;écrire le graphique {path} : la mise en page n&apos;a pas de graphique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="77"/>
         <source>The charts need the Python package pyqtgraph. On Debian or Ubuntu: sudo apt install python3-pyqtgraph; with the OSGeo4W installer on Windows: the package python3-pyqtgraph, or &apos;pip install pyqtgraph&apos; in the OSGeo4W shell. The ranking table works without it.</source>
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="103"/>
-        <location filename="../../processing/centrality_score.py" line="134"/>
-        <location filename="../../processing/export_layout.py" line="87"/>
-        <location filename="../../processing/join_tables.py" line="111"/>
+        <location filename="../../processing/apply_style.py" line="113"/>
+        <location filename="../../processing/centrality_score.py" line="131"/>
+        <location filename="../../processing/export_layout.py" line="129"/>
+        <location filename="../../processing/join_tables.py" line="112"/>
         <location filename="../../processing/sensitivity.py" line="102"/>
         <location filename="../../processing/territory_summary.py" line="71"/>
         <source>The commune layer could not be read.</source>
         <translation>Impossible de lire la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="115"/>
+        <location filename="../../processing/join_tables.py" line="116"/>
         <source>The commune layer has no field &apos;{field}&apos;. Fields found: {fields}.</source>
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="117"/>
+        <location filename="../../processing/apply_style.py" line="133"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="143"/>
-        <location filename="../../processing/export_layout.py" line="89"/>
+        <location filename="../../processing/apply_style.py" line="159"/>
+        <location filename="../../processing/export_layout.py" line="131"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="170"/>
+        <location filename="../../processing/apply_style.py" line="187"/>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="166"/>
-        <location filename="../../processing/join_tables.py" line="166"/>
-        <location filename="../../processing/sensitivity.py" line="139"/>
+        <location filename="../../processing/layouts.py" line="207"/>
+        <source>The layout template has no item of id {ids}: left out.</source>
+        <translation>Le modèle de mise en page n&apos;a pas d&apos;objet d&apos;identifiant {ids} : omis.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="65"/>
+        <source>The layout template {path} does not exist.</source>
+        <translation>Le modèle de mise en page {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="72"/>
+        <source>The layout template {path} has no map item of id &apos;map&apos;: give the main map that id in the layout&apos;s Item Properties.</source>
+        <translation>Le modèle de mise en page {path} n&apos;a pas d&apos;objet carte d&apos;identifiant « map » : donnez cet identifiant à la carte principale dans les Propriétés de l&apos;objet de la mise en page.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="69"/>
+        <source>The layout template {path} is not an XML file.</source>
+        <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sensitivity.py" line="116"/>
+        <source>The number of draws is a positive integer, not {value}.</source>
+        <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_geopackage.py" line="291"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
@@ -1048,40 +1336,122 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
+        <location filename="../../core/scoring.py" line="201"/>
+        <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
+        <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="203"/>
+        <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
+        <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="233"/>
+        <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
+        <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
+    </message>
+    <message>
         <location filename="../../plugin.py" line="101"/>
         <source>The sample territory could not be opened: {path}</source>
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="181"/>
+        <location filename="../../processing/apply_style.py" line="198"/>
         <source>The style could not be stored in the GeoPackage: {message}</source>
         <translation>Impossible d&apos;enregistrer le style dans le GeoPackage : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="137"/>
+        <location filename="../../processing/styling.py" line="60"/>
+        <source>The style file {path} could not be read: {message}</source>
+        <translation>Impossible de lire le fichier de style {path} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="153"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="151"/>
+        <location filename="../../processing/styling.py" line="54"/>
+        <source>The style file {path} is missing: reinstall the plugin.</source>
+        <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sensitivity.py" line="121"/>
+        <source>The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {value}.</source>
+        <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rescoring.py" line="159"/>
+        <source>The weight of {what} must be a positive number, not {weight}.</source>
+        <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="62"/>
+        <source>The {count} most central communes (scores 0–100)</source>
+        <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="258"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="133"/>
+        <location filename="../../processing/export_layout.py" line="233"/>
+        <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
+        <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="466"/>
+        <source>This layer cannot be changed (its format is read-only): the panel shows the new scores, the map keeps the old ones.</source>
+        <translation>Cette couche ne peut pas être modifiée (format en lecture seule) : le panneau montre les nouveaux scores, la carte garde les anciens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="322"/>
         <source>This layer has no centrality scores: run “Centrality score” first.</source>
         <translation>Cette couche n&apos;a pas de scores de centralité : lancez d&apos;abord « Score de centralité ».</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="63"/>
+        <location filename="../../ui/dock.py" line="382"/>
+        <source>This profile cannot re-score the layer: {problem}</source>
+        <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="93"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../processing/styling.py" line="132"/>
-        <location filename="../../ui/charts.py" line="22"/>
+        <location filename="../../processing/chart_picture.py" line="21"/>
+        <location filename="../../processing/styling.py" line="145"/>
+        <location filename="../../ui/charts.py" line="30"/>
         <source>Travailler</source>
         <translation>Travailler</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="107"/>
+        <location filename="../../core/scoring.py" line="295"/>
+        <location filename="../../core/sensitivity.py" line="134"/>
+        <source>Unknown aggregation {value}: expected one of {expected}.</source>
+        <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rescoring.py" line="92"/>
+        <source>Unknown indicator {key}: expected one of {expected}.</source>
+        <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rescoring.py" line="60"/>
+        <location filename="../../core/scoring.py" line="108"/>
+        <location filename="../../core/scoring.py" line="337"/>
+        <source>Unknown level method {value}: expected one of {expected}.</source>
+        <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="106"/>
+        <location filename="../../core/scoring.py" line="242"/>
+        <location filename="../../core/sensitivity.py" line="130"/>
+        <source>Unknown normalisation {value}: expected one of {expected}.</source>
+        <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
         <location filename="../../processing/sensitivity.py" line="75"/>
@@ -1089,19 +1459,296 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Perturbation des poids</translation>
     </message>
     <message>
+        <location filename="../../core/sensitivity.py" line="118"/>
+        <source>Weight perturbation {value}: expected one of {expected}.</source>
+        <translation>Perturbation des poids {value} : valeurs attendues {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="172"/>
+        <source>Weights (the map follows)</source>
+        <translation>Pondérations (la carte suit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="490"/>
+        <source>Weights set in the Centralités panel, from “{name}”.</source>
+        <translation>Pondérations réglées dans le panneau Centralités, à partir de « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="201"/>
+        <source>Write a profile (JSON) with these weights, for the Centrality score algorithm</source>
+        <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_geopackage.py" line="283"/>
+        <source>Writing feature by feature ({reason}).</source>
+        <translation>Écriture entité par entité ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_geopackage.py" line="280"/>
+        <source>Written in bulk to {path} (GDAL).</source>
+        <translation>Écrit en bloc dans {path} (GDAL).</translation>
+    </message>
+    <message>
         <location filename="../../processing/aggregate_bpe.py" line="56"/>
         <source>Year (AN) to count (empty: the latest in the file)</source>
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="111"/>
+        <location filename="../../processing/centrality_score.py" line="108"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
     </message>
     <message>
+        <location filename="../../core/join.py" line="171"/>
+        <source>a table de passage sums it onto today&apos;s commune</source>
+        <translation>une table de passage l&apos;additionne sur la commune actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="38"/>
+        <source>absent</source>
+        <translation>absente</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="46"/>
+        <source>ambiguous passage</source>
+        <translation>passage ambigu</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="241"/>
+        <source>arrondissement of {city}</source>
+        <translation>arrondissement de {city}</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="218"/>
+        <source>chosen columns in no table: {missing}. Columns found: {available}.</source>
+        <translation>colonnes choisies présentes dans aucune table : {missing}. Colonnes trouvées : {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="310"/>
+        <source>code &apos;{before}&apos; read as &apos;{after}&apos;</source>
+        <translation>code « {before} » lu comme « {after} »</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="196"/>
+        <source>column {column} renamed {name}: the name was already taken</source>
+        <translation>colonne {column} renommée {name} : le nom était déjà pris</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="270"/>
+        <source>columns left empty, a part is secret or empty: {columns}</source>
+        <translation>colonnes laissées vides, une partie est secrète ou vide : {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="266"/>
+        <source>columns left empty, they cannot be summed from the parts: {columns}</source>
+        <translation>colonnes laissées vides, elles ne peuvent pas être additionnées à partir des parties : {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="179"/>
+        <source>commune kept, its columns from this table left empty (NULL)</source>
+        <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL)</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="180"/>
+        <source>commune kept, its columns from this table left empty (NULL); its department has codes that look merged: it may be a commune created since the table&apos;s year, which a table de passage fills from its former communes</source>
+        <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL) ; son département a des codes qui semblent fusionnés : il s&apos;agit peut-être d&apos;une commune créée depuis l&apos;année de la table, qu&apos;une table de passage remplit à partir de ses anciennes communes</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="249"/>
+        <source>commune merged since: {passage}, {old} -&gt; {new}</source>
+        <translation>commune fusionnée depuis : {passage}, {old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="39"/>
+        <source>duplicate</source>
+        <translation>doublon</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="46"/>
+        <location filename="../../core/join.py" line="41"/>
+        <source>invalid code</source>
+        <translation>code invalide</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="47"/>
+        <source>invalid equipment type</source>
+        <translation>type d&apos;équipement invalide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts.py" line="82"/>
+        <source>no commune selected</source>
+        <translation>aucune commune sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="51"/>
+        <source>no gamme</source>
+        <translation>hors gamme</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="161"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../../processing/styling.py" line="58"/>
+        <source>not a QML document</source>
+        <translation>pas un document QML</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="48"/>
+        <source>not numeric</source>
+        <translation>non numérique</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="45"/>
+        <source>not summable</source>
+        <translation>non additionnable</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="177"/>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="49"/>
+        <source>other year</source>
+        <translation>autre année</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="29"/>
+        <source>pyqtgraph is not installed: the layout has no chart of the leading communes (install python3-pyqtgraph, or pip install pyqtgraph, to get it).</source>
+        <translation>pyqtgraph n&apos;est pas installé : la mise en page n&apos;a pas de graphique des communes les plus centrales (installez python3-pyqtgraph, ou pip install pyqtgraph, pour l&apos;obtenir).</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="40"/>
+        <source>re-coded</source>
+        <translation>recodé</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="42"/>
+        <source>renamed column</source>
+        <translation>colonne renommée</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="179"/>
+        <source>row left out: &apos;{typequ}&apos; is not an equipment type (a letter A-G and 3 digits)</source>
+        <translation>ligne écartée : « {typequ} » n&apos;est pas un type d&apos;équipement (une lettre de A à G et 3 chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="186"/>
+        <source>row left out: NB_EQUIP &apos;{value}&apos; is not a count</source>
+        <translation>ligne écartée : NB_EQUIP « {value} » n&apos;est pas un nombre d&apos;équipements</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="173"/>
+        <source>row left out: not a commune code</source>
+        <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="166"/>
+        <source>row not joined: arrondissement of {city}; the table&apos;s own row for {code} was used</source>
+        <translation>ligne non jointe : arrondissement de {city} ; la ligne de la table pour {code} a été utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="161"/>
+        <source>row not joined: no commune with this code in the layer</source>
+        <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="172"/>
+        <source>row not joined: no commune with this code in the layer, which holds the other codes of its department: it looks like a commune merged since the table&apos;s year ({remedy})</source>
+        <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code, alors que la couche contient les autres codes de son département : cela ressemble à une commune fusionnée depuis l&apos;année de la table ({remedy})</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="317"/>
+        <source>row not joined: not a commune code</source>
+        <translation>ligne non jointe : ce n&apos;est pas un code commune</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="323"/>
+        <source>row not joined: the first row with this code was kept</source>
+        <translation>ligne non jointe : la première ligne avec ce code a été conservée</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="261"/>
+        <source>row summed onto {code} ({reason})</source>
+        <translation>ligne additionnée sur {code} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="43"/>
+        <source>secret or empty</source>
+        <translation>secret ou vide</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="47"/>
+        <source>short row</source>
+        <translation>ligne incomplète</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="50"/>
+        <location filename="../../core/join.py" line="44"/>
+        <source>summed</source>
+        <translation>additionnée</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="111"/>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts.py" line="85"/>
+        <source>territory mean (grey)</source>
+        <translation>moyenne du territoire (gris)</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="293"/>
+        <source>the line has fewer cells than the header: the missing cells are left empty</source>
+        <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="170"/>
+        <source>the table de passage does not list it</source>
+        <translation>la table de passage ne le mentionne pas</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="214"/>
+        <source>types in no gamme, counted in {column}: {types}</source>
+        <translation>types hors gamme, comptés dans {column} : {types}</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="37"/>
+        <source>unmatched</source>
+        <translation>sans correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="154"/>
+        <source>{count} cells of {column} left empty (NULL)</source>
+        <translation>{count} cellules de {column} laissées vides (NULL)</translation>
+    </message>
+    <message>
         <source>{count} commune(s) have no indicator value at all: kept, with empty scores.</source>
         <translation type="vanished">{count} commune(s) sans aucune valeur d&apos;indicateur : conservée(s), avec des scores vides.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="473"/>
+        <source>{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms</source>
+        <translation>{count} communes recalculées en {rescore:.0f} ms, carte en {write:.0f} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="567"/>
+        <source>{count} communes selected on the map.</source>
+        <translation>{count} communes sélectionnées sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="203"/>
+        <source>{count} rows of the arrondissements of {city} counted in {code}</source>
+        <translation>{count} lignes des arrondissements de {city} comptées dans {code}</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="168"/>
+        <source>{count} rows of year {year} left out: only {kept} is counted</source>
+        <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="100"/>
@@ -1109,24 +1756,34 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{count} territoires synthétisés.</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="115"/>
+        <location filename="../../processing/sensitivity.py" line="145"/>
         <source>{draws} draws…</source>
         <translation>{draws} tirages…</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="207"/>
+        <location filename="../../processing/join_tables.py" line="211"/>
         <source>{entry}: neither a CSV file nor a table QGIS can open.</source>
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="210"/>
+        <location filename="../../processing/join_tables.py" line="214"/>
         <source>{entry}: the table has no rows.</source>
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="181"/>
+        <location filename="../../processing/export_layout.py" line="236"/>
+        <source>{kind} pages: {paths}</source>
+        <translation>Pages {kind} : {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/frames.py" line="191"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts.py" line="84"/>
+        <source>{name} (light)</source>
+        <translation>{name} (clair)</translation>
     </message>
     <message>
         <location filename="../../processing/aggregate_bpe.py" line="90"/>
@@ -1134,29 +1791,326 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="167"/>
+        <location filename="../../ui/dock.py" line="576"/>
         <source>{name}: rank {rank}, {level}, composite score {score:.1f}</source>
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="203"/>
+        <location filename="../../core/join.py" line="253"/>
+        <source>{passage} gives several new codes for it ({old} -&gt; {new}): not summed</source>
+        <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="120"/>
+        <source>{path}, line {line}: a quoted value opens there and is never closed: the file is truncated or a quote is missing. Download or export it again.</source>
+        <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="77"/>
+        <source>{path}, line {line}: gamme &apos;{gamme}&apos; is not one of {gammes}.</source>
+        <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="115"/>
+        <source>{path}, line {line}: {seen} cells where the header has {expected} (separator &apos;{separator}&apos;). A value holding the separator must be quoted; fix or remove that line.</source>
+        <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="80"/>
+        <source>{path}, line {line}: {typequ} is in two gammes ({first}, {second}).</source>
+        <translation>{path}, ligne {line} : {typequ} figure dans deux gammes ({first}, {second}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="68"/>
+        <source>{path}: a gamme file needs the columns TYPEQU and GAMME (missing: {missing}). Columns found: {columns}.</source>
+        <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="46"/>
+        <location filename="../../processing/join_tables.py" line="207"/>
         <source>{path}: file not found.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../processing/spreadsheets.py" line="56"/>
+        <location filename="../../core/tables.py" line="124"/>
+        <source>{path}: malformed table ({error}). Check the line it names.</source>
+        <translation>{path} : table mal formée ({error}). Vérifiez la ligne indiquée.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="72"/>
+        <source>{path}: no header line found.</source>
+        <translation>{path} : aucune ligne d&apos;en-tête trouvée.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/spreadsheets.py" line="57"/>
         <source>{path}: no sheet &apos;{sheet}&apos;. Sheets found: {sheets}.</source>
         <translation>{path} : pas de feuille « {sheet} ». Feuilles présentes : {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../processing/spreadsheets.py" line="38"/>
+        <location filename="../../processing/spreadsheets.py" line="39"/>
         <source>{path}: not a spreadsheet OGR can read (damaged or truncated file?).</source>
         <translation>{path} : ce n&apos;est pas un classeur qu&apos;OGR sait lire (fichier endommagé ou tronqué ?).</translation>
     </message>
     <message>
-        <location filename="../../processing/spreadsheets.py" line="52"/>
+        <location filename="../../core/profile.py" line="57"/>
+        <source>{path}: not a valid JSON file ({error}).</source>
+        <translation>{path} : ce n&apos;est pas un fichier JSON valide ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="55"/>
+        <source>{path}: profile file not found.</source>
+        <translation>{path} : fichier de profil introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="82"/>
+        <source>{path}: the file has a header but no data rows.</source>
+        <translation>{path} : le fichier a un en-tête mais aucune ligne de données.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/spreadsheets.py" line="53"/>
         <source>{path}: the file holds no sheet.</source>
         <translation>{path} : le fichier ne contient aucune feuille.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="48"/>
+        <source>{path}: the file is empty.</source>
+        <translation>{path} : le fichier est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="52"/>
+        <source>{path}: this looks like a binary file, not a text table (save it as CSV, or load it in QGIS and pass the layer).</source>
+        <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="122"/>
+        <source>{prefixes} prefixes given for {tables} tables: give at most one per table.</source>
+        <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="84"/>
+        <source>{source}: &apos;aggregation&apos; must be one of {expected}, not {value}.</source>
+        <translation>{source} : « aggregation » doit valoir {expected}, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="96"/>
+        <source>{source}: &apos;functions&apos; must be an object with {expected}.</source>
+        <translation>{source} : « functions » doit être un objet avec {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="78"/>
+        <source>{source}: &apos;missing&apos; must be one of {expected}.</source>
+        <translation>{source} : « missing » doit valoir {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="81"/>
+        <source>{source}: &apos;normalisation&apos; must be one of {expected}, not {value}.</source>
+        <translation>{source} : « normalisation » doit valoir {expected}, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="88"/>
+        <source>{source}: &apos;reference&apos; is a commune code written as text, e.g. &quot;62498&quot;.</source>
+        <translation>{source} : « reference » est un code commune écrit comme texte, par ex. &quot;62498&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="64"/>
+        <source>{source}: a profile is a JSON object.</source>
+        <translation>{source} : un profil est un objet JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../core/mergers.py" line="34"/>
+        <source>{source}: a table de passage needs two columns of commune codes (old code, new code). Columns found: {columns}.</source>
+        <translation>{source} : une table de passage doit avoir deux colonnes de codes communes (ancien code, nouveau code). Colonnes trouvées : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="133"/>
+        <source>{source}: no &apos;{key}&apos; found. Columns found: {columns}.</source>
+        <translation>{source} : aucune colonne « {key} » trouvée. Colonnes trouvées : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="135"/>
+        <source>{source}: no DEPCOM or DCIRIS column. Columns found: {columns}.</source>
+        <translation>{source} : aucune colonne DEPCOM ou DCIRIS. Colonnes trouvées : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="138"/>
+        <source>{source}: no TYPEQU column: is it a BPE file in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP)? Columns found: {columns}.</source>
+        <translation>{source} : aucune colonne TYPEQU : est-ce bien un fichier BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP) ? Colonnes trouvées : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="135"/>
+        <source>{source}: no commune code column (CODGEO, DEPCOM, INSEE_COM, …) found. Columns found: {columns}.</source>
+        <translation>{source} : aucune colonne de code commune (CODGEO, DEPCOM, INSEE_COM…) trouvée. Colonnes trouvées : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="160"/>
+        <source>{source}: no row of year {year}. Years in the file: {years}.</source>
+        <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="352"/>
+        <source>{source}: none of its commune codes matches the layer. Codes in the table look like: {table_codes}; codes in the layer look like: {layer_codes}. Check the code field of the layer and the key column of the table.</source>
+        <translation>{source} : aucun de ses codes communes ne correspond à la couche. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}. Vérifiez le champ de code de la couche et la colonne clé de la table.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="92"/>
+        <source>{source}: normalisation &apos;reference&apos; needs &apos;reference&apos;, the code of the reference commune (e.g. &quot;62498&quot;).</source>
+        <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="264"/>
+        <source>{source}: the header (line {line}) has no data rows below it.</source>
+        <translation>{source} : l&apos;en-tête (ligne {line}) n&apos;est suivi d&apos;aucune ligne de données.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="253"/>
+        <source>{source}: the sheet is empty.</source>
+        <translation>{source} : la feuille est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="100"/>
+        <source>{source}: unknown function &apos;{name}&apos;; expected {expected}.</source>
+        <translation>{source} : fonction inconnue « {name} » ; fonctions attendues : {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="81"/>
+        <source>{source}: {rows} rows read, {matched} matched, {summed}{unmatched} unmatched, {duplicates} duplicates, {invalid} invalid codes, {recoded} re-coded, {secret} secret or empty cells, {columns} columns added{merged}</source>
+        <translation>{source} : {rows} lignes lues, {matched} jointes, {summed}{unmatched} sans correspondance, {duplicates} doublons, {invalid} codes invalides, {recoded} recodés, {secret} cellules secrètes ou vides, {columns} colonnes ajoutées{merged}</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="103"/>
+        <source>{source}: {rows} rows read, {used} used, {invalid} invalid codes, {invalid_types} invalid equipment types, {not_numeric} not numeric, {other_year} of another year, {summed} arrondissement rows summed onto their commune; {equipment} equipments in {communes} communes</source>
+        <translation>{source} : {rows} lignes lues, {used} utilisées, {invalid} codes invalides, {invalid_types} types d&apos;équipements invalides, {not_numeric} non numériques, {other_year} d&apos;une autre année, {summed} lignes d&apos;arrondissements additionnées sur leur commune ; {equipment} équipements dans {communes} communes</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="78"/>
+        <source>{summed} summed onto today&apos;s commune, </source>
+        <translation>{summed} additionnées sur la commune actuelle, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/weights.py" line="106"/>
+        <source>{weight:g} ({share:.0f} %)</source>
+        <translation>{weight:g} ({share:.0f} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="609"/>
+        <source>{what} %/year</source>
+        <translation>{what} en %/an</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="105"/>
+        <source>{where} is missing: a profile defines the four functions.</source>
+        <translation>{where} manque : un profil définit les quatre fonctions.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="137"/>
+        <source>{where}.direction: &apos;+&apos; or &apos;-&apos;, not {value}.</source>
+        <translation>{where}.direction : « + » ou « - », pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="116"/>
+        <source>{where}.indicators: give at least one indicator.</source>
+        <translation>{where}.indicators : donnez au moins un indicateur.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="151"/>
+        <source>{where}.missing: one of {expected}, not {value}.</source>
+        <translation>{where}.missing : l&apos;une des valeurs {expected}, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="147"/>
+        <source>{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, not {value}.</source>
+        <translation>{where}.percentile : un nombre entre 50 et 100 (exclus), par ex. 95, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="144"/>
+        <source>{where}.percentile: only with &quot;transform&quot;: &quot;winsorise&quot;.</source>
+        <translation>{where}.percentile : seulement avec &quot;transform&quot;: &quot;winsorise&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="194"/>
+        <source>{where}.scale: a positive number.</source>
+        <translation>{where}.scale : un nombre positif.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="140"/>
+        <source>{where}.transform: one of {expected}, not {value}.</source>
+        <translation>{where}.transform : l&apos;une des valeurs {expected}, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="192"/>
+        <source>{where}.years: two increasing years, e.g. [2013, 2018].</source>
+        <translation>{where}.years : deux années croissantes, par ex. [2013, 2018].</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="199"/>
+        <source>{where}: &apos;levels&apos; must be an object.</source>
+        <translation>{where} : « levels » doit être un objet.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="134"/>
+        <source>{where}: &apos;{key}&apos; is required.</source>
+        <translation>{where} : « {key} » est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="172"/>
+        <source>{where}: a column name or an object such as {example}.</source>
+        <translation>{where} : un nom de colonne ou un objet comme {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="254"/>
+        <source>{where}: a weight is a positive number, not {value}.</source>
+        <translation>{where} : un poids est un nombre positif, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="176"/>
+        <source>{where}: exactly one of {expected} expected, got {found}.</source>
+        <translation>{where} : exactement une clé parmi {expected} attendue, reçu : {found}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="120"/>
+        <source>{where}: indicator ids must be unique.</source>
+        <translation>{where} : les identifiants (id) des indicateurs doivent être uniques.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="203"/>
+        <source>{where}: levels.method: one of {expected}, not {value}.</source>
+        <translation>{where} : levels.method : l&apos;une des valeurs {expected}, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="215"/>
+        <source>{where}: levels.shares: four increasing cumulative shares of communes from the top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].</source>
+        <translation>{where} : levels.shares : quatre parts cumulées croissantes de communes en partant du haut, entre 0 et 1, par ex. [0.004, 0.025, 0.11, 0.31].</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="209"/>
+        <source>{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].</source>
+        <translation>{where} : levels.thresholds : quatre scores décroissants, par ex. [88, 72, 52, 35].</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="112"/>
+        <location filename="../../core/profile.py" line="130"/>
+        <source>{where}: must be an object.</source>
+        <translation>{where} : doit être un objet.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="270"/>
+        <source>{where}: unknown key(s) {unknown}; allowed: {allowed}.</source>
+        <translation>{where} : clé(s) inconnue(s) {unknown} ; clés permises : {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="184"/>
+        <source>{where}: {arity} operand(s) expected, got {count}.</source>
+        <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="395"/>
+        <source>“{name}” does not reproduce the layer&apos;s scores exactly (another profile or method made them): the sliders re-score with it (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
+        <translation>« {name} » ne reproduit pas exactement les scores de la couche (un autre profil ou une autre méthode les a produits) : les curseurs recalculent avec lui (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="392"/>
+        <source>“{name}” reproduces the layer&apos;s scores (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
+        <translation>« {name} » reproduit les scores de la couche (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>
 </context>
 </TS>

@@ -74,33 +74,41 @@ def read_table(path):
     blank = (frame.iloc[:, 0] == "").to_numpy(dtype=bool)
     if blank.any():
         blank[blank] = (frame[blank] == "").all(axis=1).to_numpy(dtype=bool)
-    # Line 1 is the header; rows keep the number of the line they start on
-    # (a quoted cell spanning several lines shifts the count after it).
-    line_numbers = np.arange(2, len(frame) + 2)[~blank].tolist()
+    # Rows keep the number of the line they start on in the file (line 1 is the header;
+    # a quoted cell spanning several lines moves the next rows' numbers on).
+    lengths, starts = _record_layout(text, separator)
+    if len(starts) != len(frame) + 1:  # the csv module and pandas disagree on records: count rows
+        lengths, starts = lengths[:len(frame) + 1], list(range(1, len(frame) + 2))
+    line_numbers = np.asarray(starts[1:], dtype=np.int64)[~blank].tolist()
     frame = frame[~blank].reset_index(drop=True)
     if frame.empty:
         raise TableError(tr("{path}: the file has a header but no data rows.").format(path=path))
     frame.columns = [str(c).strip() for c in frame.columns]
     # Rows with fewer cells than the header: pandas fills them silently; kept, their lines noted for the report.
-    lengths = _row_lengths(text, separator)
-    short_lines = [line for line, length in enumerate(lengths[1:], start=2) if 0 < length < len(frame.columns)]
+    short_lines = [line for line, length in zip(starts[1:], lengths[1:]) if 0 < length < len(frame.columns)]
     frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers,
                        short_lines=short_lines)
     return frame
 
 
-def _row_lengths(text, separator):
-    """Number of cells of each line, as the csv module counts them (0 for a blank line)."""
+def _record_layout(text, separator):
+    """(cells of each record, line each record starts on), as the csv module reads them (0 cells: blank)."""
     unix = text.replace("\r\n", "\n")
     lines = unix.split("\n")
     if lines and not lines[-1]:
         lines.pop()  # the final line end does not start a line
     # Without quotes, lone carriage returns, NULs or huge cells (where the csv
-    # module parses or refuses differently) a line's cells are its separators + 1.
+    # module parses or refuses differently) a line is a record and its cells are its separators + 1.
     if ('"' in text or "\r" in unix or "\x00" in text
             or max(map(len, lines), default=0) > csv.field_size_limit()):
-        return [len(row) for row in csv.reader(io.StringIO(text), delimiter=separator)]
-    return [line.count(separator) + 1 if line else 0 for line in lines]
+        reader = csv.reader(io.StringIO(text), delimiter=separator)
+        lengths, starts, previous = [], [], 0
+        for row in reader:
+            lengths.append(len(row))
+            starts.append(previous + 1)
+            previous = reader.line_num
+        return lengths, starts
+    return [line.count(separator) + 1 if line else 0 for line in lines], list(range(1, len(lines) + 1))
 
 
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")

@@ -336,3 +336,27 @@ def test_short_row_reported_by_the_join(tmp_path):
     short = [(r["line"], r["code"]) for r in result.report if r["problem"] == SHORT_ROW]
     assert short == [(3, "62002")]
     assert result.summaries[0].matched == 2  # still joined, its missing cell empty
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_rows_after_a_quoted_multiline_cell_keep_their_file_line(tmp_path, newline):
+    text = ('CODGEO;LIBGEO;NOTE;P18_POP\n'
+            '62001;Ablain;"une note\nsur deux lignes";1810\n'
+            '\n'
+            '62002;Ablainzevelle;"trois\nlignes\nici";99\n'
+            '62003;Achicourt;;7737\n'
+            '62004;Achiet;"court"\n')
+    frame = read_table(write(tmp_path, "notes.csv", text, newline=newline))
+    assert frame["CODGEO"].tolist() == ["62001", "62002", "62003", "62004"]
+    assert frame.loc[1, "NOTE"].replace("\r\n", "\n") == "trois\nlignes\nici"
+    # Each row is numbered by the line it starts on, as a text editor shows the file.
+    assert frame.attrs["line_numbers"] == [2, 5, 8, 9]
+    assert frame.attrs["short_lines"] == [9]
+
+
+def test_an_invalid_code_after_a_multiline_cell_is_reported_at_its_line(tmp_path):
+    from centralites.core.join import INVALID, join_tables
+
+    text = 'CODGEO;NOTE;P18_POP\n62001;"deux\nlignes";1\nXYZ;;2\n62002;;3\n'
+    result = join_tables(["62001", "62002"], [("t.csv", read_table(write(tmp_path, "t.csv", text)))])
+    assert [(r["line"], r["code"]) for r in result.report if r["problem"] == INVALID] == [(4, "XYZ")]

@@ -163,3 +163,14 @@ def parameter_as_field_names(algorithm, parameters, name, context):
     if hasattr(algorithm, "parameterAsStrings"):
         return algorithm.parameterAsStrings(parameters, name, context)
     return algorithm.parameterAsFields(parameters, name, context)
+
+
+def write_vector_layer(layer, path, transform_context, options):
+    """Write ``layer`` with QgsVectorFileWriter; True when written.
+
+    writeAsVectorFormatV3 (3.20+) replaces the deprecated V2; both return the error code first.
+    """
+    from qgis.core import QgsVectorFileWriter
+
+    write = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None) or QgsVectorFileWriter.writeAsVectorFormatV2
+    return write(layer, path, transform_context, options)[0] == QgsVectorFileWriter.WriterError.NoError

@@ -199,7 +199,8 @@ class ExportLayout(CentralitesAlgorithm):
             outputs["CHARTS"] = chart_files(charts)
         feedback.setProgress(90)
         if _desktop():
-            self._add_to_project(context.project(), source_layer, outlines, options, charts, feedback, atlas_field)
+            self._add_to_project(context.project(), source_layer, outlines, options, charts, feedback, atlas_field,
+                                 layers_file=os.path.splitext(pdf)[0] + "-layout-layers.gpkg")
         del project
         return outputs
 
@@ -236,13 +237,16 @@ class ExportLayout(CentralitesAlgorithm):
             feedback.pushInfo(tr("{kind} pages: {paths}").format(kind=kind, paths=", ".join(written)))
         return written[0] if written else path
 
-    def _add_to_project(self, project, source_layer, outlines, options, charts, feedback, atlas_field=""):
-        """The same layout in the user's project, for editing."""
+    def _add_to_project(self, project, source_layer, outlines, options, charts, feedback, atlas_field="",
+                        layers_file=None):
+        """The same layout in the user's project, for editing; the layers made for it saved in
+        ``layers_file`` (next to the PDF) so that the project reopens with them."""
         if project is None:
             return
         layer = self._styled_clone(source_layer, atlas_field)
-        name = add_layout_to_project(project, layer, outlines(), options, charts)
-        feedback.pushInfo(tr("Layout “{name}” added to the project (Project → Layouts) to be edited.").format(name=name))
+        name = add_layout_to_project(project, layer, outlines(), options, charts, layers_file)
+        feedback.pushInfo(tr("Layout “{name}” added to the project (Project → Layouts) to be edited; the layers "
+                             "made for it are saved in {path}.").format(name=name, path=layers_file))
 
     def _export(self, exporter, path, kind):
         """Export to a temporary name then rename, so a failure leaves no partial file."""

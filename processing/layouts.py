@@ -12,6 +12,7 @@ import os
 
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsDataProvider,
     QgsCsException,
     QgsExpression,
     QgsFeature,
@@ -32,12 +33,13 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
+    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QSize
 
-from ..compat import LAYOUT_MM, is_null
+from ..compat import LAYOUT_MM, is_null, write_vector_layer
 from ..i18n import tr
 from .styling import read_xml
 
@@ -379,12 +381,16 @@ def remove_chart(layout):
         layout.removeLayoutItem(chart)
 
 
-def add_layout_to_project(project, layer, outlines, options, charts):
+def add_layout_to_project(project, layer, outlines, options, charts, layers_file=None):
     """The layout also in the user's ``project`` for editing, under a title not yet taken; returns
     that title. Its layers (a styled copy of the communes, the outlines…) go in a layer group,
-    unchecked: the layout draws them, the map canvas does not. ``options`` are build_layout's."""
+    unchecked: the layout draws them, the map canvas does not. ``options`` are build_layout's.
+    The layers made for the layout (outlines, veil, inset…) are written to ``layers_file`` (a
+    GeoPackage) so that they are still there when the project is saved and reopened."""
     added = []
     _, layout = build_layout(layer, outlines=outlines, project=project, added=added, **options)
+    if layers_file:
+        keep_memory_layers(added, layers_file, project.transformContext())
     if charts:
         set_chart(layout, charts)
     else:
@@ -402,6 +408,25 @@ def add_layout_to_project(project, layer, outlines, options, charts):
         group.addLayer(map_layer)
     group.setItemVisibilityChecked(False)
     return name
+
+
+def keep_memory_layers(layers, path, transform_context):
+    """Write the memory layers among ``layers`` to the GeoPackage ``path`` (one table each) and
+    point each layer at its table, keeping its style: a project keeps no memory layer's features."""
+    memory = [map_layer for map_layer in layers if map_layer.providerType() == "memory"]
+    if os.path.exists(path):
+        os.remove(path)  # written afresh with this layout's layers
+    for number, map_layer in enumerate(memory, start=1):
+        table = f"layer_{number}"
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = table
+        if number > 1:
+            options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+        if not write_vector_layer(map_layer, path, transform_context, options):
+            continue  # this one stays in memory: drawn now, gone when the project is reopened
+        map_layer.setDataSource(f"{path}|layername={table}", map_layer.name(), "ogr",
+                                QgsDataProvider.ProviderOptions(), False)
 
 
 def default_sources(version, vintage=""):

@@ -410,6 +410,41 @@ def test_layout_joins_the_project_for_editing(provider, scores, tmp_path):
     assert len(QgsProject.instance().layoutManager().layouts()) == before
 
 
+def test_layout_in_the_project_keeps_its_layers_when_the_project_is_reopened(provider, scores, tmp_path):
+    """Outlines, veil and inset are made in memory: written next to the PDF, they survive a save."""
+    from centralites.processing.export_layout import ExportLayout
+    from qgis.core import QgsFeatureRequest, QgsProcessingFeedback, QgsProject
+
+    algorithm = ExportLayout()
+    project = QgsProject()
+    source = QgsVectorLayer(scores, "scores", "ogr")
+    project.addMapLayer(source)
+    from centralites.processing.layouts import dissolved_outlines
+
+    options = dict(title="Atlas", subtitle="", sources="Sources", paper="A4", legend_title="Centrality score",
+                   atlas=True, context_layer=None, template="")
+    layers_file = str(tmp_path / "atlas-layout-layers.gpkg")
+    algorithm._add_to_project(project, source, lambda: dissolved_outlines(source, "NOM_EPCI", "EPCI"), options,
+                              None, QgsProcessingFeedback(), "NOM_EPCI", layers_file=layers_file)
+    layout = project.layoutManager().layoutByName("Atlas")
+    drawn = layout.itemById("map").layers() + layout.itemById("inset").layers()
+    assert drawn and not [lyr.name() for lyr in drawn if lyr.providerType() == "memory"]
+    assert os.path.exists(layers_file)
+    project.write(str(tmp_path / "projet.qgz"))
+
+    reopened = QgsProject()
+    assert reopened.read(str(tmp_path / "projet.qgz"))
+    layout = reopened.layoutManager().layoutByName("Atlas")
+    assert layout is not None and layout.atlas().enabled()
+    assert layout.atlas().coverageLayer() is not None and layout.atlas().coverageLayer().featureCount() == 5
+    for item_id in ("map", "inset"):
+        layers = layout.itemById(item_id).layers()
+        assert layers and all(lyr.isValid() for lyr in layers)
+        assert all(sum(1 for _ in lyr.getFeatures(QgsFeatureRequest().setLimit(1))) == 1 for lyr in layers)
+    veil = [lyr for lyr in layout.itemById("map").layers() if lyr.name() == "Other groups (faded)"]
+    assert veil and veil[0].renderer().type() == "RuleRenderer"  # its style came along
+
+
 def test_styles_and_templates_are_in_the_plugin_zip():
     import importlib.util
 

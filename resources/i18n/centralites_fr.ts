@@ -149,7 +149,7 @@
     </message>
     <message>
         <location filename="../../processing/export_layout.py" line="155"/>
-        <location filename="../../processing/layouts.py" line="244"/>
+        <location filename="../../processing/layouts.py" line="246"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
     </message>
@@ -193,7 +193,7 @@
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="227"/>
+        <location filename="../../processing/export_layout.py" line="228"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation type="vanished">Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="213"/>
+        <location filename="../../processing/export_layout.py" line="214"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -381,7 +381,7 @@
         <translation>Distance à une commune de référence</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="166"/>
+        <location filename="../../processing/layouts.py" line="168"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
@@ -547,7 +547,7 @@ Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th an
 Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e et 95e centiles du rang de la commune sur l&apos;ensemble des tirages, 1 = la commune la plus centrale) et part_niveau_stable (% des tirages où la commune conserve le niveau du calcul de référence, réalisé avec les méthodes et les poids propres au profil ; niveaux selon la méthode du profil). Une bande étroite signale un rang qui ne dépend pas des choix. Une même graine (SEED) donne le même résultat. Les communes sans aucune donnée reçoivent des champs vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="408"/>
+        <location filename="../../processing/layouts.py" line="433"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -666,12 +666,16 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Modèle de mise en page (.qpt ; vide : celui de l&apos;extension pour le format choisi)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="245"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited.</source>
-        <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
+        <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="400"/>
+        <location filename="../../processing/export_layout.py" line="248"/>
+        <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
+        <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="406"/>
         <source>Layout: {name}</source>
         <translation>Mise en page : {name}</translation>
     </message>
@@ -682,7 +686,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="213"/>
+        <location filename="../../processing/export_layout.py" line="214"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
@@ -707,7 +711,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Centralité locale</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="149"/>
+        <location filename="../../processing/layouts.py" line="151"/>
         <source>Location</source>
         <translation>Situation</translation>
     </message>
@@ -764,7 +768,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="264"/>
+        <location filename="../../processing/layouts.py" line="266"/>
         <source>No inset: the territory is outside metropolitan France, whose départements the plugin ships; give a context layer to locate it in (INSET_LAYER).</source>
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
@@ -846,7 +850,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="125"/>
+        <location filename="../../processing/layouts.py" line="127"/>
         <source>Other groups (faded)</source>
         <translation>Autres groupes (estompés)</translation>
     </message>
@@ -1142,7 +1146,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="409"/>
+        <location filename="../../processing/layouts.py" line="434"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
@@ -1234,8 +1238,8 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Tables à joindre (fichiers ou couches sans géométrie)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="180"/>
-        <location filename="../../processing/layouts.py" line="180"/>
+        <location filename="../../processing/layouts.py" line="182"/>
+        <location filename="../../processing/layouts.py" line="182"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
@@ -1300,22 +1304,22 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="207"/>
+        <location filename="../../processing/layouts.py" line="209"/>
         <source>The layout template has no item of id {ids}: left out.</source>
         <translation>Le modèle de mise en page n&apos;a pas d&apos;objet d&apos;identifiant {ids} : omis.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="65"/>
+        <location filename="../../processing/layouts.py" line="67"/>
         <source>The layout template {path} does not exist.</source>
         <translation>Le modèle de mise en page {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="72"/>
+        <location filename="../../processing/layouts.py" line="74"/>
         <source>The layout template {path} has no map item of id &apos;map&apos;: give the main map that id in the layout&apos;s Item Properties.</source>
         <translation>Le modèle de mise en page {path} n&apos;a pas d&apos;objet carte d&apos;identifiant « map » : donnez cet identifiant à la carte principale dans les Propriétés de l&apos;objet de la mise en page.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="69"/>
+        <location filename="../../processing/layouts.py" line="71"/>
         <source>The layout template {path} is not an XML file.</source>
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
@@ -1391,12 +1395,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="258"/>
+        <location filename="../../processing/export_layout.py" line="262"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="233"/>
+        <location filename="../../processing/export_layout.py" line="234"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
@@ -1692,7 +1696,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>additionnée</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="111"/>
+        <location filename="../../core/tables.py" line="119"/>
         <source>tab</source>
         <translation>tabulation</translation>
     </message>
@@ -1771,7 +1775,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="236"/>
+        <location filename="../../processing/export_layout.py" line="237"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
     </message>
@@ -1801,7 +1805,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="120"/>
+        <location filename="../../core/tables.py" line="128"/>
         <source>{path}, line {line}: a quoted value opens there and is never closed: the file is truncated or a quote is missing. Download or export it again.</source>
         <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
     </message>
@@ -1811,7 +1815,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="115"/>
+        <location filename="../../core/tables.py" line="123"/>
         <source>{path}, line {line}: {seen} cells where the header has {expected} (separator &apos;{separator}&apos;). A value holding the separator must be quoted; fix or remove that line.</source>
         <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
     </message>
@@ -1832,7 +1836,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="124"/>
+        <location filename="../../core/tables.py" line="132"/>
         <source>{path}: malformed table ({error}). Check the line it names.</source>
         <translation>{path} : table mal formée ({error}). Vérifiez la ligne indiquée.</translation>
     </message>
@@ -1862,7 +1866,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="82"/>
+        <location filename="../../core/tables.py" line="85"/>
         <source>{path}: the file has a header but no data rows.</source>
         <translation>{path} : le fichier a un en-tête mais aucune ligne de données.</translation>
     </message>
@@ -1957,12 +1961,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="264"/>
+        <location filename="../../core/tables.py" line="272"/>
         <source>{source}: the header (line {line}) has no data rows below it.</source>
         <translation>{source} : l&apos;en-tête (ligne {line}) n&apos;est suivi d&apos;aucune ligne de données.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="253"/>
+        <location filename="../../core/tables.py" line="261"/>
         <source>{source}: the sheet is empty.</source>
         <translation>{source} : la feuille est vide.</translation>
     </message>

@@ -111,6 +111,7 @@ else:
 LABEL_PRIORITY = QgsPalLayerSettings.Property.Priority
 LABEL_ALWAYS_SHOW = QgsPalLayerSettings.Property.AlwaysShow
 DIAGRAM_OVER_POINT = QgsDiagramLayerSettings.Placement.OverPoint
+DIAGRAM_SHOW = QgsDiagramLayerSettings.Property.Show
 if hasattr(Qgis, "RenderUnit"):
     RENDER_MM = Qgis.RenderUnit.Millimeters
 else:

@@ -28,6 +28,7 @@ from .layouts import (
     add_layout_to_project,
     build_layout,
     default_sources,
+    diagrams_only_inside,
     dissolved_outlines,
     export_pdf,
     export_png,
@@ -214,6 +215,7 @@ class ExportLayout(CentralitesAlgorithm):
         layer.setName(tr("Level of centrality") if by_level else tr("Composite score (0–100)"))
         if atlas_field:
             fade_labels_outside(layer, atlas_field)
+            diagrams_only_inside(layer, atlas_field)
         return layer
 
     def _charts(self, layout, layer, atlas_field, pdf, feedback):

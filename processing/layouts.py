@@ -39,7 +39,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QSize
 
-from ..compat import LAYOUT_MM, is_null, write_vector_layer
+from ..compat import DIAGRAM_SHOW, LAYOUT_MM, is_null, write_vector_layer
 from ..i18n import tr
 from .styling import read_xml
 
@@ -144,6 +144,20 @@ def fade_labels_outside(layer, group_field):
     properties.setProperty(QgsPalLayerSettings.Property.Size,
                            QgsProperty.fromExpression(f"if({current}, {size}, {size * 0.85:.2f})"))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+
+
+def diagrams_only_inside(layer, group_field):
+    """On atlas pages, the four functions' diagrams of the page's group only: the veil fades the
+    other communes, but diagrams are drawn above every layer and would not fade with them."""
+    renderer = layer.diagramRenderer()
+    if renderer is None:
+        return
+    settings = layer.diagramLayerSettings()
+    properties = settings.dataDefinedProperties()
+    properties.setProperty(DIAGRAM_SHOW, QgsProperty.fromExpression(
+        f"to_string({QgsExpression.quotedColumnRef(group_field)}) = attribute(@atlas_feature, '{OUTLINE_NAME}')"))
+    settings.setDataDefinedProperties(properties)
+    layer.setDiagramLayerSettings(settings)
 
 
 def inset_groups(outlines):

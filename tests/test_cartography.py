@@ -357,6 +357,34 @@ def test_atlas_pages_fade_the_other_groups_and_export_svg(run_algorithm, scores,
     assert sum(near(c, (229, 153, 168)) for c in pixels) > 200
 
 
+def test_atlas_pages_draw_the_diagrams_of_their_group_only(run_algorithm, scores, tmp_path):
+    from qgis.core import QgsDiagramLayerSettings
+
+    from centralites.processing.export_layout import ExportLayout
+    from centralites.processing.layouts import build_layout, dissolved_outlines
+
+    run_algorithm("centralites:apply_style", {"INPUT": scores, "STYLE": 1, "DIAGRAMS": 1})
+    layer = ExportLayout()._styled_clone(QgsVectorLayer(scores, "scores", "ogr"), "NOM_EPCI")
+    assert layer.diagramRenderer() is not None
+    show = layer.diagramLayerSettings().dataDefinedProperties().property(QgsDiagramLayerSettings.Property.Show)
+    assert show.isActive()
+    outlines = dissolved_outlines(layer, "NOM_EPCI", "EPCI")
+    project, layout = build_layout(layer, "Atlas", "", "Sources", outlines=outlines, atlas=True)
+    lens = next(layer.getFeatures("\"INSEE_COM\" = '62498'"))
+    bethune = next(layer.getFeatures("\"INSEE_COM\" = '62119'"))
+    atlas = layout.atlas()
+    assert atlas.beginRender()
+    for page in range(atlas.count()):  # the page of Lens's intercommunality
+        atlas.seekTo(page)
+        if atlas.layout().reportContext().feature()["name"] == lens["NOM_EPCI"]:
+            break
+    context = layout.createExpressionContext()
+    for commune, expected in ((lens, True), (bethune, False)):
+        context.setFeature(commune)
+        assert show.valueAsBool(context, not expected)[0] is expected, show.expressionString()
+    atlas.endRender()
+
+
 def test_user_template_without_some_items(run_algorithm, scores, tmp_path):
     from centralites.processing.layouts import load_template
     from qgis.core import QgsProject, QgsReadWriteContext

@@ -154,9 +154,28 @@ class BulkCopy:
 
 def start_bulk_copy(algorithm, parameters, context, source, input_name="INPUT", output_name="OUTPUT",
                     drop_fields=()):
-    """A BulkCopy under way when the output can be written in bulk, else None."""
+    """A BulkCopy under way when the output can be written in bulk, else None.
+
+    Refuses (QgsProcessingException) an output file that is the input layer's own file: writing
+    it would replace the source, every other layer of its GeoPackage included.
+    """
+    refuse_overwriting_the_source(algorithm, parameters, input_name, output_name, context)
     target = bulk_target(algorithm, parameters, input_name, output_name, context, source)
     return BulkCopy(target, drop_fields) if target is not None else None
+
+
+def refuse_overwriting_the_source(algorithm, parameters, input_name, output_name, context):
+    layer = algorithm.parameterAsVectorLayer(parameters, input_name, context)
+    destination = algorithm.parameterAsOutputLayer(parameters, output_name, context) or ""
+    if layer is None or not destination or destination.startswith(("ogr:", "memory:", "postgres")):
+        return
+    source_path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path", "")
+    output_path = destination.split("|")[0]
+    if source_path and os.path.exists(output_path) and os.path.exists(source_path) \
+            and os.path.samefile(source_path, output_path):
+        algorithm.fail(tr("The output file {path} is the commune layer's own file: writing it would replace "
+                          "the layer and every other layer of the file. Choose another output file.").format(
+            path=output_path))
 
 
 def _copy_layer(gdal, target, scratch, drop_fields):

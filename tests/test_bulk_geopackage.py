@@ -177,3 +177,22 @@ def test_a_failing_join_leaves_no_scratch_copy(run_algorithm, tmp_path):
                                                   "OUTPUT": str(output), "REPORT": "TEMPORARY_OUTPUT"})
     assert not output.exists()
     assert not output.parent.exists() or os.listdir(output.parent) == []
+
+
+@pytest.mark.parametrize("algorithm_id", ["centralites:join_tables", "centralites:centrality_score"])
+def test_the_commune_layer_file_is_never_overwritten(run_algorithm, tmp_path, algorithm_id):
+    import shutil
+
+    from qgis.core import QgsProcessingException
+
+    territory = tmp_path / "territoire.gpkg"
+    if algorithm_id == "centralites:join_tables":
+        shutil.copy(SAMPLE_COMMUNES.split("|")[0], territory)
+        parameters = {"INPUT": f"{territory}|layername=communes", "TABLES": SAMPLE_TABLES}
+    else:
+        _join(run_algorithm, str(territory))
+        parameters = {"INPUT": str(territory)}
+    before = territory.read_bytes()
+    with pytest.raises(QgsProcessingException, match="is the commune layer's own file"):
+        run_algorithm(algorithm_id, {**parameters, "OUTPUT": str(territory)})
+    assert territory.read_bytes() == before

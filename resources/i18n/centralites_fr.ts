@@ -102,12 +102,12 @@
         <translation>Comme dans le profil</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="107"/>
+        <location filename="../../processing/export_layout.py" line="108"/>
         <source>Atlas: one page per value of this field (empty: a single page)</source>
         <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="188"/>
+        <location filename="../../processing/export_layout.py" line="189"/>
         <source>Atlas: {count} pages.</source>
         <translation>Atlas : {count} pages.</translation>
     </message>
@@ -137,19 +137,19 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="155"/>
+        <location filename="../../processing/export_layout.py" line="156"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="93"/>
-        <location filename="../../processing/export_layout.py" line="149"/>
+        <location filename="../../processing/export_layout.py" line="94"/>
+        <location filename="../../processing/export_layout.py" line="150"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="155"/>
-        <location filename="../../processing/layouts.py" line="246"/>
+        <location filename="../../processing/export_layout.py" line="156"/>
+        <location filename="../../processing/layouts.py" line="260"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
     </message>
@@ -188,12 +188,12 @@
         <translation>Évolution par niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="114"/>
+        <location filename="../../processing/export_layout.py" line="115"/>
         <source>Chart of the leading communes&apos; four functions</source>
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="228"/>
+        <location filename="../../processing/export_layout.py" line="230"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation type="vanished">Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="214"/>
+        <location filename="../../processing/export_layout.py" line="215"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Score composite (symbologie graduée)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="96"/>
+        <location filename="../../processing/export_layout.py" line="97"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -330,7 +330,7 @@
         <translation>Consommer</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="110"/>
+        <location filename="../../processing/export_layout.py" line="111"/>
         <source>Context layer of the inset on a single page (empty: the départements of metropolitan France, shipped with the plugin)</source>
         <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
     </message>
@@ -381,7 +381,7 @@
         <translation>Distance à une commune de référence</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="168"/>
+        <location filename="../../processing/layouts.py" line="182"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
@@ -421,7 +421,7 @@
         <translation>Exporter les graphiques…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="65"/>
+        <location filename="../../processing/export_layout.py" line="66"/>
         <source>Export the centrality map (PDF layout)</source>
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
@@ -451,7 +451,7 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche et le projet en cours ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="68"/>
+        <location filename="../../processing/export_layout.py" line="69"/>
         <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field), a chart of the ten most central communes&apos; four functions (drawn with pyqtgraph when it is installed), a sources line and the date, to PDF and optionally PNG and SVG. The layout comes from the templates shipped in the plugin&apos;s resources/layouts folder, or from your own .qpt template keeping the same item ids (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
 
 Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, the other groups faded, with an inset map locating it in the whole territory and the chart of its own leading communes; the PNG and SVG are then one file per page, numbered. On a single page, the inset locates the territory in the context layer you give (e.g. the départements).
@@ -547,7 +547,7 @@ Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th an
 Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e et 95e centiles du rang de la commune sur l&apos;ensemble des tirages, 1 = la commune la plus centrale) et part_niveau_stable (% des tirages où la commune conserve le niveau du calcul de référence, réalisé avec les méthodes et les poids propres au profil ; niveaux selon la méthode du profil). Une bande étroite signale un rang qui ne dépend pas des choix. Une même graine (SEED) donne le même résultat. Les communes sans aucune donnée reçoivent des champs vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="433"/>
+        <location filename="../../processing/layouts.py" line="447"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -579,7 +579,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Pondérations des indicateurs</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="144"/>
+        <location filename="../../processing/export_layout.py" line="145"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
@@ -661,7 +661,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Étiqueter les principales centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="116"/>
+        <location filename="../../processing/export_layout.py" line="117"/>
         <source>Layout template (.qpt; empty: the plugin&apos;s own for the paper chosen)</source>
         <translation>Modèle de mise en page (.qpt ; vide : celui de l&apos;extension pour le format choisi)</translation>
     </message>
@@ -670,12 +670,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="248"/>
+        <location filename="../../processing/export_layout.py" line="250"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="406"/>
+        <location filename="../../processing/layouts.py" line="420"/>
         <source>Layout: {name}</source>
         <translation>Mise en page : {name}</translation>
     </message>
@@ -686,7 +686,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="214"/>
+        <location filename="../../processing/export_layout.py" line="215"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
@@ -711,7 +711,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Centralité locale</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="151"/>
+        <location filename="../../processing/layouts.py" line="165"/>
         <source>Location</source>
         <translation>Situation</translation>
     </message>
@@ -768,7 +768,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="266"/>
+        <location filename="../../processing/layouts.py" line="280"/>
         <source>No inset: the territory is outside metropolitan France, whose départements the plugin ships; give a context layer to locate it in (INSET_LAYER).</source>
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
@@ -855,22 +855,22 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Autres groupes (estompés)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="104"/>
+        <location filename="../../processing/export_layout.py" line="105"/>
         <source>Outlines of groups of communes, e.g. intercommunalities (empty: NOM_EPCI or SIREN_EPCI when present)</source>
         <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="163"/>
+        <location filename="../../processing/export_layout.py" line="164"/>
         <source>Outlines: {count} groups of communes by {field}.</source>
         <translation>Contours : {count} groupes de communes selon {field}.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="118"/>
+        <location filename="../../processing/export_layout.py" line="119"/>
         <source>PDF file</source>
         <translation>Fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="120"/>
+        <location filename="../../processing/export_layout.py" line="121"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
@@ -884,7 +884,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation type="vanished">Pages PNG : {paths}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="101"/>
+        <location filename="../../processing/export_layout.py" line="102"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
     </message>
@@ -989,7 +989,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="102"/>
+        <location filename="../../processing/export_layout.py" line="103"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
     </message>
@@ -999,7 +999,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lancer le diagnostic complet…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="123"/>
+        <location filename="../../processing/export_layout.py" line="124"/>
         <source>SVG image</source>
         <translation>Image SVG</translation>
     </message>
@@ -1040,7 +1040,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="80"/>
-        <location filename="../../processing/export_layout.py" line="92"/>
+        <location filename="../../processing/export_layout.py" line="93"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
@@ -1141,12 +1141,12 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Afficher les communes d&apos;un niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="100"/>
+        <location filename="../../processing/export_layout.py" line="101"/>
         <source>Sources line (empty = automatic)</source>
         <translation>Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="434"/>
+        <location filename="../../processing/layouts.py" line="448"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
@@ -1200,7 +1200,7 @@ The features are not modified. When the layer is stored in a GeoPackage, the sty
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="96"/>
+        <location filename="../../processing/export_layout.py" line="97"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
@@ -1238,8 +1238,8 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Tables à joindre (fichiers ou couches sans géométrie)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="182"/>
-        <location filename="../../processing/layouts.py" line="182"/>
+        <location filename="../../processing/layouts.py" line="196"/>
+        <location filename="../../processing/layouts.py" line="196"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
@@ -1275,7 +1275,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     <message>
         <location filename="../../processing/apply_style.py" line="113"/>
         <location filename="../../processing/centrality_score.py" line="131"/>
-        <location filename="../../processing/export_layout.py" line="129"/>
+        <location filename="../../processing/export_layout.py" line="130"/>
         <location filename="../../processing/join_tables.py" line="112"/>
         <location filename="../../processing/sensitivity.py" line="102"/>
         <location filename="../../processing/territory_summary.py" line="71"/>
@@ -1294,7 +1294,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="159"/>
-        <location filename="../../processing/export_layout.py" line="131"/>
+        <location filename="../../processing/export_layout.py" line="132"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
@@ -1304,7 +1304,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="209"/>
+        <location filename="../../processing/layouts.py" line="223"/>
         <source>The layout template has no item of id {ids}: left out.</source>
         <translation>Le modèle de mise en page n&apos;a pas d&apos;objet d&apos;identifiant {ids} : omis.</translation>
     </message>
@@ -1329,7 +1329,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="291"/>
+        <location filename="../../processing/bulk_geopackage.py" line="176"/>
+        <source>The output file {path} is the commune layer&apos;s own file: writing it would replace the layer and every other layer of the file. Choose another output file.</source>
+        <translation>Le fichier de sortie {path} est celui de la couche des communes : l&apos;écrire remplacerait cette couche et toutes les autres couches du fichier. Choisissez un autre fichier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_geopackage.py" line="310"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
@@ -1395,12 +1400,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="262"/>
+        <location filename="../../processing/export_layout.py" line="264"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="234"/>
+        <location filename="../../processing/export_layout.py" line="236"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
@@ -1420,7 +1425,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="93"/>
+        <location filename="../../processing/export_layout.py" line="94"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1483,12 +1488,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="283"/>
+        <location filename="../../processing/bulk_geopackage.py" line="302"/>
         <source>Writing feature by feature ({reason}).</source>
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="280"/>
+        <location filename="../../processing/bulk_geopackage.py" line="299"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
@@ -1775,7 +1780,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="237"/>
+        <location filename="../../processing/export_layout.py" line="239"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
     </message>

@@ -35,8 +35,9 @@ import time
 PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA = os.path.normpath(os.path.join(PLUGIN_ROOT, "..", "shared", "data", "insee", "france"))
 
-# One step, run in a child process so that each timing is a whole process.
-CHILD = r'''
+# One step, run in a child process so that each timing is a whole process: what every benchmark's
+# child script starts with (QGIS, the France-wide tables, the preparation and the plain copy)...
+CHILD_HEAD = r'''
 import resource, sys, time
 sys.path.insert(0, {scripts!r})
 from qgis_headless import start_qgis
@@ -52,7 +53,14 @@ if step == "prepare":
                                                      "OUTPUT": folder + "/" + name + ".csv"}})
 elif step == "copy":
     processing.run("native:savefeatures", {{"INPUT": layer, "OUTPUT": folder + "/copy.gpkg"}})
-elif step == "plugin":
+'''
+
+# ... and ends with.
+CHILD_TAIL = r'''
+print("PEAK_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+'''
+
+CHILD = CHILD_HEAD + r'''elif step == "plugin":
     processing.run("centralites:join_tables", {{"INPUT": layer, "TABLES": tables, "PREFIXES": ",,b19_,b13_",
                                                "OUTPUT": folder + "/plugin.gpkg", "REPORT": folder + "/report.csv"}})
 elif step == "naive":
@@ -81,8 +89,7 @@ elif step == "native":
         current = processing.run("native:joinattributestable", {{
             "INPUT": current, "FIELD": "INSEE_COM", "INPUT_2": table, "FIELD_2": key, "METHOD": 1,
             "PREFIX": prefix, "OUTPUT": output}})["OUTPUT"]
-print("PEAK_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-'''
+''' + CHILD_TAIL
 
 
 def build_layer(path):

@@ -38,28 +38,14 @@ from bench_join import DEFAULT_DATA, build_layer  # noqa: E402
 PROFILE = os.path.join(PLUGIN_ROOT, "resources", "profiles", "aula_360.json")
 FUNCTIONS = ("habiter", "travailler", "consommer", "services")
 
-CHILD = r'''
-import json, resource, sys
-sys.path.insert(0, {scripts!r})
-from qgis_headless import start_qgis
-app = start_qgis()
-import processing
-step, folder, data = sys.argv[1], sys.argv[2], sys.argv[3]
-layer = folder + "/communes.gpkg|layername=communes"
-tables = [data + "/base_cc_comparateur_2021.csv", data + "/bpe2019_domaines.csv",
-          folder + "/bpe2019.csv", folder + "/bpe2013.csv"]
-if step == "prepare":
-    for name in ("bpe2019", "bpe2013"):
-        processing.run("centralites:aggregate_bpe", {{"INPUT": data + "/" + name + "_communes.csv",
-                                                     "OUTPUT": folder + "/" + name + ".csv"}})
-elif step == "copy":
-    processing.run("native:savefeatures", {{"INPUT": layer, "OUTPUT": folder + "/copy.gpkg"}})
+CHILD = bench_join.CHILD_HEAD + r'''
 elif step == "plugin":
     joined = processing.run("centralites:join_tables", {{
         "INPUT": layer, "TABLES": tables, "PREFIXES": ",,b19_,b13_", "OUTPUT": folder + "/joined.gpkg",
         "REPORT": folder + "/report.csv"}})["OUTPUT"]
     processing.run("centralites:centrality_score", {{"INPUT": joined, "OUTPUT": folder + "/plugin.gpkg"}})
 elif step == "native":
+    import json
     with open(folder + "/expressions.json", encoding="utf-8") as handle:
         expressions = json.load(handle)
     current = layer
@@ -72,8 +58,7 @@ elif step == "native":
         current = processing.run("native:fieldcalculator", {{
             "INPUT": current, "FIELD_NAME": name, "FIELD_TYPE": kind, "FIELD_LENGTH": 20, "FIELD_PRECISION": 6,
             "FORMULA": formula, "OUTPUT": output}})["OUTPUT"]
-print("PEAK_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-'''
+''' + bench_join.CHILD_TAIL
 
 
 # --------------------------------------------------------------------------- the chain's expressions

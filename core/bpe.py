@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
-from .messages import tr
+from .messages import tr, translate_problems
 from .plm import CITIES
 from .tables import TableError, parse_number, read_table
 
@@ -224,10 +224,8 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     result.index.name = "DEPCOM"
     summary.communes = len(result)
     summary.equipment = int(result[TOTAL_COLUMN].sum())
-    labels = problem_labels()
-    for row in report:
-        row["problem"] = labels.get(row["problem"], row["problem"])
-    return BpeResult(table=result.reset_index(), report=report, summary=summary)
+    return BpeResult(table=result.reset_index(), report=translate_problems(report, problem_labels()),
+                     summary=summary)
 
 
 def _wide(table, column, values, names):

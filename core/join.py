@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
-from .messages import tr
+from .messages import tr, translate_problems
 from .plm import arrondissements_onto_cities, city_name
 from .regroup import sum_onto
 from .tables import TableError, numeric_columns
@@ -46,13 +46,6 @@ def problem_labels():
         AMBIGUOUS: tr("ambiguous passage"),
         SHORT_ROW: tr("short row"),
     }
-
-
-def translate_problems(report, labels):
-    """The report's rows with their problem in the user's language (rows are built with the constants)."""
-    for row in report:
-        row["problem"] = labels.get(row["problem"], row["problem"])
-    return report
 
 
 # Share of a department's codes the layer must hold for a missing code to look merged.

@@ -26,3 +26,11 @@ def tr(text):
     """``text`` through the installed translator; the English source when none is installed."""
     translator = _translator
     return text if translator is None else translator(text)
+
+
+def translate_problems(report, labels):
+    """The report's rows with their problem in the user's language: rows are built with the
+    English constants the code compares, ``labels`` maps each to its translation."""
+    for row in report:
+        row["problem"] = labels.get(row["problem"], row["problem"])
+    return report

@@ -139,6 +139,30 @@ def run_step(step, folder, data, child=CHILD):
     return seconds, peak
 
 
+def best_runs(steps, folder, data, repeat, child=CHILD, extra_outputs=()):
+    """{step: (seconds, peak MB)}, the fastest of ``repeat`` runs of each step (each writes step.gpkg)."""
+    best = {}
+    for _ in range(repeat):
+        for step in steps:
+            for name in (f"{step}.gpkg", *extra_outputs):
+                if os.path.exists(os.path.join(folder, name)):
+                    os.remove(os.path.join(folder, name))
+            seconds, peak = run_step(step, folder, data, child)
+            if step not in best or seconds < best[step][0]:
+                best[step] = (seconds, peak)
+    return best
+
+
+def print_table(best, labels):
+    """Seconds, ratio to the plain copy and peak memory of each step, in the order of ``labels``."""
+    copy = best["copy"][0]
+    width = max(map(len, labels.values())) + 2
+    print(f"{'step':{width}} {'seconds':>8} {'x copy':>7} {'peak MB':>8}")
+    for step, label in labels.items():
+        seconds, peak = best[step]
+        print(f"{label:{width}} {seconds:8.1f} {seconds / copy:7.2f} {peak:8.0f}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=DEFAULT_DATA, help="folder of the France-wide INSEE files")
@@ -151,23 +175,11 @@ def main():
         communes = build_layer(os.path.join(folder, "communes.gpkg"))
         prepare, _ = run_step("prepare", folder, args.data)
         print(f"{communes} communes; two BPE long files counted per commune by aggregate_bpe in {prepare:.1f} s")
-        best = {}
-        for _ in range(args.repeat):
-            for step in ("copy", "plugin", "naive", "native"):
-                for name in ("copy.gpkg", "plugin.gpkg", "naive.gpkg", "native.gpkg", "report.csv"):
-                    if os.path.exists(os.path.join(folder, name)):
-                        os.remove(os.path.join(folder, name))
-                seconds, peak = run_step(step, folder, args.data)
-                if step not in best or seconds < best[step][0]:
-                    best[step] = (seconds, peak)
-        copy = best["copy"][0]
         labels = {"copy": "native:savefeatures (plain copy)", "plugin": "centralites:join_tables (4 tables)",
                   "naive": "naive pandas join, no checks (reference)",
                   "native": "native:joinattributestable x4"}
-        print(f"{'step':42} {'seconds':>8} {'x copy':>7} {'peak MB':>8}")
-        for step in ("copy", "plugin", "naive", "native"):
-            seconds, peak = best[step]
-            print(f"{labels[step]:42} {seconds:8.1f} {seconds / copy:7.2f} {peak:8.0f}")
+        best = best_runs(labels, folder, args.data, args.repeat, extra_outputs=("report.csv",))
+        print_table(best, labels)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -14,7 +14,7 @@ each as a whole process (QGIS start included), in the same run:
 
 Then, without QGIS, the time to re-score all communes in memory after a weight
 change (what the panel does on every slider move): the full core scoring, and
-the panel's re-scorer (core.rescoring) when present.
+the panel's re-scorer (core.rescoring).
 
 Prints seconds, peak memory (RSS), ratios, and how close the chain's composite
 is to the plugin's (Spearman), so that the comparison is between like things.
@@ -161,7 +161,6 @@ def agreement(folder):
 
 def rescoring_times(data, repeat=5):
     """Milliseconds to re-score every commune in memory after a weight change (no QGIS)."""
-    sys.path.insert(0, os.path.join(PLUGIN_ROOT, "scripts"))
     from bench_sensitivity import france_frame, import_plugin
 
     folder = import_plugin()
@@ -169,6 +168,7 @@ def rescoring_times(data, repeat=5):
         import copy
 
         from centralites.core.profile import load_profile
+        from centralites.core.rescoring import Rescorer
         from centralites.core.scoring import compute_scores
 
         frame = france_frame(data)
@@ -178,30 +178,15 @@ def rescoring_times(data, repeat=5):
         best = min(_timed(lambda: compute_scores(frame, changed)) for _ in range(repeat))
         lines = [f"Full re-score (core.scoring.compute_scores from the raw columns), {len(frame):,} communes: "
                  f"{best * 1000:.0f} ms"]
-        try:
-            from centralites.core import rescoring
-        except ImportError:
-            lines.append("core.rescoring (the panel's re-scorer) is not in this checkout.")
-            return lines
-        rescorer = _make_rescorer(rescoring, frame, profile)
-        if rescorer is not None:
-            weights = {f: profile["functions"][f]["weight"] for f in FUNCTIONS}
-            weights["travailler"] = 3.0
-            best = min(_timed(lambda: rescorer(weights)) for _ in range(repeat))
-            lines.append(f"Panel re-score after a weight change (core.rescoring), {len(frame):,} communes: "
-                         f"{best * 1000:.1f} ms (target < 100 ms)")
+        rescorer = Rescorer(frame, profile)
+        weights = {f: profile["functions"][f]["weight"] for f in FUNCTIONS}
+        weights["travailler"] = 3.0
+        best = min(_timed(lambda: rescorer.score(function_weights=weights)) for _ in range(repeat))
+        lines.append(f"Panel re-score after a weight change (core.rescoring), {len(frame):,} communes: "
+                     f"{best * 1000:.1f} ms (target < 100 ms)")
         return lines
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _make_rescorer(module, frame, profile):
-    """A callable(function weights) over the panel's re-scorer, whatever its exact signature."""
-    cls = getattr(module, "Rescorer", None)
-    if cls is None:
-        return None
-    instance = cls(frame, profile)
-    return lambda weights: instance.score(function_weights=weights)
 
 
 def _timed(call):
@@ -226,23 +211,12 @@ def main():
             json.dump(chain_expressions(profile), handle)
         prepare, _ = run_step("prepare", folder, args.data)
         print(f"{communes} communes; BPE long files counted per commune in {prepare:.1f} s (not timed below)")
-        best = {}
-        for _ in range(args.repeat):
-            for step in ("copy", "plugin", "native"):
-                for name in (f"{step}.gpkg", "joined.gpkg", "report.csv"):
-                    if os.path.exists(os.path.join(folder, name)):
-                        os.remove(os.path.join(folder, name))
-                seconds, peak = run_step(step, folder, args.data)
-                if step not in best or seconds < best[step][0]:
-                    best[step] = (seconds, peak)
-        copy_seconds = best["copy"][0]
         labels = {"copy": "native:savefeatures (plain copy)",
                   "plugin": "centralites join_tables + centrality_score",
                   "native": "4 joinattributestable + 6 fieldcalculator"}
-        print(f"{'step':44} {'seconds':>8} {'x copy':>7} {'peak MB':>8}")
-        for step in ("copy", "plugin", "native"):
-            seconds, peak = best[step]
-            print(f"{labels[step]:44} {seconds:8.1f} {seconds / copy_seconds:7.2f} {peak:8.0f}")
+        best = bench_join.best_runs(labels, folder, args.data, args.repeat, CHILD, ("joined.gpkg", "report.csv"))
+        bench_join.print_table(best, labels)
+        copy_seconds = best["copy"][0]
         print(f"Chain / plugin: {best['native'][0] / best['plugin'][0]:.1f}x (target >= 4x); "
               f"plugin / copy: {best['plugin'][0] / copy_seconds:.2f}x (target <= 1.5x); "
               f"peak plugin / chain: {best['plugin'][1] / best['native'][1]:.2f} (target <= 1)")

@@ -8,9 +8,21 @@ ever executed as code.
 import json
 import math
 import os
+import re
 
+from .editions import (
+    SLOTS,
+    EditionError,
+    growth_slots,
+    is_known_variable,
+    resolve_profile,
+    slots_of,
+    unknown_column_hint,
+)
 from .indicators import AREA_COLUMN, FORMULAS, formula_columns, uses_geometry_area
 from .messages import tr
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
 
 FUNCTIONS = ("habiter", "travailler", "consommer", "services")
 DIRECTIONS = ("+", "-")
@@ -29,7 +41,8 @@ DEFAULT_WINSORISE_PERCENTILE = 95.0
 _PROFILE_KEYS = {"name", "description", "version", "sources", "missing", "levels", "functions", "comment",
                  "normalisation", "aggregation", "reference"}
 _FUNCTION_KEYS = {"label", "weight", "indicators", "comment"}
-_INDICATOR_KEYS = {"id", "label", "formula", "direction", "weight", "transform", "percentile", "missing", "comment"}
+_INDICATOR_KEYS = {"id", "label", "formula", "direction", "weight", "transform", "percentile", "missing", "comment",
+                   "optional"}
 _LEVEL_KEYS = {"method", "thresholds", "shares", "comment"}
 
 
@@ -151,7 +164,11 @@ def _indicator(data, where, default_missing):
         raise ProfileError(tr("{where}.missing: one of {expected}, not {value}.").format(
             where=where, expected=", ".join(MISSING_POLICIES), value=repr(missing)))
     _check_formula(data["formula"], f"{where}.formula")
+    optional = data.get("optional", False)
+    if not isinstance(optional, bool):
+        raise ProfileError(tr("{where}.optional: true or false, not {value}.").format(where=where, value=repr(optional)))
     indicator = {
+        "optional": optional,
         "missing": missing,
         "id": str(data["id"]),
         "label": str(data.get("label", data["id"])),
@@ -167,6 +184,7 @@ def _indicator(data, where, default_missing):
 
 def _check_formula(formula, where):
     if isinstance(formula, str):
+        _check_column_reference(formula, where)
         return
     if not isinstance(formula, dict):
         raise ProfileError(tr("{where}: a column name or an object such as {example}.").format(
@@ -186,12 +204,53 @@ def _check_formula(formula, where):
     for i, operand in enumerate(operands):
         _check_formula(operand, f"{where}.{kind}[{i}]")
     if kind == "growth":
-        years = formula.get("years")
-        if not (isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years)
-                and years[1] > years[0]):
-            raise ProfileError(tr("{where}.years: two increasing years, e.g. [2013, 2018].").format(where=where))
+        _check_growth_years(formula, where)
+    if kind == "density" and "area" in formula:
+        if not isinstance(formula["area"], str):
+            raise ProfileError(tr("{where}.area: the name of a column of areas in km², e.g. \"SUPERF\".").format(
+                where=where))
+        _check_column_reference(formula["area"], f"{where}.area")
     if "scale" in formula and not _is_positive(formula["scale"]):
         raise ProfileError(tr("{where}.scale: a positive number.").format(where=where))
+
+
+def _check_column_reference(name, where):
+    """A column name, or a name with year placeholders such as P{census}_POP."""
+    if not name.strip():
+        raise ProfileError(tr("{where}: a column name cannot be empty.").format(where=where))
+    for placeholder in _BRACES.findall(name):
+        if placeholder not in SLOTS:
+            raise ProfileError(tr(
+                "{where}: unknown placeholder {{{placeholder}}} in {name}; the years a column name can follow "
+                "are {expected}."
+            ).format(where=where, placeholder=placeholder, name=name,
+                     expected=", ".join("{" + slot + "}" for slot in SLOTS)))
+
+
+def _check_growth_years(formula, where):
+    """Two increasing years, two placeholders ("{previous}", "{census}"), or none when each
+    operand follows one placeholder (the period is then read from the columns)."""
+    years = formula.get("years")
+    example = tr("{where}.years: two increasing years, e.g. [2013, 2018], or the placeholders of the "
+                 "operands' years, e.g. [\"{{previous}}\", \"{{census}}\"].").format(where=where)
+    if years is None:
+        slots = growth_slots(formula)
+        if None in slots or slots[0] == slots[1]:
+            raise ProfileError(tr(
+                "{where}: without \"years\", each operand of a growth names its columns with one placeholder "
+                "(e.g. P{{previous}}_POP and P{{census}}_POP), which gives the period. {example}"
+            ).format(where=where, example=example))
+        return
+    if not (isinstance(years, list) and len(years) == 2):
+        raise ProfileError(example)
+    if all(isinstance(y, int) and not isinstance(y, bool) for y in years):
+        if years[1] <= years[0]:
+            raise ProfileError(example)
+        return
+    if all(isinstance(y, str) and len(slots_of(y)) == 1 and y.strip() == "{" + slots_of(y)[0] + "}"
+           for y in years) and years[0] != years[1]:
+        return
+    raise ProfileError(example)
 
 
 def _levels(data, where):
@@ -237,16 +296,76 @@ def needs_geometry_area(profile, columns):
     )
 
 
-def check_columns(profile, available):
-    """Raise ProfileError when the profile reads columns that ``available`` lacks."""
+def check_columns(profile, available, recognition=None):
+    """Raise ProfileError when the profile reads columns that ``available`` lacks, saying for each
+    why when an edition of INSEE's files explains it."""
     available = set(available) | {AREA_COLUMN}
     missing = [c for c in profile_columns(profile, with_area=False) if c not in available]
     if missing:
         listed = ", ".join(sorted(c for c in available if c != AREA_COLUMN))
+        hints = []
+        if recognition is not None:
+            for column in missing:
+                hint = unknown_column_hint(column, recognition)
+                if hint is None and slots_of(column) == [] and not is_known_variable(column) \
+                        and recognition.years and _looks_like_comparateur(column):
+                    hint = tr("{column} exists in no edition of INSEE's comparateur known to the plugin: "
+                              "check its spelling.").format(column=column)
+                if hint:
+                    hints.append(hint)
         raise ProfileError(tr(
             "Profile '{profile}' needs the column(s) {missing}, absent from the "
             "layer. Join the tables that carry them first. Columns available: {available}."
-        ).format(profile=profile["name"], missing=", ".join(missing), available=listed))
+        ).format(profile=profile["name"], missing=", ".join(missing), available=listed)
+            + "".join(" " + hint for hint in hints))
+
+
+def _looks_like_comparateur(column):
+    # P22_POPX, MED2O…: the comparateur's shapes (census columns and year-suffixed counts).
+    return bool(re.match(r"^(P|C)\d\d_[A-Z0-9_]+$|^(MED|PIMP|TP60|NBMENFISC|ET[A-Z]{2,5}\d*|NAISD|DECESD)\d\d$",
+                         column))
+
+
+def fit_profile(profile, available):
+    """(the profile resolved against the columns ``available``, the ``Recognition``): placeholders
+    replaced by the years found, then every column checked. Raises ProfileError."""
+    try:
+        resolved, recognition = resolve_profile(profile, available)
+    except EditionError as error:
+        raise ProfileError(str(error)) from error
+    resolved = _without_absent_optional(resolved, set(available) | {AREA_COLUMN}, recognition)
+    check_columns(resolved, available, recognition)
+    return resolved, recognition
+
+
+def _without_absent_optional(profile, available, recognition):
+    """The profile without its optional indicators whose columns are absent (an edition that no longer
+    publishes them), each said in ``recognition.warnings``; a function keeps at least one indicator."""
+    dropped = False
+    kept_functions = {}
+    for name, function in profile["functions"].items():
+        kept = []
+        for indicator in function["indicators"]:
+            absent = [c for c in formula_columns(indicator["formula"], with_area=False) if c not in available]
+            if absent and indicator.get("optional"):
+                dropped = True
+                recognition.warnings.append(tr(
+                    "Indicator '{indicator}' ({function}) left out: the layer has no {columns} (optional in the "
+                    "profile; the other indicators of the function share its weight)."
+                ).format(indicator=indicator["id"], function=name, columns=", ".join(absent)))
+                continue
+            kept.append(indicator)
+        if not kept:
+            raise ProfileError(tr(
+                "Profile '{profile}': no indicator of the function {function} can be computed on this layer "
+                "(columns absent: {columns})."
+            ).format(profile=profile["name"], function=name, columns=", ".join(
+                c for i in function["indicators"] for c in formula_columns(i["formula"], with_area=False)
+                if c not in available)))
+        kept_functions[name] = dict(function, indicators=kept)
+    if not dropped:
+        return profile
+    return dict(profile, functions=kept_functions)
 
 
 def _weight(value, where):

@@ -42,9 +42,10 @@ import numpy as np
 import pandas as pd
 
 from .breaks import jenks_breaks
+from .editions import has_placeholders
 from .indicators import evaluate
 from .messages import tr
-from .profile import AGGREGATIONS, FUNCTIONS, LEVEL_LABELS, LEVEL_METHODS, NORMALISATIONS
+from .profile import AGGREGATIONS, FUNCTIONS, LEVEL_LABELS, LEVEL_METHODS, NORMALISATIONS, ProfileError, fit_profile
 
 SCORE_FIELDS = tuple(f"score_{name}" for name in FUNCTIONS)
 COMPOSITE_FIELD = "score_centralite"
@@ -150,7 +151,14 @@ def compute_scores(frame, profile, normalisation=None, aggregation=None, levels=
 
 
 def prepare(frame, profile):
-    """Raw indicators, then imputation and transformation, as arrays."""
+    """Raw indicators, then imputation and transformation, as arrays.
+
+    A profile naming columns by their role (P{census}_POP) is resolved against the frame's columns."""
+    if has_placeholders(profile):
+        try:
+            profile, _ = fit_profile(profile, frame.columns)
+        except ProfileError as error:
+            raise ScoringError(str(error)) from error
     raw, prepared, keys, directions, weights, function_of = {}, [], [], [], [], []
     for position, (function, spec) in enumerate(profile["functions"].items()):
         for indicator in spec["indicators"]:

@@ -12,10 +12,11 @@ from qgis.core import (
 
 from ..compat import NO_GEOMETRY, SOURCE_POLYGON
 from ..core.indicators import AREA_COLUMN
+from ..core.editions import VINTAGE_FIELD
 from ..core.profile import (
     LEVEL_LABELS,
     ProfileError,
-    check_columns,
+    fit_profile,
     load_profile,
     needs_geometry_area,
     profile_columns,
@@ -77,6 +78,10 @@ class CentralityScore(CentralitesAlgorithm):
             "3. Aggregation with the profile's weights, of the indicators into each function and of the "
             "four functions into the composite: arithmetic (compensatory) Σ w·y / Σ w; geometric (a "
             "weakness is not made up by a strength) exp(Σ w·ln(1 + y) / Σ w) − 1.\n\n"
+            "Column names follow the edition of INSEE's comparateur joined: a profile writes P{census}_POP "
+            "for the population at the latest census, P{previous}_POP at the previous one, MED{income}, "
+            "ETGZ{establishments}…; the years are read from the layer's columns (every edition since 2019), "
+            "growth rates use the real period, and the log says which edition and years were found.\n\n"
             "4. Except with the z-score, sub-scores and composite are re-expressed on 0–100 over the layer "
             "(100 = the highest commune). Raising a '+' indicator never lowers a commune's composite.\n\n"
             "5. Levels (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors "
@@ -88,7 +93,9 @@ class CentralityScore(CentralitesAlgorithm):
             "it says nothing).\n\n"
             "Output fields: score_habiter, score_travailler, score_consommer, score_services, "
             "score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes "
-            "(indicators missing or imputed). A commune with no data at all is kept with empty scores and "
+            "(indicators missing or imputed), millesimes (the INSEE editions and years the columns came from, "
+            "e.g. \"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021\"). "
+            "A commune with no data at all is kept with empty scores and "
             "counted in the log. The optional STATISTICS table gives each indicator's count, min, median "
             "and max and its Spearman rank correlation with every other indicator."
         )
@@ -129,24 +136,25 @@ class CentralityScore(CentralitesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             self.fail(tr("The commune layer could not be read."))
-        profile = read_profile(self.parameterAsFile(parameters, self.PROFILE, context), source, feedback)
+        profile, recognition = read_profile(self.parameterAsFile(parameters, self.PROFILE, context), source, feedback)
         methods = {
             "normalisation": NORMALISATION_CHOICES[self.parameterAsEnum(parameters, self.NORMALISATION, context)],
             "aggregation": AGGREGATION_CHOICES[self.parameterAsEnum(parameters, self.AGGREGATION, context)],
             "levels": LEVEL_CHOICES[self.parameterAsEnum(parameters, self.LEVEL_METHOD, context)],
             "reference": self.parameterAsString(parameters, self.REFERENCE, context).strip() or None,
         }
-        replaced = [name for name in OUTPUT_FIELDS if name in source.fields().names()]
+        replaced = [name for name in OUTPUT_FIELDS + (VINTAGE_FIELD,) if name in source.fields().names()]
         # The layer's copy for a GeoPackage output starts now and runs while the scores are computed.
         bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced)
         try:
             return self._score_and_write(parameters, context, feedback, source, profile, methods, replaced,
-                                         bulk_copy)
+                                         bulk_copy, recognition)
         finally:
             if bulk_copy is not None:
                 bulk_copy.discard()
 
-    def _score_and_write(self, parameters, context, feedback, source, profile, methods, replaced, bulk_copy):
+    def _score_and_write(self, parameters, context, feedback, source, profile, methods, replaced, bulk_copy,
+                         recognition):
         uses_reference = (methods["normalisation"] or profile["normalisation"]) == "reference"
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) if uses_reference else None
         feature_ids = []
@@ -158,6 +166,8 @@ class CentralityScore(CentralitesAlgorithm):
         except ScoringError as error:
             raise QgsProcessingException(str(error)) from error
         result.scores.index = range(len(result.scores))
+        # The data's years travel with the scores: a map's sources line reads them (export_layout).
+        result.scores[VINTAGE_FIELD] = recognition.vintage() or None
         feedback.pushInfo(tr("Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} "
                              "(limits {limits}).").format(
             normalisation=result.method.normalisation, aggregation=result.method.aggregation,
@@ -200,14 +210,19 @@ class CentralityScore(CentralitesAlgorithm):
 
 
 def read_profile(path, source, feedback):
-    """The profile (the built-in one when ``path`` is empty), checked against the layer's columns."""
+    """(the profile — the built-in one when ``path`` is empty — resolved against the layer's columns,
+    the ``Recognition`` of the INSEE editions they come from), the edition said in the log."""
     try:
-        profile = load_profile(path or None)
-        check_columns(profile, source.fields().names())
+        profile, recognition = fit_profile(load_profile(path or None), source.fields().names())
     except ProfileError as error:
         raise QgsProcessingException(str(error)) from error
     feedback.pushInfo(tr("Profile: {name}").format(name=profile["name"]))
-    return profile
+    described = recognition.describe()
+    if described:
+        feedback.pushInfo(tr("INSEE data recognised: {description}.").format(description=described))
+    for warning in recognition.warnings:
+        feedback.pushWarning(warning)
+    return profile, recognition
 
 
 def read_profile_frame(source, profile, context, feedback, code_field=None, by_code=False, feature_ids=None):

@@ -111,14 +111,15 @@ class Recognition:
 
     def vintage(self):
         """The data's years in INSEE's own short names, for a map's sources line and the output
-        layer (language-neutral): "comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021"."""
+        layer: "INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2024"."""
         parts = []
         for slot in ("census", "previous", "income", "establishments"):
             if slot in self.years:
                 parts.append(f"{SOURCE_NAMES.get(slot, 'RP')} {self.years[slot]}")
         if not parts:
             return ""
-        head = f"INSEE comparateur {self.edition}" if self.edition else "INSEE comparateur"
+        head = tr("INSEE comparateur {edition}").format(edition=self.edition) if self.edition \
+            else tr("INSEE comparateur")
         return f"{head}: {', '.join(parts)}"
 
 

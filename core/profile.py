@@ -168,7 +168,6 @@ def _indicator(data, where, default_missing):
     if not isinstance(optional, bool):
         raise ProfileError(tr("{where}.optional: true or false, not {value}.").format(where=where, value=repr(optional)))
     indicator = {
-        "optional": optional,
         "missing": missing,
         "id": str(data["id"]),
         "label": str(data.get("label", data["id"])),
@@ -179,6 +178,8 @@ def _indicator(data, where, default_missing):
     }
     if transform == "winsorise":
         indicator["percentile"] = float(percentile)
+    if optional:
+        indicator["optional"] = True
     return indicator
 
 
@@ -296,9 +297,15 @@ def needs_geometry_area(profile, columns):
     )
 
 
-def check_columns(profile, available, recognition=None):
-    """Raise ProfileError when the profile reads columns that ``available`` lacks, saying for each
-    why when an edition of INSEE's files explains it."""
+def check_columns(profile, available):
+    """Raise ProfileError when the profile reads columns that ``available`` lacks (its placeholders
+    resolved first: see ``fit_profile``)."""
+    fit_profile(profile, available)
+
+
+def _check_resolved_columns(profile, available, recognition=None):
+    """Raise ProfileError when the resolved profile reads columns that ``available`` lacks, saying
+    for each why when an edition of INSEE's files explains it."""
     available = set(available) | {AREA_COLUMN}
     missing = [c for c in profile_columns(profile, with_area=False) if c not in available]
     if missing:
@@ -334,7 +341,7 @@ def fit_profile(profile, available):
     except EditionError as error:
         raise ProfileError(str(error)) from error
     resolved = _without_absent_optional(resolved, set(available) | {AREA_COLUMN}, recognition)
-    check_columns(resolved, available, recognition)
+    _check_resolved_columns(resolved, available, recognition)
     return resolved, recognition
 
 

@@ -132,7 +132,9 @@ class Rescorer:
             spec = data["functions"][function]
             spec["weight"] = float(functions[position])
             for indicator in spec["indicators"]:
-                indicator["weight"] = float(indicators[positions[f"{function}.{indicator['id']}"]])
+                key = f"{function}.{indicator['id']}"
+                if key in positions:  # an optional indicator left out on this layer keeps its weight
+                    indicator["weight"] = float(indicators[positions[key]])
         if name:
             data["name"] = name
         data["normalisation"] = self.method.normalisation

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ..compat import NO_GEOMETRY, SOURCE_POLYGON
 from ..core.indicators import AREA_COLUMN
-from ..core.editions import VINTAGE_FIELD
+from ..core.editions import VINTAGE_FIELD, has_placeholders
 from ..core.profile import (
     LEVEL_LABELS,
     ProfileError,
@@ -230,6 +230,11 @@ def read_profile_frame(source, profile, context, feedback, code_field=None, by_c
     indexed by the commune codes of ``code_field`` (INSEE_COM by default) when ``by_code``.
     None when cancelled."""
     names = source.fields().names()
+    if has_placeholders(profile):  # a profile as written: its columns are those of the layer's edition
+        try:
+            profile, _ = fit_profile(profile, names)
+        except ProfileError as error:
+            raise QgsProcessingException(str(error)) from error
     if by_code:
         code_field = code_field or "INSEE_COM"
         require_field(source, code_field, tr("Commune code field"))

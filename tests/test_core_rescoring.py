@@ -106,9 +106,12 @@ def test_aula_profile_on_the_sample_frame():
 
 
 def _columns(profile):
-    from centralites.core.profile import profile_columns
+    """The columns the profile reads on the 2021 edition of the comparateur."""
+    from centralites.core.profile import fit_profile, profile_columns
 
-    return profile_columns(profile)
+    from test_core_scoring import BPE_COLUMNS, COMPARATEUR_COLUMNS
+
+    return profile_columns(fit_profile(profile, COMPARATEUR_COLUMNS + BPE_COLUMNS)[0])
 
 
 def test_profile_with_weights_is_a_valid_profile_that_scores_the_same(tmp_path):

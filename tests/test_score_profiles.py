@@ -5,7 +5,14 @@ import os
 
 import pytest
 
-from centralites.core.profile import FUNCTIONS, check_columns, load_profile, profile_columns, profiles_dir
+from centralites.core.profile import (
+    FUNCTIONS,
+    check_columns,
+    fit_profile,
+    load_profile,
+    profile_columns,
+    profiles_dir,
+)
 
 from test_core_scoring import BPE_COLUMNS, COMPARATEUR_COLUMNS
 
@@ -32,13 +39,22 @@ def test_every_shipped_profile_is_valid_and_named():
 def test_aula_profile_follows_the_issue_list():
     profile = builtin("aula_360.json")
     formulas = {f: [i["formula"] for i in spec["indicators"]] for f, spec in profile["functions"].items()}
+    # Edition-free: the columns are named by their role, the years read from the layer.
+    assert formulas["habiter"][0] == "P{census}_POP"
+    assert {"share": ["P{census}_LOGVAC", "P{census}_LOG"]} in formulas["habiter"]
+    assert {"growth": ["P{previous}_POP", "P{census}_POP"], "years": ["{previous}", "{census}"]} in formulas["habiter"]
+    assert {"ratio": ["P{census}_EMPLT", {"difference": ["P{census}_ACT1564", "P{census}_CHOM1564"]}],
+            "scale": 100} in formulas["travailler"]
+    assert "NB_EQUIP_B" in formulas["consommer"] and "ETGZ{establishments}" in formulas["consommer"]
+    # On the 2021 edition's columns, the same indicators as the issue's list.
+    resolved, recognition = fit_profile(profile, COMPARATEUR_COLUMNS + BPE_COLUMNS)
+    assert recognition.years["census"] == 2018 and recognition.years["previous"] == 2013
+    formulas = {f: [i["formula"] for i in spec["indicators"]] for f, spec in resolved["functions"].items()}
     assert formulas["habiter"][0] == "P18_POP"
-    assert {"share": ["P18_LOGVAC", "P18_LOG"]} in formulas["habiter"]
     assert {"growth": ["P13_POP", "P18_POP"], "years": [2013, 2018]} in formulas["habiter"]
-    assert {"ratio": ["P18_EMPLT", {"difference": ["P18_ACT1564", "P18_CHOM1564"]}], "scale": 100} \
-        in formulas["travailler"]
     assert {"growth": ["P13_EMPLT", "P18_EMPLT"], "years": [2013, 2018]} in formulas["travailler"]
-    assert "NB_EQUIP_B" in formulas["consommer"] and "ETGZ18" in formulas["consommer"]
+    assert "ETGZ18" in formulas["consommer"]
+    assert resolved["functions"]["habiter"]["indicators"][0]["label"] == "Population 2018"
     # It reads the BPE domain file (bpe2019_domaines): no gamme column needed.
     check_columns(profile, COMPARATEUR_COLUMNS + BPE_COLUMNS)
 
@@ -62,6 +78,24 @@ def test_equipment_profile_reads_only_the_bpe():
 
 def test_template_names_placeholders_only():
     profile = builtin("modele_vierge.json")
-    assert all(column.startswith("COLUMN_") for column in profile_columns(profile))
+    assert all(column.startswith("COLUMN_") or "{" in column for column in profile_columns(profile))
     with pytest.raises(Exception, match="COLUMN_A.*Join the tables"):
         check_columns(profile, COMPARATEUR_COLUMNS)
+
+
+def test_every_shipped_profile_is_edition_free():
+    """No shipped profile names one edition's column: a census, income or establishment year in a
+    column name would stop the default pipeline on the other editions."""
+    import json
+    import re
+
+    year_bound = re.compile(r"^(P|C)\d\d_|^(MED|PIMP|TP60|NBMENFISC|ET[A-Z]{2,5}|NAISD|DECESD|NAIS|DECE)\d{2,4}$")
+    for path in sorted(glob.glob(os.path.join(profiles_dir(), "*.json"))):
+        profile = load_profile(path)
+        bound = [c for c in profile_columns(profile) if year_bound.match(c)]
+        assert not bound, f"{os.path.basename(path)} names edition-bound columns {bound}"
+        with open(path, encoding="utf-8") as handle:
+            raw = json.load(handle)
+        growths = [i["formula"] for f in raw["functions"].values() for i in f["indicators"]
+                   if isinstance(i["formula"], dict) and "growth" in i["formula"]]
+        assert all(not isinstance(y, int) for g in growths for y in g.get("years", [])), path

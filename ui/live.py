@@ -62,7 +62,7 @@ class LiveScores:
         self.problem = None
         self.feature_ids = []
         try:
-            self.profile = load_profile(profile_path)
+            self.profile = load_profile(profile_path)  # as written: "Save as profile" keeps its placeholders
             check_columns(self.profile, layer.fields().names())
         except ProfileError as error:
             self.profile = None

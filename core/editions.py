@@ -109,6 +109,19 @@ class Recognition:
             head = tr("comparateur, edition not in the plugin's list (years read from the column names)")
         return f"{head}: {', '.join(parts)}"
 
+    def mixed(self):
+        """A message when the columns hold several editions side by side (None otherwise)."""
+        seen = []
+        for group, years in self.found.items():
+            if len(years) > (2 if group == "census" else 1):
+                evidence = self.evidence.get(group, {})
+                seen.append("; ".join(f"{year}: {', '.join(evidence[year][:3])}" for year in years))
+        if not seen:
+            return None
+        return tr("Columns of several editions of INSEE's comparateur side by side ({seen}): a profile that "
+                  "names its columns by their role (P{{census}}_POP…) cannot tell which to use. Join one "
+                  "edition only, or name the columns in the profile.").format(seen=" | ".join(seen))
+
     def vintage(self):
         """The data's years in INSEE's own short names, for a map's sources line and the output
         layer: "INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2024"."""
@@ -480,3 +493,20 @@ def is_known_variable(column, editions=None):
             if template == column or (slots_of(template) and _template_pattern(template).match(column)):
                 return True
     return False
+
+
+def edition_renames(source, target, editions=None):
+    """({column of edition ``source``: the same variable's name in edition ``target``}, [columns of
+    ``source`` that ``target`` no longer has]) — to lay out one edition's figures as another's."""
+    editions = {e.edition: e for e in (known_editions() if editions is None else editions)}
+    old, new = editions[source], editions[target]
+    renames, dropped = {}, []
+    new_templates = set(new.templates)
+    for template in old.templates:
+        usual = next((t for t, renamed in old.renamed.items() if renamed == template), template)
+        target_template = new.renamed.get(usual, usual)
+        if target_template in new_templates:
+            renames[fill(template, old.years)] = fill(target_template, new.years)
+        else:
+            dropped.append(fill(template, old.years))
+    return renames, dropped

@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ..compat import FLAG_NO_THREADING, SOURCE_POLYGON, save_style_to_database
+from ..core.editions import fill, recognise
 from ..core.profile import FUNCTIONS
 from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
@@ -29,7 +30,7 @@ from .styling import (
 
 STYLES = ("score", "niveau")
 DIAGRAM_KINDS = ("none", "pie", "bars")
-SIZE_CANDIDATES = ("POPULATION", "P18_POP", "PMUN", "population")
+SIZE_CANDIDATES = ("POPULATION", "P{census}_POP", "PMUN", "population")  # P22_POP in the 2025 edition…
 
 
 class ApplyStyle(CentralitesAlgorithm):
@@ -176,7 +177,8 @@ class ApplyStyle(CentralitesAlgorithm):
         if kind == "bars":
             apply_function_diagrams(layer, kind)
             return
-        size_field = size_field or _first(names, SIZE_CANDIDATES)
+        years = recognise(names).years  # the latest census of the comparateur joined, whichever edition
+        size_field = size_field or _first(names, [fill(candidate, years) for candidate in SIZE_CANDIDATES])
         if not size_field:
             self.fail(tr("Diagrams are sized by population: choose the population field."))
         largest = layer.maximumValue(layer.fields().lookupField(size_field))

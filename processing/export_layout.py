@@ -27,6 +27,7 @@ from .layouts import (
     LayoutTemplateError,
     add_layout_to_project,
     build_layout,
+    data_vintage,
     default_sources,
     diagrams_only_inside,
     dissolved_outlines,
@@ -98,7 +99,7 @@ class ExportLayout(CentralitesAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(QgsProcessingParameterString(self.SOURCES, tr("Sources line (empty = automatic)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.SOURCES, tr("Sources line (empty = automatic, with the INSEE editions and years of the scores)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.PAPER, tr("Paper (landscape)"), list(self.PAPER_NAMES), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(self.DPI, tr("Resolution (DPI)"), defaultValue=300, minValue=72, maxValue=1200))
         self.addParameter(QgsProcessingParameterField(
@@ -151,7 +152,8 @@ class ExportLayout(CentralitesAlgorithm):
         options = dict(
             title=title,
             subtitle=self.parameterAsString(parameters, self.SUBTITLE, context),
-            sources=self.parameterAsString(parameters, self.SOURCES, context) or default_sources(plugin_version()),
+            sources=self.parameterAsString(parameters, self.SOURCES, context) or default_sources(
+                plugin_version(), data_vintage(source_layer)),
             paper=self.PAPER_NAMES[self.parameterAsEnum(parameters, self.PAPER, context)],
             legend_title=tr("Centrality") if by_level else tr("Centrality score"),
             atlas=bool(atlas_field),

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_FILE, SOURCE_POLYGON, python_value
+from ..core.editions import recognise
 from ..core.join import join_tables
 from ..core.mergers import Passage
 from ..core.tables import TableError, read_table, table_from_rows
@@ -144,6 +145,9 @@ class JoinTables(CentralitesAlgorithm):
             name, frame = read_table_entry(entry, context, sheet=sheet, key_column=key)
             feedback.pushInfo(tr("Read {name}: {rows} rows, {columns} columns.").format(
                 name=name, rows=len(frame), columns=len(frame.columns)))
+            described = recognise(frame.columns).describe()
+            if described:
+                feedback.pushInfo(tr("  INSEE data recognised: {description}.").format(description=described))
             tables.append((name, frame))
 
         columns = _split(self.parameterAsString(parameters, self.COLUMNS, context))
@@ -166,6 +170,9 @@ class JoinTables(CentralitesAlgorithm):
             raise QgsProcessingException(str(error)) from error
         if feedback.isCanceled():
             return {}
+        mixed = recognise(list(source.fields().names()) + list(result.values.columns)).mixed()
+        if mixed:
+            feedback.pushWarning(mixed)
         feedback.setProgress(40)
 
         output = write_layer_with_columns(self, parameters, context, feedback, source, result.values, feature_ids,

@@ -40,6 +40,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 
 from ..compat import DIAGRAM_SHOW, LAYOUT_MM, is_null, write_vector_layer
+from ..core.editions import VINTAGE_FIELD
 from ..i18n import tr
 from .styling import read_xml
 
@@ -441,6 +442,16 @@ def keep_memory_layers(layers, path, transform_context):
             continue  # this one stays in memory: drawn now, gone when the project is reopened
         map_layer.setDataSource(f"{path}|layername={table}", map_layer.name(), "ogr",
                                 QgsDataProvider.ProviderOptions(), False)
+
+
+def data_vintage(layer):
+    """The INSEE editions and years the scores came from (the score's millesimes field), "" when
+    the layer has none: e.g. "INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2024"."""
+    index = layer.fields().lookupField(VINTAGE_FIELD)
+    if index < 0:
+        return ""
+    values = sorted({str(v) for v in layer.uniqueValues(index) if not is_null(v) and v != ""})
+    return "; ".join(values)  # several when layers of different editions were merged: all are named
 
 
 def default_sources(version, vintage=""):

@@ -266,7 +266,11 @@ def test_missing_census_columns_are_named(qgis_iface):
 
     frame = pd.DataFrame({"P18_POP": [10.0, 20.0], "niveau": ["majeure", "locale"]})
     table, years, missing = change_by_level(frame)
-    assert table is None and set(missing) == {"P13_POP", "P13_EMPLT", "P18_EMPLT"}
+    # Named by role: which years depends on the comparateur's edition.
+    assert table is None and set(missing) == {"P{previous}_POP", "P{previous}_EMPLT", "P{census}_EMPLT"}
+    frame = pd.DataFrame({"P22_POP": [10.0, 20.0], "P16_POP": [9.0, 21.0], "niveau_code": [1, 4]})
+    table, years, missing = change_by_level(frame)
+    assert years == {"POP": (2016, 2022)} and table is not None
 
 
 def test_in_edit_mode_the_new_scores_go_to_the_edit_buffer(dock, scored_layer, scored_path):

@@ -730,7 +730,8 @@ def has_scores(layer):
 
 def change_fields(names):
     """{"POP": (13, 18), "EMPLT": (13, 18)}: the earliest and latest census years of each measure
-    found among ``names`` (P13_POP, P18_POP…), and the columns missing for a measure with fewer than two."""
+    found among ``names`` (P13_POP, P18_POP… or P16_POP, P22_POP: any edition), and the columns
+    missing for a measure with fewer than two, named by role (P{previous}_POP)."""
     found, missing = {}, []
     for measure in CHANGE_MEASURES:
         years = sorted(int(m.group(1)) for m in (re.fullmatch(rf"P(\d\d)_{measure}", n) for n in names) if m)
@@ -738,7 +739,8 @@ def change_fields(names):
             found[measure] = (years[0], years[-1])
         else:
             present = {f"P{y:02d}_{measure}" for y in years}
-            missing += [c for c in (f"P13_{measure}", f"P18_{measure}") if c not in present]
+            # Named by role: the comparateur's edition says which years (P16_POP, P22_POP in 2025).
+            missing += [f"P{{previous}}_{measure}"] if present else [f"P{{previous}}_{measure}", f"P{{census}}_{measure}"]
     return found, missing
 
 

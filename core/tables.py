@@ -11,6 +11,7 @@ import io
 import math
 import os
 import re
+import zipfile
 
 import numpy as np
 import pandas as pd
@@ -46,8 +47,11 @@ def read_table(path):
         raise TableError(tr("{path}: file not found.").format(path=path))
     if os.path.getsize(path) == 0:
         raise TableError(tr("{path}: the file is empty.").format(path=path))
-    with open(path, "rb") as handle:
-        data = handle.read()
+    if zipfile.is_zipfile(path):
+        path, data = _zip_member(path)
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read()
     if b"\x00" in data[:65536]:
         raise TableError(tr(
             "{path}: this looks like a binary file, not a text table "
@@ -89,6 +93,26 @@ def read_table(path):
     frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers,
                        short_lines=short_lines)
     return frame
+
+
+def _zip_member(path):
+    """(``archive.zip/member.csv``, its bytes): a zip as INSEE publishes it, read without unpacking.
+    Its table is the largest CSV inside (the data, not the list of variables next to it)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            tables = [info for info in archive.infolist()
+                      if not info.is_dir() and os.path.splitext(info.filename)[1].lower() in (".csv", ".txt")]
+            if not tables:
+                raise TableError(tr("{path}: the zip holds no CSV file (it holds: {names}).").format(
+                    path=path, names=", ".join(archive.namelist()[:10]) or tr("nothing")))
+            member = max(tables, key=lambda info: info.file_size)
+            data = archive.read(member)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as error:
+        raise TableError(tr("{path}: the zip cannot be read ({error}). Unpack it and give the CSV file.").format(
+            path=path, error=error)) from error
+    if not data:
+        raise TableError(tr("{path}: the file is empty.").format(path=f"{path}/{member.filename}"))
+    return f"{path}/{member.filename}", data
 
 
 def _record_layout(text, separator):

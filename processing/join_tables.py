@@ -27,7 +27,7 @@ from .bulk_geopackage import start_bulk_copy, write_layer_with_columns
 from .frames import read_attributes
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
-TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv")
+TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".zip")  # a zip as INSEE publishes it: its CSV is read
 
 
 class JoinTables(CentralitesAlgorithm):

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsCsException,
     QgsExpression,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsGeometry,
     QgsLayoutExporter,
@@ -39,7 +40,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QSize
 
-from ..compat import DIAGRAM_SHOW, LAYOUT_MM, is_null, write_vector_layer
+from ..compat import DIAGRAM_SHOW, LAYOUT_MM, REQUEST_NO_GEOMETRY, is_null, write_vector_layer
 from ..core.editions import VINTAGE_FIELD
 from ..i18n import tr
 from .styling import read_xml
@@ -450,7 +451,11 @@ def data_vintage(layer):
     index = layer.fields().lookupField(VINTAGE_FIELD)
     if index < 0:
         return ""
-    values = sorted({str(v) for v in layer.uniqueValues(index) if not is_null(v) and v != ""})
+    # Read feature by feature: OGR's uniqueValues runs SQL that fails on a GeoPackage another
+    # connection of the same model just wrote ("unable to open database file").
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes([index])
+    values = sorted({str(value) for value in (f.attribute(index) for f in layer.getFeatures(request))
+                     if not is_null(value) and value != ""})
     return "; ".join(values)  # several when layers of different editions were merged: all are named
 
 

@@ -12,6 +12,7 @@ import argparse
 import glob
 import os
 import sys
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from qgis_headless import PLUGIN_ROOT, start_qgis  # noqa: E402
@@ -38,27 +39,42 @@ def choose_tables(data_folder, output):
 
 
 def user_tables(folder, output):
-    """The comparator base and a BPE file found in ``folder``; a long BPE is summed per domain first."""
+    """The comparator base and a BPE file found in ``folder`` (CSV, or zip as INSEE publishes them);
+    a BPE per equipment type or per equipment (TYPEQU) is counted per commune by aggregate_bpe first."""
     if not os.path.isdir(folder):
         raise SystemExit(f"DATA={folder}: no such folder.")
-    files = sorted(glob.glob(os.path.join(folder, "*.csv")) + glob.glob(os.path.join(folder, "*.CSV")))
+    files = sorted(f for f in glob.glob(os.path.join(folder, "*"))
+                   if os.path.splitext(f)[1].lower() in (".csv", ".zip", ".txt"))
     comparateur = [f for f in files if "comparateur" in os.path.basename(f).lower()]
     bpe = [f for f in files if "bpe" in os.path.basename(f).lower()]
     if not comparateur or not bpe:
         raise SystemExit(
-            f"DATA={folder}: expected a 'base_cc_comparateur*.csv' file and a BPE file ('bpe*.csv'); "
-            f"found: {', '.join(os.path.basename(f) for f in files) or 'no CSV file'}. See the README."
+            f"DATA={folder}: expected the comparateur ('base_cc_comparateur*.csv' or '.zip') and a BPE file "
+            f"('bpe*.csv' or '.zip'); found: {', '.join(os.path.basename(f) for f in files) or 'no CSV or zip file'}. "
+            "See the README."
         )
-    from centralites.core.bpe import domain_counts
-    from centralites.core.tables import read_table
-
-    bpe_table = read_table(bpe[0])
-    if "NB_EQUIP_B" in bpe_table.columns:
+    if "NB_EQUIP_B" in header(bpe[0]):
         return [comparateur[0], bpe[0]]
-    domains = os.path.join(output, "bpe_domaines.csv")
-    domain_counts(bpe_table, source=bpe[0]).to_csv(domains, sep=";", index=False)
-    print(f"BPE {os.path.basename(bpe[0])} summed per commune and domain into {domains}")
-    return [comparateur[0], domains]
+    import processing
+
+    counts = os.path.join(output, "bpe_communes.csv")
+    if os.path.exists(counts):
+        os.remove(counts)
+    processing.run("centralites:aggregate_bpe", {"INPUT": bpe[0], "OUTPUT": counts})
+    print(f"BPE {os.path.basename(bpe[0])} counted per commune, domain and gamme into {counts}")
+    return [comparateur[0], counts]
+
+
+def header(path):
+    """The first line of a CSV, or of the largest CSV of a zip (the data, not its list of variables)."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            member = max((i for i in archive.infolist() if i.filename.lower().endswith((".csv", ".txt"))),
+                         key=lambda i: i.file_size)
+            with archive.open(member) as handle:
+                return handle.readline().decode("utf-8", "replace")
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.readline()
 
 
 def main():

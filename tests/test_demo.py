@@ -23,10 +23,10 @@ def test_demo_on_a_data_folder_with_a_long_bpe_file(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Data used: your INSEE files in {data}" in result.stdout
-    assert "summed per commune and domain" in result.stdout
+    assert "counted per commune, domain and gamme" in result.stdout  # by centralites:aggregate_bpe
     table = result.stdout.split("Ten most central communes")[1].strip().splitlines()
     assert len(table) >= 11 and table[1].split()[0] == "1"
-    for name in ("centralites.gpkg", "centralites.pdf", "centralites.png", "rapport_jointure.csv", "bpe_domaines.csv"):
+    for name in ("centralites.gpkg", "centralites.pdf", "centralites.png", "rapport_jointure.csv", "bpe_communes.csv"):
         assert (output / name).exists(), name
     layer = QgsVectorLayer(str(output / "centralites.gpkg"), "scores", "ogr")
     assert layer.featureCount() == 319
@@ -38,4 +38,4 @@ def test_demo_refuses_a_folder_without_the_expected_files(tmp_path):
         capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=300,
     )
     assert result.returncode != 0
-    assert "expected a 'base_cc_comparateur*.csv' file" in result.stderr
+    assert "expected the comparateur ('base_cc_comparateur*.csv' or '.zip')" in result.stderr

@@ -294,3 +294,32 @@ def test_two_editions_joined_are_warned_then_refused_by_the_score(tmp_path, run_
     with pytest.raises(QgsProcessingException, match="Join one edition only"):
         run_algorithm("centralites:centrality_score", {"INPUT": joined, "OUTPUT": str(tmp_path / "s.gpkg")})
     assert not os.path.exists(tmp_path / "s.gpkg")
+
+
+def test_make_demo_on_the_2025_layout_ranks_as_the_2021_files(tmp_path):
+    """The issue's "done when": `make demo DATA=folder` with a 2025-edition comparateur (zip) and a
+    point-level BPE, no profile given, ranks the AULA communes as the 2021 files do."""
+    import sys
+
+    real_insee("base_cc_comparateur_2021_dep62.csv")
+    scripts = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts")
+    folders = {}
+    for edition in (2021, 2025):
+        data, output = tmp_path / f"data{edition}", tmp_path / f"out{edition}"
+        subprocess.run([sys.executable, os.path.join(scripts, "build_edition_layout.py"), "--edition", str(edition),
+                        "--output", str(data)], check=True, capture_output=True)
+        run = subprocess.run([sys.executable, os.path.join(scripts, "demo.py"), "--data", str(data),
+                              "--output", str(output)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "counted per commune" in run.stdout  # the point-level BPE went through aggregate_bpe
+        folders[edition] = output
+    scores = {}
+    for edition, output in folders.items():
+        with sqlite3.connect(str(output / "centralites.gpkg")) as connection:
+            scores[edition] = pd.read_sql("SELECT INSEE_COM, score_centralite, niveau_code, millesimes "
+                                          "FROM centralites", connection).set_index("INSEE_COM")
+    new, old = scores[2025].loc[scores[2021].index], scores[2021]
+    assert new["score_centralite"].rank().corr(old["score_centralite"].rank()) >= 0.995
+    assert (new["niveau_code"] == old["niveau_code"]).mean() >= 0.97
+    assert set(new["millesimes"]) == {"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2024"}
+    assert set(old["millesimes"]) == {"INSEE comparateur 2021: RP 2018, RP 2013, Filosofi 2019, REE 2018"}

@@ -4,6 +4,11 @@
 <context>
     <name>Centralites</name>
     <message>
+        <location filename="../../processing/join_tables.py" line="150"/>
+        <source>  INSEE data recognised: {description}.</source>
+        <translation>  Données INSEE reconnues : {description}.</translation>
+    </message>
+    <message>
         <location filename="../../processing/styling.py" line="107"/>
         <source>%1 to %2</source>
         <translation>%1 à %2</translation>
@@ -39,7 +44,7 @@
         <translation>3 — Cartographie</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="79"/>
+        <location filename="../../core/join.py" line="72"/>
         <source>; {merged} unmatched codes look like communes merged since</source>
         <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
     </message>
@@ -54,7 +59,7 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="112"/>
+        <location filename="../../processing/centrality_score.py" line="119"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -64,7 +69,7 @@
         <translation>Agrégations tirées parmi</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="764"/>
+        <location filename="../../ui/dock.py" line="766"/>
         <source>All communes</source>
         <translation>Toutes les communes</translation>
     </message>
@@ -79,7 +84,7 @@
         <translation>Tous les niveaux</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="54"/>
+        <location filename="../../processing/apply_style.py" line="55"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -89,25 +94,25 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="113"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="108"/>
-        <location filename="../../processing/centrality_score.py" line="113"/>
-        <location filename="../../processing/centrality_score.py" line="117"/>
+        <location filename="../../processing/centrality_score.py" line="115"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/centrality_score.py" line="124"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="108"/>
+        <location filename="../../processing/export_layout.py" line="109"/>
         <source>Atlas: one page per value of this field (empty: a single page)</source>
         <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="189"/>
+        <location filename="../../processing/export_layout.py" line="191"/>
         <source>Atlas: {count} pages.</source>
         <translation>Atlas : {count} pages.</translation>
     </message>
@@ -127,7 +132,7 @@
         <translation>Revenir aux pondérations du profil</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="99"/>
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
@@ -137,29 +142,29 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="156"/>
+        <location filename="../../processing/export_layout.py" line="158"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="94"/>
-        <location filename="../../processing/export_layout.py" line="150"/>
+        <location filename="../../processing/export_layout.py" line="95"/>
+        <location filename="../../processing/export_layout.py" line="151"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="156"/>
-        <location filename="../../processing/layouts.py" line="260"/>
+        <location filename="../../processing/export_layout.py" line="158"/>
+        <location filename="../../processing/layouts.py" line="262"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="58"/>
+        <location filename="../../processing/centrality_score.py" line="59"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="196"/>
+        <location filename="../../processing/apply_style.py" line="198"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -171,7 +176,7 @@
     <message>
         <location filename="../../plugin.py" line="43"/>
         <location filename="../../plugin.py" line="101"/>
-        <location filename="../../processing/apply_style.py" line="189"/>
+        <location filename="../../processing/apply_style.py" line="191"/>
         <location filename="../../ui/dock.py" line="86"/>
         <location filename="../../ui/dock.py" line="709"/>
         <source>Centralités</source>
@@ -188,12 +193,12 @@
         <translation>Évolution par niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="115"/>
+        <location filename="../../processing/export_layout.py" line="116"/>
         <source>Chart of the leading communes&apos; four functions</source>
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="230"/>
+        <location filename="../../processing/export_layout.py" line="232"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -207,12 +212,12 @@
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="134"/>
+        <location filename="../../processing/apply_style.py" line="135"/>
         <source>Classes: {classes}</source>
         <translation>Classes : {classes}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="90"/>
+        <location filename="../../processing/apply_style.py" line="91"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
@@ -222,7 +227,12 @@
         <translation>La colonne « {column} » ne contient aucun nombre : choisissez une colonne numérique à additionner ou à moyenner.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="97"/>
+        <location filename="../../core/editions.py" line="121"/>
+        <source>Columns of several editions of INSEE&apos;s comparateur side by side ({seen}): a profile that names its columns by their role (P{{census}}_POP…) cannot tell which to use. Join one edition only, or name the columns in the profile.</source>
+        <translation>Colonnes de plusieurs éditions du comparateur de l&apos;INSEE côte à côte ({seen}) : un profil qui désigne ses colonnes par leur rôle (P{{census}}_POP…) ne peut savoir lesquelles utiliser. Joignez une seule édition, ou nommez les colonnes dans le profil.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/join_tables.py" line="98"/>
         <source>Columns to join, separated by commas (empty: all)</source>
         <translation>Colonnes à joindre, séparées par des virgules (vide : toutes)</translation>
     </message>
@@ -236,18 +246,18 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="220"/>
+        <location filename="../../processing/centrality_score.py" line="240"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="122"/>
+        <location filename="../../processing/centrality_score.py" line="129"/>
         <location filename="../../processing/sensitivity.py" line="93"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="78"/>
+        <location filename="../../processing/join_tables.py" line="79"/>
         <source>Commune layer</source>
         <translation>Couche des communes</translation>
     </message>
@@ -259,17 +269,17 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="189"/>
+        <location filename="../../processing/centrality_score.py" line="199"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="198"/>
+        <location filename="../../processing/centrality_score.py" line="208"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="98"/>
+        <location filename="../../processing/centrality_score.py" line="105"/>
         <location filename="../../processing/sensitivity.py" line="68"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -280,7 +290,7 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="194"/>
+        <location filename="../../processing/centrality_score.py" line="204"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -294,7 +304,7 @@
         <translation type="vanished">Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="215"/>
+        <location filename="../../processing/export_layout.py" line="217"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -304,12 +314,12 @@
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="82"/>
+        <location filename="../../processing/apply_style.py" line="83"/>
         <source>Composite score (graduated)</source>
         <translation>Score composite (symbologie graduée)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="97"/>
+        <location filename="../../processing/export_layout.py" line="98"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -318,7 +328,7 @@
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="232"/>
+        <location filename="../../processing/centrality_score.py" line="252"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -330,7 +340,7 @@
         <translation>Consommer</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="111"/>
+        <location filename="../../processing/export_layout.py" line="112"/>
         <source>Context layer of the inset on a single page (empty: the départements of metropolitan France, shipped with the plugin)</source>
         <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
     </message>
@@ -360,12 +370,12 @@
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="181"/>
+        <location filename="../../processing/apply_style.py" line="183"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="99"/>
         <source>Diagrams of the four functions</source>
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
@@ -375,13 +385,13 @@
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="109"/>
+        <location filename="../../processing/centrality_score.py" line="116"/>
         <location filename="../../processing/sensitivity.py" line="84"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="182"/>
+        <location filename="../../processing/layouts.py" line="184"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
@@ -396,7 +406,7 @@
         <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="168"/>
+        <location filename="../../processing/centrality_score.py" line="178"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -421,7 +431,7 @@
         <translation>Exporter les graphiques…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="66"/>
+        <location filename="../../processing/export_layout.py" line="67"/>
         <source>Export the centrality map (PDF layout)</source>
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
@@ -451,7 +461,7 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche et le projet en cours ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="69"/>
+        <location filename="../../processing/export_layout.py" line="70"/>
         <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field), a chart of the ten most central communes&apos; four functions (drawn with pyqtgraph when it is installed), a sources line and the date, to PDF and optionally PNG and SVG. The layout comes from the templates shipped in the plugin&apos;s resources/layouts folder, or from your own .qpt template keeping the same item ids (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
 
 Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, the other groups faded, with an inset map locating it in the whole territory and the chart of its own leading communes; the PNG and SVG are then one file per page, numbered. On a single page, the inset locates the territory in the context layer you give (e.g. the départements).
@@ -474,22 +484,22 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="91"/>
+        <location filename="../../processing/apply_style.py" line="92"/>
         <source>Fixed bounds</source>
         <translation>Bornes fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="93"/>
+        <location filename="../../processing/apply_style.py" line="94"/>
         <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
         <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="169"/>
+        <location filename="../../processing/apply_style.py" line="170"/>
         <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="117"/>
+        <location filename="../../processing/centrality_score.py" line="124"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -499,7 +509,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE 2021 fournies)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="113"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -510,7 +520,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Indiquez un fichier BPE.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="122"/>
+        <location filename="../../processing/join_tables.py" line="123"/>
         <source>Give at least one table to join.</source>
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
@@ -547,14 +557,34 @@ Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th an
 Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e et 95e centiles du rang de la commune sur l&apos;ensemble des tirages, 1 = la commune la plus centrale) et part_niveau_stable (% des tirages où la commune conserve le niveau du calcul de référence, réalisé avec les méthodes et les poids propres au profil ; niveaux selon la méthode du profil). Une bande étroite signale un rang qui ne dépend pas des choix. Une même graine (SEED) donne le même résultat. Les communes sans aucune donnée reçoivent des champs vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="447"/>
+        <location filename="../../processing/layouts.py" line="463"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="82"/>
+        <location filename="../../processing/join_tables.py" line="83"/>
         <source>INSEE code field of the commune layer</source>
         <translation>Champ du code INSEE de la couche des communes</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="135"/>
+        <source>INSEE comparateur</source>
+        <translation>INSEE comparateur</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="134"/>
+        <source>INSEE comparateur {edition}</source>
+        <translation>INSEE comparateur {edition}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="222"/>
+        <source>INSEE data recognised: {description}.</source>
+        <translation>Données INSEE reconnues : {description}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="359"/>
+        <source>Indicator &apos;{indicator}&apos; ({function}) left out: the layer has no {columns} (optional in the profile; the other indicators of the function share its weight).</source>
+        <translation>Indicateur « {indicator} » ({function}) écarté : la couche n&apos;a pas {columns} (facultatif dans le profil ; les autres indicateurs de la fonction se partagent son poids).</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="498"/>
@@ -563,13 +593,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="102"/>
+        <location filename="../../processing/centrality_score.py" line="109"/>
         <location filename="../../processing/sensitivity.py" line="70"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="126"/>
+        <location filename="../../processing/centrality_score.py" line="133"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -579,7 +609,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Pondérations des indicateurs</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="145"/>
+        <location filename="../../processing/export_layout.py" line="146"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
@@ -594,7 +624,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Emplois</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="48"/>
+        <location filename="../../processing/join_tables.py" line="49"/>
         <source>Join INSEE tables to communes</source>
         <translation>Joindre des tables INSEE aux communes</translation>
     </message>
@@ -604,12 +634,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Joindre des tables INSEE…</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="106"/>
+        <location filename="../../processing/join_tables.py" line="107"/>
         <source>Join report</source>
         <translation>Rapport de jointure</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="104"/>
+        <location filename="../../processing/join_tables.py" line="105"/>
         <source>Joined communes</source>
         <translation>Communes avec données jointes</translation>
     </message>
@@ -626,7 +656,7 @@ Les codes sont lus comme du texte : les zéros initiaux sont conservés ou rét
 Toutes les communes de la couche sont conservées, avec leur géométrie intacte. La table du rapport de jointure (REPORT) liste chaque ligne de table non jointe (code sans correspondance, doublon, code invalide), chaque code recodé, chaque commune absente d&apos;une table et chaque colonne renommée. Le journal se termine par une ligne de bilan par table.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="51"/>
+        <location filename="../../processing/join_tables.py" line="52"/>
         <source>Joins one or more tables (CSV files; XLSX, XLS or ODS spreadsheets, whose header is found below any title lines, on the sheet given or the first naming a code column; DBF files; or table layers such as a GeoPackage table) onto a commune layer by INSEE commune code.
 
 Codes are read as text: leading zeros are kept or restored (1001 → 01001), float artefacts (62498.0) and spaces around codes are repaired, Corsica&apos;s 2A/2B kept. The key column of each table is found among the usual names (CODGEO, DEPCOM, INSEE_COM, CODE_INSEE, …) unless given. Numbers with a decimal comma or thousands spaces are read as numbers; secret or empty values (s, nd, secret, empty cell) become NULL and are counted.
@@ -651,17 +681,17 @@ Communes fusionnées : une table de passage (celle de l&apos;INSEE, avec une co
 Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajoutées. Préfixes (facultatif) : un par table, dans l&apos;ordre des tables, placé devant les noms des colonnes ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="90"/>
+        <location filename="../../processing/join_tables.py" line="91"/>
         <source>Key column of the tables (empty: found automatically)</source>
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="94"/>
+        <location filename="../../processing/apply_style.py" line="95"/>
         <source>Label the main centres</source>
         <translation>Étiqueter les principales centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="117"/>
+        <location filename="../../processing/export_layout.py" line="118"/>
         <source>Layout template (.qpt; empty: the plugin&apos;s own for the paper chosen)</source>
         <translation>Modèle de mise en page (.qpt ; vide : celui de l&apos;extension pour le format choisi)</translation>
     </message>
@@ -670,12 +700,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="250"/>
+        <location filename="../../processing/export_layout.py" line="252"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="420"/>
+        <location filename="../../processing/layouts.py" line="422"/>
         <source>Layout: {name}</source>
         <translation>Mise en page : {name}</translation>
     </message>
@@ -686,17 +716,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="215"/>
+        <location filename="../../processing/export_layout.py" line="217"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="82"/>
+        <location filename="../../processing/apply_style.py" line="83"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="116"/>
+        <location filename="../../processing/centrality_score.py" line="123"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -711,7 +741,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Centralité locale</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="165"/>
+        <location filename="../../processing/layouts.py" line="167"/>
         <source>Location</source>
         <translation>Situation</translation>
     </message>
@@ -721,7 +751,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Centralité majeure</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="82"/>
+        <location filename="../../processing/apply_style.py" line="83"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
@@ -731,12 +761,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="161"/>
+        <location filename="../../processing/centrality_score.py" line="171"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="108"/>
+        <location filename="../../processing/centrality_score.py" line="115"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -747,7 +777,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonnes manquantes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="96"/>
+        <location filename="../../processing/apply_style.py" line="97"/>
         <source>Name field for labels (empty: found automatically)</source>
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
@@ -757,8 +787,8 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="91"/>
-        <location filename="../../processing/centrality_score.py" line="117"/>
+        <location filename="../../processing/apply_style.py" line="92"/>
+        <location filename="../../processing/centrality_score.py" line="124"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
@@ -768,7 +798,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="280"/>
+        <location filename="../../processing/layouts.py" line="282"/>
         <source>No inset: the territory is outside metropolitan France, whose départements the plugin ships; give a context layer to locate it in (INSET_LAYER).</source>
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
@@ -788,19 +818,19 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="99"/>
         <location filename="../../processing/sensitivity.py" line="76"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="107"/>
+        <location filename="../../processing/centrality_score.py" line="114"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="112"/>
-        <location filename="../../core/scoring.py" line="228"/>
+        <location filename="../../core/scoring.py" line="113"/>
+        <location filename="../../core/scoring.py" line="236"/>
         <location filename="../../core/sensitivity.py" line="137"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
@@ -821,7 +851,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Non calculé (pas de données)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="88"/>
+        <location filename="../../processing/apply_style.py" line="89"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
@@ -850,27 +880,27 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="127"/>
+        <location filename="../../processing/layouts.py" line="129"/>
         <source>Other groups (faded)</source>
         <translation>Autres groupes (estompés)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="105"/>
+        <location filename="../../processing/export_layout.py" line="106"/>
         <source>Outlines of groups of communes, e.g. intercommunalities (empty: NOM_EPCI or SIREN_EPCI when present)</source>
         <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="164"/>
+        <location filename="../../processing/export_layout.py" line="166"/>
         <source>Outlines: {count} groups of communes by {field}.</source>
         <translation>Contours : {count} groupes de communes selon {field}.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="119"/>
+        <location filename="../../processing/export_layout.py" line="120"/>
         <source>PDF file</source>
         <translation>Fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="121"/>
+        <location filename="../../processing/export_layout.py" line="122"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
@@ -884,18 +914,18 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation type="vanished">Pages PNG : {paths}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="102"/>
+        <location filename="../../processing/export_layout.py" line="103"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="108"/>
+        <location filename="../../processing/centrality_score.py" line="115"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="99"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
     </message>
@@ -920,12 +950,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="100"/>
+        <location filename="../../processing/apply_style.py" line="101"/>
         <source>Population field sizing the diagrams (empty: found automatically)</source>
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="99"/>
+        <location filename="../../processing/join_tables.py" line="100"/>
         <source>Prefix of the added columns, one per table in order, separated by commas</source>
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
     </message>
@@ -935,18 +965,28 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="246"/>
+        <location filename="../../core/profile.py" line="323"/>
         <source>Profile &apos;{profile}&apos; needs the column(s) {missing}, absent from the layer. Join the tables that carry them first. Columns available: {available}.</source>
         <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="209"/>
+        <location filename="../../core/profile.py" line="366"/>
+        <source>Profile &apos;{profile}&apos;: no indicator of the function {function} can be computed on this layer (columns absent: {columns}).</source>
+        <translation>Profil « {profile} » : aucun indicateur de la fonction {function} ne peut être calculé sur cette couche (colonnes absentes : {columns}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="315"/>
+        <source>Profile &apos;{profile}&apos;: {problems}</source>
+        <translation>Profil « {profile} » : {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="219"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="91"/>
-        <location filename="../../processing/centrality_score.py" line="117"/>
+        <location filename="../../processing/apply_style.py" line="92"/>
+        <location filename="../../processing/centrality_score.py" line="124"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -967,18 +1007,18 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/aggregate_bpe.py" line="78"/>
-        <location filename="../../processing/join_tables.py" line="145"/>
-        <location filename="../../processing/join_tables.py" line="157"/>
+        <location filename="../../processing/join_tables.py" line="146"/>
+        <location filename="../../processing/join_tables.py" line="161"/>
         <source>Read {name}: {rows} rows, {columns} columns.</source>
         <translation>Table {name} lue : {rows} lignes, {columns} colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="133"/>
+        <location filename="../../processing/join_tables.py" line="134"/>
         <source>Reading the commune codes…</source>
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/centrality_score.py" line="127"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -989,7 +1029,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="103"/>
+        <location filename="../../processing/export_layout.py" line="104"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
     </message>
@@ -999,7 +1039,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lancer le diagnostic complet…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="124"/>
+        <location filename="../../processing/export_layout.py" line="125"/>
         <source>SVG image</source>
         <translation>Image SVG</translation>
     </message>
@@ -1019,7 +1059,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Enregistrer comme profil…</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="103"/>
+        <location filename="../../processing/apply_style.py" line="104"/>
         <source>Save as the layer&apos;s default style in its GeoPackage</source>
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage</translation>
     </message>
@@ -1029,7 +1069,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="85"/>
+        <location filename="../../processing/apply_style.py" line="86"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
@@ -1039,18 +1079,18 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="80"/>
-        <location filename="../../processing/export_layout.py" line="93"/>
+        <location filename="../../processing/apply_style.py" line="81"/>
+        <location filename="../../processing/export_layout.py" line="94"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="124"/>
+        <location filename="../../processing/centrality_score.py" line="131"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="61"/>
+        <location filename="../../processing/centrality_score.py" line="62"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
 
 1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
@@ -1063,13 +1103,15 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
 
 3. Aggregation with the profile&apos;s weights, of the indicators into each function and of the four functions into the composite: arithmetic (compensatory) Σ w·y / Σ w; geometric (a weakness is not made up by a strength) exp(Σ w·ln(1 + y) / Σ w) − 1.
 
+Column names follow the edition of INSEE&apos;s comparateur joined: a profile writes P{census}_POP for the population at the latest census, P{previous}_POP at the previous one, MED{income}, ETGZ{establishments}…; the years are read from the layer&apos;s columns (every edition since 2019), growth rates use the real period, and the log says which edition and years were found.
+
 4. Except with the z-score, sub-scores and composite are re-expressed on 0–100 over the layer (100 = the highest commune). Raising a &apos;+&apos; indicator never lowers a commune&apos;s composite.
 
 5. Levels (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité) from the composite: fixed thresholds (the profile&apos;s, by default 88, 72, 52, 35); quantiles (the top shares of communes, by default 0.4 %, 2.5 %, 11 %, 31 % as in the INRAE/ANCT 2021 levels of France); or natural breaks (Jenks: the five classes that minimise the sum of squared deviations from their class means).
 
 Methods left on &apos;as in the profile&apos; use the profile&apos;s (min-max, arithmetic, thresholds when it says nothing).
 
-Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed). A commune with no data at all is kept with empty scores and counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max and its Spearman rank correlation with every other indicator.</source>
+Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;). A commune with no data at all is kept with empty scores and counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max and its Spearman rank correlation with every other indicator.</source>
         <translation>Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE).
 
 1. Les indicateurs sont calculés à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Transformation : log(1+x), ou winsorisation (valeurs écrêtées aux centiles (100−p) et p).
@@ -1082,13 +1124,15 @@ Output fields: score_habiter, score_travailler, score_consommer, score_services,
 
 3. Agrégation avec les poids du profil, des indicateurs en chaque fonction, puis des quatre fonctions en score composite : arithmétique (compensatoire) Σ w·y / Σ w ; géométrique (un point faible n&apos;est pas compensé par un point fort) exp(Σ w·ln(1 + y) / Σ w) − 1.
 
+Les noms de colonnes suivent l&apos;édition du comparateur de l&apos;INSEE jointe : un profil écrit P{census}_POP pour la population au dernier recensement, P{previous}_POP au précédent, MED{income}, ETGZ{establishments}… ; les années sont lues dans les colonnes de la couche (toutes les éditions depuis 2019), les taux de croissance portent sur la période réelle, et le journal indique l&apos;édition et les années trouvées.
+
 4. Sauf avec le score z, les sous-scores et le score composite sont ramenés sur 0–100 à l&apos;échelle de la couche (100 = la commune au score le plus élevé). Augmenter un indicateur &apos;+&apos; ne fait jamais baisser le score composite d&apos;une commune.
 
 5. Niveaux (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité) déterminés à partir du score composite : seuils fixes (ceux du profil, par défaut 88, 72, 52, 35) ; quantiles (parts cumulées des communes en tête du classement, par défaut 0,4 % ; 2,5 % ; 11 % ; 31 %, comme dans les niveaux de centralité de l&apos;étude INRAE/ANCT de 2021 pour la France) ; ou ruptures naturelles (Jenks : les cinq classes qui minimisent la somme des carrés des écarts à la moyenne de leur classe).
 
 Les méthodes laissées sur « Comme dans le profil » reprennent celles du profil (min-max, arithmétique, et seuils fixes lorsqu&apos;il ne précise rien).
 
-Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum, ainsi que sa corrélation des rangs de Spearman avec chacun des autres indicateurs.</translation>
+Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum, ainsi que sa corrélation des rangs de Spearman avec chacun des autres indicateurs.</translation>
     </message>
     <message>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
@@ -1126,7 +1170,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="94"/>
+        <location filename="../../processing/join_tables.py" line="95"/>
         <source>Sheet of the spreadsheets (name or number; empty: the first with a code column)</source>
         <translation>Feuille des classeurs (nom ou numéro ; vide : la première qui a une colonne de codes)</translation>
     </message>
@@ -1141,12 +1185,16 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Afficher les communes d&apos;un niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="101"/>
         <source>Sources line (empty = automatic)</source>
-        <translation>Ligne des sources (vide = automatique)</translation>
+        <translation type="vanished">Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="448"/>
+        <location filename="../../processing/export_layout.py" line="102"/>
+        <source>Sources line (empty = automatic, with the INSEE editions and years of the scores)</source>
+        <translation>Ligne des sources (vide = automatique, avec les éditions et années INSEE des scores)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts.py" line="464"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
@@ -1156,22 +1204,22 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Centralité structurante</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="106"/>
+        <location filename="../../processing/apply_style.py" line="107"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="199"/>
+        <location filename="../../processing/apply_style.py" line="201"/>
         <source>Style stored in the GeoPackage as the layer&apos;s default style.</source>
         <translation>Style enregistré dans le GeoPackage comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="108"/>
+        <location filename="../../processing/apply_style.py" line="109"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="57"/>
+        <location filename="../../processing/apply_style.py" line="58"/>
         <source>Styles a scored commune layer for a report.
 
 Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored.
@@ -1200,7 +1248,7 @@ The features are not modified. When the layer is stored in a GeoPackage, the sty
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="97"/>
+        <location filename="../../processing/export_layout.py" line="98"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
@@ -1228,18 +1276,18 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Sommes sur les communes de chaque niveau, taux d&apos;évolution annuel entre les deux recensements. Les niveaux suivent les pondérations.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="102"/>
+        <location filename="../../processing/join_tables.py" line="103"/>
         <source>Table de passage of merged communes (old code, new code; optional)</source>
         <translation>Table de passage des communes fusionnées (ancien code, nouveau code ; facultative)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="87"/>
+        <location filename="../../processing/join_tables.py" line="88"/>
         <source>Tables to join (files or table layers)</source>
         <translation>Tables à joindre (fichiers ou couches sans géométrie)</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="196"/>
-        <location filename="../../processing/layouts.py" line="196"/>
+        <location filename="../../processing/layouts.py" line="198"/>
+        <location filename="../../processing/layouts.py" line="198"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
@@ -1258,6 +1306,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
     <message>
+        <location filename="../../core/editions.py" line="276"/>
+        <source>The census {census} goes with the previous census {expected} in the comparateur&apos;s {edition} edition, but the previous census found is {found}: are tables of two editions mixed? Check the tables joined.</source>
+        <translation>Le recensement {census} va avec le recensement précédent {expected} dans l&apos;édition {edition} du comparateur, mais le recensement précédent trouvé est {found} : des tables de deux éditions sont-elles mélangées ? Vérifiez les tables jointes.</translation>
+    </message>
+    <message>
         <location filename="../../processing/chart_picture.py" line="33"/>
         <source>The chart of the leading communes is drawn on the main thread only: the layout has no chart.</source>
         <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
@@ -1273,53 +1326,53 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="113"/>
-        <location filename="../../processing/centrality_score.py" line="131"/>
-        <location filename="../../processing/export_layout.py" line="130"/>
-        <location filename="../../processing/join_tables.py" line="112"/>
+        <location filename="../../processing/apply_style.py" line="114"/>
+        <location filename="../../processing/centrality_score.py" line="138"/>
+        <location filename="../../processing/export_layout.py" line="131"/>
+        <location filename="../../processing/join_tables.py" line="113"/>
         <location filename="../../processing/sensitivity.py" line="102"/>
         <location filename="../../processing/territory_summary.py" line="71"/>
         <source>The commune layer could not be read.</source>
         <translation>Impossible de lire la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="116"/>
+        <location filename="../../processing/join_tables.py" line="117"/>
         <source>The commune layer has no field &apos;{field}&apos;. Fields found: {fields}.</source>
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="133"/>
+        <location filename="../../processing/apply_style.py" line="134"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="159"/>
-        <location filename="../../processing/export_layout.py" line="132"/>
+        <location filename="../../processing/apply_style.py" line="160"/>
+        <location filename="../../processing/export_layout.py" line="133"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="187"/>
+        <location filename="../../processing/apply_style.py" line="189"/>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="223"/>
+        <location filename="../../processing/layouts.py" line="225"/>
         <source>The layout template has no item of id {ids}: left out.</source>
         <translation>Le modèle de mise en page n&apos;a pas d&apos;objet d&apos;identifiant {ids} : omis.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="67"/>
+        <location filename="../../processing/layouts.py" line="69"/>
         <source>The layout template {path} does not exist.</source>
         <translation>Le modèle de mise en page {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="74"/>
+        <location filename="../../processing/layouts.py" line="76"/>
         <source>The layout template {path} has no map item of id &apos;map&apos;: give the main map that id in the layout&apos;s Item Properties.</source>
         <translation>Le modèle de mise en page {path} n&apos;a pas d&apos;objet carte d&apos;identifiant « map » : donnez cet identifiant à la carte principale dans les Propriétés de l&apos;objet de la mise en page.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts.py" line="71"/>
+        <location filename="../../processing/layouts.py" line="73"/>
         <source>The layout template {path} is not an XML file.</source>
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
@@ -1345,17 +1398,22 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="201"/>
+        <location filename="../../core/editions.py" line="377"/>
+        <source>The previous census ({{previous}}) cannot be found: the layer has the columns of one census only ({seen}). Join the whole comparateur file, which has both censuses, or name the columns in the profile.</source>
+        <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="209"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="203"/>
+        <location filename="../../core/scoring.py" line="211"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="233"/>
+        <location filename="../../core/scoring.py" line="241"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -1365,7 +1423,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="198"/>
+        <location filename="../../processing/apply_style.py" line="200"/>
         <source>The style could not be stored in the GeoPackage: {message}</source>
         <translation>Impossible d&apos;enregistrer le style dans le GeoPackage : {message}</translation>
     </message>
@@ -1375,7 +1433,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de lire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="153"/>
+        <location filename="../../processing/apply_style.py" line="154"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
@@ -1390,7 +1448,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/rescoring.py" line="159"/>
+        <location filename="../../core/rescoring.py" line="161"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -1400,12 +1458,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="264"/>
+        <location filename="../../processing/export_layout.py" line="266"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="236"/>
+        <location filename="../../processing/export_layout.py" line="238"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
@@ -1425,7 +1483,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="94"/>
+        <location filename="../../processing/export_layout.py" line="95"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1437,8 +1495,8 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Travailler</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="107"/>
-        <location filename="../../core/scoring.py" line="295"/>
+        <location filename="../../core/scoring.py" line="108"/>
+        <location filename="../../core/scoring.py" line="303"/>
         <location filename="../../core/sensitivity.py" line="134"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -1450,14 +1508,14 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../core/rescoring.py" line="60"/>
-        <location filename="../../core/scoring.py" line="108"/>
-        <location filename="../../core/scoring.py" line="337"/>
+        <location filename="../../core/scoring.py" line="109"/>
+        <location filename="../../core/scoring.py" line="345"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="106"/>
-        <location filename="../../core/scoring.py" line="242"/>
+        <location filename="../../core/scoring.py" line="107"/>
+        <location filename="../../core/scoring.py" line="250"/>
         <location filename="../../core/sensitivity.py" line="130"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -1503,13 +1561,13 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="108"/>
+        <location filename="../../processing/centrality_score.py" line="115"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="171"/>
+        <location filename="../../core/join.py" line="164"/>
         <source>a table de passage sums it onto today&apos;s commune</source>
         <translation>une table de passage l&apos;additionne sur la commune actuelle</translation>
     </message>
@@ -1524,54 +1582,109 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>passage ambigu</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="241"/>
+        <location filename="../../core/join.py" line="234"/>
         <source>arrondissement of {city}</source>
         <translation>arrondissement de {city}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="218"/>
+        <location filename="../../core/editions.py" line="144"/>
+        <source>births and deaths</source>
+        <translation>naissances et décès</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="142"/>
+        <source>census</source>
+        <translation>recensement</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="99"/>
+        <source>census {latest}</source>
+        <translation>recensement {latest}</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="96"/>
+        <source>census {latest} and {previous}</source>
+        <translation>recensements {latest} et {previous}</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="211"/>
         <source>chosen columns in no table: {missing}. Columns found: {available}.</source>
         <translation>colonnes choisies présentes dans aucune table : {missing}. Colonnes trouvées : {available}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="310"/>
+        <location filename="../../core/join.py" line="303"/>
         <source>code &apos;{before}&apos; read as &apos;{after}&apos;</source>
         <translation>code « {before} » lu comme « {after} »</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="196"/>
+        <location filename="../../core/join.py" line="189"/>
         <source>column {column} renamed {name}: the name was already taken</source>
         <translation>colonne {column} renommée {name} : le nom était déjà pris</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="270"/>
+        <location filename="../../core/join.py" line="263"/>
         <source>columns left empty, a part is secret or empty: {columns}</source>
         <translation>colonnes laissées vides, une partie est secrète ou vide : {columns}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="266"/>
+        <location filename="../../core/join.py" line="259"/>
         <source>columns left empty, they cannot be summed from the parts: {columns}</source>
         <translation>colonnes laissées vides, elles ne peuvent pas être additionnées à partir des parties : {columns}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="179"/>
+        <location filename="../../core/join.py" line="172"/>
         <source>commune kept, its columns from this table left empty (NULL)</source>
         <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="180"/>
+        <location filename="../../core/join.py" line="173"/>
         <source>commune kept, its columns from this table left empty (NULL); its department has codes that look merged: it may be a commune created since the table&apos;s year, which a table de passage fills from its former communes</source>
         <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL) ; son département a des codes qui semblent fusionnés : il s&apos;agit peut-être d&apos;une commune créée depuis l&apos;année de la table, qu&apos;une table de passage remplit à partir de ses anciennes communes</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="249"/>
+        <location filename="../../core/join.py" line="242"/>
         <source>commune merged since: {passage}, {old} -&gt; {new}</source>
         <translation>commune fusionnée depuis : {passage}, {old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="107"/>
+        <source>comparateur {edition} edition</source>
+        <translation>comparateur, édition {edition}</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="109"/>
+        <source>comparateur, edition not in the plugin&apos;s list (years read from the column names)</source>
+        <translation>comparateur, édition absente de la liste de l&apos;extension (années lues dans les noms de colonnes)</translation>
     </message>
     <message>
         <location filename="../../core/join.py" line="39"/>
         <source>duplicate</source>
         <translation>doublon</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="142"/>
+        <source>end of the births period</source>
+        <translation>fin de la période des naissances</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="144"/>
+        <source>establishments</source>
+        <translation>établissements</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="103"/>
+        <source>establishments {year}</source>
+        <translation>établissements {year}</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="143"/>
+        <source>income</source>
+        <translation>revenus</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="101"/>
+        <source>income {year}</source>
+        <translation>revenus {year}</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="46"/>
@@ -1615,7 +1728,8 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>non additionnable</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="177"/>
+        <location filename="../../core/profile.py" line="196"/>
+        <location filename="../../core/tables.py" line="107"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
@@ -1623,6 +1737,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/bpe.py" line="49"/>
         <source>other year</source>
         <translation>autre année</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="142"/>
+        <source>previous census</source>
+        <translation>recensement précédent</translation>
     </message>
     <message>
         <location filename="../../processing/chart_picture.py" line="29"/>
@@ -1655,32 +1774,32 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="166"/>
+        <location filename="../../core/join.py" line="159"/>
         <source>row not joined: arrondissement of {city}; the table&apos;s own row for {code} was used</source>
         <translation>ligne non jointe : arrondissement de {city} ; la ligne de la table pour {code} a été utilisée</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="161"/>
+        <location filename="../../core/join.py" line="154"/>
         <source>row not joined: no commune with this code in the layer</source>
         <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="172"/>
+        <location filename="../../core/join.py" line="165"/>
         <source>row not joined: no commune with this code in the layer, which holds the other codes of its department: it looks like a commune merged since the table&apos;s year ({remedy})</source>
         <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code, alors que la couche contient les autres codes de son département : cela ressemble à une commune fusionnée depuis l&apos;année de la table ({remedy})</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="317"/>
+        <location filename="../../core/join.py" line="310"/>
         <source>row not joined: not a commune code</source>
         <translation>ligne non jointe : ce n&apos;est pas un code commune</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="323"/>
+        <location filename="../../core/join.py" line="316"/>
         <source>row not joined: the first row with this code was kept</source>
         <translation>ligne non jointe : la première ligne avec ce code a été conservée</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="261"/>
+        <location filename="../../core/join.py" line="254"/>
         <source>row summed onto {code} ({reason})</source>
         <translation>ligne additionnée sur {code} ({reason})</translation>
     </message>
@@ -1701,7 +1820,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>additionnée</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="119"/>
+        <location filename="../../core/tables.py" line="143"/>
         <source>tab</source>
         <translation>tabulation</translation>
     </message>
@@ -1711,14 +1830,39 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>moyenne du territoire (gris)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="293"/>
+        <location filename="../../core/editions.py" line="361"/>
+        <source>the census years ({{census}}, {{previous}})</source>
+        <translation>les années de recensement ({{census}}, {{previous}})</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="363"/>
+        <source>the establishments&apos; year ({{establishments}})</source>
+        <translation>l&apos;année des établissements ({{establishments}})</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="362"/>
+        <source>the income year ({{income}})</source>
+        <translation>l&apos;année des revenus ({{income}})</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="286"/>
         <source>the line has fewer cells than the header: the missing cells are left empty</source>
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="170"/>
+        <location filename="../../core/editions.py" line="365"/>
+        <source>the period of births and deaths ({{births}})</source>
+        <translation>la période des naissances et décès ({{births}})</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="163"/>
         <source>the table de passage does not list it</source>
         <translation>la table de passage ne le mentionne pas</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="364"/>
+        <source>the year of domiciled births and deaths ({{civil}})</source>
+        <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="214"/>
@@ -1731,7 +1875,22 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="154"/>
+        <location filename="../../core/profile.py" line="319"/>
+        <source>{column} exists in no edition of INSEE&apos;s comparateur known to the plugin: check its spelling.</source>
+        <translation>{column} n&apos;existe dans aucune édition du comparateur de l&apos;INSEE connue de l&apos;extension : vérifiez son orthographe.</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="483"/>
+        <source>{column} is a comparateur column of another year; write {role} in the profile to follow the editions.</source>
+        <translation>{column} est une colonne du comparateur d&apos;une autre année ; écrivez {role} dans le profil pour suivre les éditions.</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="479"/>
+        <source>{column} is the name of the comparateur&apos;s {editions} edition; this layer has {here} ({describe}). Write {role} in the profile to follow the editions.</source>
+        <translation>{column} est le nom de l&apos;édition {editions} du comparateur ; cette couche a {here} ({describe}). Écrivez {role} dans le profil pour suivre les éditions.</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="147"/>
         <source>{count} cells of {column} left empty (NULL)</source>
         <translation>{count} cellules de {column} laissées vides (NULL)</translation>
     </message>
@@ -1770,17 +1929,27 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{draws} tirages…</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="211"/>
+        <location filename="../../processing/join_tables.py" line="218"/>
         <source>{entry}: neither a CSV file nor a table QGIS can open.</source>
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="214"/>
+        <location filename="../../processing/join_tables.py" line="221"/>
         <source>{entry}: the table has no rows.</source>
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="239"/>
+        <location filename="../../core/editions.py" line="433"/>
+        <source>{found} read for {template}: the name of the comparateur&apos;s {edition} edition.</source>
+        <translation>{found} lu pour {template} : le nom de l&apos;édition {edition} du comparateur.</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="288"/>
+        <source>{found}: a release of the {edition} edition the plugin&apos;s list does not have (it has {expected}); the years are read from the column names.</source>
+        <translation>{found} : une version de l&apos;édition {edition} absente de la liste de l&apos;extension (elle a {expected}) ; les années sont lues dans les noms de colonnes.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/export_layout.py" line="241"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
     </message>
@@ -1805,12 +1974,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="253"/>
+        <location filename="../../core/join.py" line="246"/>
         <source>{passage} gives several new codes for it ({old} -&gt; {new}): not summed</source>
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="128"/>
+        <location filename="../../core/tables.py" line="152"/>
         <source>{path}, line {line}: a quoted value opens there and is never closed: the file is truncated or a quote is missing. Download or export it again.</source>
         <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
     </message>
@@ -1820,7 +1989,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="123"/>
+        <location filename="../../core/tables.py" line="147"/>
         <source>{path}, line {line}: {seen} cells where the header has {expected} (separator &apos;{separator}&apos;). A value holding the separator must be quoted; fix or remove that line.</source>
         <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
     </message>
@@ -1835,18 +2004,18 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="46"/>
-        <location filename="../../processing/join_tables.py" line="207"/>
+        <location filename="../../core/tables.py" line="47"/>
+        <location filename="../../processing/join_tables.py" line="214"/>
         <source>{path}: file not found.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="132"/>
+        <location filename="../../core/tables.py" line="156"/>
         <source>{path}: malformed table ({error}). Check the line it names.</source>
         <translation>{path} : table mal formée ({error}). Vérifiez la ligne indiquée.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="72"/>
+        <location filename="../../core/tables.py" line="76"/>
         <source>{path}: no header line found.</source>
         <translation>{path} : aucune ligne d&apos;en-tête trouvée.</translation>
     </message>
@@ -1861,17 +2030,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : ce n&apos;est pas un classeur qu&apos;OGR sait lire (fichier endommagé ou tronqué ?).</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="57"/>
+        <location filename="../../core/profile.py" line="70"/>
         <source>{path}: not a valid JSON file ({error}).</source>
         <translation>{path} : ce n&apos;est pas un fichier JSON valide ({error}).</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="55"/>
+        <location filename="../../core/profile.py" line="68"/>
         <source>{path}: profile file not found.</source>
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="85"/>
+        <location filename="../../core/tables.py" line="89"/>
         <source>{path}: the file has a header but no data rows.</source>
         <translation>{path} : le fichier a un en-tête mais aucune ligne de données.</translation>
     </message>
@@ -1881,47 +2050,58 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : le fichier ne contient aucune feuille.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="48"/>
+        <location filename="../../core/tables.py" line="49"/>
+        <location filename="../../core/tables.py" line="114"/>
         <source>{path}: the file is empty.</source>
         <translation>{path} : le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="52"/>
+        <location filename="../../core/tables.py" line="111"/>
+        <source>{path}: the zip cannot be read ({error}). Unpack it and give the CSV file.</source>
+        <translation>{path} : le zip ne peut être lu ({error}). Décompressez-le et indiquez le fichier CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="106"/>
+        <source>{path}: the zip holds no CSV file (it holds: {names}).</source>
+        <translation>{path} : le zip ne contient aucun fichier CSV (il contient : {names}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="56"/>
         <source>{path}: this looks like a binary file, not a text table (save it as CSV, or load it in QGIS and pass the layer).</source>
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="122"/>
+        <location filename="../../core/join.py" line="115"/>
         <source>{prefixes} prefixes given for {tables} tables: give at most one per table.</source>
         <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="84"/>
+        <location filename="../../core/profile.py" line="97"/>
         <source>{source}: &apos;aggregation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « aggregation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="96"/>
+        <location filename="../../core/profile.py" line="109"/>
         <source>{source}: &apos;functions&apos; must be an object with {expected}.</source>
         <translation>{source} : « functions » doit être un objet avec {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="78"/>
+        <location filename="../../core/profile.py" line="91"/>
         <source>{source}: &apos;missing&apos; must be one of {expected}.</source>
         <translation>{source} : « missing » doit valoir {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="81"/>
+        <location filename="../../core/profile.py" line="94"/>
         <source>{source}: &apos;normalisation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « normalisation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="88"/>
+        <location filename="../../core/profile.py" line="101"/>
         <source>{source}: &apos;reference&apos; is a commune code written as text, e.g. &quot;62498&quot;.</source>
         <translation>{source} : « reference » est un code commune écrit comme texte, par ex. &quot;62498&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="64"/>
+        <location filename="../../core/profile.py" line="77"/>
         <source>{source}: a profile is a JSON object.</source>
         <translation>{source} : un profil est un objet JSON.</translation>
     </message>
@@ -1931,7 +2111,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : une table de passage doit avoir deux colonnes de codes communes (ancien code, nouveau code). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="133"/>
+        <location filename="../../core/join.py" line="126"/>
         <source>{source}: no &apos;{key}&apos; found. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne « {key} » trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
@@ -1946,7 +2126,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucune colonne TYPEQU : est-ce bien un fichier BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP) ? Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="135"/>
+        <location filename="../../core/join.py" line="128"/>
         <source>{source}: no commune code column (CODGEO, DEPCOM, INSEE_COM, …) found. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne de code commune (CODGEO, DEPCOM, INSEE_COM…) trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
@@ -1956,32 +2136,32 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="352"/>
+        <location filename="../../core/join.py" line="345"/>
         <source>{source}: none of its commune codes matches the layer. Codes in the table look like: {table_codes}; codes in the layer look like: {layer_codes}. Check the code field of the layer and the key column of the table.</source>
         <translation>{source} : aucun de ses codes communes ne correspond à la couche. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}. Vérifiez le champ de code de la couche et la colonne clé de la table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="92"/>
+        <location filename="../../core/profile.py" line="105"/>
         <source>{source}: normalisation &apos;reference&apos; needs &apos;reference&apos;, the code of the reference commune (e.g. &quot;62498&quot;).</source>
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="272"/>
+        <location filename="../../core/tables.py" line="296"/>
         <source>{source}: the header (line {line}) has no data rows below it.</source>
         <translation>{source} : l&apos;en-tête (ligne {line}) n&apos;est suivi d&apos;aucune ligne de données.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="261"/>
+        <location filename="../../core/tables.py" line="285"/>
         <source>{source}: the sheet is empty.</source>
         <translation>{source} : la feuille est vide.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="100"/>
+        <location filename="../../core/profile.py" line="113"/>
         <source>{source}: unknown function &apos;{name}&apos;; expected {expected}.</source>
         <translation>{source} : fonction inconnue « {name} » ; fonctions attendues : {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="81"/>
+        <location filename="../../core/join.py" line="74"/>
         <source>{source}: {rows} rows read, {matched} matched, {summed}{unmatched} unmatched, {duplicates} duplicates, {invalid} invalid codes, {recoded} re-coded, {secret} secret or empty cells, {columns} columns added{merged}</source>
         <translation>{source} : {rows} lignes lues, {matched} jointes, {summed}{unmatched} sans correspondance, {duplicates} doublons, {invalid} codes invalides, {recoded} recodés, {secret} cellules secrètes ou vides, {columns} colonnes ajoutées{merged}</translation>
     </message>
@@ -1991,7 +2171,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : {rows} lignes lues, {used} utilisées, {invalid} codes invalides, {invalid_types} types d&apos;équipements invalides, {not_numeric} non numériques, {other_year} d&apos;une autre année, {summed} lignes d&apos;arrondissements additionnées sur leur commune ; {equipment} équipements dans {communes} communes</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="78"/>
+        <location filename="../../core/join.py" line="71"/>
         <source>{summed} summed onto today&apos;s commune, </source>
         <translation>{summed} additionnées sur la commune actuelle, </translation>
     </message>
@@ -2006,108 +2186,147 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{what} en %/an</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="105"/>
+        <location filename="../../core/editions.py" line="384"/>
+        <source>{what} cannot be found: no column of INSEE&apos;s comparateur carries it (such as {examples}). Join the comparateur first, or name the columns in the profile.</source>
+        <translation>{what} : introuvable, aucune colonne du comparateur de l&apos;INSEE ne la porte (comme {examples}). Joignez d&apos;abord le comparateur, ou nommez les colonnes dans le profil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="371"/>
+        <source>{what} cannot be told: the layer has columns of several years ({seen}), as when two editions of the comparateur are joined side by side. Join one edition only, or name the columns in the profile.</source>
+        <translation>{what} : indéterminable, la couche a des colonnes de plusieurs années ({seen}), comme lorsque deux éditions du comparateur sont jointes côte à côte. Joignez une seule édition, ou nommez les colonnes dans le profil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="118"/>
         <source>{where} is missing: a profile defines the four functions.</source>
         <translation>{where} manque : un profil définit les quatre fonctions.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="137"/>
+        <location filename="../../core/profile.py" line="211"/>
+        <source>{where}.area: the name of a column of areas in km², e.g. &quot;SUPERF&quot;.</source>
+        <translation>{where}.area : le nom d&apos;une colonne de superficies en km², par exemple &quot;SUPERF&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="150"/>
         <source>{where}.direction: &apos;+&apos; or &apos;-&apos;, not {value}.</source>
         <translation>{where}.direction : « + » ou « - », pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="116"/>
+        <location filename="../../core/profile.py" line="129"/>
         <source>{where}.indicators: give at least one indicator.</source>
         <translation>{where}.indicators : donnez au moins un indicateur.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="151"/>
+        <location filename="../../core/profile.py" line="164"/>
         <source>{where}.missing: one of {expected}, not {value}.</source>
         <translation>{where}.missing : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="147"/>
+        <location filename="../../core/profile.py" line="169"/>
+        <source>{where}.optional: true or false, not {value}.</source>
+        <translation>{where}.optional : true ou false, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="160"/>
         <source>{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, not {value}.</source>
         <translation>{where}.percentile : un nombre entre 50 et 100 (exclus), par ex. 95, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="144"/>
+        <location filename="../../core/profile.py" line="157"/>
         <source>{where}.percentile: only with &quot;transform&quot;: &quot;winsorise&quot;.</source>
         <translation>{where}.percentile : seulement avec &quot;transform&quot;: &quot;winsorise&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="194"/>
+        <location filename="../../core/profile.py" line="215"/>
         <source>{where}.scale: a positive number.</source>
         <translation>{where}.scale : un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="140"/>
+        <location filename="../../core/profile.py" line="153"/>
         <source>{where}.transform: one of {expected}, not {value}.</source>
         <translation>{where}.transform : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="192"/>
-        <source>{where}.years: two increasing years, e.g. [2013, 2018].</source>
-        <translation>{where}.years : deux années croissantes, par ex. [2013, 2018].</translation>
+        <location filename="../../core/profile.py" line="235"/>
+        <source>{where}.years: two increasing years, e.g. [2013, 2018], or the placeholders of the operands&apos; years, e.g. [&quot;{{previous}}&quot;, &quot;{{census}}&quot;].</source>
+        <translation>{where}.years : deux années croissantes, par exemple [2013, 2018], ou les repères des années des opérandes, par exemple [&quot;{{previous}}&quot;, &quot;{{census}}&quot;].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="199"/>
+        <source>{where}.years: two increasing years, e.g. [2013, 2018].</source>
+        <translation type="vanished">{where}.years : deux années croissantes, par ex. [2013, 2018].</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="259"/>
         <source>{where}: &apos;levels&apos; must be an object.</source>
         <translation>{where} : « levels » doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="134"/>
+        <location filename="../../core/profile.py" line="147"/>
         <source>{where}: &apos;{key}&apos; is required.</source>
         <translation>{where} : « {key} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="172"/>
+        <location filename="../../core/profile.py" line="221"/>
+        <source>{where}: a column name cannot be empty.</source>
+        <translation>{where} : un nom de colonne ne peut être vide.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="191"/>
         <source>{where}: a column name or an object such as {example}.</source>
         <translation>{where} : un nom de colonne ou un objet comme {example}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="254"/>
+        <location filename="../../core/profile.py" line="380"/>
         <source>{where}: a weight is a positive number, not {value}.</source>
         <translation>{where} : un poids est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="176"/>
+        <location filename="../../core/profile.py" line="195"/>
         <source>{where}: exactly one of {expected} expected, got {found}.</source>
         <translation>{where} : exactement une clé parmi {expected} attendue, reçu : {found}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="120"/>
+        <location filename="../../core/profile.py" line="133"/>
         <source>{where}: indicator ids must be unique.</source>
         <translation>{where} : les identifiants (id) des indicateurs doivent être uniques.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="203"/>
+        <location filename="../../core/profile.py" line="263"/>
         <source>{where}: levels.method: one of {expected}, not {value}.</source>
         <translation>{where} : levels.method : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="215"/>
+        <location filename="../../core/profile.py" line="275"/>
         <source>{where}: levels.shares: four increasing cumulative shares of communes from the top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].</source>
         <translation>{where} : levels.shares : quatre parts cumulées croissantes de communes en partant du haut, entre 0 et 1, par ex. [0.004, 0.025, 0.11, 0.31].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="209"/>
+        <location filename="../../core/profile.py" line="269"/>
         <source>{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].</source>
         <translation>{where} : levels.thresholds : quatre scores décroissants, par ex. [88, 72, 52, 35].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="112"/>
-        <location filename="../../core/profile.py" line="130"/>
+        <location filename="../../core/profile.py" line="125"/>
+        <location filename="../../core/profile.py" line="143"/>
         <source>{where}: must be an object.</source>
         <translation>{where} : doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="270"/>
+        <location filename="../../core/profile.py" line="396"/>
         <source>{where}: unknown key(s) {unknown}; allowed: {allowed}.</source>
         <translation>{where} : clé(s) inconnue(s) {unknown} ; clés permises : {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="184"/>
+        <location filename="../../core/profile.py" line="224"/>
+        <source>{where}: unknown placeholder {{{placeholder}}} in {name}; the years a column name can follow are {expected}.</source>
+        <translation>{where} : repère inconnu {{{placeholder}}} dans {name} ; les années qu&apos;un nom de colonne peut suivre sont {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="240"/>
+        <source>{where}: without &quot;years&quot;, each operand of a growth names its columns with one placeholder (e.g. P{{previous}}_POP and P{{census}}_POP), which gives the period. {example}</source>
+        <translation>{where} : sans &quot;years&quot;, chaque opérande d&apos;une croissance nomme ses colonnes avec un repère (par exemple P{{previous}}_POP et P{{census}}_POP), qui donne la période. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="203"/>
         <source>{where}: {arity} operand(s) expected, got {count}.</source>
         <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
     </message>

@@ -93,6 +93,11 @@ def test_the_panel_finds_the_profile_that_made_the_scores(dock):
     assert dock.weights.weights()[0] == {"habiter": 1.0, "travailler": 1.0, "consommer": 1.0, "services": 1.0}
     assert dock.weights.indicator_box.isCollapsed()  # indicator sliders folded by default
     assert len(dock.weights.indicator_keys) == len(dock.live.rescorer.indicator_keys) > 4
+    # The sliders say the years of the layer's edition, not the profile's placeholders.
+    from qgis.PyQt.QtWidgets import QLabel
+
+    texts = [label.text() for label in dock.weights.findChildren(QLabel)]
+    assert "Population 2018" in texts and not any("{census}" in text for text in texts)
 
 
 def test_travailler_weight_times_three_rewrites_the_layer(dock, scored_layer, scored_path):

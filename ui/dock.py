@@ -384,7 +384,7 @@ class CentralitesDock(QgsDockWidget):
             return
         rescorer = live_scores.rescorer
         self.weights.set_indicators([
-            (key, _indicator_label(live_scores.profile, key), weight)
+            (key, _indicator_label(live_scores.resolved or live_scores.profile, key), weight)
             for key, weight in rescorer.profile_indicator_weights().items()])
         self.weights.set_weights(rescorer.profile_function_weights(), rescorer.profile_indicator_weights())
         method = rescorer.method

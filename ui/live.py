@@ -18,8 +18,8 @@ from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..core.profile import (
     LEVEL_METHODS,
     ProfileError,
-    check_columns,
     default_profile_path,
+    fit_profile,
     load_profile,
     profiles_dir,
 )
@@ -58,14 +58,16 @@ class LiveScores:
         self.layer = layer
         self.profile_path = profile_path
         self.rescorer = None
+        self.resolved = None
         self.matched = False
         self.problem = None
         self.feature_ids = []
         try:
             self.profile = load_profile(profile_path)  # as written: "Save as profile" keeps its placeholders
-            check_columns(self.profile, layer.fields().names())
+            # resolved on this layer's edition: the labels shown say its years (Population 2022)
+            self.resolved, self.recognition = fit_profile(self.profile, layer.fields().names())
         except ProfileError as error:
-            self.profile = None
+            self.profile = self.resolved = None
             self.problem = str(error)
             return
         self.feature_ids = read_feature_ids(layer)

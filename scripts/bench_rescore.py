@@ -40,10 +40,14 @@ from bench_sensitivity import france_frame, import_plugin  # noqa: E402
 def synthetic_frame(profile, rows=35000, seed=1):
     import numpy as np
     import pandas as pd
-    from centralites.core.profile import profile_columns
+    from centralites.core.editions import known_editions
+    from centralites.core.profile import fit_profile, profile_columns
 
     rng = np.random.default_rng(seed)
-    columns = profile_columns(profile)
+    # The columns the profile reads on the comparateur's 2021 edition (P18_POP for P{census}_POP).
+    edition = next(e for e in known_editions() if e.edition == 2021)
+    bpe = ["NB_EQUIP_TOTAL"] + [f"NB_EQUIP_{d}" for d in "ABCDEFG"]
+    columns = profile_columns(fit_profile(profile, edition.variables() + bpe)[0])
     values = rng.lognormal(5.0, 1.5, size=(rows, len(columns)))
     values[rng.random(values.shape) < 0.02] = np.nan
     return pd.DataFrame(values, columns=columns, index=[f"{i:05d}" for i in range(rows)])

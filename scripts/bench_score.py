@@ -23,6 +23,7 @@ is to the plugin's (Spearman), so that the comparison is between like things.
 """
 
 import argparse
+import atexit
 import json
 import os
 import shutil
@@ -195,6 +196,21 @@ def _timed(call):
     return time.perf_counter() - start
 
 
+def resolved_profile(data):
+    """The default profile with the column names of the comparateur in ``data`` (the chain's
+    expressions need plain names: P18_POP for P{census}_POP on the 2021 edition)."""
+    from bench_sensitivity import import_plugin
+
+    atexit.register(shutil.rmtree, import_plugin(), ignore_errors=True)
+    from centralites.core.profile import fit_profile, load_profile
+
+    with open(os.path.join(data, "base_cc_comparateur_2021.csv"), encoding="utf-8") as handle:
+        columns = handle.readline().strip().split(";")
+    with open(os.path.join(data, "bpe2019_domaines.csv"), encoding="utf-8") as handle:
+        columns += handle.readline().strip().split(";")
+    return fit_profile(load_profile(PROFILE), columns)[0]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=DEFAULT_DATA, help="folder of the France-wide INSEE files")
@@ -202,8 +218,7 @@ def main():
     args = parser.parse_args()
     if not os.path.isfile(os.path.join(args.data, "base_cc_comparateur_2021.csv")):
         sys.exit(f"no France-wide INSEE files in {args.data}")
-    with open(PROFILE, encoding="utf-8") as handle:
-        profile = json.load(handle)
+    profile = resolved_profile(args.data)
     folder = tempfile.mkdtemp(prefix="centralites-bench-score-")
     try:
         communes = build_layer(os.path.join(folder, "communes.gpkg"))

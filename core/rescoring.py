@@ -1,67 +1,28 @@
 """Re-scoring with other weights, fast enough for sliders.
 
-``compute_scores`` reads the indicators, imputes, transforms and normalises
-them on every call; none of that depends on the weights. ``Rescorer`` does it
-once, then ``score(function_weights, indicator_weights)`` only aggregates,
-re-expresses, ranks and classes: the same ScoreResult as ``compute_scores``
-with a profile carrying those weights (tests/test_core_rescoring.py checks it),
-in a few milliseconds for the 35,000 communes of France.
+``core.scoring.Scorer`` is the score's one pipeline: indicators, imputation,
+transformation and normalisation once, then ``score(function_weights,
+indicator_weights)`` aggregates, re-expresses, ranks and classes — the same
+ScoreResult as ``compute_scores`` with a profile carrying those weights
+(tests/test_core_rescoring.py checks it), in a few milliseconds for the
+35,000 communes of France. ``Rescorer`` adds what the panel needs around it.
 """
 
 import copy
-import dataclasses
 
 import numpy as np
 import pandas as pd
 
-from .messages import tr
-from .profile import FUNCTIONS, LEVEL_LABELS, LEVEL_METHODS, validate_profile
-from .scoring import (
-    COMPOSITE_FIELD,
-    LEVEL_CODE_FIELD,
-    LEVEL_FIELD,
-    MISSING_FIELD,
-    OUTPUT_FIELDS,
-    RANK_FIELD,
-    ScoreResult,
-    ScoringError,
-    _finish,
-    aggregate,
-    function_means,
-    level_thresholds,
-    normalise,
-    prepare,
-    reference_position,
-    resolve_method,
-)
+from .profile import FUNCTIONS, validate_profile
+from .scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, MISSING_FIELD, OUTPUT_FIELDS, Scorer
 
 # Fields a weight change can alter (donnees_manquantes depends on the data only).
 WEIGHTED_FIELDS = tuple(name for name in OUTPUT_FIELDS if name != MISSING_FIELD)
 
 
-class Rescorer:
-    """The weight-independent part of ``compute_scores``, done once for a frame and a profile."""
-
-    def __init__(self, frame, profile, normalisation=None, aggregation=None, levels=None, reference=None):
-        self.profile = profile
-        self.method = resolve_method(profile, normalisation, aggregation, levels, reference)
-        self.prepared = prepare(frame, profile)
-        reference_row = (reference_position(frame.index, self.method)
-                         if self.method.normalisation == "reference" else None)
-        self.normalised = normalise(self.prepared.values, self.prepared.directions, self.method.normalisation,
-                                    reference_row, self.prepared.keys)
-        self.index = frame.index
-        self.missing = self.prepared.raw.isna().sum(axis=1).astype("int64")
-        self._labels = np.array([None, *LEVEL_LABELS], dtype=object)  # niveau by niveau_code, None for missing
-
-    def with_levels(self, levels):
-        """The same normalised indicators, levels classed by another method (thresholds, quantiles, jenks)."""
-        if levels not in LEVEL_METHODS:
-            raise ScoringError(tr("Unknown level method {value}: expected one of {expected}.").format(
-                value=repr(levels), expected=", ".join(LEVEL_METHODS)))
-        other = copy.copy(self)
-        other.method = dataclasses.replace(self.method, levels=levels)
-        return other
+class Rescorer(Scorer):
+    """A Scorer with what the panel needs around it: the weights it knows, and the profile those
+    weights make ("Save as profile"). The scores are the Scorer's: one pipeline."""
 
     def known_weights(self, function_weights, indicator_weights):
         """The weights this profile has, of those given (e.g. saved with another version of the profile)."""
@@ -80,48 +41,6 @@ class Rescorer:
 
     def profile_indicator_weights(self):
         return {key: float(w) for key, w in zip(self.prepared.keys, self.prepared.weights)}
-
-    def _weights(self, function_weights, indicator_weights):
-        functions = self.prepared.function_weights.copy()
-        for name, weight in (function_weights or {}).items():
-            functions[FUNCTIONS.index(name)] = _checked(weight, name)
-        indicators = self.prepared.weights.copy()
-        positions = {key: i for i, key in enumerate(self.prepared.keys)}
-        for key, weight in (indicator_weights or {}).items():
-            if key not in positions:
-                raise ScoringError(tr("Unknown indicator {key}: expected one of {expected}.").format(
-                    key=repr(key), expected=", ".join(positions)))
-            indicators[positions[key]] = _checked(weight, key)
-        return functions, indicators
-
-    # ------------------------------------------------------------------ scoring
-    def score(self, function_weights=None, indicator_weights=None):
-        """ScoreResult with these weights ({function: w}, {"function.indicator": w}); the others stay
-        the profile's. Weights are positive, as in a profile."""
-        functions, indicators = self._weights(function_weights, indicator_weights)
-        prepared = copy.copy(self.prepared)  # shallow: only the weights differ
-        prepared.weights = indicators
-        aggregation = self.method.aggregation
-        means = function_means(self.normalised, prepared, aggregation)
-        composite = aggregate(means, functions, aggregation)
-        means[prepared.no_data] = np.nan
-        composite[prepared.no_data] = np.nan
-
-        rescaled = self.method.normalisation != "zscore"
-        scores = pd.DataFrame(
-            {f"score_{f}": _finish(means[:, i], rescaled) for i, f in enumerate(FUNCTIONS)}, index=self.index)
-        scores[COMPOSITE_FIELD] = _finish(composite, rescaled)
-        composite = scores[COMPOSITE_FIELD]
-        scores[RANK_FIELD] = composite.rank(ascending=False, method="min").astype("Int64")
-        thresholds = level_thresholds(composite, self.profile["levels"], self.method.levels)
-        codes = _level_codes(composite.to_numpy(), thresholds)
-        level_code = pd.Series(codes, index=self.index, dtype="Int64")
-        level_code[codes == 0] = pd.NA
-        scores[LEVEL_CODE_FIELD] = level_code
-        scores[LEVEL_FIELD] = pd.Series(self._labels[codes], index=self.index, dtype=object)
-        scores[MISSING_FIELD] = self.missing
-        return ScoreResult(scores=scores[list(OUTPUT_FIELDS)], indicators=self.prepared.raw,
-                           unscored=int(composite.isna().sum()), method=self.method, thresholds=thresholds)
 
     def profile_with(self, function_weights=None, indicator_weights=None, name=None):
         """A copy of the profile carrying these weights, validated (what "Save as profile" writes)."""
@@ -143,24 +62,6 @@ class Rescorer:
         if self.method.reference is not None:
             data["reference"] = str(self.method.reference)
         return validate_profile(data, source=data.get("name", "profile"))
-
-
-def _level_codes(composite, thresholds):
-    # The same rule as scoring.level_codes (codes 1–5: thresholds the score falls below, plus one),
-    # as a plain array: 0 where the composite is missing.
-    known = ~np.isnan(composite)
-    below = np.zeros(composite.shape, dtype="int64")
-    for threshold in thresholds:
-        below += (composite < threshold) & known
-    return np.where(known, below + 1, 0)
-
-
-def _checked(weight, what):
-    weight = float(weight)
-    if not weight > 0 or weight == float("inf"):
-        raise ScoringError(tr("The weight of {what} must be a positive number, not {weight}.").format(
-            what=what, weight=repr(weight)))
-    return weight
 
 
 def matches_scores(result, scores, tolerance=1e-6):

@@ -35,6 +35,8 @@ Method (the algorithm help gives the same formulas to the users):
 A commune with no raw value at all is kept, unscored, and counted.
 """
 
+import copy
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
@@ -118,33 +120,89 @@ def compute_scores(frame, profile, normalisation=None, aggregation=None, levels=
     """Score every row of ``frame`` (one row per commune) with ``profile``.
 
     The method arguments override the profile's; ``reference`` is the row label
-    of the reference commune (normalisation "reference").
+    of the reference commune (normalisation "reference"). The one pipeline:
+    a ``Scorer`` run once with the profile's weights.
     """
-    method = resolve_method(profile, normalisation, aggregation, levels, reference)
-    prepared = prepare(frame, profile)
-    reference_row = reference_position(frame.index, method) if method.normalisation == "reference" else None
-    normalised = normalise(prepared.values, prepared.directions, method.normalisation, reference_row,
-                           prepared.keys)
-    means = function_means(normalised, prepared, method.aggregation)  # N × 4
-    composite = aggregate(means, prepared.function_weights, method.aggregation)
-    means[prepared.no_data] = np.nan
-    composite[prepared.no_data] = np.nan
+    return Scorer(frame, profile, normalisation, aggregation, levels, reference).score()
 
-    index = frame.index
-    rescaled = method.normalisation != "zscore"
-    scores = pd.DataFrame(
-        {f"score_{f}": _finish(means[:, i], rescaled) for i, f in enumerate(FUNCTIONS)}, index=index)
-    scores[COMPOSITE_FIELD] = _finish(composite, rescaled)
-    composite = scores[COMPOSITE_FIELD]
-    scores[RANK_FIELD] = composite.rank(ascending=False, method="min").astype("Int64")
-    thresholds = level_thresholds(composite, profile["levels"], method.levels)
-    codes = level_codes(composite, thresholds)
-    scores[LEVEL_CODE_FIELD] = codes
-    scores[LEVEL_FIELD] = level_labels(codes)
-    scores[MISSING_FIELD] = prepared.raw.isna().sum(axis=1).astype("int64")
-    unscored = int(composite.isna().sum())
-    return ScoreResult(scores=scores[list(OUTPUT_FIELDS)], indicators=prepared.raw, unscored=unscored,
-                       method=method, thresholds=thresholds)
+
+class Scorer:
+    """The score in two steps: what does not depend on the weights (indicators, imputation,
+    transformation, normalisation), done once; then ``score(weights)`` — aggregation,
+    re-expression, rank and levels — as often as needed (the panel's sliders re-score France
+    in a few milliseconds). ``compute_scores`` is one Scorer run once."""
+
+    def __init__(self, frame, profile, normalisation=None, aggregation=None, levels=None, reference=None):
+        self.profile = profile
+        self.method = resolve_method(profile, normalisation, aggregation, levels, reference)
+        self.prepared = prepare(frame, profile)
+        reference_row = (reference_position(frame.index, self.method)
+                         if self.method.normalisation == "reference" else None)
+        self.normalised = normalise(self.prepared.values, self.prepared.directions, self.method.normalisation,
+                                    reference_row, self.prepared.keys)
+        self.index = frame.index
+        self.missing = self.prepared.raw.isna().sum(axis=1).astype("int64")
+
+    def with_levels(self, levels):
+        """The same normalised indicators, levels classed by another method (thresholds, quantiles, jenks)."""
+        if levels not in LEVEL_METHODS:
+            raise ScoringError(tr("Unknown level method {value}: expected one of {expected}.").format(
+                value=repr(levels), expected=", ".join(LEVEL_METHODS)))
+        other = copy.copy(self)
+        other.method = dataclasses.replace(self.method, levels=levels)
+        return other
+
+    def _weights(self, function_weights, indicator_weights):
+        functions = self.prepared.function_weights.copy()
+        for name, weight in (function_weights or {}).items():
+            functions[FUNCTIONS.index(name)] = _checked(weight, name)
+        indicators = self.prepared.weights.copy()
+        positions = {key: i for i, key in enumerate(self.prepared.keys)}
+        for key, weight in (indicator_weights or {}).items():
+            if key not in positions:
+                raise ScoringError(tr("Unknown indicator {key}: expected one of {expected}.").format(
+                    key=repr(key), expected=", ".join(positions)))
+            indicators[positions[key]] = _checked(weight, key)
+        return functions, indicators
+
+    def score(self, function_weights=None, indicator_weights=None):
+        """ScoreResult with these weights ({function: w}, {"function.indicator": w}); the others stay
+        the profile's. Weights are positive, as in a profile."""
+        functions, indicators = self._weights(function_weights, indicator_weights)
+        prepared = copy.copy(self.prepared)  # shallow: only the weights differ
+        prepared.weights = indicators
+        aggregation = self.method.aggregation
+        means = function_means(self.normalised, prepared, aggregation)  # N × 4
+        composite = aggregate(means, functions, aggregation)
+        means[prepared.no_data] = np.nan
+        composite[prepared.no_data] = np.nan
+
+        rescaled = self.method.normalisation != "zscore"
+        scores = pd.DataFrame(
+            {f"score_{f}": _finish(means[:, i], rescaled) for i, f in enumerate(FUNCTIONS)}, index=self.index)
+        scores[COMPOSITE_FIELD] = _finish(composite, rescaled)
+        composite = scores[COMPOSITE_FIELD].to_numpy(dtype="float64")
+        scores[RANK_FIELD] = scores[COMPOSITE_FIELD].rank(ascending=False, method="min").astype("Int64")
+        limits = level_limits(composite[None, :], self.profile["levels"], self.method.levels)
+        codes = classify(composite[None, :], limits)[0]
+        scores[LEVEL_CODE_FIELD] = pd.array(np.where(np.isnan(codes), pd.NA, codes), dtype="Int64")
+        scores[LEVEL_FIELD] = pd.Series(_LEVEL_NAMES[np.nan_to_num(codes, nan=0).astype(int)], index=self.index,
+                                        dtype=object)
+        scores[MISSING_FIELD] = self.missing
+        return ScoreResult(scores=scores[list(OUTPUT_FIELDS)], indicators=self.prepared.raw,
+                           unscored=int(np.isnan(composite).sum()), method=self.method,
+                           thresholds=[float(t) for t in limits[0]])
+
+
+_LEVEL_NAMES = np.array([None, *LEVEL_LABELS], dtype=object)  # niveau by niveau_code, None for unscored
+
+
+def _checked(weight, what):
+    weight = float(weight)
+    if not weight > 0 or weight == float("inf"):
+        raise ScoringError(tr("The weight of {what} must be a positive number, not {weight}.").format(
+            what=what, weight=repr(weight)))
+    return weight
 
 
 # --------------------------------------------------------------------------- steps
@@ -329,32 +387,62 @@ def _rescale(values):
 # --------------------------------------------------------------------------- levels
 
 
-def level_thresholds(composite, levels, method=None):
-    """The four decreasing limits of the composite for levels 1–4 under ``method``."""
+def level_limits(composites, levels, method=None):
+    """D × 4 decreasing limits of levels 1–4, one row per scoring (``composites`` is D × N).
+
+    The only place levels are decided: the score, the panel's re-scoring and every Monte Carlo draw
+    call it, so that a draw without perturbation is classed exactly like the reference run.
+    """
     method = method or levels["method"]
-    known = pd.Series(composite).dropna().to_numpy(dtype="float64")
+    composites = np.atleast_2d(np.asarray(composites, dtype="float64"))
+    d = composites.shape[0]
+    fixed = np.tile(np.asarray(levels["thresholds"], dtype="float64"), (d, 1))
     if method == "thresholds":
-        return list(levels["thresholds"])
-    if known.size == 0:
-        return list(levels["thresholds"])
-    if method == "quantiles":
-        # A commune is in the top share s when its composite reaches the (1 − s) quantile.
-        return [float(np.quantile(known, 1.0 - share, method="higher")) for share in levels["shares"]]
-    if method == "jenks":
-        return jenks_breaks(known, classes=len(LEVEL_LABELS))
-    raise ScoringError(tr("Unknown level method {value}: expected one of {expected}.").format(
-        value=repr(method), expected=", ".join(LEVEL_METHODS)))
+        return fixed
+    if method not in ("quantiles", "jenks"):
+        raise ScoringError(tr("Unknown level method {value}: expected one of {expected}.").format(
+            value=repr(method), expected=", ".join(LEVEL_METHODS)))
+    # Rows with nothing scored keep the profile's thresholds (nothing is classed with them).
+    limits = fixed.copy() if fixed.shape[1] == len(LEVEL_LABELS) - 1 else np.full((d, len(LEVEL_LABELS) - 1), np.nan)
+    for row in range(d):
+        known = composites[row][~np.isnan(composites[row])]
+        if known.size == 0:
+            continue  # nothing scored: nothing to class
+        if method == "quantiles":
+            # A commune is in the top share s when its composite reaches the (1 − s) quantile.
+            limits[row] = [np.quantile(known, 1.0 - share, method="higher") for share in levels["shares"]]
+        else:
+            limits[row] = jenks_breaks(known, classes=len(LEVEL_LABELS), max_values=JENKS_MAX_VALUES)
+    return limits
+
+
+# Natural breaks on at most this many quantiles of the composite: fast enough for a thousand
+# Monte Carlo draws of France, and the same for the reference run as for the draws.
+JENKS_MAX_VALUES = 2000
+
+
+def classify(composites, limits):
+    """D × N level codes 1 (majeure) … 5 (hors centralité) as floats, NaN where unscored: one plus the
+    number of limits of its row the composite falls below."""
+    composites = np.atleast_2d(np.asarray(composites, dtype="float64"))
+    codes = np.ones(composites.shape)
+    for t in range(limits.shape[1]):
+        codes += composites < limits[:, t][:, None]
+    return np.where(np.isnan(composites), np.nan, codes)
+
+
+def level_thresholds(composite, levels, method=None):
+    """The four decreasing limits of one composite (a 1-D series or array) under ``method``."""
+    values = pd.Series(composite).to_numpy(dtype="float64", na_value=np.nan)
+    return [float(t) for t in level_limits(values[None, :], levels, method)[0]]
 
 
 def level_codes(composite, thresholds):
     """1 (majeure) … 5 (hors centralité) from decreasing thresholds; missing stays missing."""
     composite = pd.Series(composite)
-    codes = pd.Series(pd.NA, index=composite.index, dtype="Int64")
-    known = composite.notna()
-    # Number of thresholds the score falls below, plus one.
-    below = sum((composite[known] < t).astype(int) for t in thresholds)
-    codes[known] = below + 1
-    return codes
+    values = composite.to_numpy(dtype="float64", na_value=np.nan)
+    codes = classify(values[None, :], np.asarray(thresholds, dtype="float64")[None, :])[0]
+    return pd.Series(pd.array(np.where(np.isnan(codes), pd.NA, codes), dtype="Int64"), index=composite.index)
 
 
 def level_labels(codes):

@@ -24,14 +24,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .breaks import jenks_breaks
 from .messages import tr
 from .profile import AGGREGATIONS, FUNCTIONS, NORMALISATIONS
 from .scoring import (
     LEVEL_CODE_FIELD,
     RANK_FIELD,
     ScoringError,
+    classify,
     compute_scores,
+    level_limits,
     normalise,
     prepare,
     reference_position,
@@ -99,7 +100,8 @@ def monte_carlo(frame, profile, draws=1000, weights="dirichlet", noise=0.25, con
                                     rescale=normalisation != "zscore")
             composite[:, ~scored] = np.nan
             ranks[chunk] = _ranks(composite)
-            codes = _level_codes(composite, profile["levels"], level_method)
+            # Classed exactly like the reference run (scoring.level_limits): no perturbation, no change.
+            codes = classify(composite, level_limits(composite, profile["levels"], level_method))
             stable += (codes == base_codes[None, :]).sum(axis=0)
 
     bands = pd.DataFrame(_column_percentiles(ranks, (5, 50, 95)), index=frame.index, columns=list(BAND_FIELDS))
@@ -225,22 +227,6 @@ def _ranks(composite):
     ranks = np.empty((d, n), dtype=np.int64)
     np.put_along_axis(ranks, order, starts + 1, axis=1)
     return ranks
-
-
-def _level_codes(composite, levels, method):
-    """D × N level codes under the reference run's level method, NaN where unscored."""
-    d = composite.shape[0]
-    if method == "thresholds":
-        limits = np.tile(np.asarray(levels["thresholds"], dtype="float64"), (d, 1))
-    elif method == "quantiles":
-        limits = np.column_stack([np.nanquantile(composite, 1.0 - s, axis=1, method="higher")
-                                  for s in levels["shares"]])
-    else:  # jenks, on at most 500 quantiles of each draw to keep draws cheap
-        limits = np.array([jenks_breaks(composite[j], classes=5, max_values=500) for j in range(d)])
-    codes = np.ones(composite.shape)
-    for t in range(limits.shape[1]):
-        codes += composite < limits[:, t][:, None]
-    return np.where(np.isnan(composite), np.nan, codes)
 
 
 def _column_percentiles(ranks, percentiles, columns=2048):

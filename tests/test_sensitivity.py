@@ -102,3 +102,31 @@ def test_the_profiles_reference_commune_is_used():
     profile = profile_with(normalisation="reference", reference="c1")
     result = monte_carlo(frame, profile, draws=20, normalisations=("reference",), aggregations=("arithmetic",))
     assert result.bands.loc["c1", "rang_p05"] == 1  # the reference reaches 100 on every indicator
+
+
+@pytest.mark.parametrize("levels", ["thresholds", "quantiles", "jenks"])
+def test_no_perturbation_keeps_every_commune_of_france_at_its_level(levels):
+    """Draws are classed exactly like the reference run (one level-classing function): with the
+    profile's own weights and methods, every draw is the reference and every level is stable —
+    on the 34,000 communes of France, where natural breaks are computed on quantiles."""
+    import copy
+
+    from centralites.core.join import join_tables
+    from centralites.core.plm import ARRONDISSEMENT_CITY
+    from centralites.core.profile import load_profile
+    from centralites.core.tables import read_table
+
+    from conftest import real_insee
+
+    comparateur = read_table(real_insee("france/base_cc_comparateur_2021.csv"))
+    bpe = read_table(real_insee("france/bpe2019_domaines.csv"))
+    codes = [code for code in comparateur["CODGEO"] if code not in ARRONDISSEMENT_CITY]
+    frame = join_tables(codes, [("comparateur", comparateur), ("bpe", bpe)]).values
+    frame.index = codes
+    profile = copy.deepcopy(load_profile())
+    profile["levels"]["method"] = levels
+    result = monte_carlo(frame, profile, draws=8, weights="none", normalisations=("minmax",),
+                         aggregations=("arithmetic",))
+    scored = result.bands[STABLE_FIELD].dropna()
+    assert len(scored) > 34000
+    assert (scored == 100.0).all(), scored[scored < 100].head()

@@ -56,6 +56,8 @@ LEVEL_FIELD = "niveau"
 LEVEL_CODE_FIELD = "niveau_code"
 MISSING_FIELD = "donnees_manquantes"
 OUTPUT_FIELDS = SCORE_FIELDS + (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, MISSING_FIELD)
+# Points of each indicator in score_centralite: contrib_population, contrib_emplois…
+CONTRIBUTION_PREFIX = "contrib_"
 
 
 class ScoringError(Exception):
@@ -86,7 +88,7 @@ class Prepared:
 
 @dataclass
 class ScoreResult:
-    scores: pd.DataFrame  # OUTPUT_FIELDS, one row per commune, same index as the input
+    scores: pd.DataFrame  # OUTPUT_FIELDS then contrib_* (adding up to score_centralite), one row per commune
     indicators: pd.DataFrame  # raw indicator values, columns named function.indicator
     unscored: int  # communes without a single indicator value
     method: Method = None
@@ -189,9 +191,49 @@ class Scorer:
         scores[LEVEL_FIELD] = pd.Series(_LEVEL_NAMES[np.nan_to_num(codes, nan=0).astype(int)], index=self.index,
                                         dtype=object)
         scores[MISSING_FIELD] = self.missing
-        return ScoreResult(scores=scores[list(OUTPUT_FIELDS)], indicators=self.prepared.raw,
+        contributions = self._contributions(prepared, functions, composite)
+        scores = pd.concat([scores[list(OUTPUT_FIELDS)], contributions], axis=1)
+        return ScoreResult(scores=scores, indicators=self.prepared.raw,
                            unscored=int(np.isnan(composite).sum()), method=self.method,
                            thresholds=[float(t) for t in limits[0]])
+
+    def _contributions(self, prepared, function_weights, composite):
+        """N × K points of each indicator in score_centralite, which they add up to.
+
+        Before its re-expression, the composite is a sum of one term per indicator present —
+        arithmetic: (W_f/ΣW)·(w_i/Σw_f)·y_i (the weights re-spread over what is present);
+        geometric: the same weights on ln(1 + y_i), a sum of ln(1 + composite). Each indicator gets
+        its term's share of score_centralite: contrib_i = score · term_i / Σ terms.
+        """
+        values = self.normalised
+        present = ~np.isnan(values)
+        indicator_share = np.zeros(values.shape)
+        function_present = np.zeros((len(values), len(FUNCTIONS)), dtype=bool)
+        for i in range(len(FUNCTIONS)):
+            columns = prepared.function_of == i
+            weights = np.where(present[:, columns], prepared.weights[columns], 0.0)
+            total = weights.sum(axis=1, keepdims=True)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                indicator_share[:, columns] = np.where(total > 0, weights / np.where(total > 0, total, 1.0), 0.0)
+            function_present[:, i] = total[:, 0] > 0
+        function_weight = np.where(function_present, function_weights, 0.0)
+        total = function_weight.sum(axis=1, keepdims=True)
+        function_share = function_weight / np.where(total > 0, total, 1.0)
+        share = indicator_share * function_share[:, prepared.function_of]  # each indicator's weight in the composite
+        filled = np.where(present, values, 0.0)
+        terms = share * (np.log1p(filled) if self.method.aggregation == "geometric" else filled)
+        total = terms.sum(axis=1, keepdims=True)
+        points = composite[:, None] * np.where(total > 0, terms / np.where(total > 0, total, 1.0), 0.0)
+        points = np.where(present & ~np.isnan(composite)[:, None], points, np.nan)
+        return pd.DataFrame(points, index=self.index, columns=contribution_fields(prepared.keys))
+
+
+def contribution_fields(keys):
+    """contrib_<indicator id> for each ``function.indicator`` key; contrib_<function>_<id> when
+    two functions share an id."""
+    ids = [key.split(".", 1)[1] for key in keys]
+    return [CONTRIBUTION_PREFIX + (key.replace(".", "_") if ids.count(key.split(".", 1)[1]) > 1
+                                   else key.split(".", 1)[1]) for key in keys]
 
 
 _LEVEL_NAMES = np.array([None, *LEVEL_LABELS], dtype=object)  # niveau by niveau_code, None for unscored

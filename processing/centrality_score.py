@@ -22,7 +22,14 @@ from ..core.profile import (
     profile_columns,
 )
 from ..core.quality import indicator_statistics
-from ..core.scoring import LEVEL_FIELD, MISSING_FIELD, OUTPUT_FIELDS, ScoringError, compute_scores
+from ..core.scoring import (
+    CONTRIBUTION_PREFIX,
+    LEVEL_FIELD,
+    MISSING_FIELD,
+    OUTPUT_FIELDS,
+    ScoringError,
+    compute_scores,
+)
 from ..i18n import tr
 from .base import CentralitesAlgorithm
 from .bulk_geopackage import start_bulk_copy, write_layer_with_columns
@@ -94,7 +101,11 @@ class CentralityScore(CentralitesAlgorithm):
             "Output fields: score_habiter, score_travailler, score_consommer, score_services, "
             "score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes "
             "(indicators missing or imputed), millesimes (the INSEE editions and years the columns came from, "
-            "e.g. \"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021\"). "
+            "e.g. \"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021\"), and contrib_<indicator "
+            "id> for each indicator: its points in score_centralite, which they add up to (a missing indicator "
+            "has none). Before its re-expression the composite is a sum of one term per indicator present — "
+            "arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each "
+            "indicator gets its term's share of the score: contrib_i = score_centralite × term_i / Σ terms. "
             "A commune with no data at all is kept with empty scores and "
             "counted in the log. The optional STATISTICS table gives each indicator's count, min, median "
             "and max and its Spearman rank correlation with every other indicator."
@@ -143,7 +154,9 @@ class CentralityScore(CentralitesAlgorithm):
             "levels": LEVEL_CHOICES[self.parameterAsEnum(parameters, self.LEVEL_METHOD, context)],
             "reference": self.parameterAsString(parameters, self.REFERENCE, context).strip() or None,
         }
-        replaced = [name for name in OUTPUT_FIELDS + (VINTAGE_FIELD,) if name in source.fields().names()]
+        # A scored layer scored again: its scores, years and contributions (of any profile) are replaced.
+        replaced = [name for name in source.fields().names()
+                    if name in OUTPUT_FIELDS + (VINTAGE_FIELD,) or name.startswith(CONTRIBUTION_PREFIX)]
         # The layer's copy for a GeoPackage output starts now and runs while the scores are computed.
         bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced)
         try:

@@ -139,6 +139,20 @@ def test_score_fields_ranks_and_levels(scored):
     first = min(features, key=lambda f: f["rang"])
     assert first["score_centralite"] == pytest.approx(100.0)
     assert {f["niveau_code"] for f in features} >= {1, 5}
+    # Each indicator's points, adding up to the composite.
+    contributions = [n for n in layer.fields().names() if n.startswith("contrib_")]
+    assert "contrib_population" in contributions and "contrib_emplois" in contributions
+    for f in features:
+        total = sum(f[n] for n in contributions if f[n] is not None and f[n] == f[n])
+        assert total == pytest.approx(f["score_centralite"], abs=1e-6)
+
+
+def test_scoring_a_scored_layer_replaces_its_contributions(run_algorithm, scored, tmp_path):
+    again = str(tmp_path / "again.gpkg")
+    run_algorithm("centralites:centrality_score", {"INPUT": scored, "OUTPUT": again})
+    names = open_layer(again).fields().names()
+    assert names.count("contrib_population") == 1 and not any(n.startswith("contrib_population_") for n in names)
+    assert names.count("millesimes") == 1
 
 
 def test_score_profile_naming_an_absent_column_lists_the_columns(run_algorithm, joined, tmp_path):

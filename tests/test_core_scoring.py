@@ -282,7 +282,7 @@ FOUR = [
 def test_scores_by_hand():
     result = compute_scores(frame_of(FOUR), small_profile())
     scores = result.scores
-    assert list(scores.columns) == list(OUTPUT_FIELDS)
+    assert list(scores.columns) == list(OUTPUT_FIELDS) + ["contrib_a", "contrib_b", "contrib_c", "contrib_d", "contrib_e"]
     assert list(scores.index) == ["c1", "c2", "c3", "c4"]
     approx = pytest.approx
     # B is constant (50 for all): habiter is A re-expressed on 0-100.
@@ -296,6 +296,12 @@ def test_scores_by_hand():
     # means 43.75, 57.5, 43.875, 31.25 re-expressed on 0-100.
     assert scores[COMPOSITE_FIELD].tolist() == approx([12.5 / 26.25 * 100, 100, 12.625 / 26.25 * 100, 0])
     assert scores[RANK_FIELD].tolist() == [3, 1, 2, 4]
+    # c1's composite 43.75 is the sum of its terms: a 0.25 × 0.5 × 100 = 12.5, b 0.25 × 0.5 × 50 = 6.25,
+    # c 0.25 × 100 = 25, d 0, e 0; each contributes its share of the re-expressed score.
+    c1 = scores.loc["c1"]
+    assert [c1[f"contrib_{x}"] for x in "abcde"] == approx(
+        [c1[COMPOSITE_FIELD] * t / 43.75 for t in (12.5, 6.25, 25.0, 0.0, 0.0)])
+    assert scores.loc["c4", [f"contrib_{x}" for x in "abcde"]].sum() == approx(0.0)
     assert scores[LEVEL_CODE_FIELD].tolist() == [4, 1, 4, 5]
     assert scores[LEVEL_FIELD].tolist() == ["locale", "majeure", "locale", "hors centralité"]
     assert scores[MISSING_FIELD].tolist() == [0, 0, 0, 0]

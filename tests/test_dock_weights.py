@@ -114,6 +114,13 @@ def test_travailler_weight_times_three_rewrites_the_layer(dock, scored_layer, sc
     after = read_back(scored_path)
     assert not after["score_centralite"].equals(before["score_centralite"])
     assert_layer_holds(scored_path, expected_scores(scored_layer, {"travailler": 3.0}))
+    # The contributions follow the weights too: they still add up to the new composite.
+    layer = QgsVectorLayer(scored_path, "check", "ogr")
+    names = [n for n in layer.fields().names() if n.startswith("contrib_")]
+    assert names
+    for feature in layer.getFeatures():
+        total = sum(feature[n] for n in names if _plain(feature[n]) is not None)
+        assert total == pytest.approx(feature["score_centralite"], abs=1e-6)
     # The source columns are untouched, the panel follows the new scores.
     assert read_back(scored_path).index.tolist() == before.index.tolist()
     lens_rank = int(after.loc[LENS, "rang"])

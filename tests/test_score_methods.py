@@ -13,6 +13,7 @@ from centralites.core.breaks import jenks_breaks
 from centralites.core.profile import AGGREGATIONS, LEVEL_LABELS, LEVEL_METHODS, NORMALISATIONS, validate_profile
 from centralites.core.scoring import (
     COMPOSITE_FIELD,
+    CONTRIBUTION_PREFIX,
     LEVEL_CODE_FIELD,
     RANK_FIELD,
     SCORE_FIELDS,
@@ -261,3 +262,34 @@ def test_property_monotone_every_method(rows, combination, position, column, inc
         assert after <= before + 1e-7
     else:
         assert after >= before - 1e-7
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=rows_strategy, combination=st.sampled_from(COMBINATIONS))
+def test_property_contributions_add_up_to_the_composite_every_method(rows, combination):
+    """contrib_* fields: one per indicator, none for a missing value, never negative, adding up to
+    score_centralite to 0.1 point (to 1e-6 in fact) for every method combination."""
+    frame = frame_of(rows)
+    assume(reference_ok(frame, combination))
+    scores = score(frame, combination).scores
+    contributions = scores[[c for c in scores.columns if c.startswith(CONTRIBUTION_PREFIX)]]
+    assert list(contributions.columns) == ["contrib_a", "contrib_b", "contrib_c", "contrib_d", "contrib_e"]
+    composite = scores[COMPOSITE_FIELD]
+    total = contributions.sum(axis=1, min_count=1)
+    assert total.isna().tolist() == composite.isna().tolist()
+    assert ((total - composite).abs().dropna() < 1e-6).all()
+    assert (contributions.stack() >= -1e-9).all()
+    # A commune missing an indicator has no contribution for it.
+    missing = frame.isna().to_numpy() & composite.notna().to_numpy()[:, None]
+    assert contributions.isna().to_numpy()[missing].all()
+
+
+def test_contributions_of_the_default_profile_name_its_indicators():
+    result = compute_scores(frame_of([[1.0, 2.0, 3.0, 4.0, 5.0], [2.0, 1.0, 5.0, 3.0, 1.0]]), PROFILE)
+    assert [c for c in result.scores.columns if c.startswith(CONTRIBUTION_PREFIX)] == [
+        "contrib_a", "contrib_b", "contrib_c", "contrib_d", "contrib_e"]
+    from centralites.core.scoring import contribution_fields
+
+    # Two functions with the same indicator id: the function names it.
+    assert contribution_fields(["habiter.x", "travailler.x", "services.y"]) == [
+        "contrib_habiter_x", "contrib_travailler_x", "contrib_y"]

@@ -24,7 +24,7 @@ from ..core.profile import (
     profiles_dir,
 )
 from ..core.rescoring import WEIGHTED_FIELDS, Rescorer, matches_scores
-from ..core.scoring import LEVEL_CODE_FIELD, ScoringError
+from ..core.scoring import CONTRIBUTION_PREFIX, LEVEL_CODE_FIELD, ScoringError
 
 CODE_FIELD = "INSEE_COM"
 PROJECT_SCOPE = "centralites"
@@ -136,7 +136,7 @@ def read_frame(layer, profile):
 def read_stored_scores(layer):
     """The weight-dependent score fields the layer has, in feature order."""
     fields = layer.fields()
-    names = [name for name in WEIGHTED_FIELDS if fields.lookupField(name) >= 0]
+    names = [name for name in weighted_fields(fields.names()) if fields.lookupField(name) >= 0]
     indexes = [fields.lookupField(n) for n in names]
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indexes)
     rows = []
@@ -161,6 +161,11 @@ def find_profile(layer, candidates=None, weights=None):
     return fallback
 
 
+def weighted_fields(names):
+    """The score fields a weight change alters, with the layer's contributions (contrib_*)."""
+    return list(WEIGHTED_FIELDS) + [name for name in names if name.startswith(CONTRIBUTION_PREFIX)]
+
+
 def write_scores(layer, feature_ids, scores, previous=None):
     """Write the weight-dependent score fields of ``scores`` (rows in the order of
     ``feature_ids``) into the layer in one bulk change; returns (success, milliseconds).
@@ -173,7 +178,7 @@ def write_scores(layer, feature_ids, scores, previous=None):
     """
     start = time.perf_counter()
     fields = layer.fields()
-    names = [name for name in WEIGHTED_FIELDS if fields.lookupField(name) >= 0 and name in scores]
+    names = [name for name in weighted_fields(fields.names()) if fields.lookupField(name) >= 0 and name in scores]
     changes = {}
     for name in names:
         index = fields.lookupField(name)

@@ -59,7 +59,7 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="119"/>
+        <location filename="../../processing/centrality_score.py" line="130"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -94,15 +94,15 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/centrality_score.py" line="131"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="115"/>
-        <location filename="../../processing/centrality_score.py" line="120"/>
-        <location filename="../../processing/centrality_score.py" line="124"/>
+        <location filename="../../processing/centrality_score.py" line="126"/>
+        <location filename="../../processing/centrality_score.py" line="131"/>
+        <location filename="../../processing/centrality_score.py" line="135"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="59"/>
+        <location filename="../../processing/centrality_score.py" line="66"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
@@ -203,7 +203,7 @@
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="127"/>
+        <location filename="../../core/sensitivity.py" line="129"/>
         <source>Choose at least one normalisation and one aggregation to draw from.</source>
         <translation>Choisissez au moins une normalisation et une agrégation parmi lesquelles tirer.</translation>
     </message>
@@ -246,12 +246,12 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="240"/>
+        <location filename="../../processing/centrality_score.py" line="253"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="129"/>
+        <location filename="../../processing/centrality_score.py" line="140"/>
         <location filename="../../processing/sensitivity.py" line="93"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -269,17 +269,17 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="199"/>
+        <location filename="../../processing/centrality_score.py" line="212"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="208"/>
+        <location filename="../../processing/centrality_score.py" line="221"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="105"/>
+        <location filename="../../processing/centrality_score.py" line="116"/>
         <location filename="../../processing/sensitivity.py" line="68"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -290,7 +290,7 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="204"/>
+        <location filename="../../processing/centrality_score.py" line="217"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="252"/>
+        <location filename="../../processing/centrality_score.py" line="265"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -385,7 +385,7 @@
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="116"/>
+        <location filename="../../processing/centrality_score.py" line="127"/>
         <location filename="../../processing/sensitivity.py" line="84"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
@@ -406,7 +406,7 @@
         <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="178"/>
+        <location filename="../../processing/centrality_score.py" line="191"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -499,7 +499,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="124"/>
+        <location filename="../../processing/centrality_score.py" line="135"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -509,7 +509,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE 2021 fournies)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="120"/>
+        <location filename="../../processing/centrality_score.py" line="131"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -577,7 +577,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE comparateur {edition}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="222"/>
+        <location filename="../../processing/centrality_score.py" line="235"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
@@ -593,13 +593,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="109"/>
+        <location filename="../../processing/centrality_score.py" line="120"/>
         <location filename="../../processing/sensitivity.py" line="70"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="133"/>
+        <location filename="../../processing/centrality_score.py" line="144"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -726,7 +726,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="123"/>
+        <location filename="../../processing/centrality_score.py" line="134"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -761,12 +761,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="171"/>
+        <location filename="../../processing/centrality_score.py" line="184"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="115"/>
+        <location filename="../../processing/centrality_score.py" line="126"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -788,7 +788,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="92"/>
-        <location filename="../../processing/centrality_score.py" line="124"/>
+        <location filename="../../processing/centrality_score.py" line="135"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
@@ -824,14 +824,14 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="114"/>
+        <location filename="../../processing/centrality_score.py" line="125"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="113"/>
-        <location filename="../../core/scoring.py" line="236"/>
-        <location filename="../../core/sensitivity.py" line="137"/>
+        <location filename="../../core/scoring.py" line="117"/>
+        <location filename="../../core/scoring.py" line="336"/>
+        <location filename="../../core/sensitivity.py" line="139"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
     </message>
@@ -919,7 +919,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="115"/>
+        <location filename="../../processing/centrality_score.py" line="126"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
@@ -980,13 +980,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="219"/>
+        <location filename="../../processing/centrality_score.py" line="232"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="92"/>
-        <location filename="../../processing/centrality_score.py" line="124"/>
+        <location filename="../../processing/centrality_score.py" line="135"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -1018,7 +1018,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="127"/>
+        <location filename="../../processing/centrality_score.py" line="138"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -1085,12 +1085,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="131"/>
+        <location filename="../../processing/centrality_score.py" line="142"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="62"/>
+        <location filename="../../processing/centrality_score.py" line="69"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
 
 1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
@@ -1111,7 +1111,7 @@ Column names follow the edition of INSEE&apos;s comparateur joined: a profile wr
 
 Methods left on &apos;as in the profile&apos; use the profile&apos;s (min-max, arithmetic, thresholds when it says nothing).
 
-Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;). A commune with no data at all is kept with empty scores and counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max and its Spearman rank correlation with every other indicator.</source>
+Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. A commune with no data at all is kept with empty scores and counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max and its Spearman rank correlation with every other indicator.</source>
         <translation>Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE).
 
 1. Les indicateurs sont calculés à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Transformation : log(1+x), ou winsorisation (valeurs écrêtées aux centiles (100−p) et p).
@@ -1132,7 +1132,7 @@ Les noms de colonnes suivent l&apos;édition du comparateur de l&apos;INSEE join
 
 Les méthodes laissées sur « Comme dans le profil » reprennent celles du profil (min-max, arithmétique, et seuils fixes lorsqu&apos;il ne précise rien).
 
-Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum, ainsi que sa corrélation des rangs de Spearman avec chacun des autres indicateurs.</translation>
+Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum, ainsi que sa corrélation des rangs de Spearman avec chacun des autres indicateurs.</translation>
     </message>
     <message>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
@@ -1301,7 +1301,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Synthèse territoriale</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="124"/>
+        <location filename="../../core/sensitivity.py" line="126"/>
         <source>The Dirichlet concentration is a positive number, not {value}.</source>
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
@@ -1327,7 +1327,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="114"/>
-        <location filename="../../processing/centrality_score.py" line="138"/>
+        <location filename="../../processing/centrality_score.py" line="149"/>
         <location filename="../../processing/export_layout.py" line="131"/>
         <location filename="../../processing/join_tables.py" line="113"/>
         <location filename="../../processing/sensitivity.py" line="102"/>
@@ -1377,7 +1377,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="116"/>
+        <location filename="../../core/sensitivity.py" line="118"/>
         <source>The number of draws is a positive integer, not {value}.</source>
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
@@ -1403,17 +1403,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="209"/>
+        <location filename="../../core/scoring.py" line="309"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="211"/>
+        <location filename="../../core/scoring.py" line="311"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="241"/>
+        <location filename="../../core/scoring.py" line="341"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -1443,12 +1443,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="121"/>
+        <location filename="../../core/sensitivity.py" line="123"/>
         <source>The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {value}.</source>
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/rescoring.py" line="161"/>
+        <location filename="../../core/scoring.py" line="245"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -1495,28 +1495,28 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Travailler</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="108"/>
-        <location filename="../../core/scoring.py" line="303"/>
-        <location filename="../../core/sensitivity.py" line="134"/>
+        <location filename="../../core/scoring.py" line="112"/>
+        <location filename="../../core/scoring.py" line="403"/>
+        <location filename="../../core/sensitivity.py" line="136"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/rescoring.py" line="92"/>
+        <location filename="../../core/scoring.py" line="165"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/rescoring.py" line="60"/>
-        <location filename="../../core/scoring.py" line="109"/>
-        <location filename="../../core/scoring.py" line="345"/>
+        <location filename="../../core/scoring.py" line="113"/>
+        <location filename="../../core/scoring.py" line="151"/>
+        <location filename="../../core/scoring.py" line="445"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="107"/>
-        <location filename="../../core/scoring.py" line="250"/>
-        <location filename="../../core/sensitivity.py" line="130"/>
+        <location filename="../../core/scoring.py" line="111"/>
+        <location filename="../../core/scoring.py" line="350"/>
+        <location filename="../../core/sensitivity.py" line="132"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1526,7 +1526,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Perturbation des poids</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="118"/>
+        <location filename="../../core/sensitivity.py" line="120"/>
         <source>Weight perturbation {value}: expected one of {expected}.</source>
         <translation>Perturbation des poids {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1561,7 +1561,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="115"/>
+        <location filename="../../processing/centrality_score.py" line="126"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>

@@ -10,6 +10,7 @@ from .aggregate_bpe import AggregateBpe
 from .apply_style import ApplyStyle
 from .base import PLUGIN_DIR, plugin_icon, plugin_version
 from .centrality_score import CentralityScore
+from .compare_levels import CompareLevels
 from .export_layout import ExportLayout
 from .join_tables import JoinTables
 from .sensitivity import Sensitivity
@@ -37,7 +38,7 @@ class CentralitesProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802
         for algorithm in (JoinTables(), AggregateBpe(), CentralityScore(), ApplyStyle(), ExportLayout(),
-                          Sensitivity(), TerritorySummary()):
+                          Sensitivity(), TerritorySummary(), CompareLevels()):
             self.addAlgorithm(algorithm)
         for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
             model = QgsProcessingModelAlgorithm()

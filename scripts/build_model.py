@@ -32,7 +32,8 @@ def build():
     model = QgsProcessingModelAlgorithm("diagnostic_centralites", "Centralités", "centralites")
     model.setHelpContent({
         "ALG_DESC": "Diagnostic complet des centralités / The whole centrality diagnosis: join the INSEE "
-                    "tables to the communes, score the four functions, style the map and export the PDF layout.",
+                    "tables to the communes, score the four functions, style the map, export the PDF layout and compare the levels with the "
+                    "INRAE/ANCT 2021 levels.",
         "ALG_CREATOR": "Centralités",
     })
 
@@ -79,6 +80,9 @@ def build():
     child("layout", "centralites:export_layout", "Mise en page PDF", 420, 460, {
         "INPUT": previous("style", "OUTPUT"), "TITLE": param("title"),
     }, [("carte_pdf", "OUTPUT", "Carte (PDF)"), ("carte_png", "OUTPUT_PNG", "Carte (PNG)")])
+    child("compare", "centralites:compare_levels", "Comparaison aux niveaux INRAE/ANCT", 720, 220, {
+        "INPUT": previous("score", "OUTPUT"), "CODE_FIELD": param("code_field"),
+    })  # its figures in the model's log; expose its outputs in Model Builder to keep the tables
 
     os.makedirs(os.path.dirname(MODEL_PATH), exist_ok=True)
     if not model.toFile(MODEL_PATH):

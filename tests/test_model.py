@@ -22,11 +22,11 @@ def model_parameters(tmp_path):
     }
 
 
-def test_model_chains_the_four_algorithms():
+def test_model_chains_the_five_algorithms():
     model = QgsProcessingModelAlgorithm()
     assert model.fromFile(MODEL)
     steps = sorted(child.algorithmId() for child in model.childAlgorithms().values())
-    assert steps == ["centralites:apply_style", "centralites:centrality_score",
+    assert steps == ["centralites:apply_style", "centralites:centrality_score", "centralites:compare_levels",
                      "centralites:export_layout", "centralites:join_tables"]
 
 

@@ -183,7 +183,7 @@
         <translation>Centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/provider.py" line="30"/>
+        <location filename="../../processing/provider.py" line="31"/>
         <source>Centralités {version} — centrality diagnosis of communes</source>
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
     </message>
@@ -222,6 +222,11 @@
         <translation>Méthode de classification</translation>
     </message>
     <message>
+        <location filename="../../processing/compare_levels.py" line="81"/>
+        <source>Coding of the reference field</source>
+        <translation>Codage du champ de référence</translation>
+    </message>
+    <message>
         <location filename="../../core/summary.py" line="47"/>
         <source>Column &apos;{column}&apos; holds no numbers: choose a numeric column to sum or average.</source>
         <translation>La colonne « {column} » ne contient aucun nombre : choisissez une colonne numérique à additionner ou à moyenner.</translation>
@@ -247,6 +252,8 @@
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="253"/>
+        <location filename="../../processing/compare_levels.py" line="73"/>
+        <location filename="../../processing/compare_levels.py" line="101"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
@@ -255,6 +262,11 @@
         <location filename="../../processing/sensitivity.py" line="93"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
+    </message>
+    <message>
+        <location filename="../../core/agreement.py" line="47"/>
+        <source>Commune codes appear more than once in the layer ({codes}): one level per commune is compared.</source>
+        <translation>Des codes de commune apparaissent plusieurs fois dans la couche ({codes}) : un seul niveau par commune est comparé.</translation>
     </message>
     <message>
         <location filename="../../processing/join_tables.py" line="79"/>
@@ -269,9 +281,19 @@
         <translation>Communes</translation>
     </message>
     <message>
+        <location filename="../../processing/compare_levels.py" line="91"/>
+        <source>Communes compared</source>
+        <translation>Communes comparées</translation>
+    </message>
+    <message>
         <location filename="../../processing/centrality_score.py" line="212"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="86"/>
+        <source>Communes two levels apart or more</source>
+        <translation>Communes à deux niveaux d&apos;écart ou plus</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="221"/>
@@ -285,9 +307,24 @@
         <translation>Communes avec indicateurs joints</translation>
     </message>
     <message>
+        <location filename="../../processing/compare_levels.py" line="70"/>
+        <source>Communes with levels</source>
+        <translation>Communes avec niveaux</translation>
+    </message>
+    <message>
         <location filename="../../processing/sensitivity.py" line="97"/>
         <source>Communes with rank bands</source>
         <translation>Communes avec bandes de rangs</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="136"/>
+        <source>Communes without a level (not compared): {count}.</source>
+        <translation>Communes sans niveau (non comparées) : {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="139"/>
+        <source>Communes without a reference level (not compared): {count}.</source>
+        <translation>Communes sans niveau de référence (non comparées) : {count}.</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="217"/>
@@ -295,9 +332,27 @@
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
     <message>
+        <location filename="../../processing/compare_levels.py" line="49"/>
+        <source>Compare levels with a reference classification</source>
+        <translation>Comparer les niveaux à une classification de référence</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="145"/>
         <source>Compare with</source>
         <translation>Comparer avec</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="52"/>
+        <source>Compares the levels of a commune layer (niveau_code, 1 majeure … 5 hors centralité, from the centrality score) with a reference classification of the same communes: by default the INRAE/ANCT 2021 levels of centres shipped with the plugin (resources/reference, Licence Ouverte 2.0), or any field of the layer (REFERENCE_FIELD), coded like niveau_code or like the ANCT (4 majeur … 0 non centre).
+
+Over the communes that have both levels: the exact agreement (share at the same level) and Cohen&apos;s weighted kappa κ = 1 − Σ w·O / Σ w·E, O the observed confusion matrix, E the one chance gives (the product of its margins), with disagreement weights w = |i − j| (linear) and (i − j)² (quadratic): 1 is perfect agreement, 0 what chance gives.
+
+Outputs: the confusion matrix (one row per level of the layer, one column per reference level), the communes two levels apart or more with their geometry (DIFFERENCES), a picture of the matrix (CHART, PNG), and the figures as numbers (KAPPA_QUADRATIC, KAPPA_LINEAR, AGREEMENT, COMPARED) for a model. Communes without a level or without a reference level are counted in the log, not compared.</source>
+        <translation>Compare les niveaux d&apos;une couche de communes (niveau_code, 1 majeure … 5 hors centralité, issus du score de centralité) à une classification de référence des mêmes communes : par défaut les niveaux de centres INRAE/ANCT 2021 fournis avec l&apos;extension (resources/reference, Licence Ouverte 2.0), ou tout champ de la couche (REFERENCE_FIELD), codé comme niveau_code ou comme l&apos;ANCT (4 majeur … 0 non centre).
+
+Sur les communes qui ont les deux niveaux : l&apos;accord exact (part des communes au même niveau) et le kappa pondéré de Cohen κ = 1 − Σ w·O / Σ w·E, O la matrice de confusion observée, E celle que donne le hasard (le produit de ses marges), avec les poids de désaccord w = |i − j| (linéaires) et (i − j)² (quadratiques) : 1 est l&apos;accord parfait, 0 ce que donne le hasard.
+
+Sorties : la matrice de confusion (une ligne par niveau de la couche, une colonne par niveau de référence), les communes à deux niveaux d&apos;écart ou plus avec leur géométrie (DIFFERENCES), une image de la matrice (CHART, PNG), et les chiffres en nombres (KAPPA_QUADRATIC, KAPPA_LINEAR, AGREEMENT, COMPARED) pour un modèle. Les communes sans niveau ou sans niveau de référence sont comptées dans le journal, non comparées.</translation>
     </message>
     <message>
         <source>Composite score</source>
@@ -331,6 +386,11 @@
         <location filename="../../processing/centrality_score.py" line="265"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="84"/>
+        <source>Confusion matrix</source>
+        <translation>Matrice de confusion</translation>
     </message>
     <message>
         <location filename="../../processing/chart_picture.py" line="21"/>
@@ -404,6 +464,11 @@
         <location filename="../../processing/aggregate_bpe.py" line="116"/>
         <source>Equipment types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
         <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="91"/>
+        <source>Exact agreement</source>
+        <translation>Accord exact</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="191"/>
@@ -555,6 +620,11 @@ Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th an
 • aucune : les poids du profil ; seules les méthodes varient.
 
 Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e et 95e centiles du rang de la commune sur l&apos;ensemble des tirages, 1 = la commune la plus centrale) et part_niveau_stable (% des tirages où la commune conserve le niveau du calcul de référence, réalisé avec les méthodes et les poids propres au profil ; niveaux selon la méthode du profil). Une bande étroite signale un rang qui ne dépend pas des choix. Une même graine (SEED) donne le même résultat. Les communes sans aucune donnée reçoivent des champs vides.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="120"/>
+        <source>INRAE/ANCT 2021 levels</source>
+        <translation>niveaux INRAE/ANCT 2021</translation>
     </message>
     <message>
         <location filename="../../processing/layouts.py" line="463"/>
@@ -716,6 +786,16 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau</translation>
     </message>
     <message>
+        <location filename="../../processing/compare_levels.py" line="102"/>
+        <source>Level field</source>
+        <translation>Champ du niveau</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="75"/>
+        <source>Level field (1 majeure … 5 hors centralité)</source>
+        <translation>Champ du niveau (1 majeure … 5 hors centralité)</translation>
+    </message>
+    <message>
         <location filename="../../processing/export_layout.py" line="217"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
@@ -729,6 +809,16 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../processing/centrality_score.py" line="134"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="82"/>
+        <source>Like niveau_code: 1 majeure … 5 hors centralité</source>
+        <translation>Comme niveau_code : 1 majeure … 5 hors centralité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="83"/>
+        <source>Like the INRAE/ANCT: 4 majeur … 0 non centre</source>
+        <translation>Comme l&apos;INRAE/ANCT : 4 majeur … 0 non centre</translation>
     </message>
     <message>
         <location filename="../../plugin.py" line="52"/>
@@ -791,6 +881,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../processing/centrality_score.py" line="135"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../../core/agreement.py" line="55"/>
+        <source>No commune has both a level and a reference level ({levels} with a level, none of them in the reference): check the commune code field and that the reference covers the layer&apos;s communes.</source>
+        <translation>Aucune commune n&apos;a à la fois un niveau et un niveau de référence ({levels} avec un niveau, aucune dans la référence) : vérifiez le champ du code de commune et que la référence couvre les communes de la couche.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="372"/>
@@ -925,6 +1020,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Rang centile</translation>
     </message>
     <message>
+        <location filename="../../processing/compare_levels.py" line="88"/>
+        <source>Picture of the confusion matrix</source>
+        <translation>Image de la matrice de confusion</translation>
+    </message>
+    <message>
         <location filename="../../processing/apply_style.py" line="99"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
@@ -1022,6 +1122,21 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="105"/>
+        <source>Reference level field</source>
+        <translation>Champ du niveau de référence</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="78"/>
+        <source>Reference level field (empty: the INRAE/ANCT 2021 levels, shipped)</source>
+        <translation>Champ du niveau de référence (vide : les niveaux INRAE/ANCT 2021, fournis)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="250"/>
+        <source>Reference: {name}</source>
+        <translation>Référence : {name}</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="196"/>
@@ -1328,6 +1443,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     <message>
         <location filename="../../processing/apply_style.py" line="114"/>
         <location filename="../../processing/centrality_score.py" line="149"/>
+        <location filename="../../processing/compare_levels.py" line="97"/>
         <location filename="../../processing/export_layout.py" line="131"/>
         <location filename="../../processing/join_tables.py" line="113"/>
         <location filename="../../processing/sensitivity.py" line="102"/>
@@ -1344,6 +1460,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../processing/apply_style.py" line="134"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="112"/>
+        <source>The layer has no feature: nothing to compare.</source>
+        <translation>La couche n&apos;a aucune entité : rien à comparer.</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="160"/>
@@ -1393,9 +1514,15 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../processing/aggregate_bpe.py" line="96"/>
+        <location filename="../../processing/compare_levels.py" line="146"/>
         <location filename="../../processing/territory_summary.py" line="98"/>
         <source>The output table could not be created.</source>
         <translation>Impossible de créer la table en sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="156"/>
+        <source>The picture {path} could not be written: check that its folder exists and is writable.</source>
+        <translation>L&apos;image {path} n&apos;a pas pu être écrite : vérifiez que son dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="377"/>
@@ -1478,6 +1605,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Cette couche n&apos;a pas de scores de centralité : lancez d&apos;abord « Score de centralité ».</translation>
     </message>
     <message>
+        <location filename="../../processing/compare_levels.py" line="252"/>
+        <source>This layer ↓</source>
+        <translation>Cette couche ↓</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="382"/>
         <source>This profile cannot re-score the layer: {problem}</source>
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
@@ -1529,6 +1661,16 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/sensitivity.py" line="120"/>
         <source>Weight perturbation {value}: expected one of {expected}.</source>
         <translation>Perturbation des poids {value} : valeurs attendues {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="90"/>
+        <source>Weighted kappa (linear)</source>
+        <translation>Kappa pondéré (linéaire)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="89"/>
+        <source>Weighted kappa (quadratic)</source>
+        <translation>Kappa pondéré (quadratique)</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="172"/>
@@ -1845,6 +1987,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>l&apos;année des revenus ({{income}})</translation>
     </message>
     <message>
+        <location filename="../../core/agreement.py" line="50"/>
+        <source>the layer&apos;s levels</source>
+        <translation>les niveaux de la couche</translation>
+    </message>
+    <message>
         <location filename="../../core/join.py" line="286"/>
         <source>the line has fewer cells than the header: the missing cells are left empty</source>
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
@@ -1853,6 +2000,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/editions.py" line="365"/>
         <source>the period of births and deaths ({{births}})</source>
         <translation>la période des naissances et décès ({{births}})</translation>
+    </message>
+    <message>
+        <location filename="../../core/agreement.py" line="51"/>
+        <source>the reference levels</source>
+        <translation>les niveaux de référence</translation>
     </message>
     <message>
         <location filename="../../core/join.py" line="163"/>
@@ -1890,6 +2042,16 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{column} est le nom de l&apos;édition {editions} du comparateur ; cette couche a {here} ({describe}). Écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
     <message>
+        <location filename="../../processing/compare_levels.py" line="128"/>
+        <source>{compared} communes compared with {reference}: exact agreement {exact:.1%}, weighted kappa {quadratic:.3f} (quadratic), {linear:.3f} (linear); {higher} put higher than the reference, {lower} lower, {apart} two levels apart or more.</source>
+        <translation>{compared} communes comparées aux {reference} : accord exact {exact:.1%}, kappa pondéré {quadratic:.3f} (quadratique), {linear:.3f} (linéaire) ; {higher} placées plus haut que la référence, {lower} plus bas, {apart} à deux niveaux d&apos;écart ou plus.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="255"/>
+        <source>{compared} communes; exact agreement {exact:.1%}; weighted kappa {kappa:.3f}</source>
+        <translation>{compared} communes ; accord exact {exact:.1%} ; kappa pondéré {kappa:.3f}</translation>
+    </message>
+    <message>
         <location filename="../../core/join.py" line="147"/>
         <source>{count} cells of {column} left empty (NULL)</source>
         <translation>{count} cellules de {column} laissées vides (NULL)</translation>
@@ -1907,6 +2069,16 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../ui/dock.py" line="567"/>
         <source>{count} communes selected on the map.</source>
         <translation>{count} communes sélectionnées sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="188"/>
+        <source>{count} levels higher than the reference</source>
+        <translation>{count} niveaux plus haut que la référence</translation>
+    </message>
+    <message>
+        <location filename="../../processing/compare_levels.py" line="189"/>
+        <source>{count} levels lower than the reference</source>
+        <translation>{count} niveaux plus bas que la référence</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="203"/>
@@ -2194,6 +2366,16 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/editions.py" line="371"/>
         <source>{what} cannot be told: the layer has columns of several years ({seen}), as when two editions of the comparateur are joined side by side. Join one edition only, or name the columns in the profile.</source>
         <translation>{what} : indéterminable, la couche a des colonnes de plusieurs années ({seen}), comme lorsque deux éditions du comparateur sont jointes côte à côte. Joignez une seule édition, ou nommez les colonnes dans le profil.</translation>
+    </message>
+    <message>
+        <location filename="../../core/agreement.py" line="110"/>
+        <source>{what}: levels are codes 1 (majeure) to 5 (hors centralité); found {examples}.</source>
+        <translation>{what} : les niveaux sont des codes de 1 (majeure) à 5 (hors centralité) ; trouvé {examples}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/agreement.py" line="116"/>
+        <source>{what}: not a level code: {examples}.</source>
+        <translation>{what} : pas un code de niveau : {examples}.</translation>
     </message>
     <message>
         <location filename="../../core/profile.py" line="118"/>

@@ -93,6 +93,7 @@ class ScoreResult:
     unscored: int  # communes without a single indicator value
     method: Method = None
     thresholds: list = None  # the composite's level limits actually used
+    transformed: pd.DataFrame = None  # the values normalised: imputed and transformed, columns as indicators
 
 
 def resolve_method(profile, normalisation=None, aggregation=None, levels=None, reference=None):
@@ -195,7 +196,9 @@ class Scorer:
         scores = pd.concat([scores[list(OUTPUT_FIELDS)], contributions], axis=1)
         return ScoreResult(scores=scores, indicators=self.prepared.raw,
                            unscored=int(np.isnan(composite).sum()), method=self.method,
-                           thresholds=[float(t) for t in limits[0]])
+                           thresholds=[float(t) for t in limits[0]],
+                           transformed=pd.DataFrame(self.prepared.values, index=self.index,
+                                                    columns=self.prepared.keys))
 
     def _contributions(self, prepared, function_weights, composite):
         """N × K points of each indicator in score_centralite, which they add up to.

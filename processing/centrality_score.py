@@ -21,7 +21,7 @@ from ..core.profile import (
     needs_geometry_area,
     profile_columns,
 )
-from ..core.quality import indicator_statistics
+from ..core.quality import score_diagnostics
 from ..core.scoring import (
     CONTRIBUTION_PREFIX,
     LEVEL_FIELD,
@@ -108,7 +108,12 @@ class CentralityScore(CentralitesAlgorithm):
             "indicator gets its term's share of the score: contrib_i = score_centralite × term_i / Σ terms. "
             "A commune with no data at all is kept with empty scores and "
             "counted in the log. The optional STATISTICS table gives each indicator's count, min, median "
-            "and max and its Spearman rank correlation with every other indicator."
+            "and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond "
+            "2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite "
+            "(r_composite) and with every other indicator; its nominal weight in the composite "
+            "(poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite's variance "
+            "(part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio "
+            "(rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -197,7 +202,9 @@ class CentralityScore(CentralitesAlgorithm):
         if context.willLoadLayerOnCompletion(sink_id):
             # QGIS desktop loads the result: it opens styled by level, names of the main centres.
             context.layerToLoadOnCompletionDetails(sink_id).setPostProcessor(StyleOnLoad.create())
-        statistics = indicator_statistics(result.indicators, profile)
+        statistics, warnings = score_diagnostics(result, profile)
+        for warning in warnings:
+            feedback.pushWarning(warning)
         table_sink, table_id = self.parameterAsSink(
             parameters, self.STATISTICS, context, fields_for(statistics, existing=()), NO_GEOMETRY)
         if table_sink is not None:

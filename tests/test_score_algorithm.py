@@ -88,3 +88,27 @@ def test_statistics_table(run_algorithm, joined, tmp_path):
     assert float(population["r_habiter_population"]) == pytest.approx(1.0)
     # Jobs and establishments rise together in the territory.
     assert float(rows["emplois"]["r_consommer_etab_commerce"]) > 0.5
+
+
+def test_statistics_say_what_each_indicator_really_weighs(run_algorithm, joined, tmp_path):
+    results, log = run_algorithm("centralites:centrality_score", {
+        "INPUT": joined, "OUTPUT": str(tmp_path / "s.gpkg"), "STATISTICS": str(tmp_path / "stats.csv")})
+    table = open_layer(results["STATISTICS"])
+    names = table.fields().names()
+    assert names[7:14] == ["asymetrie", "kurtosis", "asymetrique", "r_composite", "poids_nominal",
+                           "part_effective", "rapport_poids"]
+    rows = {f["indicateur"]: f for f in table.getFeatures()}
+    # The effective shares of the composite's variance add up to 100, the nominal weights too.
+    assert sum(float(f["part_effective"]) for f in rows.values()) == pytest.approx(100.0)
+    assert sum(float(f["poids_nominal"]) for f in rows.values()) == pytest.approx(100.0)
+    for f in rows.values():
+        assert float(f["rapport_poids"]) == pytest.approx(float(f["part_effective"]) / float(f["poids_nominal"]))
+        assert int(f["asymetrique"]) == int(abs(float(f["asymetrie"])) > 2 and float(f["kurtosis"]) > 3.5)
+    assert float(rows["population"]["r_composite"]) > 0.5
+    # Every flagged indicator and every weight beyond a factor of two is warned in the log.
+    for f in rows.values():
+        if int(f["asymetrique"]):
+            assert any(f["libelle"] in line and "very skewed" in line for line in log), f["libelle"]
+        ratio = float(f["rapport_poids"])
+        if ratio > 2 or ratio < 0.5:
+            assert any(f["libelle"] in line and "of the composite's variance" in line for line in log)

@@ -37,8 +37,10 @@ DEFAULT_THRESHOLDS = [88.0, 72.0, 52.0, 35.0]
 # all France (majeur 142, structurant 742, intermédiaire 2,880, local 7,007 of 34,746).
 DEFAULT_SHARES = [0.004, 0.025, 0.11, 0.31]
 DEFAULT_WINSORISE_PERCENTILE = 95.0
+# A commune is scored on at least three functions, each with at least half of its indicators.
+DEFAULT_AVAILABILITY = {"function": 0.5, "functions": 3}
 
-_PROFILE_KEYS = {"name", "description", "version", "sources", "missing", "levels", "functions", "comment",
+_PROFILE_KEYS = {"name", "description", "version", "sources", "missing", "levels", "functions", "comment", "availability",
                  "normalisation", "aggregation", "reference"}
 _FUNCTION_KEYS = {"label", "weight", "indicators", "comment"}
 _INDICATOR_KEYS = {"id", "label", "formula", "direction", "weight", "transform", "percentile", "missing", "comment",
@@ -85,6 +87,7 @@ def validate_profile(data, source="profile"):
         "aggregation": data.get("aggregation", "arithmetic"),
         "reference": data.get("reference"),
         "levels": _levels(data.get("levels", {}), source),
+        "availability": _availability(data.get("availability", {}), source),
         "functions": {},
     }
     if profile["missing"] not in MISSING_POLICIES:
@@ -252,6 +255,25 @@ def _check_growth_years(formula, where):
            for y in years) and years[0] != years[1]:
         return
     raise ProfileError(example)
+
+
+def _availability(data, where):
+    """The data floor: a function counts when at least ``function`` of its indicators have a value
+    (a value imputed as zero counts, a median does not); a commune is scored when at least
+    ``functions`` of the four count."""
+    if not isinstance(data, dict):
+        raise ProfileError(tr("{where}: 'availability' must be an object such as {example}.").format(
+            where=where, example='{"function": 0.5, "functions": 3}'))
+    _no_unknown_keys(data, {"function", "functions", "comment"}, f"{where}: availability")
+    share = data.get("function", DEFAULT_AVAILABILITY["function"])
+    count = data.get("functions", DEFAULT_AVAILABILITY["functions"])
+    if not _is_number(share) or not 0 <= share <= 1:
+        raise ProfileError(tr("{where}: availability.function: the share of a function's indicators that must have "
+                              "a value, between 0 and 1, e.g. 0.5; not {value}.").format(where=where, value=repr(share)))
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= len(FUNCTIONS):
+        raise ProfileError(tr("{where}: availability.functions: how many of the four functions a commune needs, "
+                              "1 to 4, e.g. 3; not {value}.").format(where=where, value=repr(count)))
+    return {"function": float(share), "functions": count}
 
 
 def _levels(data, where):

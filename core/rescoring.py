@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 
 from .profile import FUNCTIONS, validate_profile
-from .scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, MISSING_FIELD, OUTPUT_FIELDS, Scorer
+from .scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, MISSING_FIELD, MISSING_LIST_FIELD, OUTPUT_FIELDS, Scorer
 
-# Fields a weight change can alter (donnees_manquantes depends on the data only).
-WEIGHTED_FIELDS = tuple(name for name in OUTPUT_FIELDS if name != MISSING_FIELD)
+# Fields a weight change can alter (donnees_manquantes and indicateurs_manquants depend on the data only).
+WEIGHTED_FIELDS = tuple(name for name in OUTPUT_FIELDS if name not in (MISSING_FIELD, MISSING_LIST_FIELD))
 
 
 class Rescorer(Scorer):

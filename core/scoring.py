@@ -47,7 +47,16 @@ from .breaks import jenks_breaks
 from .editions import has_placeholders
 from .indicators import evaluate
 from .messages import tr
-from .profile import AGGREGATIONS, FUNCTIONS, LEVEL_LABELS, LEVEL_METHODS, NORMALISATIONS, ProfileError, fit_profile
+from .profile import (
+    AGGREGATIONS,
+    DEFAULT_AVAILABILITY,
+    FUNCTIONS,
+    LEVEL_LABELS,
+    LEVEL_METHODS,
+    NORMALISATIONS,
+    ProfileError,
+    fit_profile,
+)
 
 SCORE_FIELDS = tuple(f"score_{name}" for name in FUNCTIONS)
 COMPOSITE_FIELD = "score_centralite"
@@ -55,7 +64,10 @@ RANK_FIELD = "rang"
 LEVEL_FIELD = "niveau"
 LEVEL_CODE_FIELD = "niveau_code"
 MISSING_FIELD = "donnees_manquantes"
-OUTPUT_FIELDS = SCORE_FIELDS + (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, MISSING_FIELD)
+# The indicators without a value, each with what the score did: "vacance (médiane), sante (0), emplois".
+MISSING_LIST_FIELD = "indicateurs_manquants"
+OUTPUT_FIELDS = SCORE_FIELDS + (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, MISSING_FIELD,
+                                MISSING_LIST_FIELD)
 # Points of each indicator in score_centralite: contrib_population, contrib_emplois…
 CONTRIBUTION_PREFIX = "contrib_"
 
@@ -82,15 +94,17 @@ class Prepared:
     weights: np.ndarray  # indicator weights (K)
     function_of: np.ndarray  # index into FUNCTIONS of each indicator (K)
     function_weights: np.ndarray  # (4)
-    no_data: np.ndarray  # communes without a single raw value (N, bool)
+    no_data: np.ndarray  # communes not scored: below the data floor (N, bool)
     keys: list = field(default_factory=list)
+    no_value: np.ndarray = None  # communes without a single value (N, bool): a subset of no_data
 
 
 @dataclass
 class ScoreResult:
     scores: pd.DataFrame  # OUTPUT_FIELDS then contrib_* (adding up to score_centralite), one row per commune
     indicators: pd.DataFrame  # raw indicator values, columns named function.indicator
-    unscored: int  # communes without a single indicator value
+    unscored: int  # communes not scored: without a single value, or below the data floor
+    below_floor: int = 0  # of them, communes with some values but below the profile's data floor
     method: Method = None
     thresholds: list = None  # the composite's level limits actually used
     transformed: pd.DataFrame = None  # the values normalised: imputed and transformed, columns as indicators
@@ -145,6 +159,7 @@ class Scorer:
                                     reference_row, self.prepared.keys)
         self.index = frame.index
         self.missing = self.prepared.raw.isna().sum(axis=1).astype("int64")
+        self.missing_list = _missing_list(self.prepared.raw, profile)
 
     def with_levels(self, levels):
         """The same normalised indicators, levels classed by another method (thresholds, quantiles, jenks)."""
@@ -192,10 +207,12 @@ class Scorer:
         scores[LEVEL_FIELD] = pd.Series(_LEVEL_NAMES[np.nan_to_num(codes, nan=0).astype(int)], index=self.index,
                                         dtype=object)
         scores[MISSING_FIELD] = self.missing
+        scores[MISSING_LIST_FIELD] = self.missing_list
         contributions = self._contributions(prepared, functions, composite)
         scores = pd.concat([scores[list(OUTPUT_FIELDS)], contributions], axis=1)
         return ScoreResult(scores=scores, indicators=self.prepared.raw,
                            unscored=int(np.isnan(composite).sum()), method=self.method,
+                           below_floor=int((self.prepared.no_data & ~self.prepared.no_value).sum()),
                            thresholds=[float(t) for t in limits[0]],
                            transformed=pd.DataFrame(self.prepared.values, index=self.index,
                                                     columns=self.prepared.keys))
@@ -229,6 +246,18 @@ class Scorer:
         points = composite[:, None] * np.where(total > 0, terms / np.where(total > 0, total, 1.0), 0.0)
         points = np.where(present & ~np.isnan(composite)[:, None], points, np.nan)
         return pd.DataFrame(points, index=self.index, columns=contribution_fields(prepared.keys))
+
+
+def _missing_list(raw, profile):
+    """Per commune, the indicators without a value and what the score did with each (None when none)."""
+    policy = {f"{function}.{i['id']}": i["missing"]
+              for function, spec in profile["functions"].items() for i in spec["indicators"]}
+    marks = {"zero": " (0)", "median": " (médiane)", "reweight": ""}  # French, as the other score fields
+    ids = {key: key.split(".", 1)[1] + marks.get(policy.get(key), "") for key in raw.columns}
+    missing = raw.isna().to_numpy()
+    names = np.array([ids[key] for key in raw.columns], dtype=object)
+    return pd.Series([", ".join(names[row]) if row.any() else None for row in missing], index=raw.index,
+                     dtype=object)
 
 
 def contribution_fields(keys):
@@ -274,15 +303,32 @@ def prepare(frame, profile):
             weights.append(indicator["weight"])
             function_of.append(FUNCTIONS.index(function) if function in FUNCTIONS else position)
     raw = pd.DataFrame(raw, index=frame.index)
+    values = np.column_stack(prepared) if prepared else np.empty((len(frame), 0))
+    function_of = np.asarray(function_of)
+    # The data floor, decided after the "zero" policy (a commune absent from the BPE has no
+    # equipment: that is a value) and before the median (an estimate is not data).
+    zero = np.asarray([i["missing"] == "zero" for spec in profile["functions"].values() for i in spec["indicators"]])
+    known = raw.notna().to_numpy() | zero[None, :] if len(keys) else np.zeros((len(frame), 0), dtype=bool)
+    floor = profile.get("availability", DEFAULT_AVAILABILITY)
+    counted = np.zeros((len(frame), len(FUNCTIONS)), dtype=bool)
+    for i in range(len(FUNCTIONS)):
+        columns = function_of == i
+        if columns.any():
+            counted[:, i] = known[:, columns].mean(axis=1) >= floor["function"]
+            values[~counted[:, i][:, None] & columns[None, :]] = np.nan  # a function on too little data: none
+    no_value = ~known.any(axis=1) if len(keys) else np.ones(len(frame), dtype=bool)
+    below_floor = (counted.sum(axis=1) < floor["functions"]) | no_value
+    values[below_floor] = np.nan  # an unscored commune does not shape the others' normalisation
     return Prepared(
         raw=raw,
-        values=np.column_stack(prepared) if prepared else np.empty((len(frame), 0)),
+        values=values,
         directions=np.asarray(directions),
         weights=np.asarray(weights, dtype="float64"),
-        function_of=np.asarray(function_of),
+        function_of=function_of,
         function_weights=np.asarray([profile["functions"][f]["weight"] for f in FUNCTIONS], dtype="float64"),
-        no_data=raw.isna().all(axis=1).to_numpy(),
+        no_data=below_floor,
         keys=keys,
+        no_value=no_value,
     )
 
 

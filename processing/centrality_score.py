@@ -100,14 +100,18 @@ class CentralityScore(CentralitesAlgorithm):
             "it says nothing).\n\n"
             "Output fields: score_habiter, score_travailler, score_consommer, score_services, "
             "score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes "
-            "(indicators missing or imputed), millesimes (the INSEE editions and years the columns came from, "
+            "(indicators missing or imputed), indicateurs_manquants (which, each with what the score did: "
+            "\"vacance (médiane), sante (0), emplois\" — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, "
             "e.g. \"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021\"), and contrib_<indicator "
             "id> for each indicator: its points in score_centralite, which they add up to (a missing indicator "
             "has none). Before its re-expression the composite is a sum of one term per indicator present — "
             "arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each "
             "indicator gets its term's share of the score: contrib_i = score_centralite × term_i / Σ terms. "
-            "A commune with no data at all is kept with empty scores and "
-            "counted in the log. The optional STATISTICS table gives each indicator's count, min, median "
+            "Data floor (the profile's \"availability\"): a function counts for a commune when at least half "
+            "of its indicators have a value (a zero the profile imputes is a value, a median is not); a "
+            "commune is scored on at least three functions. A commune below the floor, or with no data at "
+            "all, is kept with empty scores, does not shape the others' normalisation, and is counted in "
+            "the log. The optional STATISTICS table gives each indicator's count, min, median "
             "and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond "
             "2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite "
             "(r_composite) and with every other indicator; its nominal weight in the composite "
@@ -210,19 +214,27 @@ class CentralityScore(CentralitesAlgorithm):
         if table_sink is not None:
             write_table(table_sink, statistics)
             outputs[self.STATISTICS] = table_id
-        self._log_summary(result, feedback)
+        self._log_summary(result, profile, feedback)
         return outputs
 
-    def _log_summary(self, result, feedback):
+    def _log_summary(self, result, profile, feedback):
         scores = result.scores
         counts = scores[LEVEL_FIELD].value_counts()
         feedback.pushInfo(tr("Communes per level:"))
         for label in LEVEL_LABELS:
             feedback.pushInfo(f"  {label}: {int(counts.get(label, 0))}")
-        if result.unscored:
+        without_values = result.unscored - result.below_floor
+        if without_values:
             feedback.reportError(
                 tr("Communes without any indicator value (kept, with empty scores): {count}.").format(
-                    count=result.unscored), fatalError=False)
+                    count=without_values), fatalError=False)
+        if result.below_floor:
+            feedback.reportError(tr(
+                "Communes below the profile's data floor, not scored (kept, with empty scores; their missing "
+                "indicators in indicateurs_manquants): {count}. A commune is scored on at least {functions} "
+                "functions, each with at least {share:.0%} of its indicators."
+            ).format(count=result.below_floor, functions=profile["availability"]["functions"],
+                     share=profile["availability"]["function"]), fatalError=False)
         imputed = int((scores[MISSING_FIELD] > 0).sum())
         if imputed:
             feedback.pushInfo(tr("Communes with at least one missing or imputed indicator "

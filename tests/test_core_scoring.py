@@ -41,9 +41,12 @@ from conftest import SAMPLE_TERRITORY, real_insee
 
 
 def small_profile_data(**top):
-    """Five plain-column indicators: A and B make habiter, E counts against services."""
+    """Five plain-column indicators: A and B make habiter, E counts against services. No data floor
+    (a commune is scored on whatever it has): the properties of the aggregation are tested alone;
+    the floor has its own tests."""
     data = {
         "name": "test",
+        "availability": {"function": 0.0, "functions": 1},
         "functions": {
             "habiter": {"indicators": [{"id": "a", "formula": "A"}, {"id": "b", "formula": "B"}]},
             "travailler": {"indicators": [{"id": "c", "formula": "C"}]},
@@ -421,13 +424,55 @@ def test_commune_without_data_is_unscored_whatever_the_policy():
     # ScoreResult.unscored: "communes without a single indicator value". A commune
     # absent from every table (Vitz-sur-Authie, 80810, on the AULA territory) must
     # not get a score of 0 and the level "hors centralité" from imputed zeros.
+    # The data floor sees to it: one function of four has a value (a zero), three are needed.
     rows = FOUR + [[np.nan] * 5]
     data = small_profile_data()
+    del data["availability"]  # the default floor
     data["functions"]["consommer"]["indicators"][0]["missing"] = "zero"
     result = compute_scores(frame_of(rows), validate_profile(data))
     assert result.scores.loc["c5", MISSING_FIELD] == 5
-    assert result.unscored == 1
+    assert result.unscored == 1 and result.below_floor == 1
     assert math.isnan(result.scores.loc["c5", COMPOSITE_FIELD])
+    assert result.scores.loc["c5", "indicateurs_manquants"] == "a, b, c, d (0), e"
+    # Without any policy that gives a value, the commune has no value at all: unscored, whatever the floor.
+    result = compute_scores(frame_of(rows), small_profile())
+    assert result.unscored == 1 and result.below_floor == 0
+
+
+def test_zero_scores_a_commune_without_equipment_as_zero_equipment():
+    """An equipment profile ("missing": "zero"): a commune absent from the BPE has no equipment — it
+    is scored, at the bottom, not left out."""
+    data = small_profile_data(missing="zero")
+    del data["availability"]
+    rows = FOUR + [[np.nan] * 5]
+    result = compute_scores(frame_of(rows), validate_profile(data))
+    assert result.unscored == 0
+    assert result.scores.loc["c5", LEVEL_FIELD] == "hors centralité"
+    assert result.scores.loc["c5", "indicateurs_manquants"] == "a (0), b (0), c (0), d (0), e (0)"
+
+
+def test_the_data_floor_leaves_out_a_commune_scored_on_too_little():
+    """The default floor: three functions of four, each with half its indicators. A commune with only
+    two functions is not scored, and does not shape the others' normalisation."""
+    data = small_profile_data()
+    del data["availability"]
+    rows = FOUR + [[1e6, 1e6, 1e6, np.nan, np.nan]]  # habiter and travailler only, with huge values
+    result = compute_scores(frame_of(rows), validate_profile(data))
+    assert result.below_floor == 1 and math.isnan(result.scores.loc["c5", COMPOSITE_FIELD])
+    assert result.scores.loc["c5", "indicateurs_manquants"] == "d, e"
+    alone = compute_scores(frame_of(FOUR), validate_profile(data)).scores
+    pd.testing.assert_series_equal(result.scores.loc[alone.index, COMPOSITE_FIELD], alone[COMPOSITE_FIELD])
+    # Half of habiter (a without b) is enough; a commune may miss one function.
+    rows = FOUR + [[5.0, np.nan, 2.0, 3.0, np.nan]]
+    result = compute_scores(frame_of(rows), validate_profile(data))
+    assert result.below_floor == 0 and not math.isnan(result.scores.loc["c5", COMPOSITE_FIELD])
+    # The profile sets its own floor, validated.
+    loose = small_profile_data(availability={"function": 0.5, "functions": 2})
+    assert compute_scores(frame_of(FOUR + [[1e6, 1e6, 1e6, np.nan, np.nan]]),
+                          validate_profile(loose)).below_floor == 0
+    for bad in ({"function": 2}, {"functions": 0}, {"functions": 2.5}, {"other": 1}, []):
+        with pytest.raises(ProfileError, match="availability"):
+            validate_profile(small_profile_data(availability=bad))
 
 
 def test_single_commune_and_constant_values():

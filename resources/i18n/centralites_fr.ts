@@ -59,7 +59,7 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="135"/>
+        <location filename="../../processing/centrality_score.py" line="139"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -94,15 +94,15 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="136"/>
+        <location filename="../../processing/centrality_score.py" line="140"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="131"/>
-        <location filename="../../processing/centrality_score.py" line="136"/>
+        <location filename="../../processing/centrality_score.py" line="135"/>
         <location filename="../../processing/centrality_score.py" line="140"/>
+        <location filename="../../processing/centrality_score.py" line="144"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -251,14 +251,14 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="260"/>
+        <location filename="../../processing/centrality_score.py" line="272"/>
         <location filename="../../processing/compare_levels.py" line="73"/>
         <location filename="../../processing/compare_levels.py" line="101"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="145"/>
+        <location filename="../../processing/centrality_score.py" line="149"/>
         <location filename="../../processing/sensitivity.py" line="93"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -281,12 +281,17 @@
         <translation>Communes</translation>
     </message>
     <message>
+        <location filename="../../processing/centrality_score.py" line="232"/>
+        <source>Communes below the profile&apos;s data floor, not scored (kept, with empty scores; their missing indicators in indicateurs_manquants): {count}. A commune is scored on at least {functions} functions, each with at least {share:.0%} of its indicators.</source>
+        <translation>Communes sous le seuil de données du profil, non notées (conservées, avec des scores vides ; leurs indicateurs manquants dans indicateurs_manquants) : {count}. Une commune est notée sur au moins {functions} fonctions, chacune avec au moins {share:.0%} de ses indicateurs.</translation>
+    </message>
+    <message>
         <location filename="../../processing/compare_levels.py" line="91"/>
         <source>Communes compared</source>
         <translation>Communes comparées</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="219"/>
+        <location filename="../../processing/centrality_score.py" line="223"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
@@ -296,12 +301,12 @@
         <translation>Communes à deux niveaux d&apos;écart ou plus</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="228"/>
+        <location filename="../../processing/centrality_score.py" line="240"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="121"/>
+        <location filename="../../processing/centrality_score.py" line="125"/>
         <location filename="../../processing/sensitivity.py" line="68"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -327,7 +332,7 @@
         <translation>Communes sans niveau de référence (non comparées) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="224"/>
+        <location filename="../../processing/centrality_score.py" line="229"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -383,7 +388,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="272"/>
+        <location filename="../../processing/centrality_score.py" line="284"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -445,7 +450,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="132"/>
+        <location filename="../../processing/centrality_score.py" line="136"/>
         <location filename="../../processing/sensitivity.py" line="84"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
@@ -471,7 +476,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Accord exact</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="196"/>
+        <location filename="../../processing/centrality_score.py" line="200"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -564,7 +569,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="140"/>
+        <location filename="../../processing/centrality_score.py" line="144"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -574,7 +579,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE 2021 fournies)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="136"/>
+        <location filename="../../processing/centrality_score.py" line="140"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -647,12 +652,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE comparateur {edition}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="242"/>
+        <location filename="../../processing/centrality_score.py" line="254"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="359"/>
+        <location filename="../../core/profile.py" line="381"/>
         <source>Indicator &apos;{indicator}&apos; ({function}) left out: the layer has no {columns} (optional in the profile; the other indicators of the function share its weight).</source>
         <translation>Indicateur « {indicator} » ({function}) écarté : la couche n&apos;a pas {columns} (facultatif dans le profil ; les autres indicateurs de la fonction se partagent son poids).</translation>
     </message>
@@ -673,13 +678,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="125"/>
+        <location filename="../../processing/centrality_score.py" line="129"/>
         <location filename="../../processing/sensitivity.py" line="70"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="149"/>
+        <location filename="../../processing/centrality_score.py" line="153"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -816,7 +821,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="139"/>
+        <location filename="../../processing/centrality_score.py" line="143"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -861,12 +866,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="189"/>
+        <location filename="../../processing/centrality_score.py" line="193"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="131"/>
+        <location filename="../../processing/centrality_score.py" line="135"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -888,7 +893,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="92"/>
-        <location filename="../../processing/centrality_score.py" line="140"/>
+        <location filename="../../processing/centrality_score.py" line="144"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
@@ -929,13 +934,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="130"/>
+        <location filename="../../processing/centrality_score.py" line="134"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="118"/>
-        <location filename="../../core/scoring.py" line="339"/>
+        <location filename="../../core/scoring.py" line="132"/>
+        <location filename="../../core/scoring.py" line="385"/>
         <location filename="../../core/sensitivity.py" line="139"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
@@ -1024,7 +1029,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="131"/>
+        <location filename="../../processing/centrality_score.py" line="135"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
@@ -1075,12 +1080,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="323"/>
+        <location filename="../../core/profile.py" line="345"/>
         <source>Profile &apos;{profile}&apos; needs the column(s) {missing}, absent from the layer. Join the tables that carry them first. Columns available: {available}.</source>
         <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="366"/>
+        <location filename="../../core/profile.py" line="388"/>
         <source>Profile &apos;{profile}&apos;: no indicator of the function {function} can be computed on this layer (columns absent: {columns}).</source>
         <translation>Profil « {profile} » : aucun indicateur de la fonction {function} ne peut être calculé sur cette couche (colonnes absentes : {columns}).</translation>
     </message>
@@ -1090,13 +1095,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="239"/>
+        <location filename="../../processing/centrality_score.py" line="251"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="92"/>
-        <location filename="../../processing/centrality_score.py" line="140"/>
+        <location filename="../../processing/centrality_score.py" line="144"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -1128,7 +1133,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="143"/>
+        <location filename="../../processing/centrality_score.py" line="147"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -1210,7 +1215,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="147"/>
+        <location filename="../../processing/centrality_score.py" line="151"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
@@ -1236,7 +1241,7 @@ Column names follow the edition of INSEE&apos;s comparateur joined: a profile wr
 
 Methods left on &apos;as in the profile&apos; use the profile&apos;s (min-max, arithmetic, thresholds when it says nothing).
 
-Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. A commune with no data at all is kept with empty scores and counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</source>
+Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), indicateurs_manquants (which, each with what the score did: &quot;vacance (médiane), sante (0), emplois&quot; — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. Data floor (the profile&apos;s &quot;availability&quot;): a function counts for a commune when at least half of its indicators have a value (a zero the profile imputes is a value, a median is not); a commune is scored on at least three functions. A commune below the floor, or with no data at all, is kept with empty scores, does not shape the others&apos; normalisation, and is counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</source>
         <translation>Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE).
 
 1. Les indicateurs sont calculés à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Transformation : log(1+x), ou winsorisation (valeurs écrêtées aux centiles (100−p) et p).
@@ -1257,7 +1262,7 @@ Les noms de colonnes suivent l&apos;édition du comparateur de l&apos;INSEE join
 
 Les méthodes laissées sur « Comme dans le profil » reprennent celles du profil (min-max, arithmétique, et seuils fixes lorsqu&apos;il ne précise rien).
 
-Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
+Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
@@ -1452,7 +1457,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="114"/>
-        <location filename="../../processing/centrality_score.py" line="154"/>
+        <location filename="../../processing/centrality_score.py" line="158"/>
         <location filename="../../processing/compare_levels.py" line="97"/>
         <location filename="../../processing/export_layout.py" line="131"/>
         <location filename="../../processing/join_tables.py" line="113"/>
@@ -1540,17 +1545,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="312"/>
+        <location filename="../../core/scoring.py" line="358"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="314"/>
+        <location filename="../../core/scoring.py" line="360"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="344"/>
+        <location filename="../../core/scoring.py" line="390"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -1585,7 +1590,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="248"/>
+        <location filename="../../core/scoring.py" line="277"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -1637,27 +1642,27 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Travailler</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="113"/>
-        <location filename="../../core/scoring.py" line="406"/>
+        <location filename="../../core/scoring.py" line="127"/>
+        <location filename="../../core/scoring.py" line="452"/>
         <location filename="../../core/sensitivity.py" line="136"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="166"/>
+        <location filename="../../core/scoring.py" line="181"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="114"/>
-        <location filename="../../core/scoring.py" line="152"/>
-        <location filename="../../core/scoring.py" line="448"/>
+        <location filename="../../core/scoring.py" line="128"/>
+        <location filename="../../core/scoring.py" line="167"/>
+        <location filename="../../core/scoring.py" line="494"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="112"/>
-        <location filename="../../core/scoring.py" line="353"/>
+        <location filename="../../core/scoring.py" line="126"/>
+        <location filename="../../core/scoring.py" line="399"/>
         <location filename="../../core/sensitivity.py" line="132"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -1713,7 +1718,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="131"/>
+        <location filename="../../processing/centrality_score.py" line="135"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
@@ -1890,7 +1895,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>non additionnable</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="196"/>
+        <location filename="../../core/profile.py" line="199"/>
         <location filename="../../core/tables.py" line="107"/>
         <source>nothing</source>
         <translation>rien</translation>
@@ -2047,7 +2052,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="319"/>
+        <location filename="../../core/profile.py" line="341"/>
         <source>{column} exists in no edition of INSEE&apos;s comparateur known to the plugin: check its spelling.</source>
         <translation>{column} n&apos;existe dans aucune édition du comparateur de l&apos;INSEE connue de l&apos;extension : vérifiez son orthographe.</translation>
     </message>
@@ -2222,12 +2227,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : ce n&apos;est pas un classeur qu&apos;OGR sait lire (fichier endommagé ou tronqué ?).</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="70"/>
+        <location filename="../../core/profile.py" line="72"/>
         <source>{path}: not a valid JSON file ({error}).</source>
         <translation>{path} : ce n&apos;est pas un fichier JSON valide ({error}).</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="68"/>
+        <location filename="../../core/profile.py" line="70"/>
         <source>{path}: profile file not found.</source>
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
@@ -2268,32 +2273,32 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="97"/>
+        <location filename="../../core/profile.py" line="100"/>
         <source>{source}: &apos;aggregation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « aggregation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="109"/>
+        <location filename="../../core/profile.py" line="112"/>
         <source>{source}: &apos;functions&apos; must be an object with {expected}.</source>
         <translation>{source} : « functions » doit être un objet avec {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="91"/>
+        <location filename="../../core/profile.py" line="94"/>
         <source>{source}: &apos;missing&apos; must be one of {expected}.</source>
         <translation>{source} : « missing » doit valoir {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="94"/>
+        <location filename="../../core/profile.py" line="97"/>
         <source>{source}: &apos;normalisation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « normalisation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="101"/>
+        <location filename="../../core/profile.py" line="104"/>
         <source>{source}: &apos;reference&apos; is a commune code written as text, e.g. &quot;62498&quot;.</source>
         <translation>{source} : « reference » est un code commune écrit comme texte, par ex. &quot;62498&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="77"/>
+        <location filename="../../core/profile.py" line="79"/>
         <source>{source}: a profile is a JSON object.</source>
         <translation>{source} : un profil est un objet JSON.</translation>
     </message>
@@ -2333,7 +2338,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucun de ses codes communes ne correspond à la couche. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}. Vérifiez le champ de code de la couche et la colonne clé de la table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="105"/>
+        <location filename="../../core/profile.py" line="108"/>
         <source>{source}: normalisation &apos;reference&apos; needs &apos;reference&apos;, the code of the reference commune (e.g. &quot;62498&quot;).</source>
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
     </message>
@@ -2348,7 +2353,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : la feuille est vide.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="113"/>
+        <location filename="../../core/profile.py" line="116"/>
         <source>{source}: unknown function &apos;{name}&apos;; expected {expected}.</source>
         <translation>{source} : fonction inconnue « {name} » ; fonctions attendues : {expected}.</translation>
     </message>
@@ -2398,57 +2403,57 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{what} : pas un code de niveau : {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="118"/>
+        <location filename="../../core/profile.py" line="121"/>
         <source>{where} is missing: a profile defines the four functions.</source>
         <translation>{where} manque : un profil définit les quatre fonctions.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="211"/>
+        <location filename="../../core/profile.py" line="214"/>
         <source>{where}.area: the name of a column of areas in km², e.g. &quot;SUPERF&quot;.</source>
         <translation>{where}.area : le nom d&apos;une colonne de superficies en km², par exemple &quot;SUPERF&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="150"/>
+        <location filename="../../core/profile.py" line="153"/>
         <source>{where}.direction: &apos;+&apos; or &apos;-&apos;, not {value}.</source>
         <translation>{where}.direction : « + » ou « - », pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="129"/>
+        <location filename="../../core/profile.py" line="132"/>
         <source>{where}.indicators: give at least one indicator.</source>
         <translation>{where}.indicators : donnez au moins un indicateur.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="164"/>
+        <location filename="../../core/profile.py" line="167"/>
         <source>{where}.missing: one of {expected}, not {value}.</source>
         <translation>{where}.missing : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="169"/>
+        <location filename="../../core/profile.py" line="172"/>
         <source>{where}.optional: true or false, not {value}.</source>
         <translation>{where}.optional : true ou false, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="160"/>
+        <location filename="../../core/profile.py" line="163"/>
         <source>{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, not {value}.</source>
         <translation>{where}.percentile : un nombre entre 50 et 100 (exclus), par ex. 95, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="157"/>
+        <location filename="../../core/profile.py" line="160"/>
         <source>{where}.percentile: only with &quot;transform&quot;: &quot;winsorise&quot;.</source>
         <translation>{where}.percentile : seulement avec &quot;transform&quot;: &quot;winsorise&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="215"/>
+        <location filename="../../core/profile.py" line="218"/>
         <source>{where}.scale: a positive number.</source>
         <translation>{where}.scale : un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="153"/>
+        <location filename="../../core/profile.py" line="156"/>
         <source>{where}.transform: one of {expected}, not {value}.</source>
         <translation>{where}.transform : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="235"/>
+        <location filename="../../core/profile.py" line="238"/>
         <source>{where}.years: two increasing years, e.g. [2013, 2018], or the placeholders of the operands&apos; years, e.g. [&quot;{{previous}}&quot;, &quot;{{census}}&quot;].</source>
         <translation>{where}.years : deux années croissantes, par exemple [2013, 2018], ou les repères des années des opérandes, par exemple [&quot;{{previous}}&quot;, &quot;{{census}}&quot;].</translation>
     </message>
@@ -2457,78 +2462,93 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation type="vanished">{where}.years : deux années croissantes, par ex. [2013, 2018].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="259"/>
+        <location filename="../../core/profile.py" line="265"/>
+        <source>{where}: &apos;availability&apos; must be an object such as {example}.</source>
+        <translation>{where} : « availability » doit être un objet tel que {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="281"/>
         <source>{where}: &apos;levels&apos; must be an object.</source>
         <translation>{where} : « levels » doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="147"/>
+        <location filename="../../core/profile.py" line="150"/>
         <source>{where}: &apos;{key}&apos; is required.</source>
         <translation>{where} : « {key} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="221"/>
+        <location filename="../../core/profile.py" line="224"/>
         <source>{where}: a column name cannot be empty.</source>
         <translation>{where} : un nom de colonne ne peut être vide.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="191"/>
+        <location filename="../../core/profile.py" line="194"/>
         <source>{where}: a column name or an object such as {example}.</source>
         <translation>{where} : un nom de colonne ou un objet comme {example}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="380"/>
+        <location filename="../../core/profile.py" line="402"/>
         <source>{where}: a weight is a positive number, not {value}.</source>
         <translation>{where} : un poids est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="195"/>
+        <location filename="../../core/profile.py" line="271"/>
+        <source>{where}: availability.function: the share of a function&apos;s indicators that must have a value, between 0 and 1, e.g. 0.5; not {value}.</source>
+        <translation>{where} : availability.function : la part des indicateurs d&apos;une fonction qui doivent avoir une valeur, entre 0 et 1, par exemple 0.5 ; pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="274"/>
+        <source>{where}: availability.functions: how many of the four functions a commune needs, 1 to 4, e.g. 3; not {value}.</source>
+        <translation>{where} : availability.functions : le nombre de fonctions sur quatre qu&apos;il faut à une commune, de 1 à 4, par exemple 3 ; pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="198"/>
         <source>{where}: exactly one of {expected} expected, got {found}.</source>
         <translation>{where} : exactement une clé parmi {expected} attendue, reçu : {found}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="133"/>
+        <location filename="../../core/profile.py" line="136"/>
         <source>{where}: indicator ids must be unique.</source>
         <translation>{where} : les identifiants (id) des indicateurs doivent être uniques.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="263"/>
+        <location filename="../../core/profile.py" line="285"/>
         <source>{where}: levels.method: one of {expected}, not {value}.</source>
         <translation>{where} : levels.method : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="275"/>
+        <location filename="../../core/profile.py" line="297"/>
         <source>{where}: levels.shares: four increasing cumulative shares of communes from the top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].</source>
         <translation>{where} : levels.shares : quatre parts cumulées croissantes de communes en partant du haut, entre 0 et 1, par ex. [0.004, 0.025, 0.11, 0.31].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="269"/>
+        <location filename="../../core/profile.py" line="291"/>
         <source>{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].</source>
         <translation>{where} : levels.thresholds : quatre scores décroissants, par ex. [88, 72, 52, 35].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="125"/>
-        <location filename="../../core/profile.py" line="143"/>
+        <location filename="../../core/profile.py" line="128"/>
+        <location filename="../../core/profile.py" line="146"/>
         <source>{where}: must be an object.</source>
         <translation>{where} : doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="396"/>
+        <location filename="../../core/profile.py" line="418"/>
         <source>{where}: unknown key(s) {unknown}; allowed: {allowed}.</source>
         <translation>{where} : clé(s) inconnue(s) {unknown} ; clés permises : {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="224"/>
+        <location filename="../../core/profile.py" line="227"/>
         <source>{where}: unknown placeholder {{{placeholder}}} in {name}; the years a column name can follow are {expected}.</source>
         <translation>{where} : repère inconnu {{{placeholder}}} dans {name} ; les années qu&apos;un nom de colonne peut suivre sont {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="240"/>
+        <location filename="../../core/profile.py" line="243"/>
         <source>{where}: without &quot;years&quot;, each operand of a growth names its columns with one placeholder (e.g. P{{previous}}_POP and P{{census}}_POP), which gives the period. {example}</source>
         <translation>{where} : sans &quot;years&quot;, chaque opérande d&apos;une croissance nomme ses colonnes avec un repère (par exemple P{{previous}}_POP et P{{census}}_POP), qui donne la période. {example}</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="203"/>
+        <location filename="../../core/profile.py" line="206"/>
         <source>{where}: {arity} operand(s) expected, got {count}.</source>
         <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
     </message>

@@ -324,6 +324,8 @@ def resolve_profile(profile, columns, editions=None):
 
     for function in resolved["functions"].values():
         for indicator in function["indicators"]:
+            # As the profile writes it: the national reference is keyed by it, for every edition.
+            indicator["source_formula"] = indicator["formula"]
             indicator["formula"] = _resolve_formula(indicator["formula"], recognition.years, column)
             indicator["label"] = resolve_text(indicator["label"], recognition)
     resolved["sources"] = resolve_text(resolved.get("sources", ""), recognition)

@@ -57,6 +57,7 @@ from .profile import (
     ProfileError,
     fit_profile,
 )
+from .reference import ReferenceError, goalposts
 
 SCORE_FIELDS = tuple(f"score_{name}" for name in FUNCTIONS)
 COMPOSITE_FIELD = "score_centralite"
@@ -82,6 +83,7 @@ class Method:
     aggregation: str = "arithmetic"
     levels: str = "thresholds"
     reference: object = None  # the reference commune's row label (normalisation "reference")
+    note: str = ""  # what was changed to keep the method coherent, for the log
 
 
 @dataclass
@@ -96,7 +98,8 @@ class Prepared:
     function_weights: np.ndarray  # (4)
     no_data: np.ndarray  # communes not scored: below the data floor (N, bool)
     keys: list = field(default_factory=list)
-    no_value: np.ndarray = None  # communes without a single value (N, bool): a subset of no_data
+    no_value: np.ndarray = None
+    indicators: list = field(default_factory=list)  # the (resolved) profile entries, in the order of keys  # communes without a single value (N, bool): a subset of no_data
 
 
 @dataclass
@@ -130,6 +133,13 @@ def resolve_method(profile, normalisation=None, aggregation=None, levels=None, r
             raise ScoringError(unknown.format(value=repr(value), expected=", ".join(allowed)))
     if method.normalisation == "reference" and method.reference in (None, ""):
         raise ScoringError(tr("Normalisation 'reference' needs the code of a reference commune."))
+    if (method.levels == "thresholds" and method.normalisation != profile.get("normalisation", "minmax")):
+        # Fixed limits belong to the scale they were set on: another normalisation classes by quantiles.
+        method.note = tr(
+            "The profile's fixed level limits are set for its normalisation ({profile}), not for {chosen}: "
+            "levels by quantiles instead (the profile's shares of communes)."
+        ).format(profile=profile.get("normalisation", "minmax"), chosen=method.normalisation)
+        method.levels = "quantiles"
     return method
 
 
@@ -156,7 +166,7 @@ class Scorer:
         reference_row = (reference_position(frame.index, self.method)
                          if self.method.normalisation == "reference" else None)
         self.normalised = normalise(self.prepared.values, self.prepared.directions, self.method.normalisation,
-                                    reference_row, self.prepared.keys)
+                                    reference_row, self.prepared.keys, national_bounds(self.prepared, self.method))
         self.index = frame.index
         self.missing = self.prepared.raw.isna().sum(axis=1).astype("int64")
         self.missing_list = _missing_list(self.prepared.raw, profile)
@@ -195,7 +205,7 @@ class Scorer:
         means[prepared.no_data] = np.nan
         composite[prepared.no_data] = np.nan
 
-        rescaled = self.method.normalisation != "zscore"
+        rescaled = self.method.normalisation not in UNSCALED
         scores = pd.DataFrame(
             {f"score_{f}": _finish(means[:, i], rescaled) for i, f in enumerate(FUNCTIONS)}, index=self.index)
         scores[COMPOSITE_FIELD] = _finish(composite, rescaled)
@@ -268,7 +278,9 @@ def contribution_fields(keys):
                                    else key.split(".", 1)[1]) for key in keys]
 
 
-_LEVEL_NAMES = np.array([None, *LEVEL_LABELS], dtype=object)  # niveau by niveau_code, None for unscored
+_LEVEL_NAMES = np.array([None, *LEVEL_LABELS], dtype=object)
+# Normalisations already on a fixed 0–100 scale: the composite is not re-expressed over the layer.
+UNSCALED = ("zscore", "national")  # niveau by niveau_code, None for unscored
 
 
 def _checked(weight, what):
@@ -291,7 +303,7 @@ def prepare(frame, profile):
             profile, _ = fit_profile(profile, frame.columns)
         except ProfileError as error:
             raise ScoringError(str(error)) from error
-    raw, prepared, keys, directions, weights, function_of = {}, [], [], [], [], []
+    raw, prepared, keys, directions, weights, function_of, entries = {}, [], [], [], [], [], []
     for position, (function, spec) in enumerate(profile["functions"].items()):
         for indicator in spec["indicators"]:
             key = f"{function}.{indicator['id']}"
@@ -299,6 +311,7 @@ def prepare(frame, profile):
             raw[key] = values
             prepared.append(_impute_and_transform(values, indicator).to_numpy(dtype="float64"))
             keys.append(key)
+            entries.append(indicator)
             directions.append(-1.0 if indicator["direction"] == "-" else 1.0)
             weights.append(indicator["weight"])
             function_of.append(FUNCTIONS.index(function) if function in FUNCTIONS else position)
@@ -329,6 +342,7 @@ def prepare(frame, profile):
         no_data=below_floor,
         keys=keys,
         no_value=no_value,
+        indicators=entries,
     )
 
 
@@ -363,8 +377,19 @@ def reference_position(index, method):
     return int(matches[0])
 
 
-def normalise(values, directions, method, reference_row=None, keys=None):
-    """N × K values → N × K normalised values on 0–100 (NaN stays NaN)."""
+def national_bounds(prepared, method):
+    """The national goalposts of each indicator when the normalisation is "national", else None."""
+    if method.normalisation != "national":
+        return None
+    try:
+        return goalposts(prepared.indicators, prepared.keys)
+    except ReferenceError as error:
+        raise ScoringError(str(error)) from error
+
+
+def normalise(values, directions, method, reference_row=None, keys=None, bounds=None):
+    """N × K values → N × K normalised values on 0–100 (NaN stays NaN); ``bounds`` (K × 2, the national
+    1st and 99th percentiles) for "national"."""
     values = np.asarray(values, dtype="float64") * directions  # a "−" indicator reversed
     present = ~np.isnan(values)
     out = np.full(values.shape, np.nan)
@@ -380,6 +405,15 @@ def normalise(values, directions, method, reference_row=None, keys=None):
             out = 100.0 * _normal_cdf(z)
         elif method == "percentile":
             out = _percentile_ranks(values)
+        elif method == "national":
+            if bounds is None:
+                raise ScoringError(tr("Normalisation 'national' needs the national reference of each indicator."))
+            # A "−" indicator is reversed: its goalposts too, swapped.
+            low = np.where(directions > 0, bounds[:, 0], -bounds[:, 1])
+            high = np.where(directions > 0, bounds[:, 1], -bounds[:, 0])
+            span = high - low
+            out = np.where(span > 0, np.clip((values - low) / np.where(span > 0, span, 1.0), 0.0, 1.0) * 100.0,
+                           50.0)
         elif method == "reference":
             if reference_row is None:
                 raise ScoringError(tr("Normalisation 'reference' needs the code of a reference commune."))

@@ -29,10 +29,12 @@ from .profile import AGGREGATIONS, FUNCTIONS, NORMALISATIONS
 from .scoring import (
     LEVEL_CODE_FIELD,
     RANK_FIELD,
+    UNSCALED,
     ScoringError,
     classify,
     compute_scores,
     level_limits,
+    national_bounds,
     normalise,
     prepare,
     reference_position,
@@ -70,7 +72,8 @@ def monte_carlo(frame, profile, draws=1000, weights="dirichlet", noise=0.25, con
     prepared = prepare(frame, profile)
     reference_row = reference_position(frame.index, resolve_method(profile, "reference", reference=reference)) \
         if "reference" in normalisations else None
-    normalised = {name: normalise(prepared.values, prepared.directions, name, reference_row, prepared.keys)
+    normalised = {name: normalise(prepared.values, prepared.directions, name, reference_row, prepared.keys,
+                                  national_bounds(prepared, resolve_method(profile, name, reference=reference)))
                   for name in normalisations}
 
     rng = np.random.default_rng(seed)
@@ -97,11 +100,14 @@ def monte_carlo(frame, profile, draws=1000, weights="dirichlet", noise=0.25, con
             chunk = rows[start:start + batch]
             composite = _composites(terms[(normalisation, aggregation)], prepared.function_of,
                                     indicator_weights[:, chunk], function_weights[:, chunk], aggregation,
-                                    rescale=normalisation != "zscore")
+                                    rescale=normalisation not in UNSCALED)
             composite[:, ~scored] = np.nan
             ranks[chunk] = _ranks(composite)
             # Classed exactly like the reference run (scoring.level_limits): no perturbation, no change.
-            codes = classify(composite, level_limits(composite, profile["levels"], level_method))
+            # Fixed limits hold on the profile's own scale only (as scoring.resolve_method says).
+            method = level_method if normalisation == base.method.normalisation or level_method != "thresholds" \
+                else "quantiles"
+            codes = classify(composite, level_limits(composite, profile["levels"], method))
             stable += (codes == base_codes[None, :]).sum(axis=0)
 
     bands = pd.DataFrame(_column_percentiles(ranks, (5, 50, 95)), index=frame.index, columns=list(BAND_FIELDS))

@@ -11,8 +11,8 @@ from qgis.core import (
 )
 
 from ..compat import NO_GEOMETRY, SOURCE_POLYGON
-from ..core.indicators import AREA_COLUMN
 from ..core.editions import VINTAGE_FIELD, has_placeholders
+from ..core.indicators import AREA_COLUMN
 from ..core.profile import (
     LEVEL_LABELS,
     ProfileError,
@@ -22,6 +22,7 @@ from ..core.profile import (
     profile_columns,
 )
 from ..core.quality import score_diagnostics
+from ..core.reference import describe as describe_reference
 from ..core.scoring import (
     CONTRIBUTION_PREFIX,
     LEVEL_FIELD,
@@ -43,7 +44,7 @@ from .frames import (
 from .styling import StyleOnLoad
 
 # Enum options, in a permanent order (saved models store the index); None = the profile's choice.
-NORMALISATION_CHOICES = (None, "minmax", "zscore", "percentile", "reference")
+NORMALISATION_CHOICES = (None, "minmax", "zscore", "percentile", "reference", "national")
 AGGREGATION_CHOICES = (None, "arithmetic", "geometric")
 LEVEL_CHOICES = (None, "thresholds", "quantiles", "jenks")
 
@@ -69,12 +70,16 @@ class CentralityScore(CentralitesAlgorithm):
         return tr(
             "Scores every commune on the four functions of centrality — Habiter, Travailler, "
             "Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° "
-            "profile on INSEE's comparator base and BPE domains).\n\n"
+            "profile on INSEE's comparator base and BPE domains, normalised against France).\n\n"
             "1. Indicators are computed from the layer's columns (ratio, per 1,000 inhabitants, share, "
             "density per km², annual growth rate, difference). A missing value follows the indicator's "
             "policy: reweight (left out, the others' weights re-spread), zero, or the territory's median. "
             "Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).\n\n"
-            "2. Normalisation over the layer (x reversed when the direction is '-'):\n"
+            "2. Normalisation (x reversed when the direction is '-'), against France or over the layer:\n"
+            "• against France (the built-in profiles' choice): y = 100 × clip((x − p01) / (p99 − p01), 0, 1), "
+            "p01 and p99 the 1st and 99th percentiles of the indicator over the communes of France "
+            "(resources/reference/reference_nationale.json, INSEE comparateur 2021 and BPE 2019): a score and "
+            "a level mean the same in any territory and do not move when the layer is cut differently;\n"
             "• min-max: y = 100 × (x − min) / (max − min);\n"
             "• z-score: z = (x − mean) / standard deviation, y = 100 × Φ(z), Φ the standard normal "
             "distribution (50 = the layer's mean);\n"
@@ -87,12 +92,15 @@ class CentralityScore(CentralitesAlgorithm):
             "weakness is not made up by a strength) exp(Σ w·ln(1 + y) / Σ w) − 1.\n\n"
             "Column names follow the edition of INSEE's comparateur joined: a profile writes P{census}_POP "
             "for the population at the latest census, P{previous}_POP at the previous one, MED{income}, "
-            "ETGZ{establishments}…; the years are read from the layer's columns (every edition since 2019), "
+            "ETGU{establishments}…; the years are read from the layer's columns (every edition since 2019), "
             "growth rates use the real period, and the log says which edition and years were found.\n\n"
-            "4. Except with the z-score, sub-scores and composite are re-expressed on 0–100 over the layer "
-            "(100 = the highest commune). Raising a '+' indicator never lowers a commune's composite.\n\n"
+            "4. Except against France and with the z-score, sub-scores and composite are re-expressed on "
+            "0–100 over the layer (100 = the highest commune); against France the composite is the weighted "
+            "mean of the four sub-scores. Raising a '+' indicator never lowers a commune's composite.\n\n"
             "5. Levels (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors "
-            "centralité) from the composite: fixed thresholds (the profile's, by default 88, 72, 52, 35); "
+            "centralité) from the composite: fixed thresholds (the profile's, set on its normalisation: the "
+            "built-in profiles' are the national composite's quantiles at the INRAE/ANCT shares; another "
+            "normalisation chosen here classes by quantiles instead, and the log says so); "
             "quantiles (the top shares of communes, by default 0.4 %, 2.5 %, 11 %, 31 % as in the "
             "INRAE/ANCT 2021 levels of France); or natural breaks (Jenks: the five classes that minimise "
             "the sum of squared deviations from their class means).\n\n"
@@ -133,7 +141,7 @@ class CentralityScore(CentralitesAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.NORMALISATION, tr("Normalisation"),
             options=[tr("As in the profile"), tr("Min-max (0–100)"), tr("Z-score"), tr("Percentile rank"),
-                     tr("Distance to a reference commune")],
+                     tr("Distance to a reference commune"), tr("Against France (national goalposts)")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
             self.AGGREGATION, tr("Aggregation"),
@@ -194,6 +202,10 @@ class CentralityScore(CentralitesAlgorithm):
                              "(limits {limits}).").format(
             normalisation=result.method.normalisation, aggregation=result.method.aggregation,
             levels=result.method.levels, limits=", ".join(f"{t:.1f}" for t in result.thresholds)))
+        if result.method.note:
+            feedback.pushWarning(result.method.note)
+        if result.method.normalisation == "national":
+            feedback.pushInfo(tr("National reference: {reference}.").format(reference=describe_reference()))
         feedback.setProgress(50)
 
         if replaced:

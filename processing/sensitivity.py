@@ -21,7 +21,7 @@ from .bulk_geopackage import start_bulk_copy, write_layer_with_columns
 
 # Enum options, in a permanent order (saved models store the indexes).
 WEIGHT_CHOICES = ("none", "noise", "dirichlet")
-NORMALISATION_CHOICES = ("minmax", "zscore", "percentile", "reference")
+NORMALISATION_CHOICES = ("minmax", "zscore", "percentile", "reference", "national")
 AGGREGATION_CHOICES = ("arithmetic", "geometric")
 
 
@@ -81,8 +81,8 @@ class Sensitivity(CentralitesAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.NORMALISATIONS, tr("Normalisations drawn from"),
             options=[tr("Min-max (0–100)"), tr("Z-score"), tr("Percentile rank"),
-                     tr("Distance to a reference commune")],
-            allowMultiple=True, defaultValue=[0, 1, 2]))
+                     tr("Distance to a reference commune"), tr("Against France (national goalposts)")],
+            allowMultiple=True, defaultValue=[0, 1, 2, 4]))
         self.addParameter(QgsProcessingParameterEnum(
             self.AGGREGATIONS, tr("Aggregations drawn from"),
             options=[tr("Arithmetic (compensatory)"), tr("Geometric (not compensatory)")],

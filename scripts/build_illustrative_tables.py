@@ -15,7 +15,7 @@ LF line ends, commune codes as 5-character text):
 
 - ``illustratif_base_cc_comparateur.csv``: layout of INSEE's "base du
   comparateur de territoires" (CODGEO;P18_POP;P13_POP;SUPERF;P18_LOG;
-  P18_LOGVAC;P18_EMPLT;P13_EMPLT;P18_CHOM1564;P18_ACT1564;ETTOT18;ETGZ18),
+  P18_LOGVAC;P18_EMPLT;P13_EMPLT;P18_CHOM1564;P18_ACT1564;ETTOT18;ETGU18;ETGZ18),
   one row per commune; census counts other than populations are weighted,
   non-integer values as in INSEE's file;
 - ``illustratif_bpe_domaines.csv``: BPE per domain
@@ -56,7 +56,7 @@ COMMUNES_FILE = "illustratif_bpe_communes.csv"
 # Columns in the order of INSEE's base_cc_comparateur (2021 edition).
 COMPARATEUR_COLUMNS = ["CODGEO", "P18_POP", "P13_POP", "SUPERF", "P18_LOG",
                        "P18_LOGVAC", "P18_EMPLT", "P13_EMPLT", "P18_CHOM1564",
-                       "P18_ACT1564", "ETTOT18", "ETGZ18"]
+                       "P18_ACT1564", "ETTOT18", "ETGU18", "ETGZ18"]
 
 DOMAINS = "ABCDEFG"
 
@@ -228,6 +228,8 @@ def comparateur_row(code, population, area_km2):
     chom = act * chom_rate
     ettot = max(1, round(0.018 * p18 * scale ** 0.2 * lognormal(rng, 0.30)))
     etgz = min(ettot, poisson(rng, ettot * min(0.3, 0.08 * scale ** 0.3)))
+    # Commerce, transport and services (GU) holds the trade establishments (GZ) and more.
+    etgu = min(ettot, etgz + poisson(rng, (ettot - etgz) * 0.45))
     values = {
         "CODGEO": code,
         "P18_POP": str(p18),
@@ -241,6 +243,7 @@ def comparateur_row(code, population, area_km2):
         "P18_ACT1564": fmt(act),
         "ETTOT18": str(ettot),
         "ETGZ18": str(etgz),
+        "ETGU18": str(etgu),
     }
     return [values[c] for c in COMPARATEUR_COLUMNS]
 

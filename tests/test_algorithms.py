@@ -137,8 +137,10 @@ def test_score_fields_ranks_and_levels(scored):
             assert 0.0 <= f[name] <= 100.0
         assert f["niveau"] in ("majeure", "structurante", "intermédiaire", "locale", "hors centralité")
     first = min(features, key=lambda f: f["rang"])
-    assert first["score_centralite"] == pytest.approx(100.0)
-    assert {f["niveau_code"] for f in features} >= {1, 5}
+    # Against France (the built-in profile): 100 only at the national goalposts, not for the layer's top.
+    assert 50.0 < first["score_centralite"] <= 100.0
+    levels = {f["niveau_code"] for f in features}
+    assert len(levels) >= 3 and 5 in levels  # the illustrative figures: no commune majeure on France's scale
     # Each indicator's points, adding up to the composite.
     contributions = [n for n in layer.fields().names() if n.startswith("contrib_")]
     assert "contrib_population" in contributions and "contrib_emplois" in contributions

@@ -138,11 +138,34 @@ def test_the_2022_edition_name_of_the_unemployed_is_followed():
     assert any("P19_CHOMEUR1564" in note for note in recognition.notes)
 
 
+def with_optional_etgz():
+    """The default profile with INSEE's trade establishments (ETGZ, no longer published in 2025) as an
+    optional fourth indicator of Consommer."""
+    import copy
+
+    data = copy.deepcopy(load_profile())
+    data["functions"]["consommer"]["indicators"].append(
+        {"id": "etab_gz", "formula": "ETGZ{establishments}", "optional": True, "transform": "log"})
+    for key in ("availability",):
+        data.pop(key, None)
+    return validate_profile(data)
+
+
 def test_an_indicator_an_edition_no_longer_publishes_is_left_out_and_said():
-    profile, recognition = fit_profile(load_profile(), REAL_HEADERS[2025].split(";") + BPE_COLUMNS)
+    profile, recognition = fit_profile(with_optional_etgz(), REAL_HEADERS[2025].split(";") + BPE_COLUMNS)
     ids = [i["id"] for i in profile["functions"]["consommer"]["indicators"]]
-    assert "etab_commerce" not in ids and ids
-    assert any("etab_commerce" in w and "ETGZ24" in w for w in recognition.warnings)
+    assert "etab_gz" not in ids and ids
+    assert any("etab_gz" in w and "ETGZ24" in w for w in recognition.warnings)
+    profile, recognition = fit_profile(with_optional_etgz(), REAL_HEADERS[2024].split(";") + BPE_COLUMNS)
+    assert "ETGZ21" in json.dumps(profile["functions"]["consommer"]) and not recognition.warnings
+
+
+def test_the_shipped_profiles_read_columns_every_edition_has():
+    """ETGZ is gone from the 2025 edition: the shipped profiles count the commerce, transport and services
+    establishments (ETGU), published in every edition, so that every edition scores alike."""
+    for edition in EDITIONS.values():
+        profile, recognition = fit_profile(load_profile(), edition.variables() + BPE_COLUMNS)
+        assert not recognition.warnings, (edition.edition, recognition.warnings)
 
 
 # --------------------------------------------------------------------------- nothing guessed
@@ -232,7 +255,7 @@ def test_each_edition_ranks_the_aula_communes_as_the_2021_files(edition):
     assert len(scores) == 319
     spearman = reference["score_centralite"].rank().corr(scores["score_centralite"].rank())
     same_level = float((reference["niveau_code"] == scores["niveau_code"]).mean())
-    # Only the growth period changes (6 years from the 2022 edition) — and the 2025 edition has no ETGZ.
+    # Only the growth period changes (6 years from the 2022 edition on).
     assert spearman >= 0.995 and same_level >= 0.97, (edition, spearman, same_level)
     if edition in (2019, 2020):
         assert np.allclose(reference["score_centralite"], scores["score_centralite"], equal_nan=True)
@@ -271,7 +294,6 @@ def test_the_2025_edition_through_the_algorithms(tmp_path, run_algorithm):
     _, log = run_algorithm("centralites:centrality_score", {"INPUT": joined, "OUTPUT": scored})
     assert any("INSEE data recognised: comparateur 2025 edition: census 2022 and 2016, income 2021" in line
                for line in log), log
-    assert any("etab_commerce" in line and "ETGZ24" in line for line in log), log
     layer = QgsVectorLayer(scored, "scored", "ogr")
     vintages = {f[VINTAGE_FIELD] for f in layer.getFeatures()}
     assert vintages == {"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2024"}

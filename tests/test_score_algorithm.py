@@ -34,11 +34,22 @@ def scores_by_code(path, field="score_centralite"):
 def test_defaults_are_the_profiles_methods(run_algorithm, joined, tmp_path):
     default, _ = run_algorithm("centralites:centrality_score", {"INPUT": joined, "OUTPUT": str(tmp_path / "a.gpkg")})
     explicit, log = run_algorithm("centralites:centrality_score", {
-        "INPUT": joined, "NORMALISATION": 1, "AGGREGATION": 1, "LEVEL_METHOD": 1, "OUTPUT": str(tmp_path / "b.gpkg")})
+        "INPUT": joined, "NORMALISATION": 5, "AGGREGATION": 1, "LEVEL_METHOD": 1, "OUTPUT": str(tmp_path / "b.gpkg")})
     assert scores_by_code(default["OUTPUT"]) == scores_by_code(explicit["OUTPUT"])
-    assert any("normalisation minmax, aggregation arithmetic, levels thresholds (limits 88.0, 72.0, 52.0, 35.0)"
-               in line for line in log)
+    from centralites.core.profile import load_profile
+
+    limits = ", ".join(f"{t:.1f}" for t in load_profile()["levels"]["thresholds"])
+    assert any(f"normalisation national, aggregation arithmetic, levels thresholds (limits {limits})"
+               in line for line in log), log
     assert "STATISTICS" not in default  # optional, not created by default
+
+
+def test_fixed_limits_are_not_applied_to_another_scale(run_algorithm, joined, tmp_path):
+    """The profile's limits are set on its national scale: a min-max run classes by quantiles, and says so."""
+    _, log = run_algorithm("centralites:centrality_score", {
+        "INPUT": joined, "NORMALISATION": 1, "OUTPUT": str(tmp_path / "m.gpkg")})
+    assert any("levels by quantiles instead" in line for line in log), log
+    assert any("normalisation minmax, aggregation arithmetic, levels quantiles" in line for line in log), log
 
 
 @pytest.mark.parametrize("normalisation, aggregation, levels", [(2, 2, 2), (3, 1, 3), (4, 2, 3)])

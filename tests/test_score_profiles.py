@@ -45,7 +45,7 @@ def test_aula_profile_follows_the_issue_list():
     assert {"growth": ["P{previous}_POP", "P{census}_POP"], "years": ["{previous}", "{census}"]} in formulas["habiter"]
     assert {"ratio": ["P{census}_EMPLT", {"difference": ["P{census}_ACT1564", "P{census}_CHOM1564"]}],
             "scale": 100} in formulas["travailler"]
-    assert "NB_EQUIP_B" in formulas["consommer"] and "ETGZ{establishments}" in formulas["consommer"]
+    assert "NB_EQUIP_B" in formulas["consommer"] and "ETGU{establishments}" in formulas["consommer"]
     # On the 2021 edition's columns, the same indicators as the issue's list.
     resolved, recognition = fit_profile(profile, COMPARATEUR_COLUMNS + BPE_COLUMNS)
     assert recognition.years["census"] == 2018 and recognition.years["previous"] == 2013
@@ -53,7 +53,7 @@ def test_aula_profile_follows_the_issue_list():
     assert formulas["habiter"][0] == "P18_POP"
     assert {"growth": ["P13_POP", "P18_POP"], "years": [2013, 2018]} in formulas["habiter"]
     assert {"growth": ["P13_EMPLT", "P18_EMPLT"], "years": [2013, 2018]} in formulas["travailler"]
-    assert "ETGZ18" in formulas["consommer"]
+    assert "ETGU18" in formulas["consommer"]
     assert resolved["functions"]["habiter"]["indicators"][0]["label"] == "Population 2018"
     # It reads the BPE domain file (bpe2019_domaines): no gamme column needed.
     check_columns(profile, COMPARATEUR_COLUMNS + BPE_COLUMNS)

@@ -107,13 +107,14 @@ def test_row_order_and_monotony_on_real_data(territory, combination):
 
 
 def test_lens_and_bethune_ranks_are_robust_to_the_weights(territory):
-    result = monte_carlo(territory, load_profile(), draws=300, weights="dirichlet", normalisations=("minmax",),
+    result = monte_carlo(territory, load_profile(), draws=300, weights="dirichlet", normalisations=("national",),
                          aggregations=("arithmetic", "geometric"), seed=2)
     bands = result.bands
-    # Measured: Lens 1 / 1 / 4 and Béthune 1 / 2 / 3, majeure in 97 % and 98 % of the draws.
+    # Against France both sit just above the national majeure limit (87.3 for 86.6): their ranks hold, their
+    # level is majeure in a little more than half the draws — what the sensitivity is there to show.
     assert bands.loc[[LENS, BETHUNE], "rang_p50"].max() <= 2
     assert bands.loc[[LENS, BETHUNE], "rang_p95"].max() <= 5
-    assert bands.loc[[LENS, BETHUNE], "part_niveau_stable"].min() >= 90
+    assert 40 <= bands.loc[[LENS, BETHUNE], "part_niveau_stable"].min() < 90
     assert np.isnan(bands.loc["80810", "part_niveau_stable"])  # no data: no band
 
 

@@ -125,7 +125,7 @@ def test_no_perturbation_keeps_every_commune_of_france_at_its_level(levels):
     frame.index = codes
     profile = copy.deepcopy(load_profile())
     profile["levels"]["method"] = levels
-    result = monte_carlo(frame, profile, draws=8, weights="none", normalisations=("minmax",),
+    result = monte_carlo(frame, profile, draws=8, weights="none", normalisations=(profile["normalisation"],),
                          aggregations=("arithmetic",))
     scored = result.bands[STABLE_FIELD].dropna()
     assert len(scored) > 34000

@@ -42,7 +42,7 @@ def test_rank_bands_on_the_sample_territory(run_algorithm, joined, tmp_path):
 
 def test_without_perturbation_the_bands_are_the_score_rank(run_algorithm, joined, tmp_path):
     bands, _ = run_algorithm("centralites:sensitivity", {
-        "INPUT": joined, "DRAWS": 3, "WEIGHTS": 0, "NORMALISATIONS": [0], "AGGREGATIONS": [0],
+        "INPUT": joined, "DRAWS": 3, "WEIGHTS": 0, "NORMALISATIONS": [4], "AGGREGATIONS": [0],
         "OUTPUT": str(tmp_path / "b.gpkg")})
     scored, _ = run_algorithm("centralites:centrality_score", {"INPUT": joined, "OUTPUT": str(tmp_path / "s.gpkg")})
     ranks = {f["INSEE_COM"]: f["rang"] for f in open_layer(scored["OUTPUT"]).getFeatures()}

@@ -17,6 +17,7 @@ from qgis.core import QgsFeatureRequest, QgsFeedback, QgsProcessingContext, QgsP
 from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..core.profile import (
     LEVEL_METHODS,
+    NORMALISATIONS,
     ProfileError,
     default_profile_path,
     fit_profile,
@@ -92,7 +93,7 @@ def _matching_rescorer(frame, profile, stored, weights=None):
     """The Rescorer whose method reproduces the stored scores (the profile's method tried first),
     with ``weights`` when given, or the profile's own when none does."""
     first = None
-    for normalisation in _ordered(profile["normalisation"], ("minmax", "zscore", "percentile", "reference")):
+    for normalisation in _ordered(profile["normalisation"], NORMALISATIONS):
         for aggregation in _ordered(profile["aggregation"], ("arithmetic", "geometric")):
             try:
                 rescorer = Rescorer(frame, profile, normalisation=normalisation, aggregation=aggregation)

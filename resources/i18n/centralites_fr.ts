@@ -59,7 +59,13 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="139"/>
+        <location filename="../../processing/centrality_score.py" line="144"/>
+        <location filename="../../processing/sensitivity.py" line="84"/>
+        <source>Against France (national goalposts)</source>
+        <translation>Par rapport à la France (bornes nationales)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="147"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -94,15 +100,15 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="140"/>
+        <location filename="../../processing/centrality_score.py" line="148"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="135"/>
-        <location filename="../../processing/centrality_score.py" line="140"/>
-        <location filename="../../processing/centrality_score.py" line="144"/>
+        <location filename="../../processing/centrality_score.py" line="143"/>
+        <location filename="../../processing/centrality_score.py" line="148"/>
+        <location filename="../../processing/centrality_score.py" line="152"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -159,7 +165,7 @@
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="66"/>
+        <location filename="../../processing/centrality_score.py" line="67"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
@@ -203,7 +209,7 @@
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="129"/>
+        <location filename="../../core/sensitivity.py" line="135"/>
         <source>Choose at least one normalisation and one aggregation to draw from.</source>
         <translation>Choisissez au moins une normalisation et une agrégation parmi lesquelles tirer.</translation>
     </message>
@@ -251,14 +257,14 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="272"/>
+        <location filename="../../processing/centrality_score.py" line="284"/>
         <location filename="../../processing/compare_levels.py" line="73"/>
         <location filename="../../processing/compare_levels.py" line="101"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="149"/>
+        <location filename="../../processing/centrality_score.py" line="157"/>
         <location filename="../../processing/sensitivity.py" line="93"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -281,7 +287,7 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="232"/>
+        <location filename="../../processing/centrality_score.py" line="244"/>
         <source>Communes below the profile&apos;s data floor, not scored (kept, with empty scores; their missing indicators in indicateurs_manquants): {count}. A commune is scored on at least {functions} functions, each with at least {share:.0%} of its indicators.</source>
         <translation>Communes sous le seuil de données du profil, non notées (conservées, avec des scores vides ; leurs indicateurs manquants dans indicateurs_manquants) : {count}. Une commune est notée sur au moins {functions} fonctions, chacune avec au moins {share:.0%} de ses indicateurs.</translation>
     </message>
@@ -291,7 +297,7 @@
         <translation>Communes comparées</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="223"/>
+        <location filename="../../processing/centrality_score.py" line="235"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
@@ -301,12 +307,12 @@
         <translation>Communes à deux niveaux d&apos;écart ou plus</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="240"/>
+        <location filename="../../processing/centrality_score.py" line="252"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="125"/>
+        <location filename="../../processing/centrality_score.py" line="133"/>
         <location filename="../../processing/sensitivity.py" line="68"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -332,7 +338,7 @@
         <translation>Communes sans niveau de référence (non comparées) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="229"/>
+        <location filename="../../processing/centrality_score.py" line="241"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -388,7 +394,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="284"/>
+        <location filename="../../processing/centrality_score.py" line="296"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -450,7 +456,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="136"/>
+        <location filename="../../processing/centrality_score.py" line="144"/>
         <location filename="../../processing/sensitivity.py" line="84"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
@@ -476,7 +482,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Accord exact</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="200"/>
+        <location filename="../../processing/centrality_score.py" line="212"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -569,7 +575,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="144"/>
+        <location filename="../../processing/centrality_score.py" line="152"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -579,7 +585,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE 2021 fournies)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="140"/>
+        <location filename="../../processing/centrality_score.py" line="148"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -652,7 +658,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE comparateur {edition}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="254"/>
+        <location filename="../../processing/centrality_score.py" line="266"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
@@ -678,13 +684,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="129"/>
+        <location filename="../../processing/centrality_score.py" line="137"/>
         <location filename="../../processing/sensitivity.py" line="70"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="153"/>
+        <location filename="../../processing/centrality_score.py" line="161"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -821,7 +827,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="143"/>
+        <location filename="../../processing/centrality_score.py" line="151"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -866,12 +872,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="193"/>
+        <location filename="../../processing/centrality_score.py" line="201"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="135"/>
+        <location filename="../../processing/centrality_score.py" line="143"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -892,8 +898,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
+        <location filename="../../processing/centrality_score.py" line="208"/>
+        <source>National reference: {reference}.</source>
+        <translation>Référence nationale : {reference}.</translation>
+    </message>
+    <message>
         <location filename="../../processing/apply_style.py" line="92"/>
-        <location filename="../../processing/centrality_score.py" line="144"/>
+        <location filename="../../processing/centrality_score.py" line="152"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
@@ -911,6 +922,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../processing/layouts.py" line="282"/>
         <source>No inset: the territory is outside metropolitan France, whose départements the plugin ships; give a context layer to locate it in (INSET_LAYER).</source>
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
+    </message>
+    <message>
+        <location filename="../../core/reference.py" line="77"/>
+        <source>No national reference for {indicators}: the reference of France (resources/reference) covers the indicators of the shipped profiles. Normalise within the layer (min-max, z-score, percentile), or add them with scripts/build_national_reference.py.</source>
+        <translation>Pas de référence nationale pour {indicators} : la référence de la France (resources/reference) couvre les indicateurs des profils fournis. Normalisez à l&apos;échelle de la couche (min-max, score z, rang centile), ou ajoutez-les avec scripts/build_national_reference.py.</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="83"/>
@@ -934,14 +950,19 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="134"/>
+        <location filename="../../processing/centrality_score.py" line="142"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="132"/>
-        <location filename="../../core/scoring.py" line="385"/>
-        <location filename="../../core/sensitivity.py" line="139"/>
+        <location filename="../../core/scoring.py" line="410"/>
+        <source>Normalisation &apos;national&apos; needs the national reference of each indicator.</source>
+        <translation>La normalisation « national » a besoin de la référence nationale de chaque indicateur.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="135"/>
+        <location filename="../../core/scoring.py" line="419"/>
+        <location filename="../../core/sensitivity.py" line="145"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
     </message>
@@ -1029,7 +1050,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="135"/>
+        <location filename="../../processing/centrality_score.py" line="143"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
@@ -1095,13 +1116,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="251"/>
+        <location filename="../../processing/centrality_score.py" line="263"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="92"/>
-        <location filename="../../processing/centrality_score.py" line="144"/>
+        <location filename="../../processing/centrality_score.py" line="152"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -1133,7 +1154,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="147"/>
+        <location filename="../../processing/centrality_score.py" line="155"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -1215,54 +1236,9 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="151"/>
+        <location filename="../../processing/centrality_score.py" line="159"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
-    </message>
-    <message>
-        <location filename="../../processing/centrality_score.py" line="69"/>
-        <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
-
-1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
-
-2. Normalisation over the layer (x reversed when the direction is &apos;-&apos;):
-• min-max: y = 100 × (x − min) / (max − min);
-• z-score: z = (x − mean) / standard deviation, y = 100 × Φ(z), Φ the standard normal distribution (50 = the layer&apos;s mean);
-• percentile rank: y = 100 × (r − 1) / (n − 1), r the rank from the lowest (ties share their mean rank), n the communes with a value;
-• distance to a reference commune: y = min(100, 100 × (x − min) / (x_ref − min)), 100 = the reference commune (REFERENCE, a code of CODE_FIELD) or better.
-
-3. Aggregation with the profile&apos;s weights, of the indicators into each function and of the four functions into the composite: arithmetic (compensatory) Σ w·y / Σ w; geometric (a weakness is not made up by a strength) exp(Σ w·ln(1 + y) / Σ w) − 1.
-
-Column names follow the edition of INSEE&apos;s comparateur joined: a profile writes P{census}_POP for the population at the latest census, P{previous}_POP at the previous one, MED{income}, ETGZ{establishments}…; the years are read from the layer&apos;s columns (every edition since 2019), growth rates use the real period, and the log says which edition and years were found.
-
-4. Except with the z-score, sub-scores and composite are re-expressed on 0–100 over the layer (100 = the highest commune). Raising a &apos;+&apos; indicator never lowers a commune&apos;s composite.
-
-5. Levels (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité) from the composite: fixed thresholds (the profile&apos;s, by default 88, 72, 52, 35); quantiles (the top shares of communes, by default 0.4 %, 2.5 %, 11 %, 31 % as in the INRAE/ANCT 2021 levels of France); or natural breaks (Jenks: the five classes that minimise the sum of squared deviations from their class means).
-
-Methods left on &apos;as in the profile&apos; use the profile&apos;s (min-max, arithmetic, thresholds when it says nothing).
-
-Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), indicateurs_manquants (which, each with what the score did: &quot;vacance (médiane), sante (0), emplois&quot; — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. Data floor (the profile&apos;s &quot;availability&quot;): a function counts for a commune when at least half of its indicators have a value (a zero the profile imputes is a value, a median is not); a commune is scored on at least three functions. A commune below the floor, or with no data at all, is kept with empty scores, does not shape the others&apos; normalisation, and is counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</source>
-        <translation>Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE).
-
-1. Les indicateurs sont calculés à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Transformation : log(1+x), ou winsorisation (valeurs écrêtées aux centiles (100−p) et p).
-
-2. Normalisation à l&apos;échelle de la couche (x inversé lorsque la direction est &apos;-&apos;) :
-• min-max : y = 100 × (x − min) / (max − min) ;
-• score z : z = (x − moyenne) / écart-type, y = 100 × Φ(z), Φ la fonction de répartition de la loi normale centrée réduite (50 = la moyenne de la couche) ;
-• rang centile : y = 100 × (r − 1) / (n − 1), r le rang à partir de la valeur la plus faible (les ex aequo reçoivent leur rang moyen), n le nombre de communes ayant une valeur ;
-• distance à une commune de référence : y = min(100, 100 × (x − min) / (x_ref − min)), 100 = la commune de référence (REFERENCE, un code de CODE_FIELD) ou mieux.
-
-3. Agrégation avec les poids du profil, des indicateurs en chaque fonction, puis des quatre fonctions en score composite : arithmétique (compensatoire) Σ w·y / Σ w ; géométrique (un point faible n&apos;est pas compensé par un point fort) exp(Σ w·ln(1 + y) / Σ w) − 1.
-
-Les noms de colonnes suivent l&apos;édition du comparateur de l&apos;INSEE jointe : un profil écrit P{census}_POP pour la population au dernier recensement, P{previous}_POP au précédent, MED{income}, ETGZ{establishments}… ; les années sont lues dans les colonnes de la couche (toutes les éditions depuis 2019), les taux de croissance portent sur la période réelle, et le journal indique l&apos;édition et les années trouvées.
-
-4. Sauf avec le score z, les sous-scores et le score composite sont ramenés sur 0–100 à l&apos;échelle de la couche (100 = la commune au score le plus élevé). Augmenter un indicateur &apos;+&apos; ne fait jamais baisser le score composite d&apos;une commune.
-
-5. Niveaux (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité) déterminés à partir du score composite : seuils fixes (ceux du profil, par défaut 88, 72, 52, 35) ; quantiles (parts cumulées des communes en tête du classement, par défaut 0,4 % ; 2,5 % ; 11 % ; 31 %, comme dans les niveaux de centralité de l&apos;étude INRAE/ANCT de 2021 pour la France) ; ou ruptures naturelles (Jenks : les cinq classes qui minimisent la somme des carrés des écarts à la moyenne de leur classe).
-
-Les méthodes laissées sur « Comme dans le profil » reprennent celles du profil (min-max, arithmétique, et seuils fixes lorsqu&apos;il ne précise rien).
-
-Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains).
@@ -1275,6 +1251,53 @@ Output fields: score_habiter, score_travailler, score_consommer, score_services,
 Méthode : chaque indicateur est calculé à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence), éventuellement transformé en logarithme (log(1+x)), puis normalisé min-max sur 0–100 à l&apos;échelle de la couche (inversé lorsque sa direction est &apos;-&apos;). La moyenne d&apos;une fonction est la moyenne pondérée de ses indicateurs ; le score composite est la moyenne pondérée des moyennes des quatre fonctions. Les sous-scores et le score composite sont ensuite chacun ramenés sur 0–100 à l&apos;échelle de la couche (100 = la commune au score le plus élevé).
 
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="70"/>
+        <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains, normalised against France).
+
+1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
+
+2. Normalisation (x reversed when the direction is &apos;-&apos;), against France or over the layer:
+• against France (the built-in profiles&apos; choice): y = 100 × clip((x − p01) / (p99 − p01), 0, 1), p01 and p99 the 1st and 99th percentiles of the indicator over the communes of France (resources/reference/reference_nationale.json, INSEE comparateur 2021 and BPE 2019): a score and a level mean the same in any territory and do not move when the layer is cut differently;
+• min-max: y = 100 × (x − min) / (max − min);
+• z-score: z = (x − mean) / standard deviation, y = 100 × Φ(z), Φ the standard normal distribution (50 = the layer&apos;s mean);
+• percentile rank: y = 100 × (r − 1) / (n − 1), r the rank from the lowest (ties share their mean rank), n the communes with a value;
+• distance to a reference commune: y = min(100, 100 × (x − min) / (x_ref − min)), 100 = the reference commune (REFERENCE, a code of CODE_FIELD) or better.
+
+3. Aggregation with the profile&apos;s weights, of the indicators into each function and of the four functions into the composite: arithmetic (compensatory) Σ w·y / Σ w; geometric (a weakness is not made up by a strength) exp(Σ w·ln(1 + y) / Σ w) − 1.
+
+Column names follow the edition of INSEE&apos;s comparateur joined: a profile writes P{census}_POP for the population at the latest census, P{previous}_POP at the previous one, MED{income}, ETGU{establishments}…; the years are read from the layer&apos;s columns (every edition since 2019), growth rates use the real period, and the log says which edition and years were found.
+
+4. Except against France and with the z-score, sub-scores and composite are re-expressed on 0–100 over the layer (100 = the highest commune); against France the composite is the weighted mean of the four sub-scores. Raising a &apos;+&apos; indicator never lowers a commune&apos;s composite.
+
+5. Levels (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité) from the composite: fixed thresholds (the profile&apos;s, set on its normalisation: the built-in profiles&apos; are the national composite&apos;s quantiles at the INRAE/ANCT shares; another normalisation chosen here classes by quantiles instead, and the log says so); quantiles (the top shares of communes, by default 0.4 %, 2.5 %, 11 %, 31 % as in the INRAE/ANCT 2021 levels of France); or natural breaks (Jenks: the five classes that minimise the sum of squared deviations from their class means).
+
+Methods left on &apos;as in the profile&apos; use the profile&apos;s (min-max, arithmetic, thresholds when it says nothing).
+
+Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), indicateurs_manquants (which, each with what the score did: &quot;vacance (médiane), sante (0), emplois&quot; — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. Data floor (the profile&apos;s &quot;availability&quot;): a function counts for a commune when at least half of its indicators have a value (a zero the profile imputes is a value, a median is not); a commune is scored on at least three functions. A commune below the floor, or with no data at all, is kept with empty scores, does not shape the others&apos; normalisation, and is counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</source>
+        <translation>Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE, normalisé par rapport à la France).
+
+1. Les indicateurs sont calculés à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Transformation : log(1+x), ou winsorisation (valeurs écrêtées aux centiles (100−p) et p).
+
+2. Normalisation (x inversé lorsque la direction est &apos;-&apos;), par rapport à la France ou à l&apos;échelle de la couche :
+• par rapport à la France (le choix des profils intégrés) : y = 100 × clip((x − p01) / (p99 − p01), 0, 1), p01 et p99 les 1er et 99e centiles de l&apos;indicateur sur les communes de France (resources/reference/reference_nationale.json, comparateur INSEE 2021 et BPE 2019) : un score et un niveau veulent dire la même chose sur tout territoire et ne bougent pas quand la couche est découpée autrement ;
+• min-max : y = 100 × (x − min) / (max − min) ;
+• score z : z = (x − moyenne) / écart-type, y = 100 × Φ(z), Φ la fonction de répartition de la loi normale centrée réduite (50 = la moyenne de la couche) ;
+• rang centile : y = 100 × (r − 1) / (n − 1), r le rang à partir de la valeur la plus faible (les ex aequo reçoivent leur rang moyen), n le nombre de communes ayant une valeur ;
+• distance à une commune de référence : y = min(100, 100 × (x − min) / (x_ref − min)), 100 = la commune de référence (REFERENCE, un code de CODE_FIELD) ou mieux.
+
+3. Agrégation avec les poids du profil, des indicateurs en chaque fonction, puis des quatre fonctions en score composite : arithmétique (compensatoire) Σ w·y / Σ w ; géométrique (un point faible n&apos;est pas compensé par un point fort) exp(Σ w·ln(1 + y) / Σ w) − 1.
+
+Les noms de colonnes suivent l&apos;édition du comparateur de l&apos;INSEE jointe : un profil écrit P{census}_POP pour la population au dernier recensement, P{previous}_POP au précédent, MED{income}, ETGU{establishments}… ; les années sont lues dans les colonnes de la couche (toutes les éditions depuis 2019), les taux de croissance portent sur la période réelle, et le journal indique l&apos;édition et les années trouvées.
+
+4. Sauf par rapport à la France et avec le score z, les sous-scores et le score composite sont ramenés sur 0–100 à l&apos;échelle de la couche (100 = la commune au score le plus élevé) ; par rapport à la France, le score composite est la moyenne pondérée des quatre sous-scores. Augmenter un indicateur &apos;+&apos; ne fait jamais baisser le score composite d&apos;une commune.
+
+5. Niveaux (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité) déterminés à partir du score composite : seuils fixes (ceux du profil, fixés pour sa normalisation : ceux des profils intégrés sont les quantiles du score composite national aux parts INRAE/ANCT ; une autre normalisation choisie ici classe par quantiles à la place, et le journal le dit) ; quantiles (parts cumulées des communes en tête du classement, par défaut 0,4 % ; 2,5 % ; 11 % ; 31 %, comme dans les niveaux de centralité de l&apos;étude INRAE/ANCT de 2021 pour la France) ; ou ruptures naturelles (Jenks : les cinq classes qui minimisent la somme des carrés des écarts à la moyenne de leur classe).
+
+Les méthodes laissées sur « Comme dans le profil » reprennent celles du profil (min-max, arithmétique, et seuils fixes lorsqu&apos;il ne précise rien).
+
+Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="219"/>
@@ -1431,7 +1454,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Synthèse territoriale</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="126"/>
+        <location filename="../../core/sensitivity.py" line="132"/>
         <source>The Dirichlet concentration is a positive number, not {value}.</source>
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
@@ -1457,7 +1480,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="114"/>
-        <location filename="../../processing/centrality_score.py" line="158"/>
+        <location filename="../../processing/centrality_score.py" line="166"/>
         <location filename="../../processing/compare_levels.py" line="97"/>
         <location filename="../../processing/export_layout.py" line="131"/>
         <location filename="../../processing/join_tables.py" line="113"/>
@@ -1513,7 +1536,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="118"/>
+        <location filename="../../core/sensitivity.py" line="124"/>
         <source>The number of draws is a positive integer, not {value}.</source>
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
@@ -1540,22 +1563,27 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>L&apos;image {path} n&apos;a pas pu être écrite : vérifiez que son dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="377"/>
+        <location filename="../../core/editions.py" line="379"/>
         <source>The previous census ({{previous}}) cannot be found: the layer has the columns of one census only ({seen}). Join the whole comparateur file, which has both censuses, or name the columns in the profile.</source>
         <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="358"/>
+        <location filename="../../core/scoring.py" line="138"/>
+        <source>The profile&apos;s fixed level limits are set for its normalisation ({profile}), not for {chosen}: levels by quantiles instead (the profile&apos;s shares of communes).</source>
+        <translation>Les seuils fixes du profil sont établis pour sa normalisation ({profile}), pas pour {chosen} : niveaux par quantiles à la place (les parts de communes du profil).</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="372"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="360"/>
+        <location filename="../../core/scoring.py" line="374"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="390"/>
+        <location filename="../../core/scoring.py" line="424"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -1585,12 +1613,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="123"/>
+        <location filename="../../core/sensitivity.py" line="129"/>
         <source>The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {value}.</source>
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="277"/>
+        <location filename="../../core/scoring.py" line="289"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -1642,28 +1670,28 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Travailler</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="127"/>
-        <location filename="../../core/scoring.py" line="452"/>
-        <location filename="../../core/sensitivity.py" line="136"/>
+        <location filename="../../core/scoring.py" line="130"/>
+        <location filename="../../core/scoring.py" line="486"/>
+        <location filename="../../core/sensitivity.py" line="142"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="181"/>
+        <location filename="../../core/scoring.py" line="191"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="128"/>
-        <location filename="../../core/scoring.py" line="167"/>
-        <location filename="../../core/scoring.py" line="494"/>
+        <location filename="../../core/scoring.py" line="131"/>
+        <location filename="../../core/scoring.py" line="177"/>
+        <location filename="../../core/scoring.py" line="528"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="126"/>
-        <location filename="../../core/scoring.py" line="399"/>
-        <location filename="../../core/sensitivity.py" line="132"/>
+        <location filename="../../core/scoring.py" line="129"/>
+        <location filename="../../core/scoring.py" line="433"/>
+        <location filename="../../core/sensitivity.py" line="138"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1673,7 +1701,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Perturbation des poids</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="120"/>
+        <location filename="../../core/sensitivity.py" line="126"/>
         <source>Weight perturbation {value}: expected one of {expected}.</source>
         <translation>Perturbation des poids {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1718,7 +1746,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="135"/>
+        <location filename="../../processing/centrality_score.py" line="143"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
@@ -1997,17 +2025,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>moyenne du territoire (gris)</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="361"/>
+        <location filename="../../core/editions.py" line="363"/>
         <source>the census years ({{census}}, {{previous}})</source>
         <translation>les années de recensement ({{census}}, {{previous}})</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="363"/>
+        <location filename="../../core/editions.py" line="365"/>
         <source>the establishments&apos; year ({{establishments}})</source>
         <translation>l&apos;année des établissements ({{establishments}})</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="362"/>
+        <location filename="../../core/editions.py" line="364"/>
         <source>the income year ({{income}})</source>
         <translation>l&apos;année des revenus ({{income}})</translation>
     </message>
@@ -2022,7 +2050,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="365"/>
+        <location filename="../../core/editions.py" line="367"/>
         <source>the period of births and deaths ({{births}})</source>
         <translation>la période des naissances et décès ({{births}})</translation>
     </message>
@@ -2037,7 +2065,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>la table de passage ne le mentionne pas</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="364"/>
+        <location filename="../../core/editions.py" line="366"/>
         <source>the year of domiciled births and deaths ({{civil}})</source>
         <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
@@ -2057,12 +2085,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{column} n&apos;existe dans aucune édition du comparateur de l&apos;INSEE connue de l&apos;extension : vérifiez son orthographe.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="483"/>
+        <location filename="../../core/editions.py" line="485"/>
         <source>{column} is a comparateur column of another year; write {role} in the profile to follow the editions.</source>
         <translation>{column} est une colonne du comparateur d&apos;une autre année ; écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="479"/>
+        <location filename="../../core/editions.py" line="481"/>
         <source>{column} is the name of the comparateur&apos;s {editions} edition; this layer has {here} ({describe}). Write {role} in the profile to follow the editions.</source>
         <translation>{column} est le nom de l&apos;édition {editions} du comparateur ; cette couche a {here} ({describe}). Écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
@@ -2136,7 +2164,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="433"/>
+        <location filename="../../core/editions.py" line="435"/>
         <source>{found} read for {template}: the name of the comparateur&apos;s {edition} edition.</source>
         <translation>{found} lu pour {template} : le nom de l&apos;édition {edition} du comparateur.</translation>
     </message>
@@ -2251,6 +2279,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/tables.py" line="114"/>
         <source>{path}: the file is empty.</source>
         <translation>{path} : le fichier est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../core/reference.py" line="56"/>
+        <source>{path}: the national reference cannot be read ({error}).</source>
+        <translation>{path} : la référence nationale ne peut être lue ({error}).</translation>
     </message>
     <message>
         <location filename="../../core/tables.py" line="111"/>
@@ -2383,12 +2416,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{what} en %/an</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="384"/>
+        <location filename="../../core/editions.py" line="386"/>
         <source>{what} cannot be found: no column of INSEE&apos;s comparateur carries it (such as {examples}). Join the comparateur first, or name the columns in the profile.</source>
         <translation>{what} : introuvable, aucune colonne du comparateur de l&apos;INSEE ne la porte (comme {examples}). Joignez d&apos;abord le comparateur, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="371"/>
+        <location filename="../../core/editions.py" line="373"/>
         <source>{what} cannot be told: the layer has columns of several years ({seen}), as when two editions of the comparateur are joined side by side. Join one edition only, or name the columns in the profile.</source>
         <translation>{what} : indéterminable, la couche a des colonnes de plusieurs années ({seen}), comme lorsque deux éditions du comparateur sont jointes côte à côte. Joignez une seule édition, ou nommez les colonnes dans le profil.</translation>
     </message>

@@ -27,8 +27,13 @@ def test_real_bpe_aggregated_then_joined(run_algorithm, tmp_path):
                                       + lens["NB_EQUIP_SUPERIEURE"] + lens["NB_EQUIP_HORS_GAMME"])
     assert any("15407 rows read, 15407 used" in line for line in log)
     assert any("in no gamme" in line for line in log)
-    report = [f["probleme"] for f in open_layer(results["REPORT"]).getFeatures()]
-    assert report == ["no gamme"]
+    # The gamme lists follow the BPE's year (AN = 2019): no list shipped that early, said so.
+    said = "BPE 2019 (AN column): no list shipped for 2019 or before, the 2021 lists used (the latest shipped)"
+    assert any(line == f"Gamme lists: {said}." for line in log)
+    assert any(line.startswith(said + "; ") and "types in no gamme" in line for line in log)
+    report = {f["probleme"]: f["action"] for f in open_layer(results["REPORT"]).getFeatures()}
+    assert list(report) == ["gamme lists", "no gamme"]
+    assert report["gamme lists"] == said
 
     joined, _ = run_algorithm("centralites:join_tables", {
         "INPUT": SAMPLE_COMMUNES, "TABLES": [results["OUTPUT"]], "OUTPUT": str(tmp_path / "joined.gpkg")})

@@ -144,6 +144,7 @@ class AggregateBpe(CentralitesAlgorithm):
             if count % 1000 == 0:
                 feedback.setProgress(30.0 + 10.0 * count / total)
         del sink
+        feedback.setProgress(40)
         outputs = {self.OUTPUT: sink_id}
 
         report = list(result.report)

@@ -398,9 +398,12 @@ def _coordinate_columns(upper):
 
 
 def _numbers(column):
-    """A text column as floats, vectorised: decimal comma accepted; '', '_Z', words, inf -> NaN."""
-    text = column.astype(str).str.strip().str.replace(",", ".", regex=False)
-    values = pd.to_numeric(text, errors="coerce").astype("float64")
+    """A text column as floats, vectorised: decimal comma and spaces accepted; '', '_Z', words, inf -> NaN."""
+    values = pd.to_numeric(column, errors="coerce").astype("float64")
+    retry = values.isna() & (column.astype(str) != "")
+    if retry.any():  # only the cells plain parsing refused go through the string cleaning
+        text = column[retry].astype(str).str.strip().str.replace(",", ".", regex=False)
+        values[retry] = pd.to_numeric(text, errors="coerce").astype("float64")
     return values.where(np.isfinite(values))
 
 

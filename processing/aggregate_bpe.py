@@ -5,6 +5,7 @@ the core parses and checks the coordinates; here they are reprojected to
 EPSG:2154 and written.
 """
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -14,6 +15,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -26,6 +28,8 @@ from ..core.bpe import LAMBERT_93, NoCoordinates, aggregate, user_gammes, year_f
 from ..core.tables import TableError
 from ..i18n import tr
 from .base import CentralitesAlgorithm
+from .bulk_geopackage import BulkUnavailable
+from .bulk_points import points_target, write_points
 from .frames import attribute_rows, discard_output, fields_for, output_exists
 from .join_tables import read_table_entry, report_fields, write_report
 
@@ -149,16 +153,8 @@ class AggregateBpe(CentralitesAlgorithm):
 
         report = list(result.report)
         if result.points is not None:
-            points_before = output_exists(points_destination)
-            points_sink, points_id = self.parameterAsSink(
-                parameters, self.POINTS, context, self._point_fields(), POINT_GEOMETRY,
-                QgsCoordinateReferenceSystem("EPSG:2154"))
-            if points_sink is None:
-                self.fail(tr("The points output could not be created."))
-            created.append((points_before, points_id))
-            written = self._write_points(points_sink, result.points, name, report, context, feedback)
-            del points_sink
-            if written is None:
+            points_id = self._write_points(parameters, context, feedback, result.points, name, report, created)
+            if points_id is None:
                 return self._cancelled(created)
             outputs[self.POINTS] = points_id
             feedback.pushInfo(result.points.line())
@@ -199,46 +195,41 @@ class AggregateBpe(CentralitesAlgorithm):
             discard_output(existed_before, destination)
         return {}
 
-    def _write_points(self, sink, points, source, report, context, feedback):
-        """One point feature per equipment, in EPSG:2154; None when cancelled, else the number written."""
-        table = points.table
-        xs = table["x"].to_numpy(dtype="float64", copy=True)
-        ys = table["y"].to_numpy(dtype="float64", copy=True)
-        epsg = table["epsg"].to_numpy()
-        placed = [True] * len(table)
-        target = QgsCoordinateReferenceSystem("EPSG:2154")
-        for code in sorted(set(points.by_epsg) - {LAMBERT_93}):
-            positions = (epsg == code).nonzero()[0].tolist()
-            crs = QgsCoordinateReferenceSystem(f"EPSG:{code}")
-            failed = 0
-            if crs.isValid():
-                transform = QgsCoordinateTransform(crs, target, context.transformContext())
-                for position in positions:
-                    try:
-                        point = transform.transform(QgsPointXY(xs[position], ys[position]))
-                    except QgsCsException:
-                        placed[position] = False
-                        failed += 1
-                        continue
-                    xs[position], ys[position] = point.x(), point.y()
+    def _write_points(self, parameters, context, feedback, points, source, report, created):
+        """The equipments as points in EPSG:2154: in bulk to a GeoPackage file, else through the sink.
+
+        Returns the output's id, or None when cancelled.
+        """
+        xs, ys, placed = self._reproject(points, source, report, context, feedback)
+        lambert93 = QgsCoordinateReferenceSystem("EPSG:2154")
+        columns = {name: points.table[name].tolist() for name in POINT_FIELDS}
+        if not placed.all():
+            xs, ys = xs[placed], ys[placed]
+            columns = {name: [v for v, ok in zip(values, placed.tolist()) if ok] for name, values in columns.items()}
+        feedback.setProgress(50)
+        target = points_target(self, parameters, self.POINTS, context)
+        if target is not None:
+            try:
+                if not write_points(target, lambert93.toWkt(), xs, ys, columns, feedback.isCanceled):
+                    return None
+            except BulkUnavailable as reason:
+                feedback.pushInfo(tr("Writing the points feature by feature ({reason}).").format(reason=reason))
             else:
-                for position in positions:
-                    placed[position] = False
-                failed = len(positions)
-            if failed:
-                message = (tr("{count} equipments with EPSG:{code}, a CRS QGIS does not know: not placed; "
-                              "they are still counted in their commune") if not crs.isValid() else
-                           tr("{count} equipments with EPSG:{code} could not be reprojected to EPSG:2154: "
-                              "not placed; they are still counted in their commune"))
-                report.append({"source": source, "line": None, "code": None, "problem": tr("no coordinates"),
-                               "action": message.format(count=failed, code=code)})
-                feedback.pushWarning(message.format(count=failed, code=code))
-        rows = zip(xs.tolist(), ys.tolist(), placed, *(table[name].tolist() for name in POINT_FIELDS))
-        total = max(len(table), 1)
-        batch, written = [], 0
-        for count, (x, y, ok, *values) in enumerate(rows):
-            if not ok:
-                continue
+                if target.load_details is not None:
+                    name, project, output_name = target.load_details
+                    context.addLayerToLoadOnCompletion(
+                        target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
+                feedback.pushInfo(tr("Points written in bulk to {path} (GDAL).").format(path=target.destination))
+                return target.destination
+        points_before = output_exists(self.parameterAsOutputLayer(parameters, self.POINTS, context))
+        sink, points_id = self.parameterAsSink(
+            parameters, self.POINTS, context, self._point_fields(), POINT_GEOMETRY, lambert93)
+        if sink is None:
+            self.fail(tr("The points output could not be created."))
+        created.append((points_before, points_id))
+        total = max(len(xs), 1)
+        batch = []
+        for count, (x, y, *values) in enumerate(zip(xs.tolist(), ys.tolist(), *columns.values())):
             feature = QgsFeature()
             feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
             feature.setAttributes(values)
@@ -247,10 +238,45 @@ class AggregateBpe(CentralitesAlgorithm):
                 if feedback.isCanceled():
                     return None
                 sink.addFeatures(batch, SINK_FAST_INSERT)
-                written += len(batch)
                 batch = []
-                feedback.setProgress(40.0 + 55.0 * count / total)
+                feedback.setProgress(50.0 + 45.0 * count / total)
         if feedback.isCanceled():
             return None
         sink.addFeatures(batch, SINK_FAST_INSERT)
-        return written + len(batch)
+        del sink
+        return points_id
+
+    @staticmethod
+    def _reproject(points, source, report, context, feedback):
+        """(x, y, placed) in EPSG:2154: rows of another CRS transformed, those QGIS cannot transform reported."""
+        table = points.table
+        xs = table["x"].to_numpy(dtype="float64", copy=True)
+        ys = table["y"].to_numpy(dtype="float64", copy=True)
+        epsg = table["epsg"].to_numpy()
+        placed = np.ones(len(table), dtype=bool)
+        target = QgsCoordinateReferenceSystem("EPSG:2154")
+        for code in sorted(set(points.by_epsg) - {LAMBERT_93}):
+            positions = (epsg == code).nonzero()[0].tolist()
+            crs = QgsCoordinateReferenceSystem(f"EPSG:{code}")
+            failed = []
+            if crs.isValid():
+                transform = QgsCoordinateTransform(crs, target, context.transformContext())
+                for position in positions:
+                    try:
+                        point = transform.transform(QgsPointXY(xs[position], ys[position]))
+                    except QgsCsException:
+                        failed.append(position)
+                        continue
+                    xs[position], ys[position] = point.x(), point.y()
+            else:
+                failed = positions
+            if failed:
+                placed[failed] = False
+                message = (tr("{count} equipments with EPSG:{code} could not be reprojected to EPSG:2154: "
+                              "not placed; they are still counted in their commune") if crs.isValid() else
+                           tr("{count} equipments with EPSG:{code}, a CRS QGIS does not know: not placed; "
+                              "they are still counted in their commune")).format(count=len(failed), code=code)
+                report.append({"source": source, "line": None, "code": None, "problem": tr("no coordinates"),
+                               "action": message})
+                feedback.pushWarning(message)
+        return xs, ys, placed

@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsVectorLayer
 
 from conftest import SAMPLE, SAMPLE_COMMUNES, real_insee
 
@@ -208,3 +208,37 @@ def test_user_gamme_file_still_works(run_algorithm, tmp_path):
         "INPUT": str(bpe), "GAMMES": str(gammes), "OUTPUT": str(tmp_path / "out.gpkg")})
     assert next(open_layer(results["OUTPUT"]).getFeatures())["NB_EQUIP_SUPERIEURE"] == 2
     assert f"Gamme lists: gamme lists of {gammes} (GAMMES parameter)." in log
+
+
+def test_points_in_bulk_and_through_the_sink_are_the_same(run_algorithm, tmp_path, aula_point_file):
+    """A GeoPackage takes the bulk path (blobs and R-tree written directly); other formats the sink."""
+    import sqlite3
+
+    path = str(aula_point_file[0])
+    bulk, log = run_algorithm("centralites:aggregate_bpe", {
+        "INPUT": path, "OUTPUT": str(tmp_path / "a.csv"), "POINTS": str(tmp_path / "bulk.gpkg")})
+    assert any(line.startswith("Points written in bulk") for line in log)
+    sink, log = run_algorithm("centralites:aggregate_bpe", {
+        "INPUT": path, "OUTPUT": str(tmp_path / "b.csv"), "POINTS": str(tmp_path / "sink.geojson")})
+    assert not any(line.startswith("Points written in bulk") for line in log)
+
+    def points(output):
+        layer = open_layer(output)
+        return [(round(f.geometry().asPoint().x(), 6), round(f.geometry().asPoint().y(), 6),
+                 f["TYPEQU"], f["DEPCOM"], f["DOMAINE"], f["GAMME"]) for f in layer.getFeatures()]
+
+    written = points(bulk["POINTS"])
+    assert written == points(sink["POINTS"]) and len(written) > 10000
+    # A regular GeoPackage: extent, feature count, a full R-tree and GDAL's triggers kept.
+    layer = open_layer(bulk["POINTS"])
+    assert layer.extent().contains(open_layer(sink["POINTS"]).extent())
+    with sqlite3.connect(bulk["POINTS"]) as connection:
+        assert connection.execute("SELECT count(*) FROM rtree_bulk_geom").fetchone()[0] == len(written)
+        assert connection.execute("SELECT feature_count FROM gpkg_ogr_contents").fetchone()[0] == len(written)
+        triggers = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert {"rtree_bulk_geom_insert", "rtree_bulk_geom_delete"} <= triggers
+        lens = connection.execute("SELECT fid FROM bulk WHERE DEPCOM = '62498' LIMIT 1").fetchone()[0]
+    found = [f["DEPCOM"] for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(
+        layer.getFeature(lens).geometry().boundingBox().buffered(1)))]
+    assert "62498" in found  # the spatial index answers
+    assert [name for name in os.listdir(tmp_path) if name.startswith(".centralites-")] == []

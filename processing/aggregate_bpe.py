@@ -82,7 +82,7 @@ class AggregateBpe(CentralitesAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, tr("BPE file (long layout: DEPCOM or DCIRIS, TYPEQU, NB_EQUIP)")))
+            self.INPUT, tr("BPE file (long layout: DEPCOM or DCIRIS, TYPEQU, NB_EQUIP; or one row per equipment)")))
         self.addParameter(QgsProcessingParameterString(
             self.YEAR, tr("Year (AN) to count (empty: the latest in the file)"), optional=True))
         self.addParameter(QgsProcessingParameterFile(

@@ -14,7 +14,7 @@
         <translation>&amp;Centralités</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="166"/>
+        <location filename="../../core/bpe.py" line="311"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>3 — Cartographie</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="79"/>
+        <location filename="../../core/join.py" line="72"/>
         <source>; {merged} unmatched codes look like communes merged since</source>
         <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
     </message>
@@ -47,6 +47,16 @@
         <location filename="../../ui/dock.py" line="151"/>
         <source>A reference commune shown next to the selected one</source>
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="307"/>
+        <source>AN column</source>
+        <translation>colonne AN</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="307"/>
+        <source>AN column, year chosen</source>
+        <translation>colonne AN, année choisie</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="65"/>
@@ -112,14 +122,34 @@
         <translation>Atlas : {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="54"/>
-        <source>BPE file (long layout: DEPCOM or DCIRIS, TYPEQU, NB_EQUIP)</source>
-        <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP)</translation>
+        <location filename="../../processing/aggregate_bpe.py" line="85"/>
+        <source>BPE file (long layout: DEPCOM or DCIRIS, TYPEQU, NB_EQUIP; or one row per equipment)</source>
+        <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP ; ou une ligne par équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="65"/>
+        <location filename="../../processing/aggregate_bpe.py" line="100"/>
         <source>BPE report</source>
         <translation>Rapport BPE</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="161"/>
+        <source>BPE year unknown (no AN column, no year given, none in the file name): the {chosen} gamme lists used, the latest shipped</source>
+        <translation>année de la BPE inconnue (pas de colonne AN, pas d&apos;année indiquée, aucune dans le nom du fichier) : listes des gammes de {chosen} utilisées, les plus récentes fournies</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="168"/>
+        <source>BPE {year} ({origin}): gammes of {year}</source>
+        <translation>BPE {year} ({origin}) : gammes de {year}</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="173"/>
+        <source>BPE {year} ({origin}): no list shipped for {year} or before, the {chosen} lists used (the latest shipped)</source>
+        <translation>BPE {year} ({origin}) : aucune liste fournie pour {year} ni avant, listes de {chosen} utilisées (les plus récentes fournies)</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="170"/>
+        <source>BPE {year} ({origin}): no list shipped for {year}, the {chosen} lists used (the nearest earlier year)</source>
+        <translation>BPE {year} ({origin}) : aucune liste fournie pour {year}, listes de {chosen} utilisées (l&apos;année antérieure la plus proche)</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="197"/>
@@ -345,7 +375,7 @@
         <translation>Copier les lignes affichées en CSV, à coller dans un tableur</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="33"/>
+        <location filename="../../processing/aggregate_bpe.py" line="53"/>
         <source>Count BPE equipment per commune</source>
         <translation>Dénombrer les équipements de la BPE par commune</translation>
     </message>
@@ -355,7 +385,7 @@
         <translation>Champs d&apos;effectifs à additionner (vide : la population)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="62"/>
+        <location filename="../../processing/aggregate_bpe.py" line="94"/>
         <source>Count the arrondissements of Paris, Lyon and Marseille in their commune</source>
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
@@ -386,14 +416,14 @@
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="63"/>
+        <location filename="../../processing/aggregate_bpe.py" line="95"/>
         <source>Equipment per commune</source>
         <translation>Équipements par commune</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="116"/>
-        <source>Equipment types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
-        <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
+        <location filename="../../processing/aggregate_bpe.py" line="97"/>
+        <source>Equipments as points (point-level BPE files)</source>
+        <translation>Équipements en points (fichiers BPE à l&apos;équipement)</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="168"/>
@@ -494,9 +524,14 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Seuils fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="58"/>
-        <source>Gamme lists (CSV with TYPEQU and GAMME; empty: INSEE 2021, shipped)</source>
-        <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE 2021 fournies)</translation>
+        <location filename="../../processing/aggregate_bpe.py" line="90"/>
+        <source>Gamme lists (CSV with TYPEQU and GAMME; empty: INSEE&apos;s lists of the BPE&apos;s year, shipped)</source>
+        <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="127"/>
+        <source>Gamme lists: {note}.</source>
+        <translation>Listes des gammes : {note}.</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="113"/>
@@ -505,7 +540,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Géométrique (non compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="70"/>
+        <location filename="../../processing/aggregate_bpe.py" line="105"/>
         <source>Give a BPE file.</source>
         <translation>Indiquez un fichier BPE.</translation>
     </message>
@@ -763,6 +798,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
     <message>
+        <location filename="../../core/bpe.py" line="153"/>
+        <source>No gamme list found in {folder} (files gammes_&lt;year&gt;.csv).</source>
+        <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="372"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
@@ -900,6 +940,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Secteurs</translation>
     </message>
     <message>
+        <location filename="../../processing/aggregate_bpe.py" line="222"/>
+        <source>Points written in bulk to {path} (GDAL).</source>
+        <translation>Points écrits en bloc dans {path} (GDAL).</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="607"/>
         <source>Population</source>
         <translation>Population</translation>
@@ -966,7 +1011,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="78"/>
+        <location filename="../../processing/aggregate_bpe.py" line="114"/>
         <location filename="../../processing/join_tables.py" line="145"/>
         <location filename="../../processing/join_tables.py" line="157"/>
         <source>Read {name}: {rows} rows, {columns} columns.</source>
@@ -1210,17 +1255,37 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
         <translation>Synthèse par territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="36"/>
         <source>Sums a file of INSEE&apos;s Base permanente des équipements (BPE) in its long layout — one row per commune (DEPCOM) or IRIS (DCIRIS, cut to its commune) and equipment type (TYPEQU), with NB_EQUIP (without it, each row counts one equipment) and optionally AN — into one row per commune, to join to the communes with &apos;Join INSEE tables to communes&apos;.
 
 Output fields: DEPCOM (text), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domains: A services, B shops, C education, D health and social, E transport, F sport and culture, G tourism), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (INSEE&apos;s gammes), NB_EQUIP_HORS_GAMME (types in no gamme) and NB_TYPEQU (number of distinct equipment types).
 
 The gamme lists are INSEE&apos;s 2021 lists shipped in resources/bpe/gammes_2021.csv; another file with the columns TYPEQU and GAMME can be given. When the file holds several years (AN), the latest is counted unless a year is given. The arrondissements of Paris, Lyon and Marseille are counted in their commune (75056, 69123, 13055) unless unticked. Every row left out (invalid code or type, count not a number, another year) is written to the report.</source>
-        <translation>Agrège un fichier de la Base permanente des équipements (BPE) de l&apos;INSEE au format long — une ligne par commune (DEPCOM) ou par IRIS (DCIRIS, ramené à sa commune) et par type d&apos;équipement (TYPEQU), avec NB_EQUIP (sans ce champ, chaque ligne compte pour un équipement) et éventuellement AN — en une ligne par commune, à joindre ensuite aux communes avec « Joindre des tables INSEE aux communes ».
+        <translation type="vanished">Agrège un fichier de la Base permanente des équipements (BPE) de l&apos;INSEE au format long — une ligne par commune (DEPCOM) ou par IRIS (DCIRIS, ramené à sa commune) et par type d&apos;équipement (TYPEQU), avec NB_EQUIP (sans ce champ, chaque ligne compte pour un équipement) et éventuellement AN — en une ligne par commune, à joindre ensuite aux communes avec « Joindre des tables INSEE aux communes ».
 
 Champs en sortie : DEPCOM (texte), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domaines : A services aux particuliers, B commerces, C enseignement, D santé et action sociale, E transports et déplacements, F sports, loisirs et culture, G tourisme), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (gammes de l&apos;INSEE : proximité, intermédiaire, supérieure), NB_EQUIP_HORS_GAMME (types hors gamme) et NB_TYPEQU (nombre de types d&apos;équipements distincts).
 
 Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resources/bpe/gammes_2021.csv ; un autre fichier avec les colonnes TYPEQU et GAMME peut être indiqué. Lorsque le fichier contient plusieurs années (AN), la plus récente est comptée, sauf si une année est indiquée. Les arrondissements de Paris, Lyon et Marseille sont comptés dans leur commune (75056, 69123, 13055), sauf si l&apos;option est décochée. Chaque ligne écartée (code ou type invalide, nombre d&apos;équipements non numérique, autre année) est inscrite dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="56"/>
+        <source>Sums a file of INSEE&apos;s Base permanente des équipements (BPE) into one row per commune, to join to the communes with &apos;Join INSEE tables to communes&apos;. Two layouts are read: the long layout — one row per commune (DEPCOM) or IRIS (DCIRIS, cut to its commune) and equipment type (TYPEQU) with NB_EQUIP — and the point-level layout of INSEE&apos;s geolocated files (BPE 2018 and later: one row per equipment, no NB_EQUIP, each row counts one); both optionally with AN.
+
+Output fields: DEPCOM (text), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domains: A services, B shops, C education, D health and social, E transport, F sport and culture, G tourism), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (INSEE&apos;s gammes), NB_EQUIP_HORS_GAMME (types in no gamme) and NB_TYPEQU (number of distinct equipment types).
+
+Gamme lists: INSEE&apos;s lists are shipped per year in resources/bpe/gammes_&lt;year&gt;.csv. With no file given, the list of the BPE&apos;s year is used — the year of its AN column, else the year given, else the year in the file name (bpe2019_…, BPE24.csv) — or the nearest earlier year&apos;s, or the latest shipped when none is earlier; the log and the report say which list and why. Another file with the columns TYPEQU and GAMME can be given.
+
+When the file holds several years (AN), the latest is counted unless a year is given. The arrondissements of Paris, Lyon and Marseille are counted in their commune (75056, 69123, 13055) unless unticked. Every row left out (invalid code or type, count not a number, another year) is written to the report.
+
+Equipments as points (optional, not created by default): the equipments of a point-level file, one point each in EPSG:2154 with TYPEQU, DEPCOM (the file&apos;s code, arrondissements kept), DOMAINE and GAMME. Coordinates are read from LAMBERT_X/LAMBERT_Y in the CRS of the EPSG column (without it, Lambert 93, or the département&apos;s UTM zone overseas), else LONGITUDE/LATITUDE (WGS 84); other CRSs are reprojected and counted in the log. Rows without usable coordinates are counted and written to the report, and still counted in their commune.</source>
+        <translation>Agrège un fichier de la Base permanente des équipements (BPE) de l&apos;INSEE en une ligne par commune, à joindre ensuite aux communes avec « Joindre des tables INSEE aux communes ». Deux formats sont lus : le format long — une ligne par commune (DEPCOM) ou par IRIS (DCIRIS, ramené à sa commune) et par type d&apos;équipement (TYPEQU), avec NB_EQUIP — et le format à l&apos;équipement des fichiers géolocalisés de l&apos;INSEE (BPE 2018 et suivantes : une ligne par équipement, sans NB_EQUIP, chaque ligne compte pour un) ; l&apos;un et l&apos;autre éventuellement avec AN.
+
+Champs en sortie : DEPCOM (texte), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domaines : A services aux particuliers, B commerces, C enseignement, D santé et action sociale, E transports et déplacements, F sports, loisirs et culture, G tourisme), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (gammes de l&apos;INSEE : proximité, intermédiaire, supérieure), NB_EQUIP_HORS_GAMME (types hors gamme) et NB_TYPEQU (nombre de types d&apos;équipements distincts).
+
+Listes des gammes : les listes de l&apos;INSEE sont fournies par année dans resources/bpe/gammes_&lt;année&gt;.csv. Sans fichier indiqué, la liste de l&apos;année de la BPE est utilisée — l&apos;année de sa colonne AN, sinon l&apos;année indiquée, sinon l&apos;année du nom du fichier (bpe2019_…, BPE24.csv) —, ou celle de l&apos;année antérieure la plus proche, ou la plus récente fournie quand aucune n&apos;est antérieure ; le journal et le rapport disent quelle liste et pourquoi. Un autre fichier avec les colonnes TYPEQU et GAMME peut être indiqué.
+
+Lorsque le fichier contient plusieurs années (AN), la plus récente est comptée, sauf si une année est indiquée. Les arrondissements de Paris, Lyon et Marseille sont comptés dans leur commune (75056, 69123, 13055), sauf si l&apos;option est décochée. Chaque ligne écartée (code ou type invalide, nombre d&apos;équipements non numérique, autre année) est inscrite dans le rapport.
+
+Équipements en points (facultatif, non créé par défaut) : les équipements d&apos;un fichier à l&apos;équipement, un point chacun en EPSG:2154 avec TYPEQU, DEPCOM (le code du fichier, arrondissements conservés), DOMAINE et GAMME. Les coordonnées sont lues dans LAMBERT_X/LAMBERT_Y, dans le SCR de la colonne EPSG (sans elle, Lambert 93, ou le fuseau UTM du département outre-mer), sinon dans LONGITUDE/LATITUDE (WGS 84) ; les autres SCR sont reprojetés et comptés dans le journal. Les lignes sans coordonnées utilisables sont comptées et inscrites dans le rapport, et restent comptées dans leur commune.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="630"/>
@@ -1339,10 +1404,15 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="96"/>
+        <location filename="../../processing/aggregate_bpe.py" line="138"/>
         <location filename="../../processing/territory_summary.py" line="98"/>
         <source>The output table could not be created.</source>
         <translation>Impossible de créer la table en sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="228"/>
+        <source>The points output could not be created.</source>
+        <translation>La couche de points en sortie n&apos;a pas pu être créée.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="201"/>
@@ -1493,12 +1563,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
+        <location filename="../../processing/aggregate_bpe.py" line="216"/>
+        <source>Writing the points feature by feature ({reason}).</source>
+        <translation>Écriture des points entité par entité ({reason}).</translation>
+    </message>
+    <message>
         <location filename="../../processing/bulk_geopackage.py" line="299"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="56"/>
+        <location filename="../../processing/aggregate_bpe.py" line="87"/>
         <source>Year (AN) to count (empty: the latest in the file)</source>
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
@@ -1509,7 +1584,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Score z (centré réduit)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="171"/>
+        <location filename="../../core/join.py" line="164"/>
         <source>a table de passage sums it onto today&apos;s commune</source>
         <translation>une table de passage l&apos;additionne sur la commune actuelle</translation>
     </message>
@@ -1524,47 +1599,47 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>passage ambigu</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="241"/>
+        <location filename="../../core/join.py" line="234"/>
         <source>arrondissement of {city}</source>
         <translation>arrondissement de {city}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="218"/>
+        <location filename="../../core/join.py" line="211"/>
         <source>chosen columns in no table: {missing}. Columns found: {available}.</source>
         <translation>colonnes choisies présentes dans aucune table : {missing}. Colonnes trouvées : {available}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="310"/>
+        <location filename="../../core/join.py" line="303"/>
         <source>code &apos;{before}&apos; read as &apos;{after}&apos;</source>
         <translation>code « {before} » lu comme « {after} »</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="196"/>
+        <location filename="../../core/join.py" line="189"/>
         <source>column {column} renamed {name}: the name was already taken</source>
         <translation>colonne {column} renommée {name} : le nom était déjà pris</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="270"/>
+        <location filename="../../core/join.py" line="263"/>
         <source>columns left empty, a part is secret or empty: {columns}</source>
         <translation>colonnes laissées vides, une partie est secrète ou vide : {columns}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="266"/>
+        <location filename="../../core/join.py" line="259"/>
         <source>columns left empty, they cannot be summed from the parts: {columns}</source>
         <translation>colonnes laissées vides, elles ne peuvent pas être additionnées à partir des parties : {columns}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="179"/>
+        <location filename="../../core/join.py" line="172"/>
         <source>commune kept, its columns from this table left empty (NULL)</source>
         <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="180"/>
+        <location filename="../../core/join.py" line="173"/>
         <source>commune kept, its columns from this table left empty (NULL); its department has codes that look merged: it may be a commune created since the table&apos;s year, which a table de passage fills from its former communes</source>
         <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL) ; son département a des codes qui semblent fusionnés : il s&apos;agit peut-être d&apos;une commune créée depuis l&apos;année de la table, qu&apos;une table de passage remplit à partir de ses anciennes communes</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="249"/>
+        <location filename="../../core/join.py" line="242"/>
         <source>commune merged since: {passage}, {old} -&gt; {new}</source>
         <translation>commune fusionnée depuis : {passage}, {old} -&gt; {new}</translation>
     </message>
@@ -1574,13 +1649,43 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>doublon</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="46"/>
+        <location filename="../../core/bpe.py" line="442"/>
+        <source>equipment {typequ} not placed: no usable coordinates in {columns} ({values}); it is still counted in its commune</source>
+        <translation>équipement {typequ} non placé : pas de coordonnées utilisables dans {columns} ({values}) ; il reste compté dans sa commune</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="319"/>
+        <source>file name</source>
+        <translation>nom du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="80"/>
+        <source>gamme lists</source>
+        <translation>listes des gammes</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="326"/>
+        <source>gamme lists given</source>
+        <translation>listes des gammes fournies</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="182"/>
+        <source>gamme lists of {path} (GAMMES parameter)</source>
+        <translation>listes des gammes de {path} (paramètre GAMMES)</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="166"/>
+        <source>given</source>
+        <translation>indiquée</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="74"/>
         <location filename="../../core/join.py" line="41"/>
         <source>invalid code</source>
         <translation>code invalide</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="47"/>
+        <location filename="../../core/bpe.py" line="75"/>
         <source>invalid equipment type</source>
         <translation>type d&apos;équipement invalide</translation>
     </message>
@@ -1590,12 +1695,18 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>aucune commune sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="51"/>
+        <location filename="../../core/bpe.py" line="81"/>
+        <location filename="../../processing/aggregate_bpe.py" line="279"/>
+        <source>no coordinates</source>
+        <translation>sans coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="79"/>
         <source>no gamme</source>
         <translation>hors gamme</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="161"/>
+        <location filename="../../core/bpe.py" line="305"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -1605,7 +1716,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>pas un document QML</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="48"/>
+        <location filename="../../core/bpe.py" line="76"/>
         <source>not numeric</source>
         <translation>non numérique</translation>
     </message>
@@ -1620,7 +1731,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="49"/>
+        <location filename="../../core/bpe.py" line="77"/>
         <source>other year</source>
         <translation>autre année</translation>
     </message>
@@ -1640,47 +1751,47 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>colonne renommée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="179"/>
+        <location filename="../../core/bpe.py" line="338"/>
         <source>row left out: &apos;{typequ}&apos; is not an equipment type (a letter A-G and 3 digits)</source>
         <translation>ligne écartée : « {typequ} » n&apos;est pas un type d&apos;équipement (une lettre de A à G et 3 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="186"/>
+        <location filename="../../core/bpe.py" line="345"/>
         <source>row left out: NB_EQUIP &apos;{value}&apos; is not a count</source>
         <translation>ligne écartée : NB_EQUIP « {value} » n&apos;est pas un nombre d&apos;équipements</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="173"/>
+        <location filename="../../core/bpe.py" line="332"/>
         <source>row left out: not a commune code</source>
         <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="166"/>
+        <location filename="../../core/join.py" line="159"/>
         <source>row not joined: arrondissement of {city}; the table&apos;s own row for {code} was used</source>
         <translation>ligne non jointe : arrondissement de {city} ; la ligne de la table pour {code} a été utilisée</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="161"/>
+        <location filename="../../core/join.py" line="154"/>
         <source>row not joined: no commune with this code in the layer</source>
         <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="172"/>
+        <location filename="../../core/join.py" line="165"/>
         <source>row not joined: no commune with this code in the layer, which holds the other codes of its department: it looks like a commune merged since the table&apos;s year ({remedy})</source>
         <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code, alors que la couche contient les autres codes de son département : cela ressemble à une commune fusionnée depuis l&apos;année de la table ({remedy})</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="317"/>
+        <location filename="../../core/join.py" line="310"/>
         <source>row not joined: not a commune code</source>
         <translation>ligne non jointe : ce n&apos;est pas un code commune</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="323"/>
+        <location filename="../../core/join.py" line="316"/>
         <source>row not joined: the first row with this code was kept</source>
         <translation>ligne non jointe : la première ligne avec ce code a été conservée</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="261"/>
+        <location filename="../../core/join.py" line="254"/>
         <source>row summed onto {code} ({reason})</source>
         <translation>ligne additionnée sur {code} ({reason})</translation>
     </message>
@@ -1695,7 +1806,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>ligne incomplète</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="50"/>
+        <location filename="../../core/bpe.py" line="78"/>
         <location filename="../../core/join.py" line="44"/>
         <source>summed</source>
         <translation>additionnée</translation>
@@ -1711,17 +1822,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>moyenne du territoire (gris)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="293"/>
+        <location filename="../../core/join.py" line="286"/>
         <source>the line has fewer cells than the header: the missing cells are left empty</source>
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="170"/>
+        <location filename="../../core/join.py" line="163"/>
         <source>the table de passage does not list it</source>
         <translation>la table de passage ne le mentionne pas</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="214"/>
+        <location filename="../../core/bpe.py" line="378"/>
         <source>types in no gamme, counted in {column}: {types}</source>
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
@@ -1731,7 +1842,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="154"/>
+        <location filename="../../core/bpe.py" line="317"/>
+        <source>year given</source>
+        <translation>année indiquée</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="147"/>
         <source>{count} cells of {column} left empty (NULL)</source>
         <translation>{count} cellules de {column} laissées vides (NULL)</translation>
     </message>
@@ -1750,12 +1866,27 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="203"/>
+        <location filename="../../processing/aggregate_bpe.py" line="275"/>
+        <source>{count} equipments with EPSG:{code} could not be reprojected to EPSG:2154: not placed; they are still counted in their commune</source>
+        <translation>{count} équipements en EPSG:{code} n&apos;ont pas pu être reprojetés en EPSG:2154 : non placés ; ils restent comptés dans leur commune</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="277"/>
+        <source>{count} equipments with EPSG:{code}, a CRS QGIS does not know: not placed; they are still counted in their commune</source>
+        <translation>{count} équipements en EPSG:{code}, un SCR inconnu de QGIS : non placés ; ils restent comptés dans leur commune</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="162"/>
+        <source>{count} equipments without an EPSG value: their CRS was taken from their département (Lambert 93; UTM overseas).</source>
+        <translation>{count} équipements sans valeur EPSG : leur SCR est déduit de leur département (Lambert 93 ; UTM outre-mer).</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="367"/>
         <source>{count} rows of the arrondissements of {city} counted in {code}</source>
         <translation>{count} lignes des arrondissements de {city} comptées dans {code}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="168"/>
+        <location filename="../../core/bpe.py" line="313"/>
         <source>{count} rows of year {year} left out: only {kept} is counted</source>
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
@@ -1795,7 +1926,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{name} (clair)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="90"/>
+        <location filename="../../processing/aggregate_bpe.py" line="131"/>
         <source>{name}: no row could be counted. {summary}</source>
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
@@ -1805,7 +1936,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="253"/>
+        <location filename="../../processing/aggregate_bpe.py" line="172"/>
+        <source>{note}; {count} types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
+        <translation>{note} ; {count} types hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="246"/>
         <source>{passage} gives several new codes for it ({old} -&gt; {new}): not summed</source>
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
@@ -1815,7 +1951,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="77"/>
+        <location filename="../../core/bpe.py" line="107"/>
         <source>{path}, line {line}: gamme &apos;{gamme}&apos; is not one of {gammes}.</source>
         <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
     </message>
@@ -1825,12 +1961,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="80"/>
+        <location filename="../../core/bpe.py" line="110"/>
         <source>{path}, line {line}: {typequ} is in two gammes ({first}, {second}).</source>
         <translation>{path}, ligne {line} : {typequ} figure dans deux gammes ({first}, {second}).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="68"/>
+        <location filename="../../core/bpe.py" line="98"/>
         <source>{path}: a gamme file needs the columns TYPEQU and GAMME (missing: {missing}). Columns found: {columns}.</source>
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
@@ -1891,7 +2027,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="122"/>
+        <location filename="../../core/bpe.py" line="227"/>
+        <source>{placed} equipments placed from {columns}; {other} in another CRS reprojected to EPSG:2154 ({crs}); {missing} rows without usable coordinates (in the report)</source>
+        <translation>{placed} équipements placés d&apos;après {columns} ; {other} dans un autre SCR reprojetés en EPSG:2154 ({crs}) ; {missing} lignes sans coordonnées utilisables (dans le rapport)</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="115"/>
         <source>{prefixes} prefixes given for {tables} tables: give at most one per table.</source>
         <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
     </message>
@@ -1931,32 +2072,32 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : une table de passage doit avoir deux colonnes de codes communes (ancien code, nouveau code). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="133"/>
+        <location filename="../../core/join.py" line="126"/>
         <source>{source}: no &apos;{key}&apos; found. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne « {key} » trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="135"/>
+        <location filename="../../core/bpe.py" line="269"/>
         <source>{source}: no DEPCOM or DCIRIS column. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne DEPCOM ou DCIRIS. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="138"/>
+        <location filename="../../core/bpe.py" line="272"/>
         <source>{source}: no TYPEQU column: is it a BPE file in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP)? Columns found: {columns}.</source>
         <translation>{source} : aucune colonne TYPEQU : est-ce bien un fichier BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP) ? Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="135"/>
+        <location filename="../../core/join.py" line="128"/>
         <source>{source}: no commune code column (CODGEO, DEPCOM, INSEE_COM, …) found. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne de code commune (CODGEO, DEPCOM, INSEE_COM…) trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="160"/>
+        <location filename="../../core/bpe.py" line="304"/>
         <source>{source}: no row of year {year}. Years in the file: {years}.</source>
         <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="352"/>
+        <location filename="../../core/join.py" line="345"/>
         <source>{source}: none of its commune codes matches the layer. Codes in the table look like: {table_codes}; codes in the layer look like: {layer_codes}. Check the code field of the layer and the key column of the table.</source>
         <translation>{source} : aucun de ses codes communes ne correspond à la couche. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}. Vérifiez le champ de code de la couche et la colonne clé de la table.</translation>
     </message>
@@ -1964,6 +2105,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/profile.py" line="92"/>
         <source>{source}: normalisation &apos;reference&apos; needs &apos;reference&apos;, the code of the reference commune (e.g. &quot;62498&quot;).</source>
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="278"/>
+        <source>{source}: the file has no coordinates (looked for the columns {looked}), so its equipments cannot be written as points. Columns found: {columns}. Give INSEE&apos;s geolocated BPE file (one row per equipment, e.g. BPE24.csv or bpe21_ensemble_xy.csv), or leave the points output empty to count the equipments per commune only.</source>
+        <translation>{source} : le fichier n&apos;a pas de coordonnées (colonnes cherchées : {looked}), ses équipements ne peuvent donc pas être écrits en points. Colonnes trouvées : {columns}. Indiquez le fichier géolocalisé de la BPE de l&apos;INSEE (une ligne par équipement, par exemple BPE24.csv ou bpe21_ensemble_xy.csv), ou laissez vide la sortie en points pour ne compter que les équipements par commune.</translation>
     </message>
     <message>
         <location filename="../../core/tables.py" line="272"/>
@@ -1981,17 +2127,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : fonction inconnue « {name} » ; fonctions attendues : {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="81"/>
+        <location filename="../../core/join.py" line="74"/>
         <source>{source}: {rows} rows read, {matched} matched, {summed}{unmatched} unmatched, {duplicates} duplicates, {invalid} invalid codes, {recoded} re-coded, {secret} secret or empty cells, {columns} columns added{merged}</source>
         <translation>{source} : {rows} lignes lues, {matched} jointes, {summed}{unmatched} sans correspondance, {duplicates} doublons, {invalid} codes invalides, {recoded} recodés, {secret} cellules secrètes ou vides, {columns} colonnes ajoutées{merged}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="103"/>
+        <location filename="../../core/bpe.py" line="204"/>
         <source>{source}: {rows} rows read, {used} used, {invalid} invalid codes, {invalid_types} invalid equipment types, {not_numeric} not numeric, {other_year} of another year, {summed} arrondissement rows summed onto their commune; {equipment} equipments in {communes} communes</source>
         <translation>{source} : {rows} lignes lues, {used} utilisées, {invalid} codes invalides, {invalid_types} types d&apos;équipements invalides, {not_numeric} non numériques, {other_year} d&apos;une autre année, {summed} lignes d&apos;arrondissements additionnées sur leur commune ; {equipment} équipements dans {communes} communes</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="78"/>
+        <location filename="../../core/join.py" line="71"/>
         <source>{summed} summed onto today&apos;s commune, </source>
         <translation>{summed} additionnées sur la commune actuelle, </translation>
     </message>

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 
 from ..compat import FIELD_STRING, NO_GEOMETRY, POINT_GEOMETRY, SINK_FAST_INSERT, SOURCE_POINT
-from ..core.bpe import LAMBERT_93, NoCoordinates, aggregate, user_gammes, year_from_name
+from ..core.bpe import LAMBERT_93, aggregate, user_gammes, year_from_name
 from ..core.tables import TableError
 from ..i18n import tr
 from .base import CentralitesAlgorithm
@@ -117,9 +117,7 @@ class AggregateBpe(CentralitesAlgorithm):
                                sum_arrondissements=self.parameterAsBool(parameters, self.ARRONDISSEMENTS, context),
                                bpe_year=year_from_name(entry.split("|")[0]) or year_from_name(name),
                                points=bool(points_destination))
-        except NoCoordinates as error:
-            raise QgsProcessingException(str(error)) from error
-        except TableError as error:
+        except TableError as error:  # NoCoordinates included: points asked of a file without coordinates
             raise QgsProcessingException(str(error)) from error
         if feedback.isCanceled():
             return {}

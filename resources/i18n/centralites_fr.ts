@@ -529,7 +529,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="127"/>
+        <location filename="../../processing/aggregate_bpe.py" line="125"/>
         <source>Gamme lists: {note}.</source>
         <translation>Listes des gammes : {note}.</translation>
     </message>
@@ -940,7 +940,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="222"/>
+        <location filename="../../processing/aggregate_bpe.py" line="220"/>
         <source>Points written in bulk to {path} (GDAL).</source>
         <translation>Points écrits en bloc dans {path} (GDAL).</translation>
     </message>
@@ -1404,13 +1404,13 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="138"/>
+        <location filename="../../processing/aggregate_bpe.py" line="136"/>
         <location filename="../../processing/territory_summary.py" line="98"/>
         <source>The output table could not be created.</source>
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="228"/>
+        <location filename="../../processing/aggregate_bpe.py" line="226"/>
         <source>The points output could not be created.</source>
         <translation>La couche de points en sortie n&apos;a pas pu être créée.</translation>
     </message>
@@ -1563,7 +1563,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="216"/>
+        <location filename="../../processing/aggregate_bpe.py" line="214"/>
         <source>Writing the points feature by feature ({reason}).</source>
         <translation>Écriture des points entité par entité ({reason}).</translation>
     </message>
@@ -1696,7 +1696,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/bpe.py" line="81"/>
-        <location filename="../../processing/aggregate_bpe.py" line="279"/>
+        <location filename="../../processing/aggregate_bpe.py" line="277"/>
         <source>no coordinates</source>
         <translation>sans coordonnées</translation>
     </message>
@@ -1866,17 +1866,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="275"/>
+        <location filename="../../processing/aggregate_bpe.py" line="273"/>
         <source>{count} equipments with EPSG:{code} could not be reprojected to EPSG:2154: not placed; they are still counted in their commune</source>
         <translation>{count} équipements en EPSG:{code} n&apos;ont pas pu être reprojetés en EPSG:2154 : non placés ; ils restent comptés dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="277"/>
+        <location filename="../../processing/aggregate_bpe.py" line="275"/>
         <source>{count} equipments with EPSG:{code}, a CRS QGIS does not know: not placed; they are still counted in their commune</source>
         <translation>{count} équipements en EPSG:{code}, un SCR inconnu de QGIS : non placés ; ils restent comptés dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="162"/>
+        <location filename="../../processing/aggregate_bpe.py" line="160"/>
         <source>{count} equipments without an EPSG value: their CRS was taken from their département (Lambert 93; UTM overseas).</source>
         <translation>{count} équipements sans valeur EPSG : leur SCR est déduit de leur département (Lambert 93 ; UTM outre-mer).</translation>
     </message>
@@ -1926,7 +1926,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} (clair)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="131"/>
+        <location filename="../../processing/aggregate_bpe.py" line="129"/>
         <source>{name}: no row could be counted. {summary}</source>
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
@@ -1936,7 +1936,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="172"/>
+        <location filename="../../processing/aggregate_bpe.py" line="170"/>
         <source>{note}; {count} types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
         <translation>{note} ; {count} types hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>

@@ -242,3 +242,27 @@ def test_points_in_bulk_and_through_the_sink_are_the_same(run_algorithm, tmp_pat
         layer.getFeature(lens).geometry().boundingBox().buffered(1)))]
     assert "62498" in found  # the spatial index answers
     assert [name for name in os.listdir(tmp_path) if name.startswith(".centralites-")] == []
+
+
+def test_points_written_in_bulk_are_loaded_like_any_output(provider, tmp_path, aula_point_file):
+    """In QGIS desktop the bulk-written points are loaded in the project, as the sink's outputs are."""
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+    )
+
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    context.setProject(QgsProject.instance())
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("centralites:aggregate_bpe")
+    points = str(tmp_path / "points.gpkg")
+    results, ok = algorithm.run({
+        "INPUT": str(aula_point_file[0]),
+        "OUTPUT": QgsProcessingOutputLayerDefinition(str(tmp_path / "counts.gpkg"), QgsProject.instance()),
+        "POINTS": QgsProcessingOutputLayerDefinition(points, QgsProject.instance())}, context, feedback)
+    assert ok and results["POINTS"] == points
+    loaded = {os.path.basename(layer.split("|")[0]): details.outputName
+              for layer, details in context.layersToLoadOnCompletion().items()}
+    assert loaded.get("points.gpkg") == "POINTS" and "counts.gpkg" in loaded

@@ -39,6 +39,7 @@ GAMMES_FILE = os.path.join(GAMMES_DIR, "gammes_2021.csv")
 _GAMMES_NAME = re.compile(r"^gammes_(\d{4})\.csv$")
 # The year in INSEE's file names: bpe2019_…, bpe21_ensemble_xy…, BPE24.csv, BPE25.parquet.
 _YEAR_IN_NAME = re.compile(r"bpe_?(\d{4}|\d{2})(?!\d)", re.IGNORECASE)
+FIRST_BPE_YEAR, LAST_PLAUSIBLE_YEAR = 2007, 2040
 TOTAL_COLUMN = "NB_EQUIP_TOTAL"
 OUT_OF_GAMME_COLUMN = "NB_EQUIP_HORS_GAMME"
 TYPES_COLUMN = "NB_TYPEQU"
@@ -126,11 +127,12 @@ def shipped_gamme_years(folder=None):
 
 def year_from_name(name):
     """The BPE year an INSEE file name gives (bpe2019_…, bpe21_…, BPE24.csv), or None."""
-    match = _YEAR_IN_NAME.search(os.path.basename(str(name or "")))
-    if not match:
-        return None
-    year = int(match.group(1))
-    return year + 2000 if year < 100 else year
+    for match in _YEAR_IN_NAME.finditer(os.path.basename(str(name or ""))):
+        year = int(match.group(1))
+        year = year + 2000 if year < 100 else year
+        if FIRST_BPE_YEAR <= year <= LAST_PLAUSIBLE_YEAR:  # not a département (bpe_62.csv)
+            return year
+    return None
 
 
 @dataclass

@@ -262,7 +262,7 @@ def test_gamme_list_of_the_year_or_the_nearest_earlier_or_the_latest(tmp_path):
 @pytest.mark.parametrize("name, year", [
     ("bpe2019_communes_dep62.csv", 2019), ("BPE24.csv", 2024), ("bpe21_ensemble_xy.csv", 2021),
     ("/data/bpe18_ensemble_xy_csv.zip", 2018), ("BPE_2023.parquet", 2023), ("equipements.csv", None),
-    ("bpe123456.csv", None),
+    ("bpe123456.csv", None), ("bpe_62.csv", None), ("bpe_1999.csv", None), ("bpe_dep62_bpe21.csv", 2021),
 ])
 def test_year_from_an_insee_file_name(name, year):
     assert year_from_name(name) == year

@@ -14,7 +14,7 @@
         <translation>&amp;Centralités</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="311"/>
+        <location filename="../../core/bpe.py" line="313"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="307"/>
+        <location filename="../../core/bpe.py" line="309"/>
         <source>AN column</source>
         <translation>colonne AN</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="307"/>
+        <location filename="../../core/bpe.py" line="309"/>
         <source>AN column, year chosen</source>
         <translation>colonne AN, année choisie</translation>
     </message>
@@ -132,22 +132,22 @@
         <translation>Rapport BPE</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="161"/>
+        <location filename="../../core/bpe.py" line="163"/>
         <source>BPE year unknown (no AN column, no year given, none in the file name): the {chosen} gamme lists used, the latest shipped</source>
         <translation>année de la BPE inconnue (pas de colonne AN, pas d&apos;année indiquée, aucune dans le nom du fichier) : listes des gammes de {chosen} utilisées, les plus récentes fournies</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="168"/>
+        <location filename="../../core/bpe.py" line="170"/>
         <source>BPE {year} ({origin}): gammes of {year}</source>
         <translation>BPE {year} ({origin}) : gammes de {year}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="173"/>
+        <location filename="../../core/bpe.py" line="175"/>
         <source>BPE {year} ({origin}): no list shipped for {year} or before, the {chosen} lists used (the latest shipped)</source>
         <translation>BPE {year} ({origin}) : aucune liste fournie pour {year} ni avant, listes de {chosen} utilisées (les plus récentes fournies)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="170"/>
+        <location filename="../../core/bpe.py" line="172"/>
         <source>BPE {year} ({origin}): no list shipped for {year}, the {chosen} lists used (the nearest earlier year)</source>
         <translation>BPE {year} ({origin}) : aucune liste fournie pour {year}, listes de {chosen} utilisées (l&apos;année antérieure la plus proche)</translation>
     </message>
@@ -798,7 +798,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="153"/>
+        <location filename="../../core/bpe.py" line="155"/>
         <source>No gamme list found in {folder} (files gammes_&lt;year&gt;.csv).</source>
         <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
     </message>
@@ -1649,43 +1649,43 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>doublon</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="442"/>
+        <location filename="../../core/bpe.py" line="444"/>
         <source>equipment {typequ} not placed: no usable coordinates in {columns} ({values}); it is still counted in its commune</source>
         <translation>équipement {typequ} non placé : pas de coordonnées utilisables dans {columns} ({values}) ; il reste compté dans sa commune</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="319"/>
+        <location filename="../../core/bpe.py" line="321"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="80"/>
+        <location filename="../../core/bpe.py" line="81"/>
         <source>gamme lists</source>
         <translation>listes des gammes</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="326"/>
+        <location filename="../../core/bpe.py" line="328"/>
         <source>gamme lists given</source>
         <translation>listes des gammes fournies</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="182"/>
+        <location filename="../../core/bpe.py" line="184"/>
         <source>gamme lists of {path} (GAMMES parameter)</source>
         <translation>listes des gammes de {path} (paramètre GAMMES)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="166"/>
+        <location filename="../../core/bpe.py" line="168"/>
         <source>given</source>
         <translation>indiquée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="74"/>
+        <location filename="../../core/bpe.py" line="75"/>
         <location filename="../../core/join.py" line="41"/>
         <source>invalid code</source>
         <translation>code invalide</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="75"/>
+        <location filename="../../core/bpe.py" line="76"/>
         <source>invalid equipment type</source>
         <translation>type d&apos;équipement invalide</translation>
     </message>
@@ -1695,18 +1695,18 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>aucune commune sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="81"/>
+        <location filename="../../core/bpe.py" line="82"/>
         <location filename="../../processing/aggregate_bpe.py" line="277"/>
         <source>no coordinates</source>
         <translation>sans coordonnées</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="79"/>
+        <location filename="../../core/bpe.py" line="80"/>
         <source>no gamme</source>
         <translation>hors gamme</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="305"/>
+        <location filename="../../core/bpe.py" line="307"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -1716,7 +1716,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>pas un document QML</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="76"/>
+        <location filename="../../core/bpe.py" line="77"/>
         <source>not numeric</source>
         <translation>non numérique</translation>
     </message>
@@ -1731,7 +1731,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="77"/>
+        <location filename="../../core/bpe.py" line="78"/>
         <source>other year</source>
         <translation>autre année</translation>
     </message>
@@ -1751,17 +1751,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>colonne renommée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="338"/>
+        <location filename="../../core/bpe.py" line="340"/>
         <source>row left out: &apos;{typequ}&apos; is not an equipment type (a letter A-G and 3 digits)</source>
         <translation>ligne écartée : « {typequ} » n&apos;est pas un type d&apos;équipement (une lettre de A à G et 3 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="345"/>
+        <location filename="../../core/bpe.py" line="347"/>
         <source>row left out: NB_EQUIP &apos;{value}&apos; is not a count</source>
         <translation>ligne écartée : NB_EQUIP « {value} » n&apos;est pas un nombre d&apos;équipements</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="332"/>
+        <location filename="../../core/bpe.py" line="334"/>
         <source>row left out: not a commune code</source>
         <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
     </message>
@@ -1806,7 +1806,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>ligne incomplète</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="78"/>
+        <location filename="../../core/bpe.py" line="79"/>
         <location filename="../../core/join.py" line="44"/>
         <source>summed</source>
         <translation>additionnée</translation>
@@ -1832,7 +1832,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>la table de passage ne le mentionne pas</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="378"/>
+        <location filename="../../core/bpe.py" line="380"/>
         <source>types in no gamme, counted in {column}: {types}</source>
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
@@ -1842,7 +1842,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="317"/>
+        <location filename="../../core/bpe.py" line="319"/>
         <source>year given</source>
         <translation>année indiquée</translation>
     </message>
@@ -1881,12 +1881,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} équipements sans valeur EPSG : leur SCR est déduit de leur département (Lambert 93 ; UTM outre-mer).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="367"/>
+        <location filename="../../core/bpe.py" line="369"/>
         <source>{count} rows of the arrondissements of {city} counted in {code}</source>
         <translation>{count} lignes des arrondissements de {city} comptées dans {code}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="313"/>
+        <location filename="../../core/bpe.py" line="315"/>
         <source>{count} rows of year {year} left out: only {kept} is counted</source>
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
@@ -1951,7 +1951,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="107"/>
+        <location filename="../../core/bpe.py" line="108"/>
         <source>{path}, line {line}: gamme &apos;{gamme}&apos; is not one of {gammes}.</source>
         <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
     </message>
@@ -1961,12 +1961,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="110"/>
+        <location filename="../../core/bpe.py" line="111"/>
         <source>{path}, line {line}: {typequ} is in two gammes ({first}, {second}).</source>
         <translation>{path}, ligne {line} : {typequ} figure dans deux gammes ({first}, {second}).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="98"/>
+        <location filename="../../core/bpe.py" line="99"/>
         <source>{path}: a gamme file needs the columns TYPEQU and GAMME (missing: {missing}). Columns found: {columns}.</source>
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
@@ -2027,7 +2027,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="227"/>
+        <location filename="../../core/bpe.py" line="229"/>
         <source>{placed} equipments placed from {columns}; {other} in another CRS reprojected to EPSG:2154 ({crs}); {missing} rows without usable coordinates (in the report)</source>
         <translation>{placed} équipements placés d&apos;après {columns} ; {other} dans un autre SCR reprojetés en EPSG:2154 ({crs}) ; {missing} lignes sans coordonnées utilisables (dans le rapport)</translation>
     </message>
@@ -2077,12 +2077,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : aucune colonne « {key} » trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="269"/>
+        <location filename="../../core/bpe.py" line="271"/>
         <source>{source}: no DEPCOM or DCIRIS column. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne DEPCOM ou DCIRIS. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="272"/>
+        <location filename="../../core/bpe.py" line="274"/>
         <source>{source}: no TYPEQU column: is it a BPE file in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP)? Columns found: {columns}.</source>
         <translation>{source} : aucune colonne TYPEQU : est-ce bien un fichier BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP) ? Colonnes trouvées : {columns}.</translation>
     </message>
@@ -2092,7 +2092,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : aucune colonne de code commune (CODGEO, DEPCOM, INSEE_COM…) trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="304"/>
+        <location filename="../../core/bpe.py" line="306"/>
         <source>{source}: no row of year {year}. Years in the file: {years}.</source>
         <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
     </message>
@@ -2107,7 +2107,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="278"/>
+        <location filename="../../core/bpe.py" line="280"/>
         <source>{source}: the file has no coordinates (looked for the columns {looked}), so its equipments cannot be written as points. Columns found: {columns}. Give INSEE&apos;s geolocated BPE file (one row per equipment, e.g. BPE24.csv or bpe21_ensemble_xy.csv), or leave the points output empty to count the equipments per commune only.</source>
         <translation>{source} : le fichier n&apos;a pas de coordonnées (colonnes cherchées : {looked}), ses équipements ne peuvent donc pas être écrits en points. Colonnes trouvées : {columns}. Indiquez le fichier géolocalisé de la BPE de l&apos;INSEE (une ligne par équipement, par exemple BPE24.csv ou bpe21_ensemble_xy.csv), ou laissez vide la sortie en points pour ne compter que les équipements par commune.</translation>
     </message>
@@ -2132,7 +2132,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : {rows} lignes lues, {matched} jointes, {summed}{unmatched} sans correspondance, {duplicates} doublons, {invalid} codes invalides, {recoded} recodés, {secret} cellules secrètes ou vides, {columns} colonnes ajoutées{merged}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="204"/>
+        <location filename="../../core/bpe.py" line="206"/>
         <source>{source}: {rows} rows read, {used} used, {invalid} invalid codes, {invalid_types} invalid equipment types, {not_numeric} not numeric, {other_year} of another year, {summed} arrondissement rows summed onto their commune; {equipment} equipments in {communes} communes</source>
         <translation>{source} : {rows} lignes lues, {used} utilisées, {invalid} codes invalides, {invalid_types} types d&apos;équipements invalides, {not_numeric} non numériques, {other_year} d&apos;une autre année, {summed} lignes d&apos;arrondissements additionnées sur leur commune ; {equipment} équipements dans {communes} communes</translation>
     </message>

@@ -4,7 +4,7 @@
 #   make test              the test suite (pytest + pytest-qgis, offscreen)
 #   make package           the zip for "Install from ZIP" in QGIS -> dist/
 #   make test-matrix       the suite on QGIS 3.22 (here), 3.40 (Debian trixie), 3.44 (Debian sid)
-#   make bench             join, score and Monte Carlo on all of France, against QGIS's own chain
+#   make bench             join, score and Monte Carlo on all of France, against QGIS's own chain; BPE equipments as points
 
 SHELL := /bin/bash
 PYTHON_SYSTEM := /usr/bin/python3
@@ -78,6 +78,7 @@ bench: deps
 	$(PY) scripts/bench_score.py
 	$(PY) scripts/bench_rescore.py
 	$(PY) scripts/bench_sensitivity.py
+	$(PY) scripts/bench_bpe_points.py
 
 clean:
 	rm -rf demo_output dist .pytest_cache .hypothesis

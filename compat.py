@@ -29,18 +29,30 @@ else:
 # Source types of layer parameters.
 if hasattr(Qgis, "ProcessingSourceType"):
     SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
+    SOURCE_POINT = Qgis.ProcessingSourceType.VectorPoint
     SOURCE_FILE = Qgis.ProcessingSourceType.File
     SOURCE_VECTOR_ANY = Qgis.ProcessingSourceType.Vector
 else:
     SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
+    SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
     SOURCE_FILE = QgsProcessing.SourceType.TypeFile
     SOURCE_VECTOR_ANY = QgsProcessing.SourceType.TypeVector
 
 # Geometry type of table outputs.
 if hasattr(Qgis, "WkbType"):
     NO_GEOMETRY = Qgis.WkbType.NoGeometry
+    POINT_GEOMETRY = Qgis.WkbType.Point
 else:
     NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
+    POINT_GEOMETRY = QgsWkbTypes.Type.Point
+
+# Sinks: FastInsert skips the provider's per-feature checks and id updates (the flag moved to Qgis in QGIS 4).
+if hasattr(Qgis, "FeatureSinkFlag"):
+    SINK_FAST_INSERT = Qgis.FeatureSinkFlag.FastInsert
+else:
+    from qgis.core import QgsFeatureSink
+
+    SINK_FAST_INSERT = QgsFeatureSink.Flag.FastInsert
 
 if hasattr(Qgis, "FeatureRequestFlag"):
     REQUEST_NO_GEOMETRY = Qgis.FeatureRequestFlag.NoGeometry

@@ -7,6 +7,15 @@ C education, D health and social, E transport, F sport and culture, G
 tourism), per gamme (proximité, intermédiaire, supérieure, from an editable
 list of a given year) and the number of distinct equipment types. Without
 NB_EQUIP (INSEE's detailed file, one row per equipment) each row counts one.
+
+The gamme lists follow the BPE's year: ``choose_gammes`` takes the shipped
+list of that year (``resources/bpe/gammes_<year>.csv``), or of the nearest
+earlier year, or the latest shipped when none is earlier, and says which and
+why. A point-level file (one row per equipment with LAMBERT_X/LAMBERT_Y or
+LONGITUDE/LATITUDE, and EPSG) also gives its equipments as points
+(``aggregate(..., points=True)``): coordinates parsed and checked here, the
+rows without usable coordinates counted and reported; the writing (and the
+reprojection to EPSG:2154) is QGIS's, in processing/.
 """
 
 import os
@@ -14,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
@@ -24,11 +34,28 @@ from .tables import TableError, parse_number, read_table
 DOMAINS = tuple("ABCDEFG")
 COMMUNE_COLUMNS = ("DEPCOM", "CODGEO", "COM")
 GAMMES = ("proximité", "intermédiaire", "supérieure")
-GAMMES_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "bpe", "gammes_2021.csv")
+GAMMES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "bpe")
+GAMMES_FILE = os.path.join(GAMMES_DIR, "gammes_2021.csv")
+_GAMMES_NAME = re.compile(r"^gammes_(\d{4})\.csv$")
+# The year in INSEE's file names: bpe2019_…, bpe21_ensemble_xy…, BPE24.csv, BPE25.parquet.
+_YEAR_IN_NAME = re.compile(r"bpe_?(\d{4}|\d{2})(?!\d)", re.IGNORECASE)
+FIRST_BPE_YEAR, LAST_PLAUSIBLE_YEAR = 2007, 2040
 TOTAL_COLUMN = "NB_EQUIP_TOTAL"
 OUT_OF_GAMME_COLUMN = "NB_EQUIP_HORS_GAMME"
 TYPES_COLUMN = "NB_TYPEQU"
 _TYPEQU = re.compile(r"^[A-G]\d{3}$")
+
+# Coordinates of a point-level file, in the order they are tried: INSEE's LAMBERT_X/LAMBERT_Y
+# (Lambert 93, or the overseas UTM zone the EPSG column names) then LONGITUDE/LATITUDE (WGS 84,
+# BPE 2024 and later). Column names are compared case-insensitively.
+COORDINATE_PAIRS = (("LAMBERT_X", "LAMBERT_Y"), ("LONGITUDE", "LATITUDE"))
+EPSG_COLUMN = "EPSG"
+LAMBERT_93 = 2154
+WGS84 = 4326
+# Files without an EPSG column (BPE 2018-2022 "ensemble xy"): INSEE's documentation gives Lambert 93
+# for metropolitan France and the local UTM zone overseas; the official CRS of each département.
+OVERSEAS_EPSG = {"971": 5490, "972": 5490, "973": 2972, "974": 2975, "976": 4471}
+POINT_GAMME_NONE = "hors gamme"
 
 # Report problems (same vocabulary as the join report): English constants, written in the
 # user's language by problem_labels().
@@ -38,6 +65,8 @@ NOT_NUMERIC = "not numeric"
 OTHER_YEAR = "other year"
 SUMMED = "summed"
 NO_GAMME = "no gamme"
+GAMME_LISTS = "gamme lists"
+NO_COORDINATES = "no coordinates"
 
 
 def problem_labels():
@@ -49,6 +78,8 @@ def problem_labels():
         OTHER_YEAR: tr("other year"),
         SUMMED: tr("summed"),
         NO_GAMME: tr("no gamme"),
+        GAMME_LISTS: tr("gamme lists"),
+        NO_COORDINATES: tr("no coordinates"),
     }
 
 
@@ -83,6 +114,76 @@ def load_gammes(path=None):
     return gammes
 
 
+def shipped_gamme_years(folder=None):
+    """{year: path} of the gamme lists shipped in ``resources/bpe/`` (gammes_<year>.csv)."""
+    folder = folder or GAMMES_DIR
+    years = {}
+    for name in sorted(os.listdir(folder)):
+        match = _GAMMES_NAME.match(name)
+        if match:
+            years[int(match.group(1))] = os.path.join(folder, name)
+    return years
+
+
+def year_from_name(name):
+    """The BPE year an INSEE file name gives (bpe2019_…, bpe21_…, BPE24.csv), or None."""
+    for match in _YEAR_IN_NAME.finditer(os.path.basename(str(name or ""))):
+        year = int(match.group(1))
+        year = year + 2000 if year < 100 else year
+        if FIRST_BPE_YEAR <= year <= LAST_PLAUSIBLE_YEAR:  # not a département (bpe_62.csv)
+            return year
+    return None
+
+
+@dataclass
+class GammeChoice:
+    gammes: dict  # {TYPEQU: gamme}
+    path: str
+    list_year: int = None  # None: a user's file
+    note: str = ""  # which lists and why, for the log and the report
+
+
+def choose_gammes(bpe_year=None, how=None, folder=None):
+    """The shipped gamme lists for a BPE of ``bpe_year``, with the reason.
+
+    The list of that year; otherwise the nearest earlier year's; otherwise
+    (no list that early) the latest shipped. ``how`` says where the year
+    came from (the AN column, the YEAR parameter, the file name).
+    """
+    years = shipped_gamme_years(folder)
+    if not years:
+        raise TableError(tr("No gamme list found in {folder} (files gammes_<year>.csv).").format(
+            folder=folder or GAMMES_DIR))
+    year = None
+    if bpe_year is not None and str(bpe_year).strip().isdigit():
+        year = int(str(bpe_year).strip())
+    latest = max(years)
+    if year is None:
+        chosen = latest
+        note = tr("BPE year unknown (no AN column, no year given, none in the file name): "
+                  "the {chosen} gamme lists used, the latest shipped").format(chosen=chosen)
+    else:
+        earlier = [y for y in years if y <= year]
+        chosen = max(earlier) if earlier else latest
+        origin = how or tr("given")
+        if chosen == year:
+            note = tr("BPE {year} ({origin}): gammes of {year}").format(year=year, origin=origin)
+        elif earlier:
+            note = tr("BPE {year} ({origin}): no list shipped for {year}, the {chosen} lists used "
+                      "(the nearest earlier year)").format(year=year, origin=origin, chosen=chosen)
+        else:
+            note = tr("BPE {year} ({origin}): no list shipped for {year} or before, the {chosen} lists used "
+                      "(the latest shipped)").format(year=year, origin=origin, chosen=chosen)
+    path = years[chosen]
+    return GammeChoice(gammes=load_gammes(path), path=path, list_year=chosen, note=note)
+
+
+def user_gammes(path):
+    """A user's gamme file (the GAMMES parameter) as a GammeChoice."""
+    return GammeChoice(gammes=load_gammes(path), path=path, list_year=None,
+                       note=tr("gamme lists of {path} (GAMMES parameter)").format(path=path))
+
+
 @dataclass
 class BpeSummary:
     source: str
@@ -98,6 +199,8 @@ class BpeSummary:
     communes: int = 0
     equipment: int = 0
     types_without_gamme: list = field(default_factory=list)
+    gamme_note: str = ""
+    gamme_year: int = None
 
     def line(self):
         return tr(
@@ -111,13 +214,40 @@ class BpeSummary:
 
 
 @dataclass
+class EquipmentPoints:
+    """The equipments of a point-level file, one row each, ready to be written as points."""
+
+    table: pd.DataFrame  # x, y (float), epsg (int), TYPEQU, DEPCOM, DOMAINE, GAMME
+    columns: tuple  # the coordinate columns read, e.g. ("LAMBERT_X", "LAMBERT_Y")
+    placed: int = 0
+    without_coordinates: int = 0
+    by_epsg: dict = field(default_factory=dict)  # {epsg: equipments}
+    inferred_epsg: int = 0  # rows whose CRS came from the département (no EPSG given)
+
+    def line(self):
+        other = {epsg: count for epsg, count in self.by_epsg.items() if epsg != LAMBERT_93}
+        return tr(
+            "{placed} equipments placed from {columns}; {other} in another CRS reprojected to EPSG:2154 ({crs}); "
+            "{missing} rows without usable coordinates (in the report)"
+        ).format(placed=self.placed, columns="/".join(self.columns), other=sum(other.values()),
+                 crs=", ".join(f"EPSG:{epsg} {count}" for epsg, count in sorted(other.items())) or "-",
+                 missing=self.without_coordinates)
+
+
+class NoCoordinates(TableError):
+    """Points were asked of a file without coordinate columns."""
+
+
+@dataclass
 class BpeResult:
     table: pd.DataFrame  # DEPCOM (text), then integer counts
     report: list  # dicts: source, line, code, problem, action (as the join report)
     summary: BpeSummary
+    points: EquipmentPoints = None
 
 
-def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=False):
+def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=False, bpe_year=None,
+              points=False):
     """One row per commune: NB_EQUIP_TOTAL, A…G, per gamme, out of gamme, NB_TYPEQU.
 
     ``frame`` holds text cells as ``read_table`` gives them. ``year`` keeps
@@ -125,8 +255,14 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     left out is reported; ``sum_arrondissements`` counts the arrondissements
     of Paris, Lyon and Marseille in their commune (distinct types counted
     once for the whole city).
+
+    ``gammes``: None chooses the shipped lists of the BPE's year (its AN;
+    without an AN column, ``year`` or else ``bpe_year``, e.g. from the file
+    name), a ``GammeChoice`` or a plain ``{TYPEQU: gamme}`` dict is used as
+    given. The choice is written in ``summary.gamme_note`` and the report.
+    ``points`` also returns the equipments with their coordinates
+    (``result.points``); a file without coordinate columns raises NoCoordinates.
     """
-    gammes = load_gammes() if gammes is None else gammes
     upper = {str(c).strip().upper(): c for c in frame.columns}
     code_column = next((upper[name] for name in COMMUNE_COLUMNS if name in upper), None)
     if code_column is None:
@@ -139,6 +275,15 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
             "{source}: no TYPEQU column: is it a BPE file in INSEE's long layout (DEPCOM, TYPEQU, NB_EQUIP)? "
             "Columns found: {columns}."
         ).format(source=source, columns=", ".join(map(str, frame.columns))))
+    coordinates = _coordinate_columns(upper) if points else None
+    if points and not coordinates:
+        raise NoCoordinates(tr(
+            "{source}: the file has no coordinates (looked for the columns {looked}), so its equipments "
+            "cannot be written as points. Columns found: {columns}. Give INSEE's geolocated BPE file "
+            "(one row per equipment, e.g. BPE24.csv or bpe21_ensemble_xy.csv), or leave the points output "
+            "empty to count the equipments per commune only."
+        ).format(source=source, looked=", ".join("/".join(pair) for pair in COORDINATE_PAIRS),
+                 columns=", ".join(map(str, frame.columns))))
     summary = BpeSummary(source=source, code_column=str(code_column), rows_read=len(frame))
     report = []
     lines = pd.Series(list(frame.attrs.get("line_numbers") or range(2, len(frame) + 2)), index=frame.index)
@@ -153,6 +298,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         counts = pd.Series(1.0, index=frame.index)
     keep = pd.Series(True, index=frame.index)
 
+    how = None
     if "AN" in upper:
         years = frame[upper["AN"]].astype(str).str.strip()
         found = sorted(y for y in years.unique() if y)
@@ -160,6 +306,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
             raise TableError(tr("{source}: no row of year {year}. Years in the file: {years}.").format(
                 source=source, year=year, years=", ".join(found) or tr("none")))
         summary.year = str(year) if year is not None else (found[-1] if found else None)
+        how = tr("AN column") if year is None else tr("AN column, year chosen")
         other = years != summary.year if summary.year else pd.Series(False, index=frame.index)
         summary.other_year = int(other.sum())
         for other_year, count in years[other].value_counts().sort_index().items():
@@ -168,6 +315,20 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
                                tr("{count} rows of year {year} left out: only {kept} is counted").format(
                                    count=count, year=label, kept=summary.year)))
         keep &= ~other
+    elif year is not None:
+        summary.year, how = str(year), tr("year given")
+    elif bpe_year is not None:
+        summary.year, how = str(bpe_year), tr("file name")
+
+    if gammes is None:
+        choice = choose_gammes(summary.year, how=how)
+    elif isinstance(gammes, GammeChoice):
+        choice = gammes
+    else:
+        choice = GammeChoice(gammes=gammes, path=None, note=tr("gamme lists given"))
+    summary.gamme_note, summary.gamme_year = choice.note, choice.list_year
+    gammes = choice.gammes
+    report.append(_row(source, None, None, GAMME_LISTS, choice.note))
 
     valid = codes.map(is_valid_code)
     not_a_code = tr("row left out: not a commune code")
@@ -189,6 +350,11 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         value = frame.at[index, upper["NB_EQUIP"]] if "NB_EQUIP" in upper else ""
         report.append(_row(source, int(lines[index]), codes[index], NOT_NUMERIC, not_a_count.format(value=value)))
     keep &= numeric
+
+    equipment_points = None
+    if points:
+        equipment_points = _points(frame, upper, coordinates, keep, codes, types, counts, gammes, lines,
+                                   source, report)
 
     codes, types, counts = codes[keep], types[keep], counts[keep]
     summary.rows_used = int(keep.sum())
@@ -225,7 +391,76 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     summary.communes = len(result)
     summary.equipment = int(result[TOTAL_COLUMN].sum())
     return BpeResult(table=result.reset_index(), report=translate_problems(report, problem_labels()),
-                     summary=summary)
+                     summary=summary, points=equipment_points)
+
+
+def _coordinate_columns(upper):
+    """[(x column, y column, is_wgs84)] of the coordinate pairs present, in COORDINATE_PAIRS order."""
+    return [(upper[x], upper[y], x == "LONGITUDE") for x, y in COORDINATE_PAIRS if x in upper and y in upper]
+
+
+def _numbers(column):
+    """A text column as floats, vectorised: decimal comma and spaces accepted; '', '_Z', words, inf -> NaN."""
+    values = pd.to_numeric(column, errors="coerce").astype("float64")
+    retry = values.isna() & (column.astype(str) != "")
+    if retry.any():  # only the cells plain parsing refused go through the string cleaning
+        text = column[retry].astype(str).str.strip().str.replace(",", ".", regex=False)
+        values[retry] = pd.to_numeric(text, errors="coerce").astype("float64")
+    return values.where(np.isfinite(values))
+
+
+def _points(frame, upper, coordinates, keep, codes, types, counts, gammes, lines, source, report):
+    """The kept rows as equipments with x, y and EPSG; rows without usable coordinates reported."""
+    index = frame.index[keep]
+    x = pd.Series(np.nan, index=index)
+    y = pd.Series(np.nan, index=index)
+    epsg = pd.Series(0, index=index, dtype="int64")
+    inferred = pd.Series(False, index=index)
+    if EPSG_COLUMN in upper:
+        given = frame.loc[index, upper[EPSG_COLUMN]].astype(str).str.extract(r"(\d{4,5})", expand=False)
+        given = pd.to_numeric(given, errors="coerce")
+    else:
+        given = pd.Series(np.nan, index=index)
+    for x_column, y_column, is_wgs84 in coordinates:
+        todo = x.isna()
+        if not todo.any():
+            break
+        xs = _numbers(frame.loc[index[todo], x_column])
+        ys = _numbers(frame.loc[index[todo], y_column])
+        good = xs.notna() & ys.notna()
+        rows = good.index[good]
+        x[rows], y[rows] = xs[rows], ys[rows]
+        if is_wgs84:
+            epsg[rows] = WGS84
+        else:
+            from_column = given[rows]
+            by_department = codes[rows].str[:3].map(OVERSEAS_EPSG).fillna(LAMBERT_93).astype("int64")
+            inferred[rows] = from_column.isna()
+            epsg[rows] = from_column.fillna(by_department).astype("int64")
+    placed = x.notna()
+    missing = index[~placed.to_numpy()]
+    columns = [name for x_column, y_column, _ in coordinates for name in (x_column, y_column)]
+    looked = "/".join(str(name) for name in columns)
+    action = tr("equipment {typequ} not placed: no usable coordinates in {columns} ({values}); "
+                "it is still counted in its commune")
+    for row in missing:
+        values = ", ".join(repr(frame.at[row, name]) for name in columns)
+        report.append(_row(source, int(lines[row]), codes[row], NO_COORDINATES,
+                           action.format(typequ=types[row], columns=looked, values=values)))
+    rows = index[placed.to_numpy()]
+    repeat = np.rint(counts[rows].to_numpy()).astype("int64")
+    table = pd.DataFrame({
+        "x": x[rows].to_numpy(), "y": y[rows].to_numpy(), "epsg": epsg[rows].to_numpy(),
+        "TYPEQU": types[rows].to_numpy(), "DEPCOM": codes[rows].to_numpy(),
+    })
+    if (repeat != 1).any():  # a file with NB_EQUIP and coordinates: one point per equipment
+        table = table.loc[table.index.repeat(repeat)].reset_index(drop=True)
+    table["DOMAINE"] = table["TYPEQU"].str[:1]
+    table["GAMME"] = table["TYPEQU"].map(gammes).fillna(POINT_GAMME_NONE)
+    by_epsg = {int(k): int(v) for k, v in table["epsg"].value_counts().sort_index().items()}
+    return EquipmentPoints(table=table, columns=tuple(str(c) for c in columns), placed=len(table),
+                           without_coordinates=len(missing), by_epsg=by_epsg,
+                           inferred_epsg=int(inferred[rows].sum()))
 
 
 def _wide(table, column, values, names):

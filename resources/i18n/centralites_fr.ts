@@ -19,7 +19,7 @@
         <translation>&amp;Centralités</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="166"/>
+        <location filename="../../core/bpe.py" line="313"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -52,6 +52,16 @@
         <location filename="../../ui/dock.py" line="151"/>
         <source>A reference commune shown next to the selected one</source>
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="309"/>
+        <source>AN column</source>
+        <translation>colonne AN</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="309"/>
+        <source>AN column, year chosen</source>
+        <translation>colonne AN, année choisie</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="65"/>
@@ -123,14 +133,34 @@
         <translation>Atlas : {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="54"/>
-        <source>BPE file (long layout: DEPCOM or DCIRIS, TYPEQU, NB_EQUIP)</source>
-        <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP)</translation>
+        <location filename="../../processing/aggregate_bpe.py" line="85"/>
+        <source>BPE file (long layout: DEPCOM or DCIRIS, TYPEQU, NB_EQUIP; or one row per equipment)</source>
+        <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP ; ou une ligne par équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="65"/>
+        <location filename="../../processing/aggregate_bpe.py" line="100"/>
         <source>BPE report</source>
         <translation>Rapport BPE</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="163"/>
+        <source>BPE year unknown (no AN column, no year given, none in the file name): the {chosen} gamme lists used, the latest shipped</source>
+        <translation>année de la BPE inconnue (pas de colonne AN, pas d&apos;année indiquée, aucune dans le nom du fichier) : listes des gammes de {chosen} utilisées, les plus récentes fournies</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="170"/>
+        <source>BPE {year} ({origin}): gammes of {year}</source>
+        <translation>BPE {year} ({origin}) : gammes de {year}</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="175"/>
+        <source>BPE {year} ({origin}): no list shipped for {year} or before, the {chosen} lists used (the latest shipped)</source>
+        <translation>BPE {year} ({origin}) : aucune liste fournie pour {year} ni avant, listes de {chosen} utilisées (les plus récentes fournies)</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="172"/>
+        <source>BPE {year} ({origin}): no list shipped for {year}, the {chosen} lists used (the nearest earlier year)</source>
+        <translation>BPE {year} ({origin}) : aucune liste fournie pour {year}, listes de {chosen} utilisées (l&apos;année antérieure la plus proche)</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="197"/>
@@ -426,7 +456,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Copier les lignes affichées en CSV, à coller dans un tableur</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="33"/>
+        <location filename="../../processing/aggregate_bpe.py" line="53"/>
         <source>Count BPE equipment per commune</source>
         <translation>Dénombrer les équipements de la BPE par commune</translation>
     </message>
@@ -436,7 +466,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Champs d&apos;effectifs à additionner (vide : la population)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="62"/>
+        <location filename="../../processing/aggregate_bpe.py" line="94"/>
         <source>Count the arrondissements of Paris, Lyon and Marseille in their commune</source>
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
@@ -467,14 +497,14 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="63"/>
+        <location filename="../../processing/aggregate_bpe.py" line="95"/>
         <source>Equipment per commune</source>
         <translation>Équipements par commune</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="116"/>
-        <source>Equipment types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
-        <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
+        <location filename="../../processing/aggregate_bpe.py" line="97"/>
+        <source>Equipments as points (point-level BPE files)</source>
+        <translation>Équipements en points (fichiers BPE à l&apos;équipement)</translation>
     </message>
     <message>
         <location filename="../../processing/compare_levels.py" line="91"/>
@@ -580,9 +610,14 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Seuils fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="58"/>
-        <source>Gamme lists (CSV with TYPEQU and GAMME; empty: INSEE 2021, shipped)</source>
-        <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE 2021 fournies)</translation>
+        <location filename="../../processing/aggregate_bpe.py" line="90"/>
+        <source>Gamme lists (CSV with TYPEQU and GAMME; empty: INSEE&apos;s lists of the BPE&apos;s year, shipped)</source>
+        <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="125"/>
+        <source>Gamme lists: {note}.</source>
+        <translation>Listes des gammes : {note}.</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="148"/>
@@ -591,7 +626,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Géométrique (non compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="70"/>
+        <location filename="../../processing/aggregate_bpe.py" line="105"/>
         <source>Give a BPE file.</source>
         <translation>Indiquez un fichier BPE.</translation>
     </message>
@@ -914,6 +949,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune commune n&apos;a à la fois un niveau et un niveau de référence ({levels} avec un niveau, aucune dans la référence) : vérifiez le champ du code de commune et que la référence couvre les communes de la couche.</translation>
     </message>
     <message>
+        <location filename="../../core/bpe.py" line="155"/>
+        <source>No gamme list found in {folder} (files gammes_&lt;year&gt;.csv).</source>
+        <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="372"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
@@ -1066,6 +1106,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Secteurs</translation>
     </message>
     <message>
+        <location filename="../../processing/aggregate_bpe.py" line="220"/>
+        <source>Points written in bulk to {path} (GDAL).</source>
+        <translation>Points écrits en bloc dans {path} (GDAL).</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="607"/>
         <source>Population</source>
         <translation>Population</translation>
@@ -1142,7 +1187,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="78"/>
+        <location filename="../../processing/aggregate_bpe.py" line="114"/>
         <location filename="../../processing/join_tables.py" line="146"/>
         <location filename="../../processing/join_tables.py" line="161"/>
         <source>Read {name}: {rows} rows, {columns} columns.</source>
@@ -1411,17 +1456,37 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
         <translation>Synthèse par territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="36"/>
         <source>Sums a file of INSEE&apos;s Base permanente des équipements (BPE) in its long layout — one row per commune (DEPCOM) or IRIS (DCIRIS, cut to its commune) and equipment type (TYPEQU), with NB_EQUIP (without it, each row counts one equipment) and optionally AN — into one row per commune, to join to the communes with &apos;Join INSEE tables to communes&apos;.
 
 Output fields: DEPCOM (text), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domains: A services, B shops, C education, D health and social, E transport, F sport and culture, G tourism), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (INSEE&apos;s gammes), NB_EQUIP_HORS_GAMME (types in no gamme) and NB_TYPEQU (number of distinct equipment types).
 
 The gamme lists are INSEE&apos;s 2021 lists shipped in resources/bpe/gammes_2021.csv; another file with the columns TYPEQU and GAMME can be given. When the file holds several years (AN), the latest is counted unless a year is given. The arrondissements of Paris, Lyon and Marseille are counted in their commune (75056, 69123, 13055) unless unticked. Every row left out (invalid code or type, count not a number, another year) is written to the report.</source>
-        <translation>Agrège un fichier de la Base permanente des équipements (BPE) de l&apos;INSEE au format long — une ligne par commune (DEPCOM) ou par IRIS (DCIRIS, ramené à sa commune) et par type d&apos;équipement (TYPEQU), avec NB_EQUIP (sans ce champ, chaque ligne compte pour un équipement) et éventuellement AN — en une ligne par commune, à joindre ensuite aux communes avec « Joindre des tables INSEE aux communes ».
+        <translation type="vanished">Agrège un fichier de la Base permanente des équipements (BPE) de l&apos;INSEE au format long — une ligne par commune (DEPCOM) ou par IRIS (DCIRIS, ramené à sa commune) et par type d&apos;équipement (TYPEQU), avec NB_EQUIP (sans ce champ, chaque ligne compte pour un équipement) et éventuellement AN — en une ligne par commune, à joindre ensuite aux communes avec « Joindre des tables INSEE aux communes ».
 
 Champs en sortie : DEPCOM (texte), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domaines : A services aux particuliers, B commerces, C enseignement, D santé et action sociale, E transports et déplacements, F sports, loisirs et culture, G tourisme), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (gammes de l&apos;INSEE : proximité, intermédiaire, supérieure), NB_EQUIP_HORS_GAMME (types hors gamme) et NB_TYPEQU (nombre de types d&apos;équipements distincts).
 
 Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resources/bpe/gammes_2021.csv ; un autre fichier avec les colonnes TYPEQU et GAMME peut être indiqué. Lorsque le fichier contient plusieurs années (AN), la plus récente est comptée, sauf si une année est indiquée. Les arrondissements de Paris, Lyon et Marseille sont comptés dans leur commune (75056, 69123, 13055), sauf si l&apos;option est décochée. Chaque ligne écartée (code ou type invalide, nombre d&apos;équipements non numérique, autre année) est inscrite dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="56"/>
+        <source>Sums a file of INSEE&apos;s Base permanente des équipements (BPE) into one row per commune, to join to the communes with &apos;Join INSEE tables to communes&apos;. Two layouts are read: the long layout — one row per commune (DEPCOM) or IRIS (DCIRIS, cut to its commune) and equipment type (TYPEQU) with NB_EQUIP — and the point-level layout of INSEE&apos;s geolocated files (BPE 2018 and later: one row per equipment, no NB_EQUIP, each row counts one); both optionally with AN.
+
+Output fields: DEPCOM (text), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domains: A services, B shops, C education, D health and social, E transport, F sport and culture, G tourism), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (INSEE&apos;s gammes), NB_EQUIP_HORS_GAMME (types in no gamme) and NB_TYPEQU (number of distinct equipment types).
+
+Gamme lists: INSEE&apos;s lists are shipped per year in resources/bpe/gammes_&lt;year&gt;.csv. With no file given, the list of the BPE&apos;s year is used — the year of its AN column, else the year given, else the year in the file name (bpe2019_…, BPE24.csv) — or the nearest earlier year&apos;s, or the latest shipped when none is earlier; the log and the report say which list and why. Another file with the columns TYPEQU and GAMME can be given.
+
+When the file holds several years (AN), the latest is counted unless a year is given. The arrondissements of Paris, Lyon and Marseille are counted in their commune (75056, 69123, 13055) unless unticked. Every row left out (invalid code or type, count not a number, another year) is written to the report.
+
+Equipments as points (optional, not created by default): the equipments of a point-level file, one point each in EPSG:2154 with TYPEQU, DEPCOM (the file&apos;s code, arrondissements kept), DOMAINE and GAMME. Coordinates are read from LAMBERT_X/LAMBERT_Y in the CRS of the EPSG column (without it, Lambert 93, or the département&apos;s UTM zone overseas), else LONGITUDE/LATITUDE (WGS 84); other CRSs are reprojected and counted in the log. Rows without usable coordinates are counted and written to the report, and still counted in their commune.</source>
+        <translation>Agrège un fichier de la Base permanente des équipements (BPE) de l&apos;INSEE en une ligne par commune, à joindre ensuite aux communes avec « Joindre des tables INSEE aux communes ». Deux formats sont lus : le format long — une ligne par commune (DEPCOM) ou par IRIS (DCIRIS, ramené à sa commune) et par type d&apos;équipement (TYPEQU), avec NB_EQUIP — et le format à l&apos;équipement des fichiers géolocalisés de l&apos;INSEE (BPE 2018 et suivantes : une ligne par équipement, sans NB_EQUIP, chaque ligne compte pour un) ; l&apos;un et l&apos;autre éventuellement avec AN.
+
+Champs en sortie : DEPCOM (texte), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domaines : A services aux particuliers, B commerces, C enseignement, D santé et action sociale, E transports et déplacements, F sports, loisirs et culture, G tourisme), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (gammes de l&apos;INSEE : proximité, intermédiaire, supérieure), NB_EQUIP_HORS_GAMME (types hors gamme) et NB_TYPEQU (nombre de types d&apos;équipements distincts).
+
+Listes des gammes : les listes de l&apos;INSEE sont fournies par année dans resources/bpe/gammes_&lt;année&gt;.csv. Sans fichier indiqué, la liste de l&apos;année de la BPE est utilisée — l&apos;année de sa colonne AN, sinon l&apos;année indiquée, sinon l&apos;année du nom du fichier (bpe2019_…, BPE24.csv) —, ou celle de l&apos;année antérieure la plus proche, ou la plus récente fournie quand aucune n&apos;est antérieure ; le journal et le rapport disent quelle liste et pourquoi. Un autre fichier avec les colonnes TYPEQU et GAMME peut être indiqué.
+
+Lorsque le fichier contient plusieurs années (AN), la plus récente est comptée, sauf si une année est indiquée. Les arrondissements de Paris, Lyon et Marseille sont comptés dans leur commune (75056, 69123, 13055), sauf si l&apos;option est décochée. Chaque ligne écartée (code ou type invalide, nombre d&apos;équipements non numérique, autre année) est inscrite dans le rapport.
+
+Équipements en points (facultatif, non créé par défaut) : les équipements d&apos;un fichier à l&apos;équipement, un point chacun en EPSG:2154 avec TYPEQU, DEPCOM (le code du fichier, arrondissements conservés), DOMAINE et GAMME. Les coordonnées sont lues dans LAMBERT_X/LAMBERT_Y, dans le SCR de la colonne EPSG (sans elle, Lambert 93, ou le fuseau UTM du département outre-mer), sinon dans LONGITUDE/LATITUDE (WGS 84) ; les autres SCR sont reprojetés et comptés dans le journal. Les lignes sans coordonnées utilisables sont comptées et inscrites dans le rapport, et restent comptées dans leur commune.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="630"/>
@@ -1551,7 +1616,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="96"/>
+        <location filename="../../processing/aggregate_bpe.py" line="136"/>
         <location filename="../../processing/compare_levels.py" line="146"/>
         <location filename="../../processing/territory_summary.py" line="98"/>
         <source>The output table could not be created.</source>
@@ -1561,6 +1626,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../processing/compare_levels.py" line="156"/>
         <source>The picture {path} could not be written: check that its folder exists and is writable.</source>
         <translation>L&apos;image {path} n&apos;a pas pu être écrite : vérifiez que son dossier existe et est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="226"/>
+        <source>The points output could not be created.</source>
+        <translation>La couche de points en sortie n&apos;a pas pu être créée.</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="379"/>
@@ -1736,12 +1806,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
+        <location filename="../../processing/aggregate_bpe.py" line="214"/>
+        <source>Writing the points feature by feature ({reason}).</source>
+        <translation>Écriture des points entité par entité ({reason}).</translation>
+    </message>
+    <message>
         <location filename="../../processing/bulk_geopackage.py" line="299"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="56"/>
+        <location filename="../../processing/aggregate_bpe.py" line="87"/>
         <source>Year (AN) to count (empty: the latest in the file)</source>
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
@@ -1852,6 +1927,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>fin de la période des naissances</translation>
     </message>
     <message>
+        <location filename="../../core/bpe.py" line="444"/>
+        <source>equipment {typequ} not placed: no usable coordinates in {columns} ({values}); it is still counted in its commune</source>
+        <translation>équipement {typequ} non placé : pas de coordonnées utilisables dans {columns} ({values}) ; il reste compté dans sa commune</translation>
+    </message>
+    <message>
         <location filename="../../core/editions.py" line="144"/>
         <source>establishments</source>
         <translation>établissements</translation>
@@ -1860,6 +1940,31 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/editions.py" line="103"/>
         <source>establishments {year}</source>
         <translation>établissements {year}</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="321"/>
+        <source>file name</source>
+        <translation>nom du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="81"/>
+        <source>gamme lists</source>
+        <translation>listes des gammes</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="328"/>
+        <source>gamme lists given</source>
+        <translation>listes des gammes fournies</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="184"/>
+        <source>gamme lists of {path} (GAMMES parameter)</source>
+        <translation>listes des gammes de {path} (paramètre GAMMES)</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="168"/>
+        <source>given</source>
+        <translation>indiquée</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="143"/>
@@ -1872,13 +1977,13 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>revenus {year}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="46"/>
+        <location filename="../../core/bpe.py" line="75"/>
         <location filename="../../core/join.py" line="41"/>
         <source>invalid code</source>
         <translation>code invalide</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="47"/>
+        <location filename="../../core/bpe.py" line="76"/>
         <source>invalid equipment type</source>
         <translation>type d&apos;équipement invalide</translation>
     </message>
@@ -1898,12 +2003,18 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>aucune commune sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="51"/>
+        <location filename="../../core/bpe.py" line="82"/>
+        <location filename="../../processing/aggregate_bpe.py" line="277"/>
+        <source>no coordinates</source>
+        <translation>sans coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="80"/>
         <source>no gamme</source>
         <translation>hors gamme</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="161"/>
+        <location filename="../../core/bpe.py" line="307"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -1913,7 +2024,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>pas un document QML</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="48"/>
+        <location filename="../../core/bpe.py" line="77"/>
         <source>not numeric</source>
         <translation>non numérique</translation>
     </message>
@@ -1929,7 +2040,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="49"/>
+        <location filename="../../core/bpe.py" line="78"/>
         <source>other year</source>
         <translation>autre année</translation>
     </message>
@@ -1954,17 +2065,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>colonne renommée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="179"/>
+        <location filename="../../core/bpe.py" line="340"/>
         <source>row left out: &apos;{typequ}&apos; is not an equipment type (a letter A-G and 3 digits)</source>
         <translation>ligne écartée : « {typequ} » n&apos;est pas un type d&apos;équipement (une lettre de A à G et 3 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="186"/>
+        <location filename="../../core/bpe.py" line="347"/>
         <source>row left out: NB_EQUIP &apos;{value}&apos; is not a count</source>
         <translation>ligne écartée : NB_EQUIP « {value} » n&apos;est pas un nombre d&apos;équipements</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="173"/>
+        <location filename="../../core/bpe.py" line="334"/>
         <source>row left out: not a commune code</source>
         <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
     </message>
@@ -2009,7 +2120,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>ligne incomplète</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="50"/>
+        <location filename="../../core/bpe.py" line="79"/>
         <location filename="../../core/join.py" line="44"/>
         <source>summed</source>
         <translation>additionnée</translation>
@@ -2070,7 +2181,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="214"/>
+        <location filename="../../core/bpe.py" line="380"/>
         <source>types in no gamme, counted in {column}: {types}</source>
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
@@ -2078,6 +2189,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/join.py" line="37"/>
         <source>unmatched</source>
         <translation>sans correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="319"/>
+        <source>year given</source>
+        <translation>année indiquée</translation>
     </message>
     <message>
         <location filename="../../core/profile.py" line="341"/>
@@ -2124,6 +2240,21 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
     <message>
+        <location filename="../../processing/aggregate_bpe.py" line="273"/>
+        <source>{count} equipments with EPSG:{code} could not be reprojected to EPSG:2154: not placed; they are still counted in their commune</source>
+        <translation>{count} équipements en EPSG:{code} n&apos;ont pas pu être reprojetés en EPSG:2154 : non placés ; ils restent comptés dans leur commune</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="275"/>
+        <source>{count} equipments with EPSG:{code}, a CRS QGIS does not know: not placed; they are still counted in their commune</source>
+        <translation>{count} équipements en EPSG:{code}, un SCR inconnu de QGIS : non placés ; ils restent comptés dans leur commune</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="160"/>
+        <source>{count} equipments without an EPSG value: their CRS was taken from their département (Lambert 93; UTM overseas).</source>
+        <translation>{count} équipements sans valeur EPSG : leur SCR est déduit de leur département (Lambert 93 ; UTM outre-mer).</translation>
+    </message>
+    <message>
         <location filename="../../processing/compare_levels.py" line="188"/>
         <source>{count} levels higher than the reference</source>
         <translation>{count} niveaux plus haut que la référence</translation>
@@ -2134,12 +2265,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{count} niveaux plus bas que la référence</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="203"/>
+        <location filename="../../core/bpe.py" line="369"/>
         <source>{count} rows of the arrondissements of {city} counted in {code}</source>
         <translation>{count} lignes des arrondissements de {city} comptées dans {code}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="168"/>
+        <location filename="../../core/bpe.py" line="315"/>
         <source>{count} rows of year {year} left out: only {kept} is counted</source>
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
@@ -2189,7 +2320,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{name} (clair)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="90"/>
+        <location filename="../../processing/aggregate_bpe.py" line="129"/>
         <source>{name}: no row could be counted. {summary}</source>
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
@@ -2197,6 +2328,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../ui/dock.py" line="576"/>
         <source>{name}: rank {rank}, {level}, composite score {score:.1f}</source>
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/aggregate_bpe.py" line="170"/>
+        <source>{note}; {count} types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
+        <translation>{note} ; {count} types hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>
     <message>
         <location filename="../../core/join.py" line="246"/>
@@ -2209,7 +2345,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="77"/>
+        <location filename="../../core/bpe.py" line="108"/>
         <source>{path}, line {line}: gamme &apos;{gamme}&apos; is not one of {gammes}.</source>
         <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
     </message>
@@ -2219,12 +2355,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="80"/>
+        <location filename="../../core/bpe.py" line="111"/>
         <source>{path}, line {line}: {typequ} is in two gammes ({first}, {second}).</source>
         <translation>{path}, ligne {line} : {typequ} figure dans deux gammes ({first}, {second}).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="68"/>
+        <location filename="../../core/bpe.py" line="99"/>
         <source>{path}: a gamme file needs the columns TYPEQU and GAMME (missing: {missing}). Columns found: {columns}.</source>
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
@@ -2301,6 +2437,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
+        <location filename="../../core/bpe.py" line="229"/>
+        <source>{placed} equipments placed from {columns}; {other} in another CRS reprojected to EPSG:2154 ({crs}); {missing} rows without usable coordinates (in the report)</source>
+        <translation>{placed} équipements placés d&apos;après {columns} ; {other} dans un autre SCR reprojetés en EPSG:2154 ({crs}) ; {missing} lignes sans coordonnées utilisables (dans le rapport)</translation>
+    </message>
+    <message>
         <location filename="../../core/join.py" line="115"/>
         <source>{prefixes} prefixes given for {tables} tables: give at most one per table.</source>
         <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
@@ -2346,12 +2487,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucune colonne « {key} » trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="135"/>
+        <location filename="../../core/bpe.py" line="271"/>
         <source>{source}: no DEPCOM or DCIRIS column. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne DEPCOM ou DCIRIS. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="138"/>
+        <location filename="../../core/bpe.py" line="274"/>
         <source>{source}: no TYPEQU column: is it a BPE file in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP)? Columns found: {columns}.</source>
         <translation>{source} : aucune colonne TYPEQU : est-ce bien un fichier BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP) ? Colonnes trouvées : {columns}.</translation>
     </message>
@@ -2361,7 +2502,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucune colonne de code commune (CODGEO, DEPCOM, INSEE_COM…) trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="160"/>
+        <location filename="../../core/bpe.py" line="306"/>
         <source>{source}: no row of year {year}. Years in the file: {years}.</source>
         <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
     </message>
@@ -2374,6 +2515,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../core/profile.py" line="108"/>
         <source>{source}: normalisation &apos;reference&apos; needs &apos;reference&apos;, the code of the reference commune (e.g. &quot;62498&quot;).</source>
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../core/bpe.py" line="280"/>
+        <source>{source}: the file has no coordinates (looked for the columns {looked}), so its equipments cannot be written as points. Columns found: {columns}. Give INSEE&apos;s geolocated BPE file (one row per equipment, e.g. BPE24.csv or bpe21_ensemble_xy.csv), or leave the points output empty to count the equipments per commune only.</source>
+        <translation>{source} : le fichier n&apos;a pas de coordonnées (colonnes cherchées : {looked}), ses équipements ne peuvent donc pas être écrits en points. Colonnes trouvées : {columns}. Indiquez le fichier géolocalisé de la BPE de l&apos;INSEE (une ligne par équipement, par exemple BPE24.csv ou bpe21_ensemble_xy.csv), ou laissez vide la sortie en points pour ne compter que les équipements par commune.</translation>
     </message>
     <message>
         <location filename="../../core/tables.py" line="296"/>
@@ -2396,7 +2542,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : {rows} lignes lues, {matched} jointes, {summed}{unmatched} sans correspondance, {duplicates} doublons, {invalid} codes invalides, {recoded} recodés, {secret} cellules secrètes ou vides, {columns} colonnes ajoutées{merged}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="103"/>
+        <location filename="../../core/bpe.py" line="206"/>
         <source>{source}: {rows} rows read, {used} used, {invalid} invalid codes, {invalid_types} invalid equipment types, {not_numeric} not numeric, {other_year} of another year, {summed} arrondissement rows summed onto their commune; {equipment} equipments in {communes} communes</source>
         <translation>{source} : {rows} lignes lues, {used} utilisées, {invalid} codes invalides, {invalid_types} types d&apos;équipements invalides, {not_numeric} non numériques, {other_year} d&apos;une autre année, {summed} lignes d&apos;arrondissements additionnées sur leur commune ; {equipment} équipements dans {communes} communes</translation>
     </message>

@@ -83,6 +83,11 @@ def problem_labels():
     }
 
 
+def types_column(gamme):
+    """NB_TYPEQU_PROXIMITE for 'proximité': the number of distinct types of the gamme."""
+    return TYPES_COLUMN + gamme_column(gamme)[len("NB_EQUIP"):]
+
+
 def gamme_column(gamme):
     """NB_EQUIP_PROXIMITE for 'proximité': plain ASCII field names."""
     ascii_name = unicodedata.normalize("NFKD", gamme).encode("ascii", "ignore").decode()
@@ -386,6 +391,11 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     result = by_domain.join(by_gamme, how="outer").fillna(0).astype("int64")
     result.insert(0, TOTAL_COLUMN, result[[f"NB_EQUIP_{d}" for d in DOMAINS]].sum(axis=1))
     result[TYPES_COLUMN] = table.groupby("DEPCOM")["TYPEQU"].nunique().reindex(result.index).fillna(0).astype("int64")
+    # Diversity per gamme, as INRAE/ANCT measure centres: how many of a gamme's types a commune has.
+    diversity = table[table["gamme"] != OUT_OF_GAMME_COLUMN].groupby(["DEPCOM", "gamme"])["TYPEQU"].nunique()
+    diversity = diversity.unstack("gamme").reindex(index=result.index, columns=list(GAMMES))
+    for gamme in GAMMES:
+        result[types_column(gamme)] = diversity[gamme].fillna(0).astype("int64")
     result = result.sort_index()
     result.index.name = "DEPCOM"
     summary.communes = len(result)

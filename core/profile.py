@@ -21,6 +21,7 @@ from .editions import (
 )
 from .indicators import AREA_COLUMN, FORMULAS, formula_columns, uses_geometry_area
 from .messages import tr
+from .reference import GOALPOSTS, QUANTILES
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
@@ -41,6 +42,7 @@ DEFAULT_WINSORISE_PERCENTILE = 95.0
 DEFAULT_AVAILABILITY = {"function": 0.5, "functions": 3}
 
 _PROFILE_KEYS = {"name", "description", "version", "sources", "missing", "levels", "functions", "comment", "availability",
+                 "goalposts",
                  "normalisation", "aggregation", "reference"}
 _FUNCTION_KEYS = {"label", "weight", "indicators", "comment"}
 _INDICATOR_KEYS = {"id", "label", "formula", "direction", "weight", "transform", "percentile", "missing", "comment",
@@ -88,6 +90,7 @@ def validate_profile(data, source="profile"):
         "reference": data.get("reference"),
         "levels": _levels(data.get("levels", {}), source),
         "availability": _availability(data.get("availability", {}), source),
+        "goalposts": _goalposts(data.get("goalposts", list(GOALPOSTS)), source),
         "functions": {},
     }
     if profile["missing"] not in MISSING_POLICIES:
@@ -255,6 +258,16 @@ def _check_growth_years(formula, where):
            for y in years) and years[0] != years[1]:
         return
     raise ProfileError(example)
+
+
+def _goalposts(value, where):
+    """The national quantiles a "national" normalisation maps to 0 and 100 (clipped beyond)."""
+    if (not isinstance(value, list) or len(value) != 2 or not all(_is_number(v) and v in QUANTILES for v in value)
+            or value[0] >= value[1]):
+        raise ProfileError(tr("{where}: 'goalposts' is two increasing shares of communes among {allowed}, e.g. "
+                              "[0.01, 0.99] (France's 1st and 99th percentiles); not {value}.").format(
+            where=where, allowed=", ".join(f"{q:g}" for q in QUANTILES), value=repr(value)))
+    return [float(v) for v in value]
 
 
 def _availability(data, where):

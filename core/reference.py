@@ -59,9 +59,10 @@ def load_reference(path=None):
     return _LOADED[path]
 
 
-def goalposts(indicators, keys, path=None):
-    """K × 2 array: the national 1st and 99th percentiles of each indicator (``indicators`` in the
-    order of ``keys``, the score's "function.id"). Raises ReferenceError naming those without."""
+def goalposts(indicators, keys, shares=GOALPOSTS, path=None):
+    """K × 2 array: the national quantiles at ``shares`` (by default the 1st and 99th percentiles) of each
+    indicator (``indicators`` in the order of ``keys``, the score's "function.id"). Raises ReferenceError
+    naming those without."""
     data = load_reference(path)
     table = data["indicators"]
     bounds, missing = [], []
@@ -72,7 +73,7 @@ def goalposts(indicators, keys, path=None):
             bounds.append((np.nan, np.nan))
             continue
         quantiles = dict(zip(data["quantiles"], entry["quantiles"]))
-        bounds.append((quantiles[GOALPOSTS[0]], quantiles[GOALPOSTS[1]]))
+        bounds.append((quantiles[shares[0]], quantiles[shares[1]]))
     if missing:
         raise ReferenceError(tr(
             "No national reference for {indicators}: the reference of France (resources/reference) covers the "

@@ -57,7 +57,7 @@ from .profile import (
     ProfileError,
     fit_profile,
 )
-from .reference import ReferenceError, goalposts
+from .reference import GOALPOSTS, ReferenceError, goalposts
 
 SCORE_FIELDS = tuple(f"score_{name}" for name in FUNCTIONS)
 COMPOSITE_FIELD = "score_centralite"
@@ -166,7 +166,8 @@ class Scorer:
         reference_row = (reference_position(frame.index, self.method)
                          if self.method.normalisation == "reference" else None)
         self.normalised = normalise(self.prepared.values, self.prepared.directions, self.method.normalisation,
-                                    reference_row, self.prepared.keys, national_bounds(self.prepared, self.method))
+                                    reference_row, self.prepared.keys,
+                                    national_bounds(self.prepared, self.method, profile))
         self.index = frame.index
         self.missing = self.prepared.raw.isna().sum(axis=1).astype("int64")
         self.missing_list = _missing_list(self.prepared.raw, profile)
@@ -377,12 +378,12 @@ def reference_position(index, method):
     return int(matches[0])
 
 
-def national_bounds(prepared, method):
+def national_bounds(prepared, method, profile):
     """The national goalposts of each indicator when the normalisation is "national", else None."""
     if method.normalisation != "national":
         return None
     try:
-        return goalposts(prepared.indicators, prepared.keys)
+        return goalposts(prepared.indicators, prepared.keys, profile.get("goalposts", GOALPOSTS))
     except ReferenceError as error:
         raise ScoringError(str(error)) from error
 

@@ -73,7 +73,8 @@ def monte_carlo(frame, profile, draws=1000, weights="dirichlet", noise=0.25, con
     reference_row = reference_position(frame.index, resolve_method(profile, "reference", reference=reference)) \
         if "reference" in normalisations else None
     normalised = {name: normalise(prepared.values, prepared.directions, name, reference_row, prepared.keys,
-                                  national_bounds(prepared, resolve_method(profile, name, reference=reference)))
+                                  national_bounds(prepared, resolve_method(profile, name, reference=reference),
+                                                  profile))
                   for name in normalisations}
 
     rng = np.random.default_rng(seed)

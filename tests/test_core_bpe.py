@@ -110,6 +110,11 @@ def test_aggregate_gammes_types_and_accounting():
     assert table.loc["62001", "NB_EQUIP_PROXIMITE"] == 3
     assert table.loc["62001", "NB_EQUIP_INTERMEDIAIRE"] == 3
     assert table.loc["62001", TYPES_COLUMN] == 2  # B203 twice is one type
+    # Diversity per gamme: one proximity type (B203), one intermediate (D201), none higher.
+    assert table.loc["62001", ["NB_TYPEQU_PROXIMITE", "NB_TYPEQU_INTERMEDIAIRE", "NB_TYPEQU_SUPERIEURE"]].tolist() == [
+        1, 1, 0]
+    assert table.loc["01001", ["NB_TYPEQU_PROXIMITE", "NB_TYPEQU_INTERMEDIAIRE", "NB_TYPEQU_SUPERIEURE"]].tolist() == [
+        0, 0, 0]  # C101 is in no gamme here
     assert table.loc["01001", OUT_OF_GAMME_COLUMN] == 1
     assert list(table.index) == ["01001", "62001"]  # 62002: its only 2019 row is not a count
     for code in table.index:

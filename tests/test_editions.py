@@ -104,7 +104,8 @@ def test_an_edition_not_in_the_list_is_read_from_the_names_and_said():
 @pytest.mark.parametrize("edition", [2019, 2020, 2021, 2022, 2023, 2024, 2025])
 def test_every_shipped_profile_runs_on_every_edition(edition):
     columns = EDITIONS[edition].variables() + BPE_COLUMNS + [
-        "NB_EQUIP_PROXIMITE", "NB_EQUIP_INTERMEDIAIRE", "NB_EQUIP_SUPERIEURE", "NB_EQUIP_HORS_GAMME", "NB_TYPEQU"]
+        "NB_EQUIP_PROXIMITE", "NB_EQUIP_INTERMEDIAIRE", "NB_EQUIP_SUPERIEURE", "NB_EQUIP_HORS_GAMME", "NB_TYPEQU",
+        "NB_TYPEQU_PROXIMITE", "NB_TYPEQU_INTERMEDIAIRE", "NB_TYPEQU_SUPERIEURE"]
     for name in sorted(os.listdir(profiles_dir())):
         if name == "modele_vierge.json":
             continue  # a template: its COLUMN_… are the user's to fill

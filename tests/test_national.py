@@ -159,3 +159,31 @@ def test_national_scores_are_consistent_with_their_functions(territories):
                                                 "score_services"])
     mean = scores[["score_habiter", "score_travailler", "score_consommer", "score_services"]].mean(axis=1)
     assert np.allclose(mean, scores[COMPOSITE_FIELD])
+
+
+def test_the_equipment_diversity_profile_reaches_the_national_standard():
+    """Equipment only, as INRAE/ANCT measure centres (types present per gamme): weighted kappa ≥ 0.95
+    against their 2021 levels France-wide, with about their counts of communes per level."""
+    from centralites.core.bpe import aggregate
+    from centralites.core.join import join_tables
+    from centralites.core.plm import ARRONDISSEMENT_CITY
+
+    counts = aggregate(read_table(real_insee("france/bpe2019_communes.csv")), sum_arrondissements=True).table
+    codes = [c for c in read_table(real_insee("france/base_cc_comparateur_2021.csv"))["CODGEO"]
+             if c not in ARRONDISSEMENT_CITY]
+    frame = join_tables(codes, [("bpe", counts)]).values
+    frame.index = codes
+    scores = compute_scores(frame, load_profile(os.path.join(profiles_dir(), "equipements_diversite.json"))).scores
+    agreement = compare(scores[LEVEL_CODE_FIELD], anct_levels())
+    assert agreement.kappa_quadratic >= 0.95, agreement.kappa_quadratic
+    levels = scores[LEVEL_CODE_FIELD].value_counts()
+    for code, anct in ((1, 142), (2, 742), (3, 2880), (4, 7007)):
+        assert abs(levels[code] - anct) / anct < 0.1, (code, levels[code])
+
+
+def test_goalposts_are_validated():
+    for bad in ([0.01], [0.99, 0.01], [0.02, 0.99], "0.01", [0.01, 0.99, 1]):
+        data = copy.deepcopy(load_profile())
+        data["goalposts"] = bad
+        with pytest.raises(Exception, match="goalposts"):
+            validate_profile(data)

@@ -27,7 +27,8 @@ def builtin(name):
 def test_every_shipped_profile_is_valid_and_named():
     paths = sorted(glob.glob(os.path.join(profiles_dir(), "*.json")))
     names = {os.path.basename(p) for p in paths}
-    assert {"aula_360.json", "aula_360_gammes.json", "equipements_inrae_anct.json", "modele_vierge.json"} <= names
+    assert {"aula_360.json", "aula_360_gammes.json", "equipements_inrae_anct.json", "equipements_diversite.json",
+            "modele_vierge.json"} <= names
     seen = set()
     for path in paths:
         profile = load_profile(path)

@@ -19,7 +19,7 @@
         <translation>&amp;Centralités</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="313"/>
+        <location filename="../../core/bpe.py" line="318"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -54,12 +54,12 @@
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="309"/>
+        <location filename="../../core/bpe.py" line="314"/>
         <source>AN column</source>
         <translation>colonne AN</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="309"/>
+        <location filename="../../core/bpe.py" line="314"/>
         <source>AN column, year chosen</source>
         <translation>colonne AN, année choisie</translation>
     </message>
@@ -133,32 +133,32 @@
         <translation>Atlas : {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="85"/>
+        <location filename="../../processing/aggregate_bpe.py" line="86"/>
         <source>BPE file (long layout: DEPCOM or DCIRIS, TYPEQU, NB_EQUIP; or one row per equipment)</source>
         <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP ; ou une ligne par équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="100"/>
+        <location filename="../../processing/aggregate_bpe.py" line="101"/>
         <source>BPE report</source>
         <translation>Rapport BPE</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="163"/>
+        <location filename="../../core/bpe.py" line="168"/>
         <source>BPE year unknown (no AN column, no year given, none in the file name): the {chosen} gamme lists used, the latest shipped</source>
         <translation>année de la BPE inconnue (pas de colonne AN, pas d&apos;année indiquée, aucune dans le nom du fichier) : listes des gammes de {chosen} utilisées, les plus récentes fournies</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="170"/>
+        <location filename="../../core/bpe.py" line="175"/>
         <source>BPE {year} ({origin}): gammes of {year}</source>
         <translation>BPE {year} ({origin}) : gammes de {year}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="175"/>
+        <location filename="../../core/bpe.py" line="180"/>
         <source>BPE {year} ({origin}): no list shipped for {year} or before, the {chosen} lists used (the latest shipped)</source>
         <translation>BPE {year} ({origin}) : aucune liste fournie pour {year} ni avant, listes de {chosen} utilisées (les plus récentes fournies)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="172"/>
+        <location filename="../../core/bpe.py" line="177"/>
         <source>BPE {year} ({origin}): no list shipped for {year}, the {chosen} lists used (the nearest earlier year)</source>
         <translation>BPE {year} ({origin}) : aucune liste fournie pour {year}, listes de {chosen} utilisées (l&apos;année antérieure la plus proche)</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="135"/>
+        <location filename="../../core/sensitivity.py" line="136"/>
         <source>Choose at least one normalisation and one aggregation to draw from.</source>
         <translation>Choisissez au moins une normalisation et une agrégation parmi lesquelles tirer.</translation>
     </message>
@@ -466,7 +466,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Champs d&apos;effectifs à additionner (vide : la population)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="94"/>
+        <location filename="../../processing/aggregate_bpe.py" line="95"/>
         <source>Count the arrondissements of Paris, Lyon and Marseille in their commune</source>
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
@@ -497,12 +497,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="95"/>
+        <location filename="../../processing/aggregate_bpe.py" line="96"/>
         <source>Equipment per commune</source>
         <translation>Équipements par commune</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="97"/>
+        <location filename="../../processing/aggregate_bpe.py" line="98"/>
         <source>Equipments as points (point-level BPE files)</source>
         <translation>Équipements en points (fichiers BPE à l&apos;équipement)</translation>
     </message>
@@ -610,12 +610,12 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Seuils fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="90"/>
+        <location filename="../../processing/aggregate_bpe.py" line="91"/>
         <source>Gamme lists (CSV with TYPEQU and GAMME; empty: INSEE&apos;s lists of the BPE&apos;s year, shipped)</source>
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="125"/>
+        <location filename="../../processing/aggregate_bpe.py" line="126"/>
         <source>Gamme lists: {note}.</source>
         <translation>Listes des gammes : {note}.</translation>
     </message>
@@ -626,7 +626,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Géométrique (non compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="105"/>
+        <location filename="../../processing/aggregate_bpe.py" line="106"/>
         <source>Give a BPE file.</source>
         <translation>Indiquez un fichier BPE.</translation>
     </message>
@@ -698,7 +698,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="381"/>
+        <location filename="../../core/profile.py" line="394"/>
         <source>Indicator &apos;{indicator}&apos; ({function}) left out: the layer has no {columns} (optional in the profile; the other indicators of the function share its weight).</source>
         <translation>Indicateur « {indicator} » ({function}) écarté : la couche n&apos;a pas {columns} (facultatif dans le profil ; les autres indicateurs de la fonction se partagent son poids).</translation>
     </message>
@@ -949,7 +949,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune commune n&apos;a à la fois un niveau et un niveau de référence ({levels} avec un niveau, aucune dans la référence) : vérifiez le champ du code de commune et que la référence couvre les communes de la couche.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="155"/>
+        <location filename="../../core/bpe.py" line="160"/>
         <source>No gamme list found in {folder} (files gammes_&lt;year&gt;.csv).</source>
         <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
     </message>
@@ -964,7 +964,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
     <message>
-        <location filename="../../core/reference.py" line="77"/>
+        <location filename="../../core/reference.py" line="78"/>
         <source>No national reference for {indicators}: the reference of France (resources/reference) covers the indicators of the shipped profiles. Normalise within the layer (min-max, z-score, percentile), or add them with scripts/build_national_reference.py.</source>
         <translation>Pas de référence nationale pour {indicators} : la référence de la France (resources/reference) couvre les indicateurs des profils fournis. Normalisez à l&apos;échelle de la couche (min-max, score z, rang centile), ou ajoutez-les avec scripts/build_national_reference.py.</translation>
     </message>
@@ -995,14 +995,14 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="410"/>
+        <location filename="../../core/scoring.py" line="411"/>
         <source>Normalisation &apos;national&apos; needs the national reference of each indicator.</source>
         <translation>La normalisation « national » a besoin de la référence nationale de chaque indicateur.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="135"/>
-        <location filename="../../core/scoring.py" line="419"/>
-        <location filename="../../core/sensitivity.py" line="145"/>
+        <location filename="../../core/scoring.py" line="420"/>
+        <location filename="../../core/sensitivity.py" line="146"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
     </message>
@@ -1106,7 +1106,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="220"/>
+        <location filename="../../processing/aggregate_bpe.py" line="221"/>
         <source>Points written in bulk to {path} (GDAL).</source>
         <translation>Points écrits en bloc dans {path} (GDAL).</translation>
     </message>
@@ -1146,12 +1146,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="345"/>
+        <location filename="../../core/profile.py" line="358"/>
         <source>Profile &apos;{profile}&apos; needs the column(s) {missing}, absent from the layer. Join the tables that carry them first. Columns available: {available}.</source>
         <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="388"/>
+        <location filename="../../core/profile.py" line="401"/>
         <source>Profile &apos;{profile}&apos;: no indicator of the function {function} can be computed on this layer (columns absent: {columns}).</source>
         <translation>Profil « {profile} » : aucun indicateur de la fonction {function} ne peut être calculé sur cette couche (colonnes absentes : {columns}).</translation>
     </message>
@@ -1187,7 +1187,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="114"/>
+        <location filename="../../processing/aggregate_bpe.py" line="115"/>
         <location filename="../../processing/join_tables.py" line="146"/>
         <location filename="../../processing/join_tables.py" line="161"/>
         <source>Read {name}: {rows} rows, {columns} columns.</source>
@@ -1471,7 +1471,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../processing/aggregate_bpe.py" line="56"/>
         <source>Sums a file of INSEE&apos;s Base permanente des équipements (BPE) into one row per commune, to join to the communes with &apos;Join INSEE tables to communes&apos;. Two layouts are read: the long layout — one row per commune (DEPCOM) or IRIS (DCIRIS, cut to its commune) and equipment type (TYPEQU) with NB_EQUIP — and the point-level layout of INSEE&apos;s geolocated files (BPE 2018 and later: one row per equipment, no NB_EQUIP, each row counts one); both optionally with AN.
 
-Output fields: DEPCOM (text), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domains: A services, B shops, C education, D health and social, E transport, F sport and culture, G tourism), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (INSEE&apos;s gammes), NB_EQUIP_HORS_GAMME (types in no gamme) and NB_TYPEQU (number of distinct equipment types).
+Output fields: DEPCOM (text), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domains: A services, B shops, C education, D health and social, E transport, F sport and culture, G tourism), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (INSEE&apos;s gammes), NB_EQUIP_HORS_GAMME (types in no gamme), NB_TYPEQU (number of distinct equipment types) and NB_TYPEQU_PROXIMITE, NB_TYPEQU_INTERMEDIAIRE, NB_TYPEQU_SUPERIEURE (distinct types of each gamme).
 
 Gamme lists: INSEE&apos;s lists are shipped per year in resources/bpe/gammes_&lt;year&gt;.csv. With no file given, the list of the BPE&apos;s year is used — the year of its AN column, else the year given, else the year in the file name (bpe2019_…, BPE24.csv) — or the nearest earlier year&apos;s, or the latest shipped when none is earlier; the log and the report say which list and why. Another file with the columns TYPEQU and GAMME can be given.
 
@@ -1480,7 +1480,7 @@ When the file holds several years (AN), the latest is counted unless a year is g
 Equipments as points (optional, not created by default): the equipments of a point-level file, one point each in EPSG:2154 with TYPEQU, DEPCOM (the file&apos;s code, arrondissements kept), DOMAINE and GAMME. Coordinates are read from LAMBERT_X/LAMBERT_Y in the CRS of the EPSG column (without it, Lambert 93, or the département&apos;s UTM zone overseas), else LONGITUDE/LATITUDE (WGS 84); other CRSs are reprojected and counted in the log. Rows without usable coordinates are counted and written to the report, and still counted in their commune.</source>
         <translation>Agrège un fichier de la Base permanente des équipements (BPE) de l&apos;INSEE en une ligne par commune, à joindre ensuite aux communes avec « Joindre des tables INSEE aux communes ». Deux formats sont lus : le format long — une ligne par commune (DEPCOM) ou par IRIS (DCIRIS, ramené à sa commune) et par type d&apos;équipement (TYPEQU), avec NB_EQUIP — et le format à l&apos;équipement des fichiers géolocalisés de l&apos;INSEE (BPE 2018 et suivantes : une ligne par équipement, sans NB_EQUIP, chaque ligne compte pour un) ; l&apos;un et l&apos;autre éventuellement avec AN.
 
-Champs en sortie : DEPCOM (texte), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domaines : A services aux particuliers, B commerces, C enseignement, D santé et action sociale, E transports et déplacements, F sports, loisirs et culture, G tourisme), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (gammes de l&apos;INSEE : proximité, intermédiaire, supérieure), NB_EQUIP_HORS_GAMME (types hors gamme) et NB_TYPEQU (nombre de types d&apos;équipements distincts).
+Champs en sortie : DEPCOM (texte), NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (domaines : A services aux particuliers, B commerces, C enseignement, D santé et action sociale, E transports et déplacements, F sports, loisirs et culture, G tourisme), NB_EQUIP_PROXIMITE, NB_EQUIP_INTERMEDIAIRE, NB_EQUIP_SUPERIEURE (gammes de l&apos;INSEE : proximité, intermédiaire, supérieure), NB_EQUIP_HORS_GAMME (types hors gamme), NB_TYPEQU (nombre de types d&apos;équipements distincts) et NB_TYPEQU_PROXIMITE, NB_TYPEQU_INTERMEDIAIRE, NB_TYPEQU_SUPERIEURE (types distincts de chaque gamme).
 
 Listes des gammes : les listes de l&apos;INSEE sont fournies par année dans resources/bpe/gammes_&lt;année&gt;.csv. Sans fichier indiqué, la liste de l&apos;année de la BPE est utilisée — l&apos;année de sa colonne AN, sinon l&apos;année indiquée, sinon l&apos;année du nom du fichier (bpe2019_…, BPE24.csv) —, ou celle de l&apos;année antérieure la plus proche, ou la plus récente fournie quand aucune n&apos;est antérieure ; le journal et le rapport disent quelle liste et pourquoi. Un autre fichier avec les colonnes TYPEQU et GAMME peut être indiqué.
 
@@ -1519,7 +1519,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Synthèse territoriale</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="132"/>
+        <location filename="../../core/sensitivity.py" line="133"/>
         <source>The Dirichlet concentration is a positive number, not {value}.</source>
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
@@ -1601,7 +1601,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="124"/>
+        <location filename="../../core/sensitivity.py" line="125"/>
         <source>The number of draws is a positive integer, not {value}.</source>
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
@@ -1616,7 +1616,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="136"/>
+        <location filename="../../processing/aggregate_bpe.py" line="137"/>
         <location filename="../../processing/compare_levels.py" line="146"/>
         <location filename="../../processing/territory_summary.py" line="98"/>
         <source>The output table could not be created.</source>
@@ -1628,7 +1628,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>L&apos;image {path} n&apos;a pas pu être écrite : vérifiez que son dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="226"/>
+        <location filename="../../processing/aggregate_bpe.py" line="227"/>
         <source>The points output could not be created.</source>
         <translation>La couche de points en sortie n&apos;a pas pu être créée.</translation>
     </message>
@@ -1643,17 +1643,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les seuils fixes du profil sont établis pour sa normalisation ({profile}), pas pour {chosen} : niveaux par quantiles à la place (les parts de communes du profil).</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="372"/>
+        <location filename="../../core/scoring.py" line="373"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="374"/>
+        <location filename="../../core/scoring.py" line="375"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="424"/>
+        <location filename="../../core/scoring.py" line="425"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -1683,12 +1683,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="129"/>
+        <location filename="../../core/sensitivity.py" line="130"/>
         <source>The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {value}.</source>
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="289"/>
+        <location filename="../../core/scoring.py" line="290"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -1741,27 +1741,27 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/scoring.py" line="130"/>
-        <location filename="../../core/scoring.py" line="486"/>
-        <location filename="../../core/sensitivity.py" line="142"/>
+        <location filename="../../core/scoring.py" line="487"/>
+        <location filename="../../core/sensitivity.py" line="143"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="191"/>
+        <location filename="../../core/scoring.py" line="192"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="131"/>
-        <location filename="../../core/scoring.py" line="177"/>
-        <location filename="../../core/scoring.py" line="528"/>
+        <location filename="../../core/scoring.py" line="178"/>
+        <location filename="../../core/scoring.py" line="529"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="129"/>
-        <location filename="../../core/scoring.py" line="433"/>
-        <location filename="../../core/sensitivity.py" line="138"/>
+        <location filename="../../core/scoring.py" line="434"/>
+        <location filename="../../core/sensitivity.py" line="139"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1771,7 +1771,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Perturbation des poids</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="126"/>
+        <location filename="../../core/sensitivity.py" line="127"/>
         <source>Weight perturbation {value}: expected one of {expected}.</source>
         <translation>Perturbation des poids {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1806,7 +1806,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="214"/>
+        <location filename="../../processing/aggregate_bpe.py" line="215"/>
         <source>Writing the points feature by feature ({reason}).</source>
         <translation>Écriture des points entité par entité ({reason}).</translation>
     </message>
@@ -1816,7 +1816,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="87"/>
+        <location filename="../../processing/aggregate_bpe.py" line="88"/>
         <source>Year (AN) to count (empty: the latest in the file)</source>
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
@@ -1927,7 +1927,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>fin de la période des naissances</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="444"/>
+        <location filename="../../core/bpe.py" line="454"/>
         <source>equipment {typequ} not placed: no usable coordinates in {columns} ({values}); it is still counted in its commune</source>
         <translation>équipement {typequ} non placé : pas de coordonnées utilisables dans {columns} ({values}) ; il reste compté dans sa commune</translation>
     </message>
@@ -1942,7 +1942,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>établissements {year}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="321"/>
+        <location filename="../../core/bpe.py" line="326"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
     </message>
@@ -1952,17 +1952,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>listes des gammes</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="328"/>
+        <location filename="../../core/bpe.py" line="333"/>
         <source>gamme lists given</source>
         <translation>listes des gammes fournies</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="184"/>
+        <location filename="../../core/bpe.py" line="189"/>
         <source>gamme lists of {path} (GAMMES parameter)</source>
         <translation>listes des gammes de {path} (paramètre GAMMES)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="168"/>
+        <location filename="../../core/bpe.py" line="173"/>
         <source>given</source>
         <translation>indiquée</translation>
     </message>
@@ -2004,7 +2004,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/bpe.py" line="82"/>
-        <location filename="../../processing/aggregate_bpe.py" line="277"/>
+        <location filename="../../processing/aggregate_bpe.py" line="278"/>
         <source>no coordinates</source>
         <translation>sans coordonnées</translation>
     </message>
@@ -2014,7 +2014,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>hors gamme</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="307"/>
+        <location filename="../../core/bpe.py" line="312"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -2034,7 +2034,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>non additionnable</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="199"/>
+        <location filename="../../core/profile.py" line="202"/>
         <location filename="../../core/tables.py" line="107"/>
         <source>nothing</source>
         <translation>rien</translation>
@@ -2065,17 +2065,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>colonne renommée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="340"/>
+        <location filename="../../core/bpe.py" line="345"/>
         <source>row left out: &apos;{typequ}&apos; is not an equipment type (a letter A-G and 3 digits)</source>
         <translation>ligne écartée : « {typequ} » n&apos;est pas un type d&apos;équipement (une lettre de A à G et 3 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="347"/>
+        <location filename="../../core/bpe.py" line="352"/>
         <source>row left out: NB_EQUIP &apos;{value}&apos; is not a count</source>
         <translation>ligne écartée : NB_EQUIP « {value} » n&apos;est pas un nombre d&apos;équipements</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="334"/>
+        <location filename="../../core/bpe.py" line="339"/>
         <source>row left out: not a commune code</source>
         <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
     </message>
@@ -2181,7 +2181,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="380"/>
+        <location filename="../../core/bpe.py" line="385"/>
         <source>types in no gamme, counted in {column}: {types}</source>
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
@@ -2191,12 +2191,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="319"/>
+        <location filename="../../core/bpe.py" line="324"/>
         <source>year given</source>
         <translation>année indiquée</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="341"/>
+        <location filename="../../core/profile.py" line="354"/>
         <source>{column} exists in no edition of INSEE&apos;s comparateur known to the plugin: check its spelling.</source>
         <translation>{column} n&apos;existe dans aucune édition du comparateur de l&apos;INSEE connue de l&apos;extension : vérifiez son orthographe.</translation>
     </message>
@@ -2240,17 +2240,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="273"/>
+        <location filename="../../processing/aggregate_bpe.py" line="274"/>
         <source>{count} equipments with EPSG:{code} could not be reprojected to EPSG:2154: not placed; they are still counted in their commune</source>
         <translation>{count} équipements en EPSG:{code} n&apos;ont pas pu être reprojetés en EPSG:2154 : non placés ; ils restent comptés dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="275"/>
+        <location filename="../../processing/aggregate_bpe.py" line="276"/>
         <source>{count} equipments with EPSG:{code}, a CRS QGIS does not know: not placed; they are still counted in their commune</source>
         <translation>{count} équipements en EPSG:{code}, un SCR inconnu de QGIS : non placés ; ils restent comptés dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="160"/>
+        <location filename="../../processing/aggregate_bpe.py" line="161"/>
         <source>{count} equipments without an EPSG value: their CRS was taken from their département (Lambert 93; UTM overseas).</source>
         <translation>{count} équipements sans valeur EPSG : leur SCR est déduit de leur département (Lambert 93 ; UTM outre-mer).</translation>
     </message>
@@ -2265,12 +2265,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} niveaux plus bas que la référence</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="369"/>
+        <location filename="../../core/bpe.py" line="374"/>
         <source>{count} rows of the arrondissements of {city} counted in {code}</source>
         <translation>{count} lignes des arrondissements de {city} comptées dans {code}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="315"/>
+        <location filename="../../core/bpe.py" line="320"/>
         <source>{count} rows of year {year} left out: only {kept} is counted</source>
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
@@ -2320,7 +2320,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} (clair)</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="129"/>
+        <location filename="../../processing/aggregate_bpe.py" line="130"/>
         <source>{name}: no row could be counted. {summary}</source>
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
@@ -2330,7 +2330,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
     <message>
-        <location filename="../../processing/aggregate_bpe.py" line="170"/>
+        <location filename="../../processing/aggregate_bpe.py" line="171"/>
         <source>{note}; {count} types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
         <translation>{note} ; {count} types hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>
@@ -2345,7 +2345,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="108"/>
+        <location filename="../../core/bpe.py" line="113"/>
         <source>{path}, line {line}: gamme &apos;{gamme}&apos; is not one of {gammes}.</source>
         <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
     </message>
@@ -2355,12 +2355,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="111"/>
+        <location filename="../../core/bpe.py" line="116"/>
         <source>{path}, line {line}: {typequ} is in two gammes ({first}, {second}).</source>
         <translation>{path}, ligne {line} : {typequ} figure dans deux gammes ({first}, {second}).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="99"/>
+        <location filename="../../core/bpe.py" line="104"/>
         <source>{path}: a gamme file needs the columns TYPEQU and GAMME (missing: {missing}). Columns found: {columns}.</source>
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
@@ -2391,12 +2391,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : ce n&apos;est pas un classeur qu&apos;OGR sait lire (fichier endommagé ou tronqué ?).</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="72"/>
+        <location filename="../../core/profile.py" line="74"/>
         <source>{path}: not a valid JSON file ({error}).</source>
         <translation>{path} : ce n&apos;est pas un fichier JSON valide ({error}).</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="70"/>
+        <location filename="../../core/profile.py" line="72"/>
         <source>{path}: profile file not found.</source>
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
@@ -2437,7 +2437,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="229"/>
+        <location filename="../../core/bpe.py" line="234"/>
         <source>{placed} equipments placed from {columns}; {other} in another CRS reprojected to EPSG:2154 ({crs}); {missing} rows without usable coordinates (in the report)</source>
         <translation>{placed} équipements placés d&apos;après {columns} ; {other} dans un autre SCR reprojetés en EPSG:2154 ({crs}) ; {missing} lignes sans coordonnées utilisables (dans le rapport)</translation>
     </message>
@@ -2447,32 +2447,32 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="100"/>
+        <location filename="../../core/profile.py" line="103"/>
         <source>{source}: &apos;aggregation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « aggregation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="112"/>
+        <location filename="../../core/profile.py" line="115"/>
         <source>{source}: &apos;functions&apos; must be an object with {expected}.</source>
         <translation>{source} : « functions » doit être un objet avec {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="94"/>
+        <location filename="../../core/profile.py" line="97"/>
         <source>{source}: &apos;missing&apos; must be one of {expected}.</source>
         <translation>{source} : « missing » doit valoir {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="97"/>
+        <location filename="../../core/profile.py" line="100"/>
         <source>{source}: &apos;normalisation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « normalisation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="104"/>
+        <location filename="../../core/profile.py" line="107"/>
         <source>{source}: &apos;reference&apos; is a commune code written as text, e.g. &quot;62498&quot;.</source>
         <translation>{source} : « reference » est un code commune écrit comme texte, par ex. &quot;62498&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="79"/>
+        <location filename="../../core/profile.py" line="81"/>
         <source>{source}: a profile is a JSON object.</source>
         <translation>{source} : un profil est un objet JSON.</translation>
     </message>
@@ -2487,12 +2487,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : aucune colonne « {key} » trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="271"/>
+        <location filename="../../core/bpe.py" line="276"/>
         <source>{source}: no DEPCOM or DCIRIS column. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne DEPCOM ou DCIRIS. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="274"/>
+        <location filename="../../core/bpe.py" line="279"/>
         <source>{source}: no TYPEQU column: is it a BPE file in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP)? Columns found: {columns}.</source>
         <translation>{source} : aucune colonne TYPEQU : est-ce bien un fichier BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP) ? Colonnes trouvées : {columns}.</translation>
     </message>
@@ -2502,7 +2502,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : aucune colonne de code commune (CODGEO, DEPCOM, INSEE_COM…) trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="306"/>
+        <location filename="../../core/bpe.py" line="311"/>
         <source>{source}: no row of year {year}. Years in the file: {years}.</source>
         <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
     </message>
@@ -2512,12 +2512,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : aucun de ses codes communes ne correspond à la couche. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}. Vérifiez le champ de code de la couche et la colonne clé de la table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="108"/>
+        <location filename="../../core/profile.py" line="111"/>
         <source>{source}: normalisation &apos;reference&apos; needs &apos;reference&apos;, the code of the reference commune (e.g. &quot;62498&quot;).</source>
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="280"/>
+        <location filename="../../core/bpe.py" line="285"/>
         <source>{source}: the file has no coordinates (looked for the columns {looked}), so its equipments cannot be written as points. Columns found: {columns}. Give INSEE&apos;s geolocated BPE file (one row per equipment, e.g. BPE24.csv or bpe21_ensemble_xy.csv), or leave the points output empty to count the equipments per commune only.</source>
         <translation>{source} : le fichier n&apos;a pas de coordonnées (colonnes cherchées : {looked}), ses équipements ne peuvent donc pas être écrits en points. Colonnes trouvées : {columns}. Indiquez le fichier géolocalisé de la BPE de l&apos;INSEE (une ligne par équipement, par exemple BPE24.csv ou bpe21_ensemble_xy.csv), ou laissez vide la sortie en points pour ne compter que les équipements par commune.</translation>
     </message>
@@ -2532,7 +2532,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : la feuille est vide.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="116"/>
+        <location filename="../../core/profile.py" line="119"/>
         <source>{source}: unknown function &apos;{name}&apos;; expected {expected}.</source>
         <translation>{source} : fonction inconnue « {name} » ; fonctions attendues : {expected}.</translation>
     </message>
@@ -2542,7 +2542,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : {rows} lignes lues, {matched} jointes, {summed}{unmatched} sans correspondance, {duplicates} doublons, {invalid} codes invalides, {recoded} recodés, {secret} cellules secrètes ou vides, {columns} colonnes ajoutées{merged}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="206"/>
+        <location filename="../../core/bpe.py" line="211"/>
         <source>{source}: {rows} rows read, {used} used, {invalid} invalid codes, {invalid_types} invalid equipment types, {not_numeric} not numeric, {other_year} of another year, {summed} arrondissement rows summed onto their commune; {equipment} equipments in {communes} communes</source>
         <translation>{source} : {rows} lignes lues, {used} utilisées, {invalid} codes invalides, {invalid_types} types d&apos;équipements invalides, {not_numeric} non numériques, {other_year} d&apos;une autre année, {summed} lignes d&apos;arrondissements additionnées sur leur commune ; {equipment} équipements dans {communes} communes</translation>
     </message>
@@ -2582,57 +2582,57 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{what} : pas un code de niveau : {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="121"/>
+        <location filename="../../core/profile.py" line="124"/>
         <source>{where} is missing: a profile defines the four functions.</source>
         <translation>{where} manque : un profil définit les quatre fonctions.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="214"/>
+        <location filename="../../core/profile.py" line="217"/>
         <source>{where}.area: the name of a column of areas in km², e.g. &quot;SUPERF&quot;.</source>
         <translation>{where}.area : le nom d&apos;une colonne de superficies en km², par exemple &quot;SUPERF&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="153"/>
+        <location filename="../../core/profile.py" line="156"/>
         <source>{where}.direction: &apos;+&apos; or &apos;-&apos;, not {value}.</source>
         <translation>{where}.direction : « + » ou « - », pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="132"/>
+        <location filename="../../core/profile.py" line="135"/>
         <source>{where}.indicators: give at least one indicator.</source>
         <translation>{where}.indicators : donnez au moins un indicateur.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="167"/>
+        <location filename="../../core/profile.py" line="170"/>
         <source>{where}.missing: one of {expected}, not {value}.</source>
         <translation>{where}.missing : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="172"/>
+        <location filename="../../core/profile.py" line="175"/>
         <source>{where}.optional: true or false, not {value}.</source>
         <translation>{where}.optional : true ou false, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="163"/>
+        <location filename="../../core/profile.py" line="166"/>
         <source>{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, not {value}.</source>
         <translation>{where}.percentile : un nombre entre 50 et 100 (exclus), par ex. 95, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="160"/>
+        <location filename="../../core/profile.py" line="163"/>
         <source>{where}.percentile: only with &quot;transform&quot;: &quot;winsorise&quot;.</source>
         <translation>{where}.percentile : seulement avec &quot;transform&quot;: &quot;winsorise&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="218"/>
+        <location filename="../../core/profile.py" line="221"/>
         <source>{where}.scale: a positive number.</source>
         <translation>{where}.scale : un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="156"/>
+        <location filename="../../core/profile.py" line="159"/>
         <source>{where}.transform: one of {expected}, not {value}.</source>
         <translation>{where}.transform : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="238"/>
+        <location filename="../../core/profile.py" line="241"/>
         <source>{where}.years: two increasing years, e.g. [2013, 2018], or the placeholders of the operands&apos; years, e.g. [&quot;{{previous}}&quot;, &quot;{{census}}&quot;].</source>
         <translation>{where}.years : deux années croissantes, par exemple [2013, 2018], ou les repères des années des opérandes, par exemple [&quot;{{previous}}&quot;, &quot;{{census}}&quot;].</translation>
     </message>
@@ -2641,93 +2641,98 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation type="vanished">{where}.years : deux années croissantes, par ex. [2013, 2018].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="265"/>
+        <location filename="../../core/profile.py" line="278"/>
         <source>{where}: &apos;availability&apos; must be an object such as {example}.</source>
         <translation>{where} : « availability » doit être un objet tel que {example}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="281"/>
+        <location filename="../../core/profile.py" line="267"/>
+        <source>{where}: &apos;goalposts&apos; is two increasing shares of communes among {allowed}, e.g. [0.01, 0.99] (France&apos;s 1st and 99th percentiles); not {value}.</source>
+        <translation>{where} : « goalposts » est deux parts de communes croissantes parmi {allowed}, par exemple [0.01, 0.99] (les 1er et 99e centiles de la France) ; pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="294"/>
         <source>{where}: &apos;levels&apos; must be an object.</source>
         <translation>{where} : « levels » doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="150"/>
+        <location filename="../../core/profile.py" line="153"/>
         <source>{where}: &apos;{key}&apos; is required.</source>
         <translation>{where} : « {key} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="224"/>
+        <location filename="../../core/profile.py" line="227"/>
         <source>{where}: a column name cannot be empty.</source>
         <translation>{where} : un nom de colonne ne peut être vide.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="194"/>
+        <location filename="../../core/profile.py" line="197"/>
         <source>{where}: a column name or an object such as {example}.</source>
         <translation>{where} : un nom de colonne ou un objet comme {example}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="402"/>
+        <location filename="../../core/profile.py" line="415"/>
         <source>{where}: a weight is a positive number, not {value}.</source>
         <translation>{where} : un poids est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="271"/>
+        <location filename="../../core/profile.py" line="284"/>
         <source>{where}: availability.function: the share of a function&apos;s indicators that must have a value, between 0 and 1, e.g. 0.5; not {value}.</source>
         <translation>{where} : availability.function : la part des indicateurs d&apos;une fonction qui doivent avoir une valeur, entre 0 et 1, par exemple 0.5 ; pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="274"/>
+        <location filename="../../core/profile.py" line="287"/>
         <source>{where}: availability.functions: how many of the four functions a commune needs, 1 to 4, e.g. 3; not {value}.</source>
         <translation>{where} : availability.functions : le nombre de fonctions sur quatre qu&apos;il faut à une commune, de 1 à 4, par exemple 3 ; pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="198"/>
+        <location filename="../../core/profile.py" line="201"/>
         <source>{where}: exactly one of {expected} expected, got {found}.</source>
         <translation>{where} : exactement une clé parmi {expected} attendue, reçu : {found}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="136"/>
+        <location filename="../../core/profile.py" line="139"/>
         <source>{where}: indicator ids must be unique.</source>
         <translation>{where} : les identifiants (id) des indicateurs doivent être uniques.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="285"/>
+        <location filename="../../core/profile.py" line="298"/>
         <source>{where}: levels.method: one of {expected}, not {value}.</source>
         <translation>{where} : levels.method : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="297"/>
+        <location filename="../../core/profile.py" line="310"/>
         <source>{where}: levels.shares: four increasing cumulative shares of communes from the top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].</source>
         <translation>{where} : levels.shares : quatre parts cumulées croissantes de communes en partant du haut, entre 0 et 1, par ex. [0.004, 0.025, 0.11, 0.31].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="291"/>
+        <location filename="../../core/profile.py" line="304"/>
         <source>{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].</source>
         <translation>{where} : levels.thresholds : quatre scores décroissants, par ex. [88, 72, 52, 35].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="128"/>
-        <location filename="../../core/profile.py" line="146"/>
+        <location filename="../../core/profile.py" line="131"/>
+        <location filename="../../core/profile.py" line="149"/>
         <source>{where}: must be an object.</source>
         <translation>{where} : doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="418"/>
+        <location filename="../../core/profile.py" line="431"/>
         <source>{where}: unknown key(s) {unknown}; allowed: {allowed}.</source>
         <translation>{where} : clé(s) inconnue(s) {unknown} ; clés permises : {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="227"/>
+        <location filename="../../core/profile.py" line="230"/>
         <source>{where}: unknown placeholder {{{placeholder}}} in {name}; the years a column name can follow are {expected}.</source>
         <translation>{where} : repère inconnu {{{placeholder}}} dans {name} ; les années qu&apos;un nom de colonne peut suivre sont {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="243"/>
+        <location filename="../../core/profile.py" line="246"/>
         <source>{where}: without &quot;years&quot;, each operand of a growth names its columns with one placeholder (e.g. P{{previous}}_POP and P{{census}}_POP), which gives the period. {example}</source>
         <translation>{where} : sans &quot;years&quot;, chaque opérande d&apos;une croissance nomme ses colonnes avec un repère (par exemple P{{previous}}_POP et P{{census}}_POP), qui donne la période. {example}</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="206"/>
+        <location filename="../../core/profile.py" line="209"/>
         <source>{where}: {arity} operand(s) expected, got {count}.</source>
         <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
     </message>

@@ -111,6 +111,7 @@ class ScoreResult:
     method: Method = None
     thresholds: list = None  # the composite's level limits actually used
     transformed: pd.DataFrame = None  # the values normalised: imputed and transformed, columns as indicators
+    normalised: pd.DataFrame = None  # their normalised values (0–100, a "−" indicator reversed)
 
 
 def resolve_method(profile, normalisation=None, aggregation=None, levels=None, reference=None):
@@ -226,7 +227,8 @@ class Scorer:
                            below_floor=int((self.prepared.no_data & ~self.prepared.no_value).sum()),
                            thresholds=[float(t) for t in limits[0]],
                            transformed=pd.DataFrame(self.prepared.values, index=self.index,
-                                                    columns=self.prepared.keys))
+                                                    columns=self.prepared.keys),
+                           normalised=pd.DataFrame(self.normalised, index=self.index, columns=self.prepared.keys))
 
     def _contributions(self, prepared, function_weights, composite):
         """N × K points of each indicator in score_centralite, which they add up to.

@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..compat import NO_GEOMETRY, SOURCE_POLYGON
 from ..core.editions import VINTAGE_FIELD, has_placeholders
+from ..core.explain import EXPLANATION_FIELD, explanations
 from ..core.indicators import AREA_COLUMN
 from ..core.profile import (
     LEVEL_LABELS,
@@ -110,7 +111,9 @@ class CentralityScore(CentralitesAlgorithm):
             "score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes "
             "(indicators missing or imputed), indicateurs_manquants (which, each with what the score did: "
             "\"vacance (médiane), sante (0), emplois\" — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, "
-            "e.g. \"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021\"), and contrib_<indicator "
+            "e.g. \"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021\"), explication (the "
+            "commune's two strongest and two weakest indicators on the normalised scale, each with its value and "
+            "its rank in the layer, in the user's language), and contrib_<indicator "
             "id> for each indicator: its points in score_centralite, which they add up to (a missing indicator "
             "has none). Before its re-expression the composite is a sum of one term per indicator present — "
             "arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each "
@@ -173,7 +176,7 @@ class CentralityScore(CentralitesAlgorithm):
         }
         # A scored layer scored again: its scores, years and contributions (of any profile) are replaced.
         replaced = [name for name in source.fields().names()
-                    if name in OUTPUT_FIELDS + (VINTAGE_FIELD,) or name.startswith(CONTRIBUTION_PREFIX)]
+                    if name in OUTPUT_FIELDS + (VINTAGE_FIELD, EXPLANATION_FIELD) or name.startswith(CONTRIBUTION_PREFIX)]
         # The layer's copy for a GeoPackage output starts now and runs while the scores are computed.
         bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced)
         try:
@@ -195,6 +198,8 @@ class CentralityScore(CentralitesAlgorithm):
             result = compute_scores(frame, profile, **methods)
         except ScoringError as error:
             raise QgsProcessingException(str(error)) from error
+        # Why each commune scores as it does: its strongest and weakest indicators, in the user's language.
+        result.scores[EXPLANATION_FIELD] = explanations(result, profile).to_numpy()
         result.scores.index = range(len(result.scores))
         # The data's years travel with the scores: a map's sources line reads them (export_layout).
         result.scores[VINTAGE_FIELD] = recognition.vintage() or None

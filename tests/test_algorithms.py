@@ -141,6 +141,9 @@ def test_score_fields_ranks_and_levels(scored):
     assert 50.0 < first["score_centralite"] <= 100.0
     levels = {f["niveau_code"] for f in features}
     assert len(levels) >= 3 and 5 in levels  # the illustrative figures: no commune majeure on France's scale
+    # Why: the strongest and weakest indicators of every scored commune, with their rank.
+    assert all(f["explication"].startswith("Strengths: ") and "(rank " in f["explication"]
+               for f in features if f["score_centralite"] is not None)
     # Each indicator's points, adding up to the composite.
     contributions = [n for n in layer.fields().names() if n.startswith("contrib_")]
     assert "contrib_population" in contributions and "contrib_emplois" in contributions

@@ -132,10 +132,12 @@ def test_the_reference_is_what_the_script_computes_from_insee_files(tmp_path):
     """Not hard-coded: the script rebuilds the shipped reference and limits from INSEE's France files."""
     real_insee("france/bpe2019_communes.csv")
     script = os.path.join(ROOT, "scripts", "build_national_reference.py")
+    import shutil
+
     copy_root = tmp_path / "plugin"
     # The script writes into the checkout it runs from: run it on a copy.
-    subprocess.run(["cp", "-r", ROOT, str(copy_root)], check=True)
-    subprocess.run(["rm", "-rf", str(copy_root / ".venv"), str(copy_root / ".git")], check=True)
+    shutil.copytree(ROOT, copy_root, ignore=shutil.ignore_patterns(
+        ".venv", ".git", ".cache", "demo_output", "dist", "__pycache__", ".hypothesis", ".pytest_cache"))
     run = subprocess.run([sys.executable, str(copy_root / "scripts" / os.path.basename(script)),
                           "--data", os.path.dirname(real_insee("france/bpe2019_communes.csv"))],
                          capture_output=True, text=True)

@@ -294,3 +294,16 @@ def test_contributions_of_the_default_profile_name_its_indicators():
     # Two functions with the same indicator id: the function names it.
     assert contribution_fields(["habiter.x", "travailler.x", "services.y"]) == [
         "contrib_habiter_x", "contrib_travailler_x", "contrib_y"]
+
+
+def test_the_explanation_names_the_strongest_and_weakest_indicators():
+    from centralites.core.explain import explanations
+
+    frame = frame_of([[1.0, 2.0, 3.0, 4.0, 5.0], [9.0, 2.0, 1.0, 4.0, 1.0], [5.0, 5.0, 5.0, 5.0, 5.0]])
+    result = compute_scores(frame, PROFILE)
+    sentences = explanations(result, PROFILE)
+    # c2: the highest A (rank 1) and the lowest E, which counts against (rank 1); its C and D at the bottom.
+    assert sentences["c2"] == ("Strengths: a 9.0 (rank 1); e 1.0 (rank 1). "
+                               "Weaknesses: d 4.0 (rank 2); c 1.0 (rank 3).")
+    unscored = compute_scores(frame_of([[1.0] * 5, [float("nan")] * 5]), PROFILE)
+    assert explanations(unscored, PROFILE)["c2"] is None

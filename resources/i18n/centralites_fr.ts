@@ -69,13 +69,13 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="144"/>
+        <location filename="../../processing/centrality_score.py" line="147"/>
         <location filename="../../processing/sensitivity.py" line="84"/>
         <source>Against France (national goalposts)</source>
         <translation>Par rapport à la France (bornes nationales)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="147"/>
+        <location filename="../../processing/centrality_score.py" line="150"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -110,15 +110,15 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="148"/>
+        <location filename="../../processing/centrality_score.py" line="151"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="143"/>
-        <location filename="../../processing/centrality_score.py" line="148"/>
-        <location filename="../../processing/centrality_score.py" line="152"/>
+        <location filename="../../processing/centrality_score.py" line="146"/>
+        <location filename="../../processing/centrality_score.py" line="151"/>
+        <location filename="../../processing/centrality_score.py" line="155"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -195,7 +195,7 @@
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="67"/>
+        <location filename="../../processing/centrality_score.py" line="68"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
@@ -287,14 +287,14 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="284"/>
+        <location filename="../../processing/centrality_score.py" line="289"/>
         <location filename="../../processing/compare_levels.py" line="73"/>
         <location filename="../../processing/compare_levels.py" line="101"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="157"/>
+        <location filename="../../processing/centrality_score.py" line="160"/>
         <location filename="../../processing/sensitivity.py" line="93"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -317,7 +317,7 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="244"/>
+        <location filename="../../processing/centrality_score.py" line="249"/>
         <source>Communes below the profile&apos;s data floor, not scored (kept, with empty scores; their missing indicators in indicateurs_manquants): {count}. A commune is scored on at least {functions} functions, each with at least {share:.0%} of its indicators.</source>
         <translation>Communes sous le seuil de données du profil, non notées (conservées, avec des scores vides ; leurs indicateurs manquants dans indicateurs_manquants) : {count}. Une commune est notée sur au moins {functions} fonctions, chacune avec au moins {share:.0%} de ses indicateurs.</translation>
     </message>
@@ -327,7 +327,7 @@
         <translation>Communes comparées</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="235"/>
+        <location filename="../../processing/centrality_score.py" line="240"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
@@ -337,12 +337,12 @@
         <translation>Communes à deux niveaux d&apos;écart ou plus</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="252"/>
+        <location filename="../../processing/centrality_score.py" line="257"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="133"/>
+        <location filename="../../processing/centrality_score.py" line="136"/>
         <location filename="../../processing/sensitivity.py" line="68"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -368,7 +368,7 @@
         <translation>Communes sans niveau de référence (non comparées) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="241"/>
+        <location filename="../../processing/centrality_score.py" line="246"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -424,7 +424,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="296"/>
+        <location filename="../../processing/centrality_score.py" line="301"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -486,7 +486,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="144"/>
+        <location filename="../../processing/centrality_score.py" line="147"/>
         <location filename="../../processing/sensitivity.py" line="84"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
@@ -512,7 +512,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Accord exact</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="212"/>
+        <location filename="../../processing/centrality_score.py" line="217"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -605,7 +605,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="152"/>
+        <location filename="../../processing/centrality_score.py" line="155"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -620,7 +620,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes : {note}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="148"/>
+        <location filename="../../processing/centrality_score.py" line="151"/>
         <location filename="../../processing/sensitivity.py" line="88"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -693,7 +693,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE comparateur {edition}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="266"/>
+        <location filename="../../processing/centrality_score.py" line="271"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
@@ -719,13 +719,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="137"/>
+        <location filename="../../processing/centrality_score.py" line="140"/>
         <location filename="../../processing/sensitivity.py" line="70"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="161"/>
+        <location filename="../../processing/centrality_score.py" line="164"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -862,7 +862,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="151"/>
+        <location filename="../../processing/centrality_score.py" line="154"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -907,12 +907,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="201"/>
+        <location filename="../../processing/centrality_score.py" line="206"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="143"/>
+        <location filename="../../processing/centrality_score.py" line="146"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -933,13 +933,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="208"/>
+        <location filename="../../processing/centrality_score.py" line="213"/>
         <source>National reference: {reference}.</source>
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="92"/>
-        <location filename="../../processing/centrality_score.py" line="152"/>
+        <location filename="../../processing/centrality_score.py" line="155"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
@@ -990,18 +990,18 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="142"/>
+        <location filename="../../processing/centrality_score.py" line="145"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="411"/>
+        <location filename="../../core/scoring.py" line="413"/>
         <source>Normalisation &apos;national&apos; needs the national reference of each indicator.</source>
         <translation>La normalisation « national » a besoin de la référence nationale de chaque indicateur.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="135"/>
-        <location filename="../../core/scoring.py" line="420"/>
+        <location filename="../../core/scoring.py" line="136"/>
+        <location filename="../../core/scoring.py" line="422"/>
         <location filename="../../core/sensitivity.py" line="146"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
@@ -1090,7 +1090,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="143"/>
+        <location filename="../../processing/centrality_score.py" line="146"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
@@ -1161,13 +1161,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="263"/>
+        <location filename="../../processing/centrality_score.py" line="268"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="92"/>
-        <location filename="../../processing/centrality_score.py" line="152"/>
+        <location filename="../../processing/centrality_score.py" line="155"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -1199,7 +1199,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="155"/>
+        <location filename="../../processing/centrality_score.py" line="158"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -1281,7 +1281,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="159"/>
+        <location filename="../../processing/centrality_score.py" line="162"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
@@ -1298,7 +1298,7 @@ Méthode : chaque indicateur est calculé à partir des colonnes de la couche (
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="70"/>
+        <location filename="../../processing/centrality_score.py" line="71"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains, normalised against France).
 
 1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
@@ -1320,7 +1320,7 @@ Column names follow the edition of INSEE&apos;s comparateur joined: a profile wr
 
 Methods left on &apos;as in the profile&apos; use the profile&apos;s (min-max, arithmetic, thresholds when it says nothing).
 
-Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), indicateurs_manquants (which, each with what the score did: &quot;vacance (médiane), sante (0), emplois&quot; — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. Data floor (the profile&apos;s &quot;availability&quot;): a function counts for a commune when at least half of its indicators have a value (a zero the profile imputes is a value, a median is not); a commune is scored on at least three functions. A commune below the floor, or with no data at all, is kept with empty scores, does not shape the others&apos; normalisation, and is counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</source>
+Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), indicateurs_manquants (which, each with what the score did: &quot;vacance (médiane), sante (0), emplois&quot; — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), explication (the commune&apos;s two strongest and two weakest indicators on the normalised scale, each with its value and its rank in the layer, in the user&apos;s language), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. Data floor (the profile&apos;s &quot;availability&quot;): a function counts for a commune when at least half of its indicators have a value (a zero the profile imputes is a value, a median is not); a commune is scored on at least three functions. A commune below the floor, or with no data at all, is kept with empty scores, does not shape the others&apos; normalisation, and is counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</source>
         <translation>Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE, normalisé par rapport à la France).
 
 1. Les indicateurs sont calculés à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Transformation : log(1+x), ou winsorisation (valeurs écrêtées aux centiles (100−p) et p).
@@ -1342,7 +1342,7 @@ Les noms de colonnes suivent l&apos;édition du comparateur de l&apos;INSEE join
 
 Les méthodes laissées sur « Comme dans le profil » reprennent celles du profil (min-max, arithmétique, et seuils fixes lorsqu&apos;il ne précise rien).
 
-Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
+Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), explication (les deux indicateurs les plus forts et les deux plus faibles de la commune sur l&apos;échelle normalisée, chacun avec sa valeur et son rang dans la couche, dans la langue de l&apos;utilisateur), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="219"/>
@@ -1395,6 +1395,11 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <location filename="../../processing/layouts.py" line="464"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/explain.py" line="39"/>
+        <source>Strengths: {items}.</source>
+        <translation>Forces : {items}.</translation>
     </message>
     <message>
         <location filename="../../processing/styling.py" line="76"/>
@@ -1545,7 +1550,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="114"/>
-        <location filename="../../processing/centrality_score.py" line="166"/>
+        <location filename="../../processing/centrality_score.py" line="169"/>
         <location filename="../../processing/compare_levels.py" line="97"/>
         <location filename="../../processing/export_layout.py" line="131"/>
         <location filename="../../processing/join_tables.py" line="113"/>
@@ -1638,22 +1643,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="138"/>
+        <location filename="../../core/scoring.py" line="139"/>
         <source>The profile&apos;s fixed level limits are set for its normalisation ({profile}), not for {chosen}: levels by quantiles instead (the profile&apos;s shares of communes).</source>
         <translation>Les seuils fixes du profil sont établis pour sa normalisation ({profile}), pas pour {chosen} : niveaux par quantiles à la place (les parts de communes du profil).</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="373"/>
+        <location filename="../../core/scoring.py" line="375"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="375"/>
+        <location filename="../../core/scoring.py" line="377"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="425"/>
+        <location filename="../../core/scoring.py" line="427"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -1688,7 +1693,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="290"/>
+        <location filename="../../core/scoring.py" line="292"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -1740,30 +1745,35 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Travailler</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="130"/>
-        <location filename="../../core/scoring.py" line="487"/>
+        <location filename="../../core/scoring.py" line="131"/>
+        <location filename="../../core/scoring.py" line="489"/>
         <location filename="../../core/sensitivity.py" line="143"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="192"/>
+        <location filename="../../core/scoring.py" line="193"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="131"/>
-        <location filename="../../core/scoring.py" line="178"/>
-        <location filename="../../core/scoring.py" line="529"/>
+        <location filename="../../core/scoring.py" line="132"/>
+        <location filename="../../core/scoring.py" line="179"/>
+        <location filename="../../core/scoring.py" line="531"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="129"/>
-        <location filename="../../core/scoring.py" line="434"/>
+        <location filename="../../core/scoring.py" line="130"/>
+        <location filename="../../core/scoring.py" line="436"/>
         <location filename="../../core/sensitivity.py" line="139"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/explain.py" line="39"/>
+        <source>Weaknesses: {items}.</source>
+        <translation>Faiblesses : {items}.</translation>
     </message>
     <message>
         <location filename="../../processing/sensitivity.py" line="75"/>
@@ -1821,7 +1831,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="143"/>
+        <location filename="../../processing/centrality_score.py" line="146"/>
         <location filename="../../processing/sensitivity.py" line="83"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
@@ -2308,6 +2318,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/export_layout.py" line="241"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../core/explain.py" line="40"/>
+        <source>{label} {value} (rank {rank})</source>
+        <translation>{label} {value} (rang {rank})</translation>
     </message>
     <message>
         <location filename="../../processing/frames.py" line="191"/>

@@ -16,13 +16,15 @@ AREA_COLUMN = "__area_km2"
 # kind -> (optional extra keys, number of operands)
 FORMULAS = {
     "column": (set(), 1),
-    "ratio": ({"scale"}, 2),
-    "per_1000": (set(), 2),
-    "share": (set(), 2),
+    "ratio": ({"scale", "min_base"}, 2),
+    "per_1000": ({"min_base"}, 2),
+    "share": ({"min_base"}, 2),
     "density": ({"area"}, 1),
-    "growth": ({"years"}, 2),
+    "growth": ({"years", "min_base"}, 2),
     "difference": (set(), 2),
 }
+# "min_base": a rate on a tiny base says little (+18 %/year from 5 jobs to 12): below this base — the
+# denominator, or a growth's starting value — the score leaves the rate out (see small_base).
 
 
 def formula_columns(formula, with_area=True):
@@ -47,6 +49,21 @@ def evaluate(formula, frame):
     (kind,) = [key for key in formula if key in FORMULAS]
     operands = formula[kind] if isinstance(formula[kind], list) else [formula[kind]]
     values = [evaluate(operand, frame) for operand in operands]
+    return _evaluate_kind(kind, formula, values, frame)
+
+
+def small_base(formula, frame):
+    """True where the formula's rate stands on a base below its "min_base" (the denominator, or a growth's
+    starting value): the score leaves such a value out, whatever the missing-data policy."""
+    if isinstance(formula, str) or "min_base" not in formula:
+        return pd.Series(False, index=frame.index)
+    (kind,) = [key for key in formula if key in FORMULAS]
+    operands = formula[kind] if isinstance(formula[kind], list) else [formula[kind]]
+    base = evaluate(operands[0] if kind == "growth" else operands[1], frame)
+    return (base < float(formula["min_base"])).fillna(False)
+
+
+def _evaluate_kind(kind, formula, values, frame):
     if kind == "column":
         return values[0]
     if kind == "ratio":

@@ -219,6 +219,9 @@ def _check_formula(formula, where):
         _check_column_reference(formula["area"], f"{where}.area")
     if "scale" in formula and not _is_positive(formula["scale"]):
         raise ProfileError(tr("{where}.scale: a positive number.").format(where=where))
+    if "min_base" in formula and not _is_positive(formula["min_base"]):
+        raise ProfileError(tr("{where}.min_base: the smallest base (denominator, or a growth's starting value) "
+                              "a rate is computed on, a positive number such as 50.").format(where=where))
 
 
 def _check_column_reference(name, where):

@@ -45,7 +45,7 @@ import pandas as pd
 
 from .breaks import jenks_breaks
 from .editions import has_placeholders
-from .indicators import evaluate
+from .indicators import evaluate, small_base
 from .messages import tr
 from .profile import (
     AGGREGATIONS,
@@ -99,7 +99,8 @@ class Prepared:
     no_data: np.ndarray  # communes not scored: below the data floor (N, bool)
     keys: list = field(default_factory=list)
     no_value: np.ndarray = None
-    indicators: list = field(default_factory=list)  # the (resolved) profile entries, in the order of keys  # communes without a single value (N, bool): a subset of no_data
+    indicators: list = field(default_factory=list)  # the (resolved) profile entries, in the order of keys
+    small_base: pd.DataFrame = None  # N × K: a rate on a base below its min_base, left out  # communes without a single value (N, bool): a subset of no_data
 
 
 @dataclass
@@ -171,7 +172,7 @@ class Scorer:
                                     national_bounds(self.prepared, self.method, profile))
         self.index = frame.index
         self.missing = self.prepared.raw.isna().sum(axis=1).astype("int64")
-        self.missing_list = _missing_list(self.prepared.raw, profile)
+        self.missing_list = _missing_list(self.prepared.raw, profile, self.prepared.small_base)
 
     def with_levels(self, levels):
         """The same normalised indicators, levels classed by another method (thresholds, quantiles, jenks)."""
@@ -261,16 +262,22 @@ class Scorer:
         return pd.DataFrame(points, index=self.index, columns=contribution_fields(prepared.keys))
 
 
-def _missing_list(raw, profile):
-    """Per commune, the indicators without a value and what the score did with each (None when none)."""
+def _missing_list(raw, profile, small=None):
+    """Per commune, the indicators without a value and what the score did with each (None when none):
+    "vacance (médiane), sante (0), emplois, croissance_emploi (petite base)"."""
     policy = {f"{function}.{i['id']}": i["missing"]
               for function, spec in profile["functions"].items() for i in spec["indicators"]}
     marks = {"zero": " (0)", "median": " (médiane)", "reweight": ""}  # French, as the other score fields
     ids = {key: key.split(".", 1)[1] + marks.get(policy.get(key), "") for key in raw.columns}
     missing = raw.isna().to_numpy()
     names = np.array([ids[key] for key in raw.columns], dtype=object)
-    return pd.Series([", ".join(names[row]) if row.any() else None for row in missing], index=raw.index,
-                     dtype=object)
+    tiny = small.to_numpy(dtype=bool) & ~missing if small is not None else np.zeros(missing.shape, dtype=bool)
+    small_names = np.array([key.split(".", 1)[1] + " (petite base)" for key in raw.columns], dtype=object)
+    rows = []
+    for gap, base in zip(missing, tiny):
+        listed = list(names[gap]) + list(small_names[base])
+        rows.append(", ".join(listed) if listed else None)
+    return pd.Series(rows, index=raw.index, dtype=object)
 
 
 def contribution_fields(keys):
@@ -306,13 +313,17 @@ def prepare(frame, profile):
             profile, _ = fit_profile(profile, frame.columns)
         except ProfileError as error:
             raise ScoringError(str(error)) from error
-    raw, prepared, keys, directions, weights, function_of, entries = {}, [], [], [], [], [], []
+    raw, prepared, keys, directions, weights, function_of, entries, small = {}, [], [], [], [], [], [], {}
     for position, (function, spec) in enumerate(profile["functions"].items()):
         for indicator in spec["indicators"]:
             key = f"{function}.{indicator['id']}"
             values = evaluate(indicator["formula"], frame)
             raw[key] = values
-            prepared.append(_impute_and_transform(values, indicator).to_numpy(dtype="float64"))
+            treated = _impute_and_transform(values, indicator).to_numpy(dtype="float64")
+            tiny = small_base(indicator["formula"], frame).to_numpy(dtype=bool)
+            treated[tiny] = np.nan  # a rate on a tiny base is left out, whatever the policy
+            small[key] = tiny
+            prepared.append(treated)
             keys.append(key)
             entries.append(indicator)
             directions.append(-1.0 if indicator["direction"] == "-" else 1.0)
@@ -324,7 +335,9 @@ def prepare(frame, profile):
     # The data floor, decided after the "zero" policy (a commune absent from the BPE has no
     # equipment: that is a value) and before the median (an estimate is not data).
     zero = np.asarray([i["missing"] == "zero" for spec in profile["functions"].values() for i in spec["indicators"]])
+    small = pd.DataFrame(small, index=frame.index, columns=keys, dtype=bool)
     known = raw.notna().to_numpy() | zero[None, :] if len(keys) else np.zeros((len(frame), 0), dtype=bool)
+    known &= ~small.to_numpy(dtype=bool)
     floor = profile.get("availability", DEFAULT_AVAILABILITY)
     counted = np.zeros((len(frame), len(FUNCTIONS)), dtype=bool)
     for i in range(len(FUNCTIONS)):
@@ -346,6 +359,7 @@ def prepare(frame, profile):
         keys=keys,
         no_value=no_value,
         indicators=entries,
+        small_base=small,
     )
 
 

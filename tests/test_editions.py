@@ -116,7 +116,7 @@ def test_every_shipped_profile_runs_on_every_edition(edition):
 def test_growth_uses_the_real_period():
     profile, _ = fit_profile(load_profile(), REAL_HEADERS[2025].split(";") + BPE_COLUMNS)
     growth = next(i for i in profile["functions"]["habiter"]["indicators"] if i["id"] == "croissance_pop")
-    assert growth["formula"] == {"growth": ["P16_POP", "P22_POP"], "years": [2016, 2022]}
+    assert growth["formula"] == {"growth": ["P16_POP", "P22_POP"], "years": [2016, 2022], "min_base": 200}
     assert growth["label"] == "Annual population growth 2016-2022 (%)"
     frame = pd.DataFrame({"P16_POP": [1000.0], "P22_POP": [1000.0 * 1.01 ** 6]})
     assert evaluate(growth["formula"], frame).iloc[0] == pytest.approx(1.0)  # 1 %/year over 6 years, not 5

@@ -307,3 +307,22 @@ def test_the_explanation_names_the_strongest_and_weakest_indicators():
                                "Weaknesses: d 4.0 (rank 2); c 1.0 (rank 3).")
     unscored = compute_scores(frame_of([[1.0] * 5, [float("nan")] * 5]), PROFILE)
     assert explanations(unscored, PROFILE)["c2"] is None
+
+
+def test_a_rate_on_a_tiny_base_is_left_out_and_said():
+    """"min_base": a growth from 5 jobs to 12 says little; the rate is left out whatever the policy, the
+    commune keeps its other indicators, and indicateurs_manquants says why."""
+    data = small_profile_data()
+    data["functions"]["travailler"]["indicators"] = [
+        {"id": "c", "formula": "C"},
+        {"id": "g", "formula": {"growth": ["A", "C"], "years": [2013, 2018], "min_base": 50}, "missing": "zero"}]
+    profile = validate_profile(data)
+    frame = frame_of([[100.0, 1.0, 150.0, 1.0, 1.0], [5.0, 2.0, 12.0, 2.0, 2.0], [80.0, 3.0, 70.0, 3.0, 3.0]])
+    result = compute_scores(frame, profile)
+    assert result.indicators.loc["c2", "travailler.g"] > 15  # the raw rate is kept for the statistics…
+    assert np.isnan(result.normalised.loc["c2", "travailler.g"])  # …but not scored, not even as zero
+    assert result.scores.loc["c2", "indicateurs_manquants"] == "g (petite base)"
+    assert np.isnan(result.scores.loc["c2", "contrib_g"]) and not np.isnan(result.scores.loc["c2", COMPOSITE_FIELD])
+    with pytest.raises(Exception, match="min_base"):
+        data["functions"]["travailler"]["indicators"][1]["formula"]["min_base"] = -1
+        validate_profile(data)

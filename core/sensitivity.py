@@ -44,7 +44,10 @@ from .scoring import (
 WEIGHT_MODES = ("none", "noise", "dirichlet")
 BAND_FIELDS = ("rang_p05", "rang_p50", "rang_p95")
 STABLE_FIELD = "part_niveau_stable"
-OUTPUT_FIELDS = BAND_FIELDS + (STABLE_FIELD,)
+# Which choice moves a commune: the width of its 90 % rank band when only the weights are drawn (the
+# profile's methods kept), and when only the methods are (the profile's weights kept).
+SPLIT_FIELDS = ("ecart_poids", "ecart_methodes")
+OUTPUT_FIELDS = BAND_FIELDS + (STABLE_FIELD,) + SPLIT_FIELDS
 
 
 @dataclass
@@ -57,7 +60,31 @@ class SensitivityResult:
 
 def monte_carlo(frame, profile, draws=1000, weights="dirichlet", noise=0.25, concentration=1.0,
                 normalisations=("minmax", "zscore", "percentile"), aggregations=AGGREGATIONS,
-                reference=None, seed=1, batch=100, is_cancelled=None):
+                reference=None, seed=1, batch=100, is_cancelled=None, split=True):
+    """Rank bands and level stability of every row of ``frame`` over ``draws`` random scorings, and
+    (``split``) which choice moves each commune: the width of its 90 % rank band with the weights alone
+    drawn, then the methods alone (half as many draws each). None when ``is_cancelled()`` becomes true."""
+    result = _monte_carlo(frame, profile, draws, weights, noise, concentration, normalisations, aggregations,
+                          reference, seed, batch, is_cancelled)
+    if result is None or not split:
+        return result
+    method = resolve_method(profile, reference=reference)
+    half = max(draws // 2, 1)
+    runs = {
+        "ecart_poids": (weights, (method.normalisation,), (method.aggregation,)),
+        "ecart_methodes": ("none", normalisations, aggregations),
+    }
+    for field_name, (drawn_weights, drawn_normalisations, drawn_aggregations) in runs.items():
+        alone = _monte_carlo(frame, profile, half, drawn_weights, noise, concentration, drawn_normalisations,
+                             drawn_aggregations, reference, seed + 1, batch, is_cancelled)
+        if alone is None:
+            return None
+        result.bands[field_name] = (alone.bands["rang_p95"] - alone.bands["rang_p05"]).astype("Int64")
+    return result
+
+
+def _monte_carlo(frame, profile, draws, weights, noise, concentration, normalisations, aggregations,
+                 reference, seed, batch, is_cancelled):
     """Rank bands and level stability of every row of ``frame`` over ``draws`` random scorings.
 
     ``reference`` is the row label of the reference commune (normalisation "reference").
@@ -113,7 +140,7 @@ def monte_carlo(frame, profile, draws=1000, weights="dirichlet", noise=0.25, con
 
     bands = pd.DataFrame(_column_percentiles(ranks, (5, 50, 95)), index=frame.index, columns=list(BAND_FIELDS))
     bands[STABLE_FIELD] = stable / draws * 100.0
-    for field in OUTPUT_FIELDS:
+    for field in BAND_FIELDS + (STABLE_FIELD,):
         bands.loc[~scored, field] = np.nan
     for field in BAND_FIELDS:
         bands[field] = bands[field].round().astype("Int64")

@@ -58,9 +58,12 @@ class Sensitivity(CentralitesAlgorithm):
             "Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th and 95th "
             "percentiles of the commune's rank over the draws, 1 = most central) and part_niveau_stable "
             "(% of the draws in which the commune keeps the level of the reference run, the profile's own "
-            "methods and weights; levels by the profile's method). A narrow band means a rank that does "
-            "not depend on the choices. The same SEED gives the same result. Communes without any data "
-            "get empty fields."
+            "methods and weights; levels by the profile's method, classed exactly as the reference run), and "
+            "which choice moves the commune: ecart_poids, the width rang_p95 − rang_p05 with the weights alone "
+            "drawn (the profile's methods kept), and ecart_methodes, with the methods alone drawn (the "
+            "profile's weights kept), half as many draws each. A narrow band means a rank that does not "
+            "depend on the choices. The same SEED gives the same result. Communes without any data get "
+            "empty fields."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -132,6 +135,10 @@ class Sensitivity(CentralitesAlgorithm):
                                  "level in at least 90 % of the draws: {stable} of {total}.").format(
                 width=int((known["rang_p95"] - known["rang_p05"]).median()),
                 stable=int((known["part_niveau_stable"] >= 90).sum()), total=len(known)))
+            feedback.pushInfo(tr("Which choice moves the ranks: median band width {weights} ranks with the weights "
+                                 "alone drawn (ecart_poids), {methods} with the methods alone "
+                                 "(ecart_methodes).").format(
+                weights=int(known["ecart_poids"].median()), methods=int(known["ecart_methodes"].median())))
         return {self.OUTPUT: sink_id}
 
     def _simulate(self, parameters, context, feedback, source, profile, normalisations, aggregations, reference,

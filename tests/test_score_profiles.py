@@ -43,7 +43,8 @@ def test_aula_profile_follows_the_issue_list():
     # Edition-free: the columns are named by their role, the years read from the layer.
     assert formulas["habiter"][0] == "P{census}_POP"
     assert {"share": ["P{census}_LOGVAC", "P{census}_LOG"]} in formulas["habiter"]
-    assert {"growth": ["P{previous}_POP", "P{census}_POP"], "years": ["{previous}", "{census}"]} in formulas["habiter"]
+    assert {"growth": ["P{previous}_POP", "P{census}_POP"], "years": ["{previous}", "{census}"], "min_base": 200} \
+        in formulas["habiter"]
     assert {"ratio": ["P{census}_EMPLT", {"difference": ["P{census}_ACT1564", "P{census}_CHOM1564"]}],
             "scale": 100} in formulas["travailler"]
     assert "NB_EQUIP_B" in formulas["consommer"] and "ETGU{establishments}" in formulas["consommer"]
@@ -52,8 +53,8 @@ def test_aula_profile_follows_the_issue_list():
     assert recognition.years["census"] == 2018 and recognition.years["previous"] == 2013
     formulas = {f: [i["formula"] for i in spec["indicators"]] for f, spec in resolved["functions"].items()}
     assert formulas["habiter"][0] == "P18_POP"
-    assert {"growth": ["P13_POP", "P18_POP"], "years": [2013, 2018]} in formulas["habiter"]
-    assert {"growth": ["P13_EMPLT", "P18_EMPLT"], "years": [2013, 2018]} in formulas["travailler"]
+    assert {"growth": ["P13_POP", "P18_POP"], "years": [2013, 2018], "min_base": 200} in formulas["habiter"]
+    assert {"growth": ["P13_EMPLT", "P18_EMPLT"], "years": [2013, 2018], "min_base": 50} in formulas["travailler"]
     assert "ETGU18" in formulas["consommer"]
     assert resolved["functions"]["habiter"]["indicators"][0]["label"] == "Population 2018"
     # It reads the BPE domain file (bpe2019_domaines): no gamme column needed.

@@ -130,3 +130,18 @@ def test_no_perturbation_keeps_every_commune_of_france_at_its_level(levels):
     scored = result.bands[STABLE_FIELD].dropna()
     assert len(scored) > 34000
     assert (scored == 100.0).all(), scored[scored < 100].head()
+
+
+def test_the_split_says_which_choice_moves_a_commune():
+    """ecart_poids: the rank band's width with the weights alone drawn; ecart_methodes: with the methods
+    alone. Without weight perturbation the first is zero; with one method only, the second is."""
+    frame = random_frame()
+    only_methods = monte_carlo(frame, profile_with(), draws=40, weights="none",
+                               normalisations=("minmax", "zscore", "percentile"), aggregations=("arithmetic",))
+    known = only_methods.bands.dropna(subset=["rang_p50"])
+    assert (known["ecart_poids"] == 0).all() and (known["ecart_methodes"] > 0).any()
+    only_weights = monte_carlo(frame, profile_with(), draws=40, weights="dirichlet", normalisations=("minmax",),
+                               aggregations=("arithmetic",))
+    known = only_weights.bands.dropna(subset=["rang_p50"])
+    assert (known["ecart_methodes"] == 0).all() and (known["ecart_poids"] > 0).any()
+    assert only_weights.bands.loc["c7", ["ecart_poids", "ecart_methodes"]].isna().all()  # no data: no band

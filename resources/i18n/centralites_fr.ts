@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="147" />
-        <location filename="../../processing/sensitivity.py" line="84" />
+        <location filename="../../processing/sensitivity.py" line="87" />
         <source>Against France (national goalposts)</source>
         <translation>Par rapport à la France (bornes nationales)</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Agrégation</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="87" />
+        <location filename="../../processing/sensitivity.py" line="90" />
         <source>Aggregations drawn from</source>
         <translation>Agrégations tirées parmi</translation>
     </message>
@@ -110,7 +110,7 @@
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="151" />
-        <location filename="../../processing/sensitivity.py" line="88" />
+        <location filename="../../processing/sensitivity.py" line="91" />
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="136" />
+        <location filename="../../core/sensitivity.py" line="163" />
         <source>Choose at least one normalisation and one aggregation to draw from.</source>
         <translation>Choisissez au moins une normalisation et une agrégation parmi lesquelles tirer.</translation>
     </message>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="160" />
-        <location filename="../../processing/sensitivity.py" line="93" />
+        <location filename="../../processing/sensitivity.py" line="96" />
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
     </message>
@@ -342,7 +342,7 @@
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="136" />
-        <location filename="../../processing/sensitivity.py" line="68" />
+        <location filename="../../processing/sensitivity.py" line="71" />
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
     </message>
@@ -352,7 +352,7 @@
         <translation>Communes avec niveaux</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="97" />
+        <location filename="../../processing/sensitivity.py" line="100" />
         <source>Communes with rank bands</source>
         <translation>Communes avec bandes de rangs</translation>
     </message>
@@ -480,13 +480,13 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="76" />
+        <location filename="../../processing/sensitivity.py" line="79" />
         <source>Dirichlet</source>
         <translation>Dirichlet</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="147" />
-        <location filename="../../processing/sensitivity.py" line="84" />
+        <location filename="../../processing/sensitivity.py" line="87" />
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
     </message>
@@ -516,7 +516,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="121" />
+        <location filename="../../processing/sensitivity.py" line="124" />
         <source>Existing fields replaced: {fields}</source>
         <translation>Champs existants remplacés : {fields}</translation>
     </message>
@@ -620,7 +620,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="151" />
-        <location filename="../../processing/sensitivity.py" line="88" />
+        <location filename="../../processing/sensitivity.py" line="91" />
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
     </message>
@@ -658,13 +658,13 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
 • Dirichlet: the weights of the indicators of each function, and of the four functions, drawn from a Dirichlet distribution whose mean is the profile's weights (with equal weights, every split of the total is equally likely);
 • none: the profile's weights, only the methods vary.
 
-Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th and 95th percentiles of the commune's rank over the draws, 1 = most central) and part_niveau_stable (% of the draws in which the commune keeps the level of the reference run, the profile's own methods and weights; levels by the profile's method). A narrow band means a rank that does not depend on the choices. The same SEED gives the same result. Communes without any data get empty fields.</source>
+Output fields, added to the communes: rang_p05, rang_p50, rang_p95 (5th, 50th and 95th percentiles of the commune's rank over the draws, 1 = most central) and part_niveau_stable (% of the draws in which the commune keeps the level of the reference run, the profile's own methods and weights; levels by the profile's method, classed exactly as the reference run), and which choice moves the commune: ecart_poids, the width rang_p95 − rang_p05 with the weights alone drawn (the profile's methods kept), and ecart_methodes, with the methods alone drawn (the profile's weights kept), half as many draws each. A narrow band means a rank that does not depend on the choices. The same SEED gives the same result. Communes without any data get empty fields.</source>
         <translation>Dans quelle mesure le rang d'une commune dépend-il des choix de calcul du score ? Chacun des DRAWS tirages aléatoires recalcule le score des communes avec les indicateurs du profil (voir l'aide du score de centralité pour les formules), une normalisation et une agrégation choisies au hasard parmi celles retenues, et des poids perturbés :
 • bruit : chaque poids est multiplié par (1 + u), u tiré uniformément entre −NOISE et +NOISE ;
 • Dirichlet : les poids des indicateurs de chaque fonction, et ceux des quatre fonctions, sont tirés selon une loi de Dirichlet dont la moyenne est égale aux poids du profil (à poids égaux, toutes les répartitions du total sont équiprobables) ;
 • aucune : les poids du profil ; seules les méthodes varient.
 
-Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e et 95e centiles du rang de la commune sur l'ensemble des tirages, 1 = la commune la plus centrale) et part_niveau_stable (% des tirages où la commune conserve le niveau du calcul de référence, réalisé avec les méthodes et les poids propres au profil ; niveaux selon la méthode du profil). Une bande étroite signale un rang qui ne dépend pas des choix. Une même graine (SEED) donne le même résultat. Les communes sans aucune donnée reçoivent des champs vides.</translation>
+Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e et 95e centiles du rang de la commune sur l'ensemble des tirages, 1 = la commune la plus centrale) et part_niveau_stable (% des tirages où la commune conserve le niveau du calcul de référence, réalisé avec les méthodes et les poids propres au profil ; niveaux selon la méthode du profil, classés exactement comme le calcul de référence), et le choix qui fait bouger la commune : ecart_poids, la largeur rang_p95 − rang_p05 quand seuls les poids sont tirés (méthodes du profil conservées), et ecart_methodes, quand seules les méthodes le sont (poids du profil conservés), avec deux fois moins de tirages chacun. Une bande étroite signale un rang qui ne dépend pas des choix. Une même graine (SEED) donne le même résultat. Les communes sans aucune donnée reçoivent des champs vides.</translation>
     </message>
     <message>
         <location filename="../../processing/compare_levels.py" line="120" />
@@ -719,7 +719,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="140" />
-        <location filename="../../processing/sensitivity.py" line="70" />
+        <location filename="../../processing/sensitivity.py" line="73" />
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d'indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
@@ -901,7 +901,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="131" />
+        <location filename="../../processing/sensitivity.py" line="134" />
         <source>Median width of the 90 % rank band: {width} ranks; communes keeping their level in at least 90 % of the draws: {stable} of {total}.</source>
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
@@ -912,7 +912,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="146" />
-        <location filename="../../processing/sensitivity.py" line="83" />
+        <location filename="../../processing/sensitivity.py" line="86" />
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
     </message>
@@ -973,18 +973,18 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Pas de champ de population : les moyennes des scores ne sont pas pondérées.</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="76" />
+        <location filename="../../processing/sensitivity.py" line="79" />
         <source>Noise (uniform, ± a share)</source>
         <translation>Bruit (uniforme, ± une part)</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="78" />
+        <location filename="../../processing/sensitivity.py" line="81" />
         <source>Noise: share of each weight (0.25 = ±25 %)</source>
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="99" />
-        <location filename="../../processing/sensitivity.py" line="76" />
+        <location filename="../../processing/sensitivity.py" line="79" />
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -1001,12 +1001,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     <message>
         <location filename="../../core/scoring.py" line="137" />
         <location filename="../../core/scoring.py" line="436" />
-        <location filename="../../core/sensitivity.py" line="146" />
+        <location filename="../../core/sensitivity.py" line="173" />
         <source>Normalisation 'reference' needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d'une commune de référence.</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="82" />
+        <location filename="../../processing/sensitivity.py" line="85" />
         <source>Normalisations drawn from</source>
         <translation>Normalisations tirées parmi</translation>
     </message>
@@ -1026,7 +1026,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nombre de classes</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="73" />
+        <location filename="../../processing/sensitivity.py" line="76" />
         <source>Number of draws</source>
         <translation>Nombre de tirages</translation>
     </message>
@@ -1090,7 +1090,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="146" />
-        <location filename="../../processing/sensitivity.py" line="83" />
+        <location filename="../../processing/sensitivity.py" line="86" />
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
     </message>
@@ -1171,7 +1171,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="96" />
+        <location filename="../../processing/sensitivity.py" line="99" />
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
@@ -1199,7 +1199,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="158" />
-        <location filename="../../processing/sensitivity.py" line="91" />
+        <location filename="../../processing/sensitivity.py" line="94" />
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
     </message>
@@ -1523,7 +1523,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Synthèse territoriale</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="133" />
+        <location filename="../../core/sensitivity.py" line="160" />
         <source>The Dirichlet concentration is a positive number, not {value}.</source>
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
@@ -1553,7 +1553,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/compare_levels.py" line="97" />
         <location filename="../../processing/export_layout.py" line="131" />
         <location filename="../../processing/join_tables.py" line="113" />
-        <location filename="../../processing/sensitivity.py" line="102" />
+        <location filename="../../processing/sensitivity.py" line="105" />
         <location filename="../../processing/territory_summary.py" line="71" />
         <source>The commune layer could not be read.</source>
         <translation>Impossible de lire la couche des communes.</translation>
@@ -1605,7 +1605,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le modèle de mise en page {path} n'est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="125" />
+        <location filename="../../core/sensitivity.py" line="152" />
         <source>The number of draws is a positive integer, not {value}.</source>
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
@@ -1687,7 +1687,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le fichier de style {path} est absent : réinstallez l'extension.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="130" />
+        <location filename="../../core/sensitivity.py" line="157" />
         <source>The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {value}.</source>
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
@@ -1746,7 +1746,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../core/scoring.py" line="132" />
         <location filename="../../core/scoring.py" line="503" />
-        <location filename="../../core/sensitivity.py" line="143" />
+        <location filename="../../core/sensitivity.py" line="170" />
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1765,7 +1765,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../core/scoring.py" line="131" />
         <location filename="../../core/scoring.py" line="450" />
-        <location filename="../../core/sensitivity.py" line="139" />
+        <location filename="../../core/sensitivity.py" line="166" />
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1775,12 +1775,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Faiblesses : {items}.</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="75" />
+        <location filename="../../processing/sensitivity.py" line="78" />
         <source>Weight perturbation</source>
         <translation>Perturbation des poids</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="127" />
+        <location filename="../../core/sensitivity.py" line="154" />
         <source>Weight perturbation {value}: expected one of {expected}.</source>
         <translation>Perturbation des poids {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1803,6 +1803,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../ui/dock.py" line="490" />
         <source>Weights set in the Centralités panel, from “{name}”.</source>
         <translation>Pondérations réglées dans le panneau Centralités, à partir de « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sensitivity.py" line="138" />
+        <source>Which choice moves the ranks: median band width {weights} ranks with the weights alone drawn (ecart_poids), {methods} with the methods alone (ecart_methodes).</source>
+        <translation>Ce qui fait bouger les rangs : largeur médiane de la bande {weights} rangs quand seuls les poids sont tirés (ecart_poids), {methods} quand seules les méthodes le sont (ecart_methodes).</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="201" />
@@ -1831,7 +1836,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="146" />
-        <location filename="../../processing/sensitivity.py" line="83" />
+        <location filename="../../processing/sensitivity.py" line="86" />
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
     </message>
@@ -2289,7 +2294,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} territoires synthétisés.</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="145" />
+        <location filename="../../processing/sensitivity.py" line="152" />
         <source>{draws} draws…</source>
         <translation>{draws} tirages…</translation>
     </message>

@@ -32,9 +32,14 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from .failures import FULL, LOCKED, READ_ONLY, TOO_LARGE, check_output_fields, explain, kind_of_error
 from .frames import attribute_rows, discard_output, output_exists, output_fields, write_with_columns
 
 SCRATCH_TABLE = "_centralites_new_columns"
+# New columns per scratch table: SQLite allows 2,000 columns a table (SQLITE_MAX_COLUMN), the id included.
+SCRATCH_COLUMNS = 1000
+# Columns of a GeoPackage table, the feature id and the geometry included (GDAL refuses more).
+GEOPACKAGE_MAX_COLUMNS = 2000
 INT32 = 2**31 - 1
 
 
@@ -139,6 +144,7 @@ class BulkCopy:
         if is_cancelled is not None and is_cancelled():
             return False
         _add_columns(gdal, ogr, self.scratch, target.output_name, frame.columns, kinds)
+        _check_copy(gdal, self.scratch, target.output_name, len(feature_ids), frame.columns)
         os.replace(self.scratch, target.destination)
         if target.load_details is not None:
             name, project, output_name = target.load_details
@@ -206,14 +212,14 @@ def _check_ids(scratch, layer_name, feature_ids):
     # The join is by feature id: QGIS's ids must be the ones GDAL kept.
     with sqlite3.connect(scratch) as connection:
         copied = [row[0] for row in connection.execute(
-            f'SELECT "{_fid_column(connection, layer_name)}" FROM "{layer_name}" ORDER BY 1')]
+            f"SELECT {_quote(_fid_column(connection, layer_name))} FROM {_quote(layer_name)} ORDER BY 1")]
     connection.close()
     if copied != sorted(feature_ids):
         raise BulkUnavailable("feature ids differ between QGIS and GDAL")
 
 
 def _fid_column(connection, table):
-    for _cid, name, _type, _notnull, _default, primary in connection.execute(f'PRAGMA table_info("{table}")'):
+    for _cid, name, _type, _notnull, _default, primary in connection.execute(f"PRAGMA table_info({_quote(table)})"):
         if primary:
             return name
     raise BulkUnavailable("the copy has no feature id column")
@@ -230,15 +236,48 @@ def _field_kind(column):
     return "text"
 
 
+def _check_copy(gdal, scratch, layer_name, count, names):
+    """The finished copy opens, with its layer, every feature and the new fields: else nothing is moved."""
+    dataset = _gdal_checked(gdal, lambda: gdal.OpenEx(scratch, gdal.OF_VECTOR | gdal.OF_READONLY))
+    layer = dataset.GetLayerByName(layer_name)
+    if layer is None:
+        raise BulkUnavailable(f"the copy has no layer {layer_name!r}")
+    definition = layer.GetLayerDefn()
+    present = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+    missing = [str(name) for name in names if str(name) not in present]
+    if missing or layer.GetFeatureCount() != count:
+        raise BulkUnavailable(f"the copy lacks fields {missing} or holds {layer.GetFeatureCount()} of {count} "
+                              "features")
+    layer = dataset = None  # noqa: F841 — closed before it is moved
+
+
+def _chunks(count):
+    """Ranges of at most SCRATCH_COLUMNS new columns: one scratch table each (SQLite caps a table's columns)."""
+    return [range(start, min(start + SCRATCH_COLUMNS, count)) for start in range(0, count, SCRATCH_COLUMNS)]
+
+
+def _scratch_name(number):
+    return f"{SCRATCH_TABLE}_{number}"
+
+
 def _fill_scratch_table(scratch, frame, feature_ids, kinds):
     sql_types = {"integer": "INTEGER", "integer64": "INTEGER", "real": "REAL", "text": "TEXT"}
-    columns = ", ".join(f'"c{i}" {sql_types[kind]}' for i, kind in enumerate(kinds))
     connection = sqlite3.connect(scratch)
     try:
-        connection.execute(f'CREATE TABLE "{SCRATCH_TABLE}" (fid INTEGER PRIMARY KEY, {columns})')
-        marks = ", ".join("?" * (len(kinds) + 1))
         rows = ([fid] + values for fid, values in zip(feature_ids, attribute_rows(frame)))
-        connection.executemany(f'INSERT INTO "{SCRATCH_TABLE}" VALUES ({marks})', rows)
+        if len(kinds) > SCRATCH_COLUMNS:
+            rows = list(rows)  # read once per scratch table
+        for number, chunk in enumerate(_chunks(len(kinds))):
+            columns = ", ".join(f'"c{i}" {sql_types[kinds[i]]}' for i in chunk)
+            table = _quote(_scratch_name(number))
+            connection.execute(f"CREATE TABLE {table} (fid INTEGER PRIMARY KEY, {columns})")
+            marks = ", ".join("?" * (len(chunk) + 1))
+            if len(kinds) <= SCRATCH_COLUMNS:
+                connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            else:
+                wanted = [0] + [i + 1 for i in chunk]
+                connection.executemany(f"INSERT INTO {table} VALUES ({marks})",
+                                       ([row[j] for j in wanted] for row in rows))
         connection.commit()
     finally:
         connection.close()
@@ -253,13 +292,16 @@ def _add_columns(gdal, ogr, scratch, layer_name, names, kinds):
         if layer.CreateField(ogr.FieldDefn(str(name), ogr_types[kind])) != 0:
             raise BulkUnavailable(f"field {name!r} could not be added")
     fid = layer.GetFIDColumn() or "fid"
-    targets = ", ".join(_quote(name) for name in names)
-    scratch_columns = ", ".join(f'"c{i}"' for i in range(len(kinds)))
-    # One statement: the added fields of every feature from the scratch table, by id (SQLite ≥ 3.15).
-    _gdal_checked(gdal, lambda: dataset.ExecuteSQL(
-        f'UPDATE {_quote(layer_name)} SET ({targets}) = (SELECT {scratch_columns} FROM "{SCRATCH_TABLE}" '
-        f'WHERE "{SCRATCH_TABLE}".fid = {_quote(layer_name)}.{_quote(fid)})'), none_is_error=False)
-    _gdal_checked(gdal, lambda: dataset.ExecuteSQL(f'DROP TABLE "{SCRATCH_TABLE}"'), none_is_error=False)
+    names = list(names)
+    for number, chunk in enumerate(_chunks(len(kinds))):
+        table = _quote(_scratch_name(number))
+        targets = ", ".join(_quote(names[i]) for i in chunk)
+        scratch_columns = ", ".join(f'"c{i}"' for i in chunk)
+        # One statement a scratch table: the added fields of every feature, by id (SQLite ≥ 3.15).
+        _gdal_checked(gdal, lambda: dataset.ExecuteSQL(
+            f"UPDATE {_quote(layer_name)} SET ({targets}) = (SELECT {scratch_columns} FROM {table} "
+            f"WHERE {table}.fid = {_quote(layer_name)}.{_quote(fid)})"), none_is_error=False)
+        _gdal_checked(gdal, lambda: dataset.ExecuteSQL(f"DROP TABLE {table}"), none_is_error=False)
     dataset = None  # noqa: F841
 
 
@@ -292,6 +334,9 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
 
     Returns the output's id, or None when cancelled (no output left behind).
     """
+    fields = output_fields(source, frame, drop_fields=drop_fields)
+    destination = algorithm.parameterAsOutputLayer(parameters, output_name, context)
+    check_output_fields(destination, fields.names())
     if bulk_copy is not None:
         try:
             if not bulk_copy.finish(frame, feature_ids, context, feedback.isCanceled):
@@ -299,16 +344,20 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
             feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=bulk_copy.target.destination))
             return bulk_copy.target.destination
         except BulkUnavailable as reason:
+            kind = kind_of_error(str(reason))
+            if kind in (FULL, READ_ONLY, LOCKED, TOO_LARGE):  # the sink would meet the same wall
+                algorithm.fail(explain(kind, destination, str(reason)))
             feedback.pushInfo(tr("Writing feature by feature ({reason}).").format(reason=reason))
         finally:
             bulk_copy.discard()
-    fields = output_fields(source, frame, drop_fields=drop_fields)
-    existed = output_exists(algorithm.parameterAsOutputLayer(parameters, output_name, context))
+    existed = output_exists(destination)
     sink, sink_id = algorithm.parameterAsSink(
         parameters, output_name, context, fields, source.wkbType(), source.sourceCrs())
     if sink is None:
         algorithm.fail(tr("The output layer could not be created."))
     if not write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=drop_fields):
+        if hasattr(sink, "abandon"):
+            sink.abandon()
         del sink
         discard_output(existed, sink_id)
         return None

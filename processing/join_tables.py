@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsProviderRegistry,
 )
 
 from ..compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_FILE, SOURCE_POLYGON, python_value
@@ -27,6 +28,9 @@ from .frames import read_attributes
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
 TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv")
+# Names an output file gives its feature id and geometry columns (GeoPackage, SpatiaLite, PostGIS):
+# a table column of that name is renamed, and reported, like one clashing with a field of the layer.
+RESERVED_NAMES = ("fid", "geom", "geometry", "the_geom", "wkb_geometry", "ogc_fid")
 
 
 class JoinTables(CentralitesAlgorithm):
@@ -120,6 +124,9 @@ class JoinTables(CentralitesAlgorithm):
         entries = self.parameterAsFileList(parameters, self.TABLES, context)
         if not entries:
             self.fail(tr("Give at least one table to join."))
+        self.require_features(parameters, self.INPUT, source)
+        passage_entry = self.parameterAsFile(parameters, self.PASSAGE, context)
+        refuse_writing_onto_inputs(self, parameters, context, entries + ([passage_entry] if passage_entry else []))
 
         # The layer's copy for a GeoPackage output starts now and runs while the tables are read.
         bulk_copy = start_bulk_copy(self, parameters, context, source)
@@ -159,7 +166,7 @@ class JoinTables(CentralitesAlgorithm):
                 passage = Passage(passage_frame, passage_name)
             result = join_tables(
                 codes_frame[code_field].tolist(), tables, key_column=key,
-                existing_columns=source.fields().names(), is_cancelled=feedback.isCanceled,
+                existing_columns=source.fields().names() + list(RESERVED_NAMES), is_cancelled=feedback.isCanceled,
                 passage=passage, columns=columns, prefixes=prefixes,
             )
         except TableError as error:
@@ -183,6 +190,27 @@ class JoinTables(CentralitesAlgorithm):
         for summary in result.summaries:
             feedback.pushInfo(summary.line())
         return outputs
+
+
+def refuse_writing_onto_inputs(algorithm, parameters, context, entries):
+    """Refuse outputs written onto a file read as a table: the table would be read, then replaced."""
+    inputs = []
+    for entry in entries:
+        path = entry.split("|")[0]
+        if not os.path.isfile(path):
+            layer = QgsProcessingUtils.mapLayerFromString(entry, context)
+            if layer is not None:
+                path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path", "")
+        if path and os.path.isfile(path):
+            inputs.append(path)
+    for name in (algorithm.OUTPUT, algorithm.REPORT):
+        output = (algorithm.parameterAsOutputLayer(parameters, name, context) or "").split("|")[0]
+        if not output or not os.path.isfile(output):
+            continue
+        for path in inputs:
+            if os.path.samefile(path, output):
+                algorithm.fail(tr("The output file {path} is also one of the tables to join: writing it would "
+                                  "replace the table. Choose another output file.").format(path=output))
 
 
 def read_table_entry(entry, context, sheet=None, key_column=None):

@@ -120,6 +120,8 @@ def compute_scores(frame, profile, normalisation=None, aggregation=None, levels=
     of the reference commune (normalisation "reference").
     """
     method = resolve_method(profile, normalisation, aggregation, levels, reference)
+    if len(frame) == 0:  # every reduction below (min, max, quantiles) needs at least one commune
+        raise ScoringError(tr("There is no commune to score: the layer has no feature."))
     prepared = prepare(frame, profile)
     reference_row = reference_position(frame.index, method) if method.normalisation == "reference" else None
     normalised = normalise(prepared.values, prepared.directions, method.normalisation, reference_row,

@@ -1,5 +1,8 @@
 """centralites:apply_style — the report-ready style, stored with the layer."""
 
+import os
+import tempfile
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputVectorLayer,
@@ -111,6 +114,7 @@ class ApplyStyle(CentralitesAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             self.fail(tr("The commune layer could not be read."))
+        self.require_features(parameters, self.INPUT, layer)
         try:
             return self._style(layer, parameters, context, feedback)
         except StyleFileError as error:
@@ -148,11 +152,24 @@ class ApplyStyle(CentralitesAlgorithm):
             self._save_in_geopackage(layer, feedback)
         qml = self.parameterAsFileOutput(parameters, self.QML, context)
         if qml:
-            message, ok = layer.saveNamedStyle(qml)
-            if not ok:
-                self.fail(tr("The style file {path} could not be written: {message}").format(path=qml, message=message))
+            self._save_qml(layer, qml)
             outputs[self.QML] = qml
         return outputs
+
+    def _save_qml(self, layer, qml):
+        """The style file, written under a temporary name and moved into place once it is really there:
+        QGIS's saveNamedStyle may report success for a file it could not write."""
+        folder = os.path.dirname(os.path.abspath(qml))
+        handle, partial = tempfile.mkstemp(prefix=".centralites-", suffix=".qml", dir=folder)
+        os.close(handle)
+        try:
+            message, ok = layer.saveNamedStyle(partial)
+            if not ok or os.path.getsize(partial) == 0:
+                self.fail(tr("The style file {path} could not be written: {message}").format(path=qml, message=message))
+            os.replace(partial, qml)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
 
     def _require(self, names, field):
         if field not in names:

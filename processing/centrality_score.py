@@ -129,6 +129,7 @@ class CentralityScore(CentralitesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             self.fail(tr("The commune layer could not be read."))
+        self.require_features(parameters, self.INPUT, source)
         profile = read_profile(self.parameterAsFile(parameters, self.PROFILE, context), source, feedback)
         methods = {
             "normalisation": NORMALISATION_CHOICES[self.parameterAsEnum(parameters, self.NORMALISATION, context)],

@@ -22,6 +22,7 @@ from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
 from .base import CentralitesAlgorithm, plugin_version
 from .chart_picture import chart_files, place_charts
+from .frames import require_field
 from .layouts import (
     PAPERS,
     LayoutTemplateError,
@@ -128,8 +129,13 @@ class ExportLayout(CentralitesAlgorithm):
         source_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if source_layer is None:
             self.fail(tr("The commune layer could not be read."))
+        self.require_features(parameters, self.INPUT, source_layer)
         if source_layer.fields().lookupField(COMPOSITE_FIELD) < 0:
             self.fail(tr("The layer has no field '{field}': run the centrality score first.").format(field=COMPOSITE_FIELD))
+        for name in (self.ATLAS_FIELD, self.OUTLINE_FIELD):
+            field = self.parameterAsString(parameters, name, context)
+            if field:
+                require_field(source_layer, field, self.parameterDefinition(name).description())
         try:
             return self._export_all(source_layer, parameters, context, feedback)
         except (LayoutTemplateError, StyleFileError) as error:
@@ -179,23 +185,32 @@ class ExportLayout(CentralitesAlgorithm):
             return {}
 
         dpi = self.parameterAsInt(parameters, self.DPI, context)
+        if atlas_field and layout.atlas().updateFeatures() == 0:
+            _remove(chart_files(charts))
+            self.fail(tr("The atlas has no page: the field '{field}' is empty (NULL) for every commune. Choose "
+                         "another atlas field or leave it empty for a single page.").format(field=atlas_field))
+        written = list(chart_files(charts))  # removed, with every page, when a later export fails or is cancelled
         try:
             self._export(lambda path: export_pdf(layout, path, dpi), pdf, "PDF")
+            written.append(pdf)
+            outputs = {self.OUTPUT: pdf}
+            if atlas_field:
+                feedback.pushInfo(tr("Atlas: {count} pages.").format(count=layout.atlas().count()))
+            feedback.setProgress(60)
+            png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+            if png and not feedback.isCanceled():
+                outputs[self.OUTPUT_PNG] = self._export_pages(
+                    lambda path: export_png(layout, path, min(dpi, 200)), png, "PNG", atlas_field, feedback, written)
+            svg = self.parameterAsFileOutput(parameters, self.OUTPUT_SVG, context)
+            if svg and not feedback.isCanceled():
+                outputs[self.OUTPUT_SVG] = self._export_pages(lambda path: export_svg(layout, path),
+                                                              svg, "SVG", atlas_field, feedback, written)
         except QgsProcessingException:
-            _remove(chart_files(charts))  # no picture left behind without its map
+            _remove(written)  # no picture or page left behind without the rest
             raise
-        outputs = {self.OUTPUT: pdf}
-        if atlas_field:
-            feedback.pushInfo(tr("Atlas: {count} pages.").format(count=layout.atlas().count()))
-        feedback.setProgress(60)
-        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
-        if png and not feedback.isCanceled():
-            outputs[self.OUTPUT_PNG] = self._export_pages(lambda path: export_png(layout, path, min(dpi, 200)),
-                                                          png, "PNG", atlas_field, feedback)
-        svg = self.parameterAsFileOutput(parameters, self.OUTPUT_SVG, context)
-        if svg and not feedback.isCanceled():
-            outputs[self.OUTPUT_SVG] = self._export_pages(lambda path: export_svg(layout, path),
-                                                          svg, "SVG", atlas_field, feedback)
+        if feedback.isCanceled():
+            _remove(written)
+            return {}
         if charts:
             outputs["CHARTS"] = chart_files(charts)
         feedback.setProgress(90)
@@ -230,8 +245,9 @@ class ExportLayout(CentralitesAlgorithm):
             feedback.pushInfo(tr("Chart of the leading communes: {paths}").format(paths=", ".join(chart_files(charts))))
         return charts
 
-    def _export_pages(self, exporter, path, kind, atlas_field, feedback):
+    def _export_pages(self, exporter, path, kind, atlas_field, feedback, created):
         result, written = exporter(path)
+        created.extend(written)
         if result != QgsLayoutExporter.ExportResult.Success:
             self.fail(tr("The {kind} file {path} could not be written: check that the folder exists and is "
                          "writable.").format(kind=kind, path=path))

@@ -16,6 +16,7 @@ import functools
 import os
 import shutil
 import sqlite3
+import string
 import tempfile
 import traceback
 
@@ -262,6 +263,7 @@ def _release(outputs, error=None, algorithm=None):
 SHAPEFILE_NAME_BYTES = 10  # dBase field names: longer ones are cut by GDAL
 SHAPEFILE_MAX_FIELDS = 255
 GEOPACKAGE_MAX_COLUMNS = 2000  # SQLite's column limit, the feature id and the geometry included
+_PUNCTUATION = frozenset(string.punctuation) - {"_"}
 
 
 def check_output_fields(destination, names):
@@ -279,6 +281,13 @@ def check_output_fields(destination, names):
             raise QgsProcessingException(tr(
                 "{path}: a shapefile holds at most {limit} fields and this output has {count}. Choose a "
                 "GeoPackage (.gpkg) output.").format(path=destination, limit=SHAPEFILE_MAX_FIELDS, count=len(names)))
+    layer_name = os.path.splitext(os.path.basename(path))[0]
+    if path.endswith(".gpkg") and "layername=" not in (destination or "") and layer_name[:1] in _PUNCTUATION:
+        # The layer is named after the file, and GDAL refuses a GeoPackage layer name starting so.
+        raise QgsProcessingException(tr(
+            "{path}: the output layer is named after the file, and a GeoPackage layer name cannot start with "
+            "“{character}”. Start the file name with a letter or a digit.").format(
+            path=destination, character=layer_name[:1]))
     if path.endswith((".gpkg", ".sqlite")) and len(names) + 2 > GEOPACKAGE_MAX_COLUMNS:
         raise QgsProcessingException(tr(
             "{path}: this output would have {count} fields, and a GeoPackage table holds at most {limit} "

@@ -1,0 +1,572 @@
+"""Hostile situations (issue 12): every failure a clear message, every output whole or absent.
+
+Real QGIS through processing.run, real files in temporary folders. A read-only
+folder is made with chmod, or, as root (whom chmod does not stop), as a
+read-only tmpfs mount; a full disk is a tiny tmpfs. Tests that cannot make
+one are skipped with the reason.
+"""
+
+import contextlib
+import os
+import shutil
+import subprocess
+import uuid
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+
+from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+
+
+def _mount_tmpfs(folder, options):
+    if shutil.which("mount") is None:
+        return False
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                          capture_output=True, check=False)
+    return done.returncode == 0
+
+
+@contextlib.contextmanager
+def _mounted(folder, options, reason):
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0 or not _mount_tmpfs(folder, options):
+        pytest.skip(reason)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.fixture()
+def read_only_folder(tmp_path):
+    """A folder nobody running the tests can write into."""
+    folder = tmp_path / "read_only"
+    if os.geteuid() != 0:
+        folder.mkdir()
+        folder.chmod(0o555)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o755)
+        return
+    with _mounted(folder, "ro,size=64k", "running as root, where chmod does not stop writing, and no read-only "
+                                         "tmpfs can be mounted here") as mounted:
+        yield mounted
+
+
+@pytest.fixture(params=[96, 192, 320])
+def full_disk(tmp_path, request):
+    """A tiny filesystem with room for a few small files (96, 192 or 320 KB), not for 319 communes."""
+    with _mounted(tmp_path / "tiny", f"size={request.param}k",
+                  "a tiny tmpfs can only be mounted as root (mount permitted)") as folder:
+        yield folder
+
+
+def _files(folder):
+    return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+
+
+def _join(run_algorithm, **parameters):
+    base = {"INPUT": SAMPLE_COMMUNES, "TABLES": SAMPLE_TABLES, "REPORT": "TEMPORARY_OUTPUT"}
+    return run_algorithm("centralites:join_tables", {**base, **parameters})
+
+
+# --- A. A message, never a traceback ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("output_name", ["joined.gpkg", "joined.csv.shp", "joined.geojson"])
+def test_an_output_in_a_read_only_folder_is_said_read_only(run_algorithm, read_only_folder, output_name):
+    with pytest.raises(QgsProcessingException, match="read-only"):
+        _join(run_algorithm, OUTPUT=str(read_only_folder / output_name))
+    assert _files(read_only_folder) == []
+
+
+def test_an_output_folder_that_is_a_file_is_said_so(run_algorithm, tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    with pytest.raises(QgsProcessingException, match="is a file, not a folder"):
+        _join(run_algorithm, OUTPUT=str(a_file / "joined.gpkg"))
+    assert _files(tmp_path) == ["notes.txt"]
+
+
+def test_a_report_in_a_read_only_folder_fails_before_any_output(run_algorithm, tmp_path, read_only_folder):
+    with pytest.raises(QgsProcessingException, match="read-only"):
+        _join(run_algorithm, OUTPUT=str(tmp_path / "joined.gpkg"), REPORT=str(read_only_folder / "report.csv"))
+    assert _files(tmp_path) == ["read_only"]
+
+
+@pytest.mark.parametrize("algorithm_id, parameters, output", [
+    ("centralites:centrality_score", {}, "OUTPUT"),
+    ("centralites:territory_summary", {}, "OUTPUT"),
+    ("centralites:apply_style", {"SAVE_AS_DEFAULT": False}, "QML"),
+    ("centralites:export_layout", {"CHART": False}, "OUTPUT"),
+])
+def test_every_algorithm_says_a_read_only_folder(run_algorithm, scored, read_only_folder, algorithm_id, parameters,
+                                                 output):
+    suffix = {"OUTPUT": ".gpkg", "QML": ".qml"}[output]
+    if algorithm_id == "centralites:export_layout":
+        suffix = ".pdf"
+    elif algorithm_id == "centralites:territory_summary":
+        suffix = ".csv"
+    with pytest.raises(QgsProcessingException, match="read-only"):
+        run_algorithm(algorithm_id, {"INPUT": scored, **parameters, output: str(read_only_folder / f"out{suffix}")})
+    assert _files(read_only_folder) == []
+
+
+@pytest.fixture()
+def scored(run_algorithm, tmp_path):
+    joined, _ = _join(run_algorithm, OUTPUT=str(tmp_path / "joined.gpkg"))
+    results, _ = run_algorithm("centralites:centrality_score", {"INPUT": joined["OUTPUT"],
+                                                                "OUTPUT": str(tmp_path / "scored.gpkg")})
+    return results["OUTPUT"]
+
+
+HOSTILE_NAMES = ['scores "v2"', "it's; DROP TABLE x; --", "a%b_c*?", "Évreux [2025] (copie)", 'x"', "_''", "1 \""]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_output_names_with_sql_characters_are_written_whole(run_algorithm, tmp_path, name):
+    output = tmp_path / f"{name}.gpkg"
+    results, log = _join(run_algorithm, OUTPUT=str(output))
+    assert any(line.startswith("Written in bulk") for line in log), log
+    layer = QgsVectorLayer(str(output), "x", "ogr")
+    assert layer.isValid() and layer.featureCount() == 319 and "P18_POP" in layer.fields().names()
+    assert _files(tmp_path) == [output.name]
+    scored, _ = run_algorithm("centralites:centrality_score", {"INPUT": str(output),
+                                                               "OUTPUT": str(tmp_path / f"{name} score.gpkg")})
+    assert QgsVectorLayer(scored["OUTPUT"], "x", "ogr").featureCount() == 319
+
+
+def test_hypothesis_output_names_never_break_the_bulk_write(run_algorithm, tmp_path_factory):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    # File names: anything a file system takes but the path separator, NUL and the "|" of QGIS URIs.
+    names = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/|\\"),
+                    min_size=1, max_size=24).filter(lambda n: n.strip(". ") == n and n not in (".", ".."))
+
+    @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(names)
+    def write(name):
+        import string
+
+        folder = tmp_path_factory.mktemp("names")
+        output = folder / f"{name}.gpkg"
+        if name[0] in string.punctuation and name[0] != "_":
+            with pytest.raises(QgsProcessingException, match="cannot start with"):
+                _join(run_algorithm, OUTPUT=str(output), TABLES=[SAMPLE_TABLES[1]])
+            assert _files(folder) == []
+            return
+        results, _ = _join(run_algorithm, OUTPUT=str(output), TABLES=[SAMPLE_TABLES[1]])
+        layer = QgsVectorLayer(str(output), "x", "ogr")
+        assert layer.isValid() and layer.featureCount() == 319, name
+        assert _files(folder) == [output.name]
+
+    write()
+
+
+@pytest.mark.parametrize("name", ['"', "''", "-scores", "(copie) scores", "%"])
+def test_a_geopackage_name_gdal_cannot_use_as_a_layer_name_is_refused_before_any_work(run_algorithm, tmp_path,
+                                                                                       name):
+    with pytest.raises(QgsProcessingException, match="cannot start with"):
+        _join(run_algorithm, OUTPUT=str(tmp_path / "o" / f"{name}.gpkg"))
+    assert _files(tmp_path / "o") == []
+
+
+def _wide_table(path, columns):
+    header = ";".join(["CODGEO"] + [f"V{i:04d}" for i in range(columns)])
+    rows = [";".join([code] + [str(i) for i in range(columns)]) for code in ("62498", "62119", "62427")]
+    path.write_text("\n".join([header] + rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_a_table_of_2100_columns_to_a_geopackage_is_refused_with_the_limit(run_algorithm, tmp_path):
+    table = _wide_table(tmp_path / "wide.csv", 2100)
+    with pytest.raises(QgsProcessingException, match="at most 1998"):
+        _join(run_algorithm, TABLES=[table], OUTPUT=str(tmp_path / "out" / "wide.gpkg"))
+    assert _files(tmp_path / "out") == []
+    results, _ = _join(run_algorithm, TABLES=[table], OUTPUT="TEMPORARY_OUTPUT")
+    layer = results["OUTPUT"]
+    layer = layer if isinstance(layer, QgsVectorLayer) else QgsProcessingContextLayer(layer)
+    assert "V2099" in layer.fields().names()
+
+
+def QgsProcessingContextLayer(layer_id):  # noqa: N802
+    from qgis.core import QgsProcessingUtils
+
+    return QgsProcessingUtils.mapLayerFromString(layer_id, None)
+
+
+def test_new_columns_beyond_one_scratch_table_are_all_written_in_bulk(run_algorithm, tmp_path, monkeypatch):
+    from centralites.processing import bulk_geopackage
+
+    table = _wide_table(tmp_path / "wide.csv", 25)
+    reference, _ = _join(run_algorithm, TABLES=[table], OUTPUT=str(tmp_path / "one_table.gpkg"))
+    monkeypatch.setattr(bulk_geopackage, "SCRATCH_COLUMNS", 7)  # 25 columns: four scratch tables
+    results, log = _join(run_algorithm, TABLES=[table], OUTPUT=str(tmp_path / "four_tables.gpkg"))
+    assert any(line.startswith("Written in bulk") for line in log)
+    one = {f["INSEE_COM"]: f.attributes() for f in QgsVectorLayer(reference["OUTPUT"], "a", "ogr").getFeatures()}
+    four = {f["INSEE_COM"]: f.attributes() for f in QgsVectorLayer(results["OUTPUT"], "b", "ogr").getFeatures()}
+    assert one == four and four["62427"][-1] == 24
+    import sqlite3
+
+    with sqlite3.connect(results["OUTPUT"]) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert not any(name.startswith("_centralites") for name in tables)
+
+
+def _empty_copy(tmp_path):
+    import processing
+
+    path = str(tmp_path / "empty.gpkg")
+    processing.run("native:extractbyexpression", {"INPUT": SAMPLE_COMMUNES, "EXPRESSION": "false", "OUTPUT": path})
+    return path
+
+
+@pytest.mark.parametrize("algorithm_id, parameters", [
+    ("centralites:join_tables", {"TABLES": SAMPLE_TABLES}),
+    ("centralites:centrality_score", {}),
+    ("centralites:sensitivity", {"DRAWS": 10}),
+    ("centralites:territory_summary", {}),
+    ("centralites:apply_style", {}),
+    ("centralites:export_layout", {}),
+])
+def test_an_empty_layer_is_said_empty(run_algorithm, tmp_path, algorithm_id, parameters):
+    empty = _empty_copy(tmp_path)
+    outputs = {"centralites:apply_style": {}, "centralites:export_layout": {"OUTPUT": str(tmp_path / "o" / "m.pdf")}}
+    with pytest.raises(QgsProcessingException, match="the layer has no feature"):
+        run_algorithm(algorithm_id, {"INPUT": empty, **parameters,
+                                     **outputs.get(algorithm_id, {"OUTPUT": str(tmp_path / "o" / "out.gpkg")})})
+    assert _files(tmp_path / "o") == []
+
+
+@pytest.mark.parametrize("algorithm_id", ["centralites:join_tables", "centralites:centrality_score",
+                                          "centralites:sensitivity", "centralites:territory_summary"])
+def test_nothing_selected_is_said(run_algorithm, scored, tmp_path, algorithm_id):
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    layer = QgsVectorLayer(scored, "scored", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        layer.removeSelection()
+        source = QgsProcessingFeatureSourceDefinition(layer.id(), True)
+        extra = {"TABLES": SAMPLE_TABLES} if algorithm_id == "centralites:join_tables" else {}
+        with pytest.raises(QgsProcessingException, match="no feature is selected"):
+            run_algorithm(algorithm_id, {"INPUT": source, **extra, "OUTPUT": str(tmp_path / "o" / "out.gpkg")})
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert _files(tmp_path / "o") == []
+
+
+def test_the_core_refuses_to_score_no_commune():
+    import pandas as pd
+    from centralites.core.profile import load_profile
+    from centralites.core.scoring import ScoringError, compute_scores
+
+    with pytest.raises(ScoringError, match="no commune to score"):
+        compute_scores(pd.DataFrame({"P18_POP": pd.Series([], dtype="float64")}), load_profile())
+
+
+@pytest.mark.parametrize("parameter", ["ATLAS_FIELD", "OUTLINE_FIELD"])
+def test_an_atlas_field_not_in_the_layer_is_named(run_algorithm, scored, tmp_path, parameter):
+    with pytest.raises(QgsProcessingException, match="the field 'NO_SUCH_FIELD' is not in the layer") as failure:
+        run_algorithm("centralites:export_layout", {"INPUT": scored, parameter: "NO_SUCH_FIELD",
+                                                    "OUTPUT": str(tmp_path / "o" / "atlas.pdf")})
+    assert "Traceback" not in str(failure.value) and "KeyError" not in str(failure.value)
+    assert _files(tmp_path / "o") == []
+
+
+def test_an_atlas_without_pages_is_said_so(run_algorithm, scored, tmp_path):
+    import processing
+
+    blank = str(tmp_path / "blank.gpkg")
+    processing.run("native:fieldcalculator", {"INPUT": scored, "FIELD_NAME": "GROUPE", "FIELD_TYPE": 2,
+                                              "FORMULA": "NULL", "OUTPUT": blank})
+    with pytest.raises(QgsProcessingException, match="atlas has no page"):
+        run_algorithm("centralites:export_layout", {"INPUT": blank, "ATLAS_FIELD": "GROUPE",
+                                                    "OUTPUT": str(tmp_path / "o" / "atlas.pdf")})
+    assert _files(tmp_path / "o") == []
+
+
+def test_a_csv_cell_longer_than_128_kb_is_read(run_algorithm, tmp_path):
+    table = tmp_path / "long.csv"
+    long_text = "x" * 200_000
+    table.write_text(f'CODGEO;NOTE;VALEUR\n62498;"{long_text}";1\n62119;court;2\n', encoding="utf-8")
+    results, _ = _join(run_algorithm, TABLES=[str(table)], OUTPUT=str(tmp_path / "long.gpkg"))
+    layer = QgsVectorLayer(results["OUTPUT"], "x", "ogr")
+    arras = next(layer.getFeatures("\"INSEE_COM\" = '62498'"))
+    assert arras["NOTE"] == long_text and arras["VALEUR"] == 1
+
+
+def _nested_profile(path, depth):
+    formula = "P18_POP"
+    for _ in range(depth):
+        formula = {"ratio": [formula, "P18_POP"]}
+    import json
+
+    functions = {name: {"indicators": [{"id": f"{name}_x", "formula": formula if name == "habiter" else "P18_POP"}]}
+                 for name in ("habiter", "travailler", "consommer", "services")}
+    try:
+        text = json.dumps({"name": "deep", "functions": functions})
+    except RecursionError:
+        text = None
+    if text is None:  # deeper than json.dumps goes: written by hand
+        opening = '{"ratio": ['
+        text = ('{"name": "deep", "functions": {"habiter": {"indicators": [{"id": "h", "formula": '
+                + opening * depth + '"P18_POP"' + ', "P18_POP"]}' * depth + "}]}}}")
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("depth, words", [(25, "nested more than 20 levels"), (5000, "nested too deeply")])
+def test_a_profile_nested_thousands_of_levels_is_refused(run_algorithm, scored, tmp_path, depth, words):
+    profile = _nested_profile(tmp_path / "deep.json", depth)
+    with pytest.raises(QgsProcessingException, match=words):
+        run_algorithm("centralites:centrality_score", {"INPUT": scored, "PROFILE": profile,
+                                                       "OUTPUT": str(tmp_path / "o" / "deep.gpkg")})
+    assert _files(tmp_path / "o") == []
+
+
+def test_a_profile_nested_a_few_levels_still_scores(run_algorithm, scored, tmp_path):
+    profile = _nested_profile(tmp_path / "deep.json", 3)
+    results, _ = run_algorithm("centralites:centrality_score", {"INPUT": scored, "PROFILE": profile,
+                                                                "OUTPUT": str(tmp_path / "ok.gpkg")})
+    assert QgsVectorLayer(results["OUTPUT"], "x", "ogr").featureCount() == 319
+
+
+def test_an_unexpected_error_is_a_message_and_leaves_nothing(run_algorithm, tmp_path, monkeypatch):
+    from centralites.processing import join_tables
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(join_tables, "join_tables", broken)
+    with pytest.raises(QgsProcessingException, match="unexpected error .KeyError: 'boom'.*bug") as failure:
+        _join(run_algorithm, OUTPUT=str(tmp_path / "o" / "joined.gpkg"), REPORT=str(tmp_path / "o" / "r.csv"))
+    assert "Traceback" not in str(failure.value)
+    assert _files(tmp_path / "o") == []
+
+
+@pytest.mark.parametrize("number, words", [(28, "disk is full"), (13, "read-only"), (30, "read-only"),
+                                           (16, "in use"), (20, "not a folder"), (2, "does not exist")])
+def test_system_errors_are_said_in_words(run_algorithm, tmp_path, monkeypatch, number, words):
+    import errno
+
+    from centralites.processing import join_tables
+
+    assert number in (errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EBUSY, errno.ENOTDIR, errno.ENOENT)
+
+    def failing(*args, **kwargs):
+        raise OSError(number, os.strerror(number), str(tmp_path / "o" / "joined.gpkg"))
+
+    monkeypatch.setattr(join_tables, "write_layer_with_columns", failing)
+    with pytest.raises(QgsProcessingException, match=words):
+        _join(run_algorithm, OUTPUT=str(tmp_path / "o" / "joined.gpkg"))
+    assert _files(tmp_path / "o") == []
+
+
+def test_an_sqlite_disk_full_error_is_said_full(run_algorithm, tmp_path, monkeypatch):
+    import sqlite3
+
+    from centralites.processing import join_tables
+
+    def failing(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(join_tables, "write_layer_with_columns", failing)
+    with pytest.raises(QgsProcessingException, match="disk is full"):
+        _join(run_algorithm, OUTPUT=str(tmp_path / "o" / "joined.gpkg"))
+
+
+# --- B. Outputs whole or absent ------------------------------------------------------------------------------
+
+
+def _selected_source():
+    """A source the bulk path does not take (every commune selected): the feature sink writes."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    layer = QgsVectorLayer(SAMPLE_COMMUNES, "communes", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    layer.selectAll()
+    return QgsProcessingFeatureSourceDefinition(layer.id(), True)
+
+
+@pytest.mark.parametrize("path", ["bulk", "sink"])
+def test_a_full_disk_fails_clearly_and_leaves_nothing(run_algorithm, full_disk, path):
+    source = SAMPLE_COMMUNES if path == "bulk" else _selected_source()
+    try:
+        with pytest.raises(QgsProcessingException, match="disk is full"):
+            _join(run_algorithm, INPUT=source, OUTPUT=str(full_disk / "joined.gpkg"))
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert _files(full_disk) == []
+
+
+def test_a_report_that_cannot_be_written_fails_the_run_and_removes_the_output(run_algorithm, tmp_path,
+                                                                              monkeypatch):
+    from centralites.processing import join_tables
+
+    def failing(sink, rows):
+        raise OSError(28, os.strerror(28))
+
+    monkeypatch.setattr(join_tables, "write_report", failing)
+    with pytest.raises(QgsProcessingException, match="disk is full"):
+        _join(run_algorithm, OUTPUT=str(tmp_path / "o" / "joined.gpkg"), REPORT=str(tmp_path / "o" / "report.csv"))
+    assert _files(tmp_path / "o") == []
+
+
+def test_a_sink_refusing_a_feature_fails_the_run(run_algorithm, tmp_path, monkeypatch):
+    from centralites.processing import failures
+
+    original = failures.CheckedSink.addFeature
+
+    def refusing(self, feature, *flags):
+        if self.count == 100:
+            self._sink = None  # the next write fails as QGIS's would: addFeature returns False
+        return original(self, feature, *flags)
+
+    monkeypatch.setattr(failures.CheckedSink, "addFeature", refusing)
+    try:
+        with pytest.raises(QgsProcessingException, match="could not be written"):
+            _join(run_algorithm, INPUT=_selected_source(), OUTPUT=str(tmp_path / "o" / "joined.gpkg"))
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert _files(tmp_path / "o") == []
+
+
+def test_an_existing_output_is_kept_when_the_run_fails(run_algorithm, tmp_path):
+    output = tmp_path / "joined.gpkg"
+    _join(run_algorithm, OUTPUT=str(output))
+    before = output.read_bytes()
+    broken = tmp_path / "broken.csv"
+    broken.write_text("CODGEO;P18_POP\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException):
+        _join(run_algorithm, TABLES=[str(broken)], OUTPUT=str(output))
+    assert output.read_bytes() == before
+    assert _files(tmp_path) == ["broken.csv", "joined.gpkg"]
+
+
+def test_apply_style_qml_in_a_read_only_folder_fails_and_a_good_one_exists(run_algorithm, scored, tmp_path,
+                                                                            read_only_folder):
+    with pytest.raises(QgsProcessingException, match="read-only"):
+        run_algorithm("centralites:apply_style", {"INPUT": scored, "SAVE_AS_DEFAULT": False,
+                                                  "QML": str(read_only_folder / "style.qml")})
+    assert _files(read_only_folder) == []
+    results, _ = run_algorithm("centralites:apply_style", {"INPUT": scored, "SAVE_AS_DEFAULT": False,
+                                                           "QML": str(tmp_path / "q" / "style.qml")})
+    assert os.path.getsize(results["QML"]) > 1000 and _files(tmp_path / "q") == ["style.qml"]
+
+
+def test_apply_style_fails_when_qgis_says_the_qml_was_saved_but_it_is_not_there(run_algorithm, scored, tmp_path,
+                                                                               monkeypatch):
+    # QGIS 3.22's saveNamedStyle can answer (message, True) for a file it did not write.
+    monkeypatch.setattr(QgsVectorLayer, "saveNamedStyle", lambda self, path, *args: ("", True))
+    with pytest.raises(QgsProcessingException, match="could not be written"):
+        run_algorithm("centralites:apply_style", {"INPUT": scored, "SAVE_AS_DEFAULT": False,
+                                                  "QML": str(tmp_path / "q" / "style.qml")})
+    assert _files(tmp_path / "q") == []
+
+
+@pytest.mark.parametrize("column", ["geom", "GEOM", "fid", "geometry"])
+@pytest.mark.parametrize("bulk", [True, False])
+def test_a_table_column_named_like_the_output_geometry_or_id_is_renamed(run_algorithm, tmp_path, column, bulk):
+    table = tmp_path / "t.csv"
+    table.write_text(f"CODGEO;{column};P18_POP\n62498;abc;10\n62119;def;20\n", encoding="utf-8")
+    own_fields = QgsVectorLayer(SAMPLE_COMMUNES, "communes", "ogr").fields().names()
+    try:
+        results, log = _join(run_algorithm, TABLES=[str(table)], OUTPUT=str(tmp_path / "joined.gpkg"),
+                             INPUT=SAMPLE_COMMUNES if bulk else _selected_source(), REPORT=str(tmp_path / "r.csv"))
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert any(line.startswith("Written in bulk") for line in log) == bulk
+    layer = QgsVectorLayer(results["OUTPUT"], "x", "ogr")
+    assert layer.isValid() and layer.featureCount() == 319
+    added = [name for name in layer.fields().names() if name not in own_fields]
+    assert added[0].lower().startswith(column.lower()) and added[0].lower() != column.lower()
+    assert next(layer.getFeatures("\"INSEE_COM\" = '62498'"))[added[0]] == "abc"
+    report = QgsVectorLayer(results["REPORT"], "r", "ogr")
+    assert any(f["probleme"] == "renamed column" for f in report.getFeatures())
+
+
+def test_join_refuses_writing_onto_one_of_its_own_tables(run_algorithm, tmp_path):
+    import processing
+
+    tables = tmp_path / "tables.gpkg"
+    processing.run("native:savefeatures", {"INPUT": SAMPLE_TABLES[1], "OUTPUT": str(tables)})
+    before = tables.read_bytes()
+    for output in ("OUTPUT", "REPORT"):
+        with pytest.raises(QgsProcessingException, match="one of the tables to join"):
+            _join(run_algorithm, TABLES=[SAMPLE_TABLES[0], str(tables)],
+                  **{"OUTPUT": str(tmp_path / "joined.gpkg"), output: str(tables)})
+        assert tables.read_bytes() == before
+
+
+def test_a_shapefile_output_that_would_cut_names_is_refused_naming_them(run_algorithm, tmp_path):
+    with pytest.raises(QgsProcessingException, match="score_centralite.*GeoPackage"):
+        run_algorithm("centralites:centrality_score", {
+            "INPUT": _join(run_algorithm, OUTPUT=str(tmp_path / "j.gpkg"))[0]["OUTPUT"],
+            "OUTPUT": str(tmp_path / "o" / "scores.shp")})
+    assert _files(tmp_path / "o") == []
+    # Names that fit are written as they are.
+    results, _ = _join(run_algorithm, COLUMNS="P18_POP, P18_EMPLT", OUTPUT=str(tmp_path / "s" / "joined.shp"))
+    names = QgsVectorLayer(results["OUTPUT"], "x", "ogr").fields().names()
+    assert "P18_POP" in names and "P18_EMPLT" in names
+
+
+def _cancelling_feedback(at_progress):
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda progress: progress >= at_progress and feedback.cancel())
+    if at_progress <= 0:
+        feedback.cancel()
+    return feedback
+
+
+def _whole_or_absent(results, folder, count=319):
+    """A cancelled run either finished (its outputs whole) or left nothing in ``folder``."""
+    if not results or not results.get("OUTPUT"):
+        assert _files(folder) == []
+        return
+    layer = QgsVectorLayer(results["OUTPUT"], "x", "ogr")
+    assert layer.isValid() and layer.featureCount() == count
+    assert not any(name.startswith(".centralites") for name in _files(folder))
+
+
+def _run_cancelled(algorithm_id, parameters, at_progress):
+    import processing
+
+    try:
+        return processing.run(algorithm_id, parameters, feedback=_cancelling_feedback(at_progress))
+    except QgsProcessingException:
+        return {}  # QGIS may report the cancel as a failure
+
+
+@pytest.mark.parametrize("at_progress", [0, 20, 40, 50, 99])
+@pytest.mark.parametrize("output_name, bulk", [("joined.shp", False), ("joined.gpkg", True), ("joined.gpkg", False),
+                                               ("joined.geojson", False)])
+def test_a_cancelled_join_leaves_no_file(provider, tmp_path, at_progress, output_name, bulk):
+    folder = tmp_path / "o"
+    try:
+        results = _run_cancelled("centralites:join_tables", {
+            "INPUT": SAMPLE_COMMUNES if bulk else _selected_source(), "TABLES": SAMPLE_TABLES,
+            "COLUMNS": "P18_POP, P18_EMPLT", "OUTPUT": str(folder / output_name),
+            "REPORT": str(folder / "report.csv")}, at_progress)
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    if at_progress < 50 or (at_progress == 50 and not bulk):
+        assert _files(folder) == []  # cancelled before or while writing (the sink writes from 50 %)
+    _whole_or_absent(results, folder)
+
+
+@pytest.mark.parametrize("at_progress", [0, 20, 50, 90])
+@pytest.mark.parametrize("algorithm_id", ["centralites:centrality_score", "centralites:sensitivity"])
+def test_a_cancelled_score_leaves_no_file(provider, scored, tmp_path, at_progress, algorithm_id):
+    folder = tmp_path / "o"
+    extra = {"DRAWS": 50} if algorithm_id == "centralites:sensitivity" else {
+        "STATISTICS": str(folder / "statistics.csv")}
+    results = _run_cancelled(algorithm_id, {"INPUT": scored, "OUTPUT": str(folder / "scores.gpkg"), **extra},
+                             at_progress)
+    if at_progress < 50:
+        assert _files(folder) == []
+    _whole_or_absent(results, folder)

@@ -24,22 +24,22 @@
         <translation>(pas de commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="37"/>
+        <location filename="../../processing/base.py" line="45"/>
         <source>1 — Data</source>
         <translation>1 — Données</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="37"/>
+        <location filename="../../processing/base.py" line="45"/>
         <source>2 — Diagnosis</source>
         <translation>2 — Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="37"/>
+        <location filename="../../processing/base.py" line="45"/>
         <source>3 — Cartography</source>
         <translation>3 — Cartographie</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="79"/>
+        <location filename="../../core/join.py" line="72"/>
         <source>; {merged} unmatched codes look like communes merged since</source>
         <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Tous les niveaux</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="54"/>
+        <location filename="../../processing/apply_style.py" line="57"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -102,12 +102,12 @@
         <translation>Comme dans le profil</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="108"/>
+        <location filename="../../processing/export_layout.py" line="109"/>
         <source>Atlas: one page per value of this field (empty: a single page)</source>
         <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="189"/>
+        <location filename="../../processing/export_layout.py" line="198"/>
         <source>Atlas: {count} pages.</source>
         <translation>Atlas : {count} pages.</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>Revenir aux pondérations du profil</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="101"/>
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
@@ -137,18 +137,18 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="156"/>
+        <location filename="../../processing/export_layout.py" line="162"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="94"/>
-        <location filename="../../processing/export_layout.py" line="150"/>
+        <location filename="../../processing/export_layout.py" line="95"/>
+        <location filename="../../processing/export_layout.py" line="156"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="156"/>
+        <location filename="../../processing/export_layout.py" line="162"/>
         <location filename="../../processing/layouts.py" line="260"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
@@ -159,7 +159,7 @@
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="196"/>
+        <location filename="../../processing/apply_style.py" line="213"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -171,11 +171,16 @@
     <message>
         <location filename="../../plugin.py" line="43"/>
         <location filename="../../plugin.py" line="101"/>
-        <location filename="../../processing/apply_style.py" line="189"/>
+        <location filename="../../processing/apply_style.py" line="206"/>
         <location filename="../../ui/dock.py" line="86"/>
         <location filename="../../ui/dock.py" line="709"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="212"/>
+        <source>Centralités stopped on an unexpected error ({kind}: {error}); no output was written. This is a bug: please report it with the log.</source>
+        <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
     <message>
         <location filename="../../processing/provider.py" line="30"/>
@@ -188,12 +193,12 @@
         <translation>Évolution par niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="115"/>
+        <location filename="../../processing/export_layout.py" line="116"/>
         <source>Chart of the leading communes&apos; four functions</source>
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="230"/>
+        <location filename="../../processing/export_layout.py" line="245"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -207,12 +212,12 @@
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="134"/>
+        <location filename="../../processing/apply_style.py" line="138"/>
         <source>Classes: {classes}</source>
         <translation>Classes : {classes}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="90"/>
+        <location filename="../../processing/apply_style.py" line="93"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
@@ -222,7 +227,7 @@
         <translation>La colonne « {column} » ne contient aucun nombre : choisissez une colonne numérique à additionner ou à moyenner.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="97"/>
+        <location filename="../../processing/join_tables.py" line="101"/>
         <source>Columns to join, separated by commas (empty: all)</source>
         <translation>Colonnes à joindre, séparées par des virgules (vide : toutes)</translation>
     </message>
@@ -236,7 +241,7 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="220"/>
+        <location filename="../../processing/centrality_score.py" line="221"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
@@ -247,7 +252,7 @@
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="78"/>
+        <location filename="../../processing/join_tables.py" line="82"/>
         <source>Commune layer</source>
         <translation>Couche des communes</translation>
     </message>
@@ -259,12 +264,12 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="189"/>
+        <location filename="../../processing/centrality_score.py" line="190"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="198"/>
+        <location filename="../../processing/centrality_score.py" line="199"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
@@ -280,7 +285,7 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="194"/>
+        <location filename="../../processing/centrality_score.py" line="195"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -294,7 +299,7 @@
         <translation type="vanished">Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="215"/>
+        <location filename="../../processing/export_layout.py" line="230"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -304,12 +309,12 @@
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="82"/>
+        <location filename="../../processing/apply_style.py" line="85"/>
         <source>Composite score (graduated)</source>
         <translation>Score composite (symbologie graduée)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="97"/>
+        <location filename="../../processing/export_layout.py" line="98"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -318,7 +323,7 @@
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="232"/>
+        <location filename="../../processing/centrality_score.py" line="233"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -330,7 +335,7 @@
         <translation>Consommer</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="111"/>
+        <location filename="../../processing/export_layout.py" line="112"/>
         <source>Context layer of the inset on a single page (empty: the départements of metropolitan France, shipped with the plugin)</source>
         <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
     </message>
@@ -360,12 +365,12 @@
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="181"/>
+        <location filename="../../processing/apply_style.py" line="198"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="101"/>
         <source>Diagrams of the four functions</source>
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
@@ -396,12 +401,12 @@
         <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="168"/>
+        <location filename="../../processing/centrality_score.py" line="169"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="121"/>
+        <location filename="../../processing/sensitivity.py" line="122"/>
         <source>Existing fields replaced: {fields}</source>
         <translation>Champs existants remplacés : {fields}</translation>
     </message>
@@ -421,7 +426,7 @@
         <translation>Exporter les graphiques…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="66"/>
+        <location filename="../../processing/export_layout.py" line="67"/>
         <source>Export the centrality map (PDF layout)</source>
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
@@ -451,7 +456,7 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche et le projet en cours ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="69"/>
+        <location filename="../../processing/export_layout.py" line="70"/>
         <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field), a chart of the ten most central communes&apos; four functions (drawn with pyqtgraph when it is installed), a sources line and the date, to PDF and optionally PNG and SVG. The layout comes from the templates shipped in the plugin&apos;s resources/layouts folder, or from your own .qpt template keeping the same item ids (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
 
 Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, the other groups faded, with an inset map locating it in the whole territory and the chart of its own leading communes; the PNG and SVG are then one file per page, numbered. On a single page, the inset locates the territory in the context layer you give (e.g. the départements).
@@ -464,27 +469,27 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche n&apos;est pas modifiée. Dans QGIS Desktop, la mise en page est aussi ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/territory_summary.py" line="107"/>
+        <location filename="../../processing/territory_summary.py" line="108"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../processing/territory_summary.py" line="81"/>
+        <location filename="../../processing/territory_summary.py" line="82"/>
         <source>Fields to sum or average</source>
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="91"/>
+        <location filename="../../processing/apply_style.py" line="94"/>
         <source>Fixed bounds</source>
         <translation>Bornes fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="93"/>
+        <location filename="../../processing/apply_style.py" line="96"/>
         <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
         <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="169"/>
+        <location filename="../../processing/apply_style.py" line="186"/>
         <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
@@ -510,12 +515,12 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Indiquez un fichier BPE.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="122"/>
+        <location filename="../../processing/join_tables.py" line="126"/>
         <source>Give at least one table to join.</source>
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
     <message>
-        <location filename="../../processing/territory_summary.py" line="74"/>
+        <location filename="../../processing/territory_summary.py" line="75"/>
         <source>Group by</source>
         <translation>Regrouper par</translation>
     </message>
@@ -552,7 +557,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="82"/>
+        <location filename="../../processing/join_tables.py" line="86"/>
         <source>INSEE code field of the commune layer</source>
         <translation>Champ du code INSEE de la couche des communes</translation>
     </message>
@@ -579,7 +584,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Pondérations des indicateurs</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="145"/>
+        <location filename="../../processing/export_layout.py" line="151"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
@@ -594,7 +599,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Emplois</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="48"/>
+        <location filename="../../processing/join_tables.py" line="52"/>
         <source>Join INSEE tables to communes</source>
         <translation>Joindre des tables INSEE aux communes</translation>
     </message>
@@ -604,12 +609,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Joindre des tables INSEE…</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="106"/>
+        <location filename="../../processing/join_tables.py" line="110"/>
         <source>Join report</source>
         <translation>Rapport de jointure</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="104"/>
+        <location filename="../../processing/join_tables.py" line="108"/>
         <source>Joined communes</source>
         <translation>Communes avec données jointes</translation>
     </message>
@@ -626,7 +631,7 @@ Les codes sont lus comme du texte : les zéros initiaux sont conservés ou rét
 Toutes les communes de la couche sont conservées, avec leur géométrie intacte. La table du rapport de jointure (REPORT) liste chaque ligne de table non jointe (code sans correspondance, doublon, code invalide), chaque code recodé, chaque commune absente d&apos;une table et chaque colonne renommée. Le journal se termine par une ligne de bilan par table.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="51"/>
+        <location filename="../../processing/join_tables.py" line="55"/>
         <source>Joins one or more tables (CSV files; XLSX, XLS or ODS spreadsheets, whose header is found below any title lines, on the sheet given or the first naming a code column; DBF files; or table layers such as a GeoPackage table) onto a commune layer by INSEE commune code.
 
 Codes are read as text: leading zeros are kept or restored (1001 → 01001), float artefacts (62498.0) and spaces around codes are repaired, Corsica&apos;s 2A/2B kept. The key column of each table is found among the usual names (CODGEO, DEPCOM, INSEE_COM, CODE_INSEE, …) unless given. Numbers with a decimal comma or thousands spaces are read as numbers; secret or empty values (s, nd, secret, empty cell) become NULL and are counted.
@@ -651,17 +656,17 @@ Communes fusionnées : une table de passage (celle de l&apos;INSEE, avec une co
 Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajoutées. Préfixes (facultatif) : un par table, dans l&apos;ordre des tables, placé devant les noms des colonnes ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="90"/>
+        <location filename="../../processing/join_tables.py" line="94"/>
         <source>Key column of the tables (empty: found automatically)</source>
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="94"/>
+        <location filename="../../processing/apply_style.py" line="97"/>
         <source>Label the main centres</source>
         <translation>Étiqueter les principales centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="117"/>
+        <location filename="../../processing/export_layout.py" line="118"/>
         <source>Layout template (.qpt; empty: the plugin&apos;s own for the paper chosen)</source>
         <translation>Modèle de mise en page (.qpt ; vide : celui de l&apos;extension pour le format choisi)</translation>
     </message>
@@ -670,7 +675,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="250"/>
+        <location filename="../../processing/export_layout.py" line="266"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
@@ -686,12 +691,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="215"/>
+        <location filename="../../processing/export_layout.py" line="230"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="82"/>
+        <location filename="../../processing/apply_style.py" line="85"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
     </message>
@@ -721,17 +726,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Centralité majeure</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="82"/>
+        <location filename="../../processing/apply_style.py" line="85"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="131"/>
+        <location filename="../../processing/sensitivity.py" line="132"/>
         <source>Median width of the 90 % rank band: {width} ranks; communes keeping their level in at least 90 % of the draws: {stable} of {total}.</source>
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="161"/>
+        <location filename="../../processing/centrality_score.py" line="162"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
@@ -747,7 +752,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonnes manquantes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="96"/>
+        <location filename="../../processing/apply_style.py" line="99"/>
         <source>Name field for labels (empty: found automatically)</source>
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
@@ -757,7 +762,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="91"/>
+        <location filename="../../processing/apply_style.py" line="94"/>
         <location filename="../../processing/centrality_score.py" line="117"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
@@ -773,7 +778,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
     <message>
-        <location filename="../../processing/territory_summary.py" line="83"/>
+        <location filename="../../processing/territory_summary.py" line="84"/>
         <source>No population field: the means of the scores are not weighted.</source>
         <translation>Pas de champ de population : les moyennes des scores ne sont pas pondérées.</translation>
     </message>
@@ -788,7 +793,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="101"/>
         <location filename="../../processing/sensitivity.py" line="76"/>
         <source>None</source>
         <translation>Aucun</translation>
@@ -800,7 +805,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../core/scoring.py" line="112"/>
-        <location filename="../../core/scoring.py" line="228"/>
+        <location filename="../../core/scoring.py" line="230"/>
         <location filename="../../core/sensitivity.py" line="137"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
@@ -816,12 +821,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Hors centralité</translation>
     </message>
     <message>
+        <location filename="../../processing/failures.py" line="205"/>
+        <source>Not enough memory for this run: close other programs or work on fewer communes or columns.</source>
+        <translation>Mémoire insuffisante pour ce traitement : fermez d&apos;autres programmes ou travaillez sur moins de communes ou de colonnes.</translation>
+    </message>
+    <message>
         <location filename="../../processing/styling.py" line="94"/>
         <source>Not scored (no data)</source>
         <translation>Non calculé (pas de données)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="88"/>
+        <location filename="../../processing/apply_style.py" line="91"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
@@ -855,22 +865,22 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Autres groupes (estompés)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="105"/>
+        <location filename="../../processing/export_layout.py" line="106"/>
         <source>Outlines of groups of communes, e.g. intercommunalities (empty: NOM_EPCI or SIREN_EPCI when present)</source>
         <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="164"/>
+        <location filename="../../processing/export_layout.py" line="170"/>
         <source>Outlines: {count} groups of communes by {field}.</source>
         <translation>Contours : {count} groupes de communes selon {field}.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="119"/>
+        <location filename="../../processing/export_layout.py" line="120"/>
         <source>PDF file</source>
         <translation>Fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="121"/>
+        <location filename="../../processing/export_layout.py" line="122"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
@@ -884,7 +894,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation type="vanished">Pages PNG : {paths}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="102"/>
+        <location filename="../../processing/export_layout.py" line="103"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
     </message>
@@ -895,7 +905,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Rang centile</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="98"/>
+        <location filename="../../processing/apply_style.py" line="101"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
     </message>
@@ -920,12 +930,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="100"/>
+        <location filename="../../processing/apply_style.py" line="103"/>
         <source>Population field sizing the diagrams (empty: found automatically)</source>
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="99"/>
+        <location filename="../../processing/join_tables.py" line="103"/>
         <source>Prefix of the added columns, one per table in order, separated by commas</source>
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
     </message>
@@ -935,17 +945,17 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="246"/>
+        <location filename="../../core/profile.py" line="255"/>
         <source>Profile &apos;{profile}&apos; needs the column(s) {missing}, absent from the layer. Join the tables that carry them first. Columns available: {available}.</source>
         <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="209"/>
+        <location filename="../../processing/centrality_score.py" line="210"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="91"/>
+        <location filename="../../processing/apply_style.py" line="94"/>
         <location filename="../../processing/centrality_score.py" line="117"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
@@ -967,13 +977,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/aggregate_bpe.py" line="78"/>
-        <location filename="../../processing/join_tables.py" line="145"/>
-        <location filename="../../processing/join_tables.py" line="157"/>
+        <location filename="../../processing/join_tables.py" line="152"/>
+        <location filename="../../processing/join_tables.py" line="164"/>
         <source>Read {name}: {rows} rows, {columns} columns.</source>
         <translation>Table {name} lue : {rows} lignes, {columns} colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="133"/>
+        <location filename="../../processing/join_tables.py" line="140"/>
         <source>Reading the commune codes…</source>
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
@@ -989,7 +999,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="103"/>
+        <location filename="../../processing/export_layout.py" line="104"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
     </message>
@@ -999,7 +1009,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lancer le diagnostic complet…</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="124"/>
+        <location filename="../../processing/export_layout.py" line="125"/>
         <source>SVG image</source>
         <translation>Image SVG</translation>
     </message>
@@ -1019,7 +1029,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Enregistrer comme profil…</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="103"/>
+        <location filename="../../processing/apply_style.py" line="106"/>
         <source>Save as the layer&apos;s default style in its GeoPackage</source>
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage</translation>
     </message>
@@ -1029,7 +1039,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="85"/>
+        <location filename="../../processing/apply_style.py" line="88"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
@@ -1039,8 +1049,8 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="80"/>
-        <location filename="../../processing/export_layout.py" line="93"/>
+        <location filename="../../processing/apply_style.py" line="83"/>
+        <location filename="../../processing/export_layout.py" line="94"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
@@ -1126,7 +1136,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="94"/>
+        <location filename="../../processing/join_tables.py" line="98"/>
         <source>Sheet of the spreadsheets (name or number; empty: the first with a code column)</source>
         <translation>Feuille des classeurs (nom ou numéro ; vide : la première qui a une colonne de codes)</translation>
     </message>
@@ -1141,7 +1151,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Afficher les communes d&apos;un niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="101"/>
+        <location filename="../../processing/export_layout.py" line="102"/>
         <source>Sources line (empty = automatic)</source>
         <translation>Ligne des sources (vide = automatique)</translation>
     </message>
@@ -1156,22 +1166,22 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Centralité structurante</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="106"/>
+        <location filename="../../processing/apply_style.py" line="109"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="199"/>
+        <location filename="../../processing/apply_style.py" line="216"/>
         <source>Style stored in the GeoPackage as the layer&apos;s default style.</source>
         <translation>Style enregistré dans le GeoPackage comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="108"/>
+        <location filename="../../processing/apply_style.py" line="111"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="57"/>
+        <location filename="../../processing/apply_style.py" line="60"/>
         <source>Styles a scored commune layer for a report.
 
 Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored.
@@ -1200,7 +1210,7 @@ The features are not modified. When the layer is stored in a GeoPackage, the sty
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="97"/>
+        <location filename="../../processing/export_layout.py" line="98"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
@@ -1228,12 +1238,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Sommes sur les communes de chaque niveau, taux d&apos;évolution annuel entre les deux recensements. Les niveaux suivent les pondérations.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="102"/>
+        <location filename="../../processing/join_tables.py" line="106"/>
         <source>Table de passage of merged communes (old code, new code; optional)</source>
         <translation>Table de passage des communes fusionnées (ancien code, nouveau code ; facultative)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="87"/>
+        <location filename="../../processing/join_tables.py" line="91"/>
         <source>Tables to join (files or table layers)</source>
         <translation>Tables à joindre (fichiers ou couches sans géométrie)</translation>
     </message>
@@ -1258,6 +1268,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
     <message>
+        <location filename="../../processing/export_layout.py" line="190"/>
+        <source>The atlas has no page: the field &apos;{field}&apos; is empty (NULL) for every commune. Choose another atlas field or leave it empty for a single page.</source>
+        <translation>L&apos;atlas n&apos;a aucune page : le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes. Choisissez un autre champ d&apos;atlas ou laissez-le vide pour une seule page.</translation>
+    </message>
+    <message>
         <location filename="../../processing/chart_picture.py" line="33"/>
         <source>The chart of the leading communes is drawn on the main thread only: the layout has no chart.</source>
         <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
@@ -1273,33 +1288,33 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="113"/>
+        <location filename="../../processing/apply_style.py" line="116"/>
         <location filename="../../processing/centrality_score.py" line="131"/>
-        <location filename="../../processing/export_layout.py" line="130"/>
-        <location filename="../../processing/join_tables.py" line="112"/>
+        <location filename="../../processing/export_layout.py" line="131"/>
+        <location filename="../../processing/join_tables.py" line="116"/>
         <location filename="../../processing/sensitivity.py" line="102"/>
         <location filename="../../processing/territory_summary.py" line="71"/>
         <source>The commune layer could not be read.</source>
         <translation>Impossible de lire la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="116"/>
+        <location filename="../../processing/join_tables.py" line="120"/>
         <source>The commune layer has no field &apos;{field}&apos;. Fields found: {fields}.</source>
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="133"/>
+        <location filename="../../processing/apply_style.py" line="137"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="159"/>
-        <location filename="../../processing/export_layout.py" line="132"/>
+        <location filename="../../processing/apply_style.py" line="176"/>
+        <location filename="../../processing/export_layout.py" line="134"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="187"/>
+        <location filename="../../processing/apply_style.py" line="204"/>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
@@ -1329,33 +1344,43 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="176"/>
+        <location filename="../../processing/join_tables.py" line="212"/>
+        <source>The output file {path} is also one of the tables to join: writing it would replace the table. Choose another output file.</source>
+        <translation>Le fichier de sortie {path} est aussi l&apos;une des tables à joindre : l&apos;écrire remplacerait la table. Choisissez un autre fichier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_geopackage.py" line="182"/>
         <source>The output file {path} is the commune layer&apos;s own file: writing it would replace the layer and every other layer of the file. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est celui de la couche des communes : l&apos;écrire remplacerait cette couche et toutes les autres couches du fichier. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="310"/>
+        <location filename="../../processing/bulk_geopackage.py" line="357"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
         <location filename="../../processing/aggregate_bpe.py" line="96"/>
-        <location filename="../../processing/territory_summary.py" line="98"/>
+        <location filename="../../processing/territory_summary.py" line="99"/>
         <source>The output table could not be created.</source>
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="201"/>
+        <location filename="../../processing/failures.py" line="306"/>
+        <source>The output {path} could not be written: {error}</source>
+        <translation>La sortie {path} n&apos;a pas pu être écrite : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="203"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="203"/>
+        <location filename="../../core/scoring.py" line="205"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="233"/>
+        <location filename="../../core/scoring.py" line="235"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -1365,7 +1390,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="198"/>
+        <location filename="../../processing/apply_style.py" line="215"/>
         <source>The style could not be stored in the GeoPackage: {message}</source>
         <translation>Impossible d&apos;enregistrer le style dans le GeoPackage : {message}</translation>
     </message>
@@ -1375,7 +1400,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de lire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="153"/>
+        <location filename="../../processing/apply_style.py" line="168"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
@@ -1400,14 +1425,19 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="264"/>
+        <location filename="../../processing/export_layout.py" line="280"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="236"/>
+        <location filename="../../processing/export_layout.py" line="252"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../../core/scoring.py" line="124"/>
+        <source>There is no commune to score: the layer has no feature.</source>
+        <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="466"/>
@@ -1425,7 +1455,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="94"/>
+        <location filename="../../processing/export_layout.py" line="95"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1438,7 +1468,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../core/scoring.py" line="107"/>
-        <location filename="../../core/scoring.py" line="295"/>
+        <location filename="../../core/scoring.py" line="297"/>
         <location filename="../../core/sensitivity.py" line="134"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -1451,13 +1481,13 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     <message>
         <location filename="../../core/rescoring.py" line="60"/>
         <location filename="../../core/scoring.py" line="108"/>
-        <location filename="../../core/scoring.py" line="337"/>
+        <location filename="../../core/scoring.py" line="339"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="106"/>
-        <location filename="../../core/scoring.py" line="242"/>
+        <location filename="../../core/scoring.py" line="244"/>
         <location filename="../../core/sensitivity.py" line="130"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -1488,12 +1518,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="302"/>
+        <location filename="../../processing/bulk_geopackage.py" line="350"/>
         <source>Writing feature by feature ({reason}).</source>
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="299"/>
+        <location filename="../../processing/bulk_geopackage.py" line="344"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
@@ -1509,7 +1539,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Score z (centré réduit)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="171"/>
+        <location filename="../../core/join.py" line="164"/>
         <source>a table de passage sums it onto today&apos;s commune</source>
         <translation>une table de passage l&apos;additionne sur la commune actuelle</translation>
     </message>
@@ -1524,47 +1554,47 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>passage ambigu</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="241"/>
+        <location filename="../../core/join.py" line="234"/>
         <source>arrondissement of {city}</source>
         <translation>arrondissement de {city}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="218"/>
+        <location filename="../../core/join.py" line="211"/>
         <source>chosen columns in no table: {missing}. Columns found: {available}.</source>
         <translation>colonnes choisies présentes dans aucune table : {missing}. Colonnes trouvées : {available}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="310"/>
+        <location filename="../../core/join.py" line="303"/>
         <source>code &apos;{before}&apos; read as &apos;{after}&apos;</source>
         <translation>code « {before} » lu comme « {after} »</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="196"/>
+        <location filename="../../core/join.py" line="189"/>
         <source>column {column} renamed {name}: the name was already taken</source>
         <translation>colonne {column} renommée {name} : le nom était déjà pris</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="270"/>
+        <location filename="../../core/join.py" line="263"/>
         <source>columns left empty, a part is secret or empty: {columns}</source>
         <translation>colonnes laissées vides, une partie est secrète ou vide : {columns}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="266"/>
+        <location filename="../../core/join.py" line="259"/>
         <source>columns left empty, they cannot be summed from the parts: {columns}</source>
         <translation>colonnes laissées vides, elles ne peuvent pas être additionnées à partir des parties : {columns}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="179"/>
+        <location filename="../../core/join.py" line="172"/>
         <source>commune kept, its columns from this table left empty (NULL)</source>
         <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="180"/>
+        <location filename="../../core/join.py" line="173"/>
         <source>commune kept, its columns from this table left empty (NULL); its department has codes that look merged: it may be a commune created since the table&apos;s year, which a table de passage fills from its former communes</source>
         <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL) ; son département a des codes qui semblent fusionnés : il s&apos;agit peut-être d&apos;une commune créée depuis l&apos;année de la table, qu&apos;une table de passage remplit à partir de ses anciennes communes</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="249"/>
+        <location filename="../../core/join.py" line="242"/>
         <source>commune merged since: {passage}, {old} -&gt; {new}</source>
         <translation>commune fusionnée depuis : {passage}, {old} -&gt; {new}</translation>
     </message>
@@ -1615,7 +1645,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>non additionnable</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="177"/>
+        <location filename="../../core/profile.py" line="186"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
@@ -1655,32 +1685,32 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="166"/>
+        <location filename="../../core/join.py" line="159"/>
         <source>row not joined: arrondissement of {city}; the table&apos;s own row for {code} was used</source>
         <translation>ligne non jointe : arrondissement de {city} ; la ligne de la table pour {code} a été utilisée</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="161"/>
+        <location filename="../../core/join.py" line="154"/>
         <source>row not joined: no commune with this code in the layer</source>
         <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="172"/>
+        <location filename="../../core/join.py" line="165"/>
         <source>row not joined: no commune with this code in the layer, which holds the other codes of its department: it looks like a commune merged since the table&apos;s year ({remedy})</source>
         <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code, alors que la couche contient les autres codes de son département : cela ressemble à une commune fusionnée depuis l&apos;année de la table ({remedy})</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="317"/>
+        <location filename="../../core/join.py" line="310"/>
         <source>row not joined: not a commune code</source>
         <translation>ligne non jointe : ce n&apos;est pas un code commune</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="323"/>
+        <location filename="../../core/join.py" line="316"/>
         <source>row not joined: the first row with this code was kept</source>
         <translation>ligne non jointe : la première ligne avec ce code a été conservée</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="261"/>
+        <location filename="../../core/join.py" line="254"/>
         <source>row summed onto {code} ({reason})</source>
         <translation>ligne additionnée sur {code} ({reason})</translation>
     </message>
@@ -1701,7 +1731,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>additionnée</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="119"/>
+        <location filename="../../core/tables.py" line="125"/>
         <source>tab</source>
         <translation>tabulation</translation>
     </message>
@@ -1711,12 +1741,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>moyenne du territoire (gris)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="293"/>
+        <location filename="../../core/join.py" line="286"/>
         <source>the line has fewer cells than the header: the missing cells are left empty</source>
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="170"/>
+        <location filename="../../core/join.py" line="163"/>
         <source>the table de passage does not list it</source>
         <translation>la table de passage ne le mentionne pas</translation>
     </message>
@@ -1726,12 +1756,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
     <message>
+        <location filename="../../processing/failures.py" line="307"/>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+    <message>
         <location filename="../../core/join.py" line="37"/>
         <source>unmatched</source>
         <translation>sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="154"/>
+        <location filename="../../core/join.py" line="147"/>
         <source>{count} cells of {column} left empty (NULL)</source>
         <translation>{count} cellules de {column} laissées vides (NULL)</translation>
     </message>
@@ -1760,34 +1795,44 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
     <message>
-        <location filename="../../processing/territory_summary.py" line="100"/>
+        <location filename="../../processing/territory_summary.py" line="101"/>
         <source>{count} territories summarised.</source>
         <translation>{count} territoires synthétisés.</translation>
     </message>
     <message>
-        <location filename="../../processing/sensitivity.py" line="145"/>
+        <location filename="../../processing/sensitivity.py" line="146"/>
         <source>{draws} draws…</source>
         <translation>{draws} tirages…</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="211"/>
+        <location filename="../../processing/join_tables.py" line="239"/>
         <source>{entry}: neither a CSV file nor a table QGIS can open.</source>
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="214"/>
+        <location filename="../../processing/join_tables.py" line="242"/>
         <source>{entry}: the table has no rows.</source>
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="239"/>
+        <location filename="../../processing/export_layout.py" line="255"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/base.py" line="69"/>
+        <source>{label}: no feature is selected, and only the selected features are to be used. Select the communes, or untick “Selected features only”.</source>
+        <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
     <message>
         <location filename="../../processing/frames.py" line="191"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/base.py" line="71"/>
+        <source>{label}: the layer has no feature.</source>
+        <translation>{label} : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
         <location filename="../../ui/charts.py" line="84"/>
@@ -1805,12 +1850,37 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="253"/>
+        <location filename="../../core/join.py" line="246"/>
         <source>{passage} gives several new codes for it ({old} -&gt; {new}): not summed</source>
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="128"/>
+        <location filename="../../processing/failures.py" line="89"/>
+        <source>{path} could not be written: {detail}</source>
+        <translation>{path} n&apos;a pas pu être écrit : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="382"/>
+        <source>{path} holds {count} features of the {expected} written: it is not kept.</source>
+        <translation>{path} contient {count} entités sur les {expected} écrites : il n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="133"/>
+        <source>{path} is a folder: give a file name for the output.</source>
+        <translation>{path} est un dossier : donnez un nom de fichier pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="377"/>
+        <source>{path} was written but cannot be opened again: it is not kept. Check the disk and the folder, then run again.</source>
+        <translation>{path} a été écrit mais ne peut pas être rouvert : il n&apos;est pas conservé. Vérifiez le disque et le dossier, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="380"/>
+        <source>{path} was written without the fields {fields}: it is not kept.</source>
+        <translation>{path} a été écrit sans les champs {fields} : il n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tables.py" line="134"/>
         <source>{path}, line {line}: a quoted value opens there and is never closed: the file is truncated or a quote is missing. Download or export it again.</source>
         <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
     </message>
@@ -1820,7 +1890,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="123"/>
+        <location filename="../../core/tables.py" line="129"/>
         <source>{path}, line {line}: {seen} cells where the header has {expected} (separator &apos;{separator}&apos;). A value holding the separator must be quoted; fix or remove that line.</source>
         <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
     </message>
@@ -1835,13 +1905,28 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
+        <location filename="../../processing/failures.py" line="86"/>
+        <source>{path}: a part of this path is a file, not a folder. Choose another folder.</source>
+        <translation>{path} : une partie de ce chemin est un fichier, pas un dossier. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="281"/>
+        <source>{path}: a shapefile holds at most {limit} fields and this output has {count}. Choose a GeoPackage (.gpkg) output.</source>
+        <translation>{path} : un shapefile contient au plus {limit} champs et cette sortie en a {count}. Choisissez une sortie GeoPackage (.gpkg).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="275"/>
+        <source>{path}: a shapefile keeps field names of at most 10 characters, and {count} of this output&apos;s names are longer ({fields}): they would be cut (score_centralite → score_cent) and the next steps would not find them. Choose a GeoPackage (.gpkg) output.</source>
+        <translation>{path} : un shapefile garde des noms de champs d&apos;au plus 10 caractères, et {count} noms de cette sortie sont plus longs ({fields}) : ils seraient tronqués (score_centralite → score_cent) et les étapes suivantes ne les trouveraient pas. Choisissez une sortie GeoPackage (.gpkg).</translation>
+    </message>
+    <message>
         <location filename="../../core/tables.py" line="46"/>
-        <location filename="../../processing/join_tables.py" line="207"/>
+        <location filename="../../processing/join_tables.py" line="235"/>
         <source>{path}: file not found.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="132"/>
+        <location filename="../../core/tables.py" line="138"/>
         <source>{path}: malformed table ({error}). Check the line it names.</source>
         <translation>{path} : table mal formée ({error}). Vérifiez la ligne indiquée.</translation>
     </message>
@@ -1871,6 +1956,16 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
     <message>
+        <location filename="../../processing/failures.py" line="80"/>
+        <source>{path}: the disk is full (no space left). Free some space or choose a folder on another disk, then run again.</source>
+        <translation>{path} : le disque est plein (plus d&apos;espace libre). Libérez de la place ou choisissez un dossier sur un autre disque, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="87"/>
+        <source>{path}: the file grew larger than this disk or this session allows (file too large).</source>
+        <translation>{path} : le fichier dépasse la taille que permet ce disque ou cette session (fichier trop volumineux).</translation>
+    </message>
+    <message>
         <location filename="../../core/tables.py" line="85"/>
         <source>{path}: the file has a header but no data rows.</source>
         <translation>{path} : le fichier a un en-tête mais aucune ligne de données.</translation>
@@ -1886,42 +1981,72 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : le fichier est vide.</translation>
     </message>
     <message>
+        <location filename="../../processing/failures.py" line="83"/>
+        <source>{path}: the file is in use (locked) by another program or layer. Close it (remove the layer from the project, close the spreadsheet) or choose another name, then run again.</source>
+        <translation>{path} : le fichier est utilisé (verrouillé) par un autre programme ou une autre couche. Fermez-le (retirez la couche du projet, fermez le tableur) ou choisissez un autre nom, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="85"/>
+        <source>{path}: the folder does not exist and could not be created.</source>
+        <translation>{path} : le dossier n&apos;existe pas et n&apos;a pas pu être créé.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="82"/>
+        <source>{path}: the folder is read-only (permission denied). Choose a folder you can write to.</source>
+        <translation>{path} : le dossier est en lecture seule (permission refusée). Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="287"/>
+        <source>{path}: the output layer is named after the file, and a GeoPackage layer name cannot start with “{character}”. Start the file name with a letter or a digit.</source>
+        <translation>{path} : la couche de sortie prend le nom du fichier, et un nom de couche GeoPackage ne peut pas commencer par « {character} ». Commencez le nom du fichier par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="59"/>
+        <source>{path}: the profile is nested too deeply to be read (formulas hold at most {depth} levels).</source>
+        <translation>{path} : le profil est imbriqué trop profondément pour être lu (les formules ont au plus {depth} niveaux).</translation>
+    </message>
+    <message>
         <location filename="../../core/tables.py" line="52"/>
         <source>{path}: this looks like a binary file, not a text table (save it as CSV, or load it in QGIS and pass the layer).</source>
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="122"/>
+        <location filename="../../processing/failures.py" line="292"/>
+        <source>{path}: this output would have {count} fields, and a GeoPackage table holds at most {limit} (SQLite&apos;s limit). Join fewer columns (parameter &apos;Columns to join&apos;) or write to another format (e.g. a temporary layer).</source>
+        <translation>{path} : cette sortie aurait {count} champs, et une table GeoPackage en contient au plus {limit} (limite de SQLite). Joignez moins de colonnes (paramètre « Colonnes à joindre ») ou écrivez dans un autre format (par exemple une couche temporaire).</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="115"/>
         <source>{prefixes} prefixes given for {tables} tables: give at most one per table.</source>
         <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="84"/>
+        <location filename="../../core/profile.py" line="87"/>
         <source>{source}: &apos;aggregation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « aggregation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="96"/>
+        <location filename="../../core/profile.py" line="99"/>
         <source>{source}: &apos;functions&apos; must be an object with {expected}.</source>
         <translation>{source} : « functions » doit être un objet avec {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="78"/>
+        <location filename="../../core/profile.py" line="81"/>
         <source>{source}: &apos;missing&apos; must be one of {expected}.</source>
         <translation>{source} : « missing » doit valoir {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="81"/>
+        <location filename="../../core/profile.py" line="84"/>
         <source>{source}: &apos;normalisation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « normalisation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="88"/>
+        <location filename="../../core/profile.py" line="91"/>
         <source>{source}: &apos;reference&apos; is a commune code written as text, e.g. &quot;62498&quot;.</source>
         <translation>{source} : « reference » est un code commune écrit comme texte, par ex. &quot;62498&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="64"/>
+        <location filename="../../core/profile.py" line="67"/>
         <source>{source}: a profile is a JSON object.</source>
         <translation>{source} : un profil est un objet JSON.</translation>
     </message>
@@ -1931,7 +2056,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : une table de passage doit avoir deux colonnes de codes communes (ancien code, nouveau code). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="133"/>
+        <location filename="../../core/join.py" line="126"/>
         <source>{source}: no &apos;{key}&apos; found. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne « {key} » trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
@@ -1946,7 +2071,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucune colonne TYPEQU : est-ce bien un fichier BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP) ? Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="135"/>
+        <location filename="../../core/join.py" line="128"/>
         <source>{source}: no commune code column (CODGEO, DEPCOM, INSEE_COM, …) found. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne de code commune (CODGEO, DEPCOM, INSEE_COM…) trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
@@ -1956,32 +2081,32 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="352"/>
+        <location filename="../../core/join.py" line="345"/>
         <source>{source}: none of its commune codes matches the layer. Codes in the table look like: {table_codes}; codes in the layer look like: {layer_codes}. Check the code field of the layer and the key column of the table.</source>
         <translation>{source} : aucun de ses codes communes ne correspond à la couche. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}. Vérifiez le champ de code de la couche et la colonne clé de la table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="92"/>
+        <location filename="../../core/profile.py" line="95"/>
         <source>{source}: normalisation &apos;reference&apos; needs &apos;reference&apos;, the code of the reference commune (e.g. &quot;62498&quot;).</source>
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="272"/>
+        <location filename="../../core/tables.py" line="278"/>
         <source>{source}: the header (line {line}) has no data rows below it.</source>
         <translation>{source} : l&apos;en-tête (ligne {line}) n&apos;est suivi d&apos;aucune ligne de données.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="261"/>
+        <location filename="../../core/tables.py" line="267"/>
         <source>{source}: the sheet is empty.</source>
         <translation>{source} : la feuille est vide.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="100"/>
+        <location filename="../../core/profile.py" line="103"/>
         <source>{source}: unknown function &apos;{name}&apos;; expected {expected}.</source>
         <translation>{source} : fonction inconnue « {name} » ; fonctions attendues : {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="81"/>
+        <location filename="../../core/join.py" line="74"/>
         <source>{source}: {rows} rows read, {matched} matched, {summed}{unmatched} unmatched, {duplicates} duplicates, {invalid} invalid codes, {recoded} re-coded, {secret} secret or empty cells, {columns} columns added{merged}</source>
         <translation>{source} : {rows} lignes lues, {matched} jointes, {summed}{unmatched} sans correspondance, {duplicates} doublons, {invalid} codes invalides, {recoded} recodés, {secret} cellules secrètes ou vides, {columns} colonnes ajoutées{merged}</translation>
     </message>
@@ -1991,7 +2116,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : {rows} lignes lues, {used} utilisées, {invalid} codes invalides, {invalid_types} types d&apos;équipements invalides, {not_numeric} non numériques, {other_year} d&apos;une autre année, {summed} lignes d&apos;arrondissements additionnées sur leur commune ; {equipment} équipements dans {communes} communes</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="78"/>
+        <location filename="../../core/join.py" line="71"/>
         <source>{summed} summed onto today&apos;s commune, </source>
         <translation>{summed} additionnées sur la commune actuelle, </translation>
     </message>
@@ -2006,108 +2131,113 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{what} en %/an</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="105"/>
+        <location filename="../../core/profile.py" line="108"/>
         <source>{where} is missing: a profile defines the four functions.</source>
         <translation>{where} manque : un profil définit les quatre fonctions.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="137"/>
+        <location filename="../../core/profile.py" line="140"/>
         <source>{where}.direction: &apos;+&apos; or &apos;-&apos;, not {value}.</source>
         <translation>{where}.direction : « + » ou « - », pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="116"/>
+        <location filename="../../core/profile.py" line="119"/>
         <source>{where}.indicators: give at least one indicator.</source>
         <translation>{where}.indicators : donnez au moins un indicateur.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="151"/>
+        <location filename="../../core/profile.py" line="154"/>
         <source>{where}.missing: one of {expected}, not {value}.</source>
         <translation>{where}.missing : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="147"/>
+        <location filename="../../core/profile.py" line="150"/>
         <source>{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, not {value}.</source>
         <translation>{where}.percentile : un nombre entre 50 et 100 (exclus), par ex. 95, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="144"/>
+        <location filename="../../core/profile.py" line="147"/>
         <source>{where}.percentile: only with &quot;transform&quot;: &quot;winsorise&quot;.</source>
         <translation>{where}.percentile : seulement avec &quot;transform&quot;: &quot;winsorise&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="194"/>
+        <location filename="../../core/profile.py" line="203"/>
         <source>{where}.scale: a positive number.</source>
         <translation>{where}.scale : un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="140"/>
+        <location filename="../../core/profile.py" line="143"/>
         <source>{where}.transform: one of {expected}, not {value}.</source>
         <translation>{where}.transform : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="192"/>
+        <location filename="../../core/profile.py" line="201"/>
         <source>{where}.years: two increasing years, e.g. [2013, 2018].</source>
         <translation>{where}.years : deux années croissantes, par ex. [2013, 2018].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="199"/>
+        <location filename="../../core/profile.py" line="208"/>
         <source>{where}: &apos;levels&apos; must be an object.</source>
         <translation>{where} : « levels » doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="134"/>
+        <location filename="../../core/profile.py" line="137"/>
         <source>{where}: &apos;{key}&apos; is required.</source>
         <translation>{where} : « {key} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="172"/>
+        <location filename="../../core/profile.py" line="181"/>
         <source>{where}: a column name or an object such as {example}.</source>
         <translation>{where} : un nom de colonne ou un objet comme {example}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="254"/>
+        <location filename="../../core/profile.py" line="263"/>
         <source>{where}: a weight is a positive number, not {value}.</source>
         <translation>{where} : un poids est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="176"/>
+        <location filename="../../core/profile.py" line="185"/>
         <source>{where}: exactly one of {expected} expected, got {found}.</source>
         <translation>{where} : exactement une clé parmi {expected} attendue, reçu : {found}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="120"/>
+        <location filename="../../core/profile.py" line="178"/>
+        <source>{where}: formulas nested more than {depth} levels deep.</source>
+        <translation>{where} : formules imbriquées sur plus de {depth} niveaux.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="123"/>
         <source>{where}: indicator ids must be unique.</source>
         <translation>{where} : les identifiants (id) des indicateurs doivent être uniques.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="203"/>
+        <location filename="../../core/profile.py" line="212"/>
         <source>{where}: levels.method: one of {expected}, not {value}.</source>
         <translation>{where} : levels.method : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="215"/>
+        <location filename="../../core/profile.py" line="224"/>
         <source>{where}: levels.shares: four increasing cumulative shares of communes from the top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].</source>
         <translation>{where} : levels.shares : quatre parts cumulées croissantes de communes en partant du haut, entre 0 et 1, par ex. [0.004, 0.025, 0.11, 0.31].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="209"/>
+        <location filename="../../core/profile.py" line="218"/>
         <source>{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].</source>
         <translation>{where} : levels.thresholds : quatre scores décroissants, par ex. [88, 72, 52, 35].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="112"/>
-        <location filename="../../core/profile.py" line="130"/>
+        <location filename="../../core/profile.py" line="115"/>
+        <location filename="../../core/profile.py" line="133"/>
         <source>{where}: must be an object.</source>
         <translation>{where} : doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="270"/>
+        <location filename="../../core/profile.py" line="279"/>
         <source>{where}: unknown key(s) {unknown}; allowed: {allowed}.</source>
         <translation>{where} : clé(s) inconnue(s) {unknown} ; clés permises : {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="184"/>
+        <location filename="../../core/profile.py" line="193"/>
         <source>{where}: {arity} operand(s) expected, got {count}.</source>
         <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
     </message>

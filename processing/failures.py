@@ -19,10 +19,13 @@ import sqlite3
 import string
 import tempfile
 import traceback
+import uuid
 
 from qgis.core import (
     QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
@@ -33,7 +36,7 @@ from qgis.core import (
 from ..i18n import tr
 
 # Files GDAL writes next to a shapefile (and a MapInfo or GeoPackage file's companions).
-SIDECAR_SUFFIXES = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".qml", ".fix",
+SIDECAR_SUFFIXES = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".fix",
                     "-journal", "-wal", "-shm")
 _NOT_FILES = ("ogr:", "memory:", "postgres", "postgis:", "spatialite:", "mssql:", "oracle:", "TEMPORARY_OUTPUT",
               "dbname=")
@@ -215,12 +218,19 @@ def guarded(process):
         if feedback is not None and feedback.isCanceled():
             _release(outputs, None, self)
             return {}
+        sinks = self.__dict__.pop("_centralites_sinks", [])
         try:
-            for sink in self.__dict__.pop("_centralites_sinks", []):
+            for sink in sinks:
                 sink.close()
                 sink.verify()
-        except QgsProcessingException:
+            for sink in sinks:
+                sink.commit()
+        except (QgsProcessingException, OSError) as error:
+            for sink in sinks:
+                sink.abandon()
             outputs.discard_new()
+            if isinstance(error, OSError):
+                raise QgsProcessingException(explain_error(error, outputs.paths.values())) from None
             raise
         return results
 
@@ -228,24 +238,67 @@ def guarded(process):
     return run
 
 
+# Formats written under a hidden temporary name and moved into place once complete and read back.
+STAGED_SUFFIXES = (".gpkg", ".shp", ".geojson", ".json", ".csv", ".xlsx", ".ods", ".fgb", ".sqlite", ".dbf")
+STAGE_PREFIX = ".centralites-"
+
+
 def checked_sink(algorithm, parameters, name, context, fields, *args, **kwargs):
     """``parameterAsSink`` for Centralités algorithms: the output's format checked against its fields
-    first, every write checked, the file closed and read back when the algorithm ends."""
+    first, every write checked; a new file is written under a hidden temporary name in its folder,
+    read back and moved into place when the algorithm ends (``guarded``)."""
     destination = algorithm.parameterAsOutputLayer(parameters, name, context) or ""
     check_output_fields(destination, fields.names())
+    staged = _staged_path(destination)
+    load = None
+    if staged is not None:
+        definition = parameters.get(name)
+        options = {}
+        if isinstance(definition, QgsProcessingOutputLayerDefinition):
+            options.update(definition.createOptions or {})
+            if definition.destinationProject is not None:
+                load = (definition.destinationName or algorithm.parameterDefinition(name).description(),
+                        definition.destinationProject)
+        options["layerName"] = os.path.splitext(os.path.basename(destination))[0]  # not the temporary name's
+        staged_definition = QgsProcessingOutputLayerDefinition(staged)  # no project: never loaded as is
+        staged_definition.createOptions = options
+        parameters = {**parameters, name: staged_definition}
     try:
         sink, identifier = QgsProcessingAlgorithm.parameterAsSink(
             algorithm, parameters, name, context, fields, *args, **kwargs)
     except QgsProcessingException as error:
+        if staged is not None:
+            remove_output_file(staged)
         kind = kind_of_error(str(error))
         if kind is None:
             raise
         raise QgsProcessingException(explain(kind, destination, str(error))) from None
     if sink is None:
         return None, identifier
-    checked = CheckedSink(sink, destination, identifier, fields)
+    final = identifier
+    if staged is not None:
+        final = destination  # what QGIS names a new file output
+        if load is not None:
+            context.addLayerToLoadOnCompletion(final, QgsProcessingContext.LayerDetails(load[0], load[1], name))
+    checked = CheckedSink(sink, destination, identifier, fields, staged=staged)
     algorithm.__dict__.setdefault("_centralites_sinks", []).append(checked)
-    return checked, identifier
+    return checked, final
+
+
+def _staged_path(destination):
+    """A hidden temporary name beside a file output, or None when the output is not a plain file."""
+    if not destination or "|" in destination or destination.startswith(_NOT_FILES) \
+            or "TEMPORARY_OUTPUT" in destination or not destination.lower().endswith(STAGED_SUFFIXES):
+        return None
+    folder, base = os.path.split(os.path.abspath(destination))
+    return os.path.join(folder, f"{STAGE_PREFIX}{uuid.uuid4().hex[:12]}-{base}")
+
+
+def _files_of(path):
+    """A file and the files GDAL writes beside it that exist."""
+    root = os.path.splitext(path)[0]
+    return [candidate for candidate in [path] + [root + suffix for suffix in SIDECAR_SUFFIXES if
+                                                 suffix.startswith(".")] if os.path.isfile(candidate)]
 
 
 def _release(outputs, error=None, algorithm=None):
@@ -313,10 +366,11 @@ class CheckedSink:
     ``close`` flushes and releases the sink (the file is complete), ``verify`` reads the file back.
     """
 
-    def __init__(self, sink, destination, identifier, fields):
+    def __init__(self, sink, destination, identifier, fields, staged=None):
         self._sink = sink
         self.destination = destination
-        self.identifier = identifier
+        self.identifier = identifier  # where QGIS writes: the staged file when there is one
+        self.staged = staged
         self.names = list(fields.names())
         self.count = 0
 
@@ -344,8 +398,27 @@ class CheckedSink:
         return self._last_error()
 
     def abandon(self):
-        """Release the sink unflushed (a cancelled run: its file is removed next)."""
+        """Release the sink unflushed and remove its temporary file (a failed or cancelled run)."""
         self._sink = None
+        if self.staged is not None:
+            remove_output_file(self.staged)
+
+    def commit(self):
+        """Move the staged file (and a shapefile's sidecars) onto the destination."""
+        if self.staged is None:
+            return
+        final = os.path.abspath(self.destination)
+        staged_root, final_root = os.path.splitext(self.staged)[0], os.path.splitext(final)[0]
+        moved = _files_of(self.staged)
+        if final.lower().endswith(".shp"):  # sidecars of an older shapefile this run does not write
+            written = {os.path.splitext(path)[1].lower() for path in moved}
+            for old in _files_of(final):
+                if os.path.splitext(old)[1].lower() in {".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"} \
+                        - written:
+                    os.remove(old)
+        for path in moved:
+            os.replace(path, final_root + path[len(staged_root):])
+        self.staged = None
 
     def close(self):
         """Flush and release the sink: the file is closed and complete, or the run fails."""
@@ -361,7 +434,8 @@ class CheckedSink:
             return  # a memory or database layer: nothing on disk to read back
         from qgis.core import QgsVectorLayer
 
-        layer = QgsVectorLayer(self.identifier, "check", "ogr")
+        single = not path.lower().endswith((".gpkg", ".sqlite"))  # a file of one layer, named after the file
+        layer = QgsVectorLayer(path if single else self.identifier, "check", "ogr")
         try:
             valid = layer.isValid()
             count = layer.featureCount() if valid else -1

@@ -570,3 +570,68 @@ def test_a_cancelled_score_leaves_no_file(provider, scored, tmp_path, at_progres
     if at_progress < 50:
         assert _files(folder) == []
     _whole_or_absent(results, folder)
+
+
+# --- The feature sink writes under a temporary name too ------------------------------------------------------
+
+
+def test_an_existing_output_survives_a_failed_sink_write(run_algorithm, tmp_path, monkeypatch):
+    from centralites.processing import failures
+
+    output = tmp_path / "joined.gpkg"
+    _join(run_algorithm, OUTPUT=str(output))
+    before = output.read_bytes()
+    original = failures.CheckedSink.addFeature
+
+    def refusing(self, feature, *flags):
+        assert output.read_bytes() == before  # QGIS writes the hidden temporary file, not the output
+        if self.count == 100:
+            self._sink = None
+        return original(self, feature, *flags)
+
+    monkeypatch.setattr(failures.CheckedSink, "addFeature", refusing)
+    try:
+        with pytest.raises(QgsProcessingException, match="could not be written"):
+            _join(run_algorithm, INPUT=_selected_source(), OUTPUT=str(output))
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert output.read_bytes() == before
+    assert _files(tmp_path) == ["joined.gpkg"]
+
+
+def test_a_shapefile_written_again_is_whole_without_old_sidecars(run_algorithm, tmp_path):
+    output = tmp_path / "joined.shp"
+    _join(run_algorithm, COLUMNS="P18_POP", OUTPUT=str(output))
+    (tmp_path / "joined.qix").write_bytes(b"an index of the old file")
+    results, _ = _join(run_algorithm, COLUMNS="P18_EMPLT", OUTPUT=str(output))
+    layer = QgsVectorLayer(results["OUTPUT"], "x", "ogr")
+    assert layer.isValid() and layer.featureCount() == 319
+    assert "P18_EMPLT" in layer.fields().names() and "P18_POP" not in layer.fields().names()
+    files = _files(tmp_path)
+    assert "joined.qix" not in files  # the old file's index would not match the new file
+    assert {"joined.dbf", "joined.prj", "joined.shp", "joined.shx"} <= set(files) <= {
+        "joined.cpg", "joined.dbf", "joined.prj", "joined.shp", "joined.shx"}
+
+
+@pytest.mark.parametrize("output_name", ["joined.gpkg", "joined.geojson", "joined.csv"])
+def test_sink_outputs_are_named_and_loaded_as_asked(provider, tmp_path, output_name):
+    import processing
+    from qgis.core import QgsProcessingOutputLayerDefinition
+
+    destination = QgsProcessingOutputLayerDefinition(str(tmp_path / output_name), QgsProject.instance())
+    destination.destinationName = "Communes jointes"
+    try:
+        results = processing.runAndLoadResults("centralites:join_tables", {
+            "INPUT": _selected_source(), "TABLES": SAMPLE_TABLES, "OUTPUT": destination})
+        loaded = QgsProject.instance().mapLayersByName("Communes jointes")
+        assert len(loaded) == 1 and loaded[0].featureCount() == 319
+        assert loaded[0].source().split("|")[0] == str(tmp_path / output_name)
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert results["OUTPUT"].split("|")[0] == str(tmp_path / output_name)
+    assert _files(tmp_path) == [output_name]
+    if output_name == "joined.gpkg":
+        import sqlite3
+
+        with sqlite3.connect(str(tmp_path / output_name)) as connection:
+            assert [row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")] == ["joined"]

@@ -44,7 +44,7 @@ import pandas as pd
 from .breaks import jenks_breaks
 from .indicators import evaluate
 from .messages import tr
-from .profile import AGGREGATIONS, FUNCTIONS, LEVEL_LABELS, LEVEL_METHODS, NORMALISATIONS
+from .profile import AGGREGATIONS, FUNCTIONS, LEVEL_LABELS, LEVEL_METHODS, NORMALISATIONS, profile_columns
 
 SCORE_FIELDS = tuple(f"score_{name}" for name in FUNCTIONS)
 COMPOSITE_FIELD = "score_centralite"
@@ -122,6 +122,7 @@ def compute_scores(frame, profile, normalisation=None, aggregation=None, levels=
     method = resolve_method(profile, normalisation, aggregation, levels, reference)
     if len(frame) == 0:  # every reduction below (min, max, quantiles) needs at least one commune
         raise ScoringError(tr("There is no commune to score: the layer has no feature."))
+    refuse_text_columns(frame, profile)
     prepared = prepare(frame, profile)
     reference_row = reference_position(frame.index, method) if method.normalisation == "reference" else None
     normalised = normalise(prepared.values, prepared.directions, method.normalisation, reference_row,
@@ -149,6 +150,23 @@ def compute_scores(frame, profile, normalisation=None, aggregation=None, levels=
 
 
 # --------------------------------------------------------------------------- steps
+
+
+def refuse_text_columns(frame, profile):
+    """A ScoringError naming the first column the profile reads that holds text, not numbers:
+    its values would all be missing, and silently reweighted away."""
+    for column in profile_columns(profile, with_area=False):
+        if column not in frame.columns or pd.api.types.is_numeric_dtype(frame[column].dtype):
+            continue
+        values = frame[column].dropna()
+        values = values[values.astype(str).str.strip() != ""]  # empty cells are missing values, not text
+        numbers = pd.to_numeric(values, errors="coerce")
+        if numbers.isna().any():
+            example = values[numbers.isna()].iloc[0]
+            raise ScoringError(tr(
+                "The column '{column}' holds text, not numbers (e.g. '{example}'): an indicator needs a numeric "
+                "column. Name another column in the profile, or convert this one to numbers.").format(
+                column=column, example=str(example)[:40]))
 
 
 def prepare(frame, profile):

@@ -4,6 +4,8 @@ import os
 import tempfile
 
 from qgis.core import (
+    QgsExpression,
+    QgsFeatureRequest,
     QgsProcessingException,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
@@ -15,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..compat import FLAG_NO_THREADING, SOURCE_POLYGON, save_style_to_database
+from ..compat import FLAG_NO_THREADING, REQUEST_NO_GEOMETRY, SOURCE_POLYGON, save_style_to_database
 from ..core.profile import FUNCTIONS
 from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
@@ -124,11 +126,11 @@ class ApplyStyle(CentralitesAlgorithm):
         names = layer.fields().names()
         style = STYLES[self.parameterAsEnum(parameters, self.STYLE, context)]
         if style == "niveau":
-            self._require(names, LEVEL_CODE_FIELD)
+            self._require(names, LEVEL_CODE_FIELD, layer)
             apply_level_style(layer)
         else:
             field = self.parameterAsString(parameters, self.FIELD, context) or COMPOSITE_FIELD
-            self._require(names, field)
+            self._require(names, field, layer)
             method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
             bounds = self._bounds(self.parameterAsString(parameters, self.BOUNDS, context), method)
             renderer = apply_score_style(layer, field, self.parameterAsInt(parameters, self.CLASSES, context),
@@ -171,9 +173,17 @@ class ApplyStyle(CentralitesAlgorithm):
             if os.path.exists(partial):
                 os.remove(partial)
 
-    def _require(self, names, field):
+    def _require(self, names, field, layer=None):
         if field not in names:
             self.fail(tr("The layer has no field '{field}': run the centrality score first.").format(field=field))
+        if layer is not None:
+            request = QgsFeatureRequest().setFilterExpression(
+                f"{QgsExpression.quotedColumnRef(field)} IS NOT NULL").setLimit(1).setNoAttributes()
+            request.setFlags(REQUEST_NO_GEOMETRY)
+            if next(layer.getFeatures(request), None) is None:
+                self.fail(tr("The field '{field}' is empty (NULL) for every commune: there is nothing to style. "
+                             "Run the centrality score again on this layer, or choose another field.").format(
+                    field=field))
 
     def _bounds(self, text, method):
         if method != "fixed":

@@ -186,6 +186,7 @@ class CentralityScore(CentralitesAlgorithm):
 
     def _log_summary(self, result, feedback):
         scores = result.scores
+        warn_weak_indicators(result.indicators, feedback)
         counts = scores[LEVEL_FIELD].value_counts()
         feedback.pushInfo(tr("Communes per level:"))
         for label in LEVEL_LABELS:
@@ -198,6 +199,30 @@ class CentralityScore(CentralitesAlgorithm):
         if imputed:
             feedback.pushInfo(tr("Communes with at least one missing or imputed indicator "
                                  "(field donnees_manquantes): {count}.").format(count=imputed))
+
+
+FEW_COMMUNES = 10
+
+
+def warn_weak_indicators(indicators, feedback):
+    """Warnings where the scores are valid but weak: indicators without a value, or the same for every
+    commune (they separate nothing), and territories too small for normalisations and quantiles."""
+    empty = [key for key in indicators.columns if indicators[key].isna().all()]
+    constant = [key for key in indicators.columns
+                if key not in empty and indicators[key].nunique(dropna=True) <= 1]
+    if empty:
+        feedback.pushWarning(tr("Indicators without a value for any commune (left out of the scores): "
+                                "{indicators}.").format(indicators=", ".join(empty)))
+    if constant and len(constant) + len(empty) == len(indicators.columns):
+        feedback.pushWarning(tr("Every indicator has the same value for every commune: the scores cannot tell the "
+                                "communes apart (every commune gets the same score and level). Check the "
+                                "joined columns."))
+    elif constant:
+        feedback.pushWarning(tr("Indicators with the same value for every commune (they separate nothing): "
+                                "{indicators}.").format(indicators=", ".join(constant)))
+    if 0 < len(indicators) < FEW_COMMUNES:
+        feedback.pushWarning(tr("Only {count} communes: scores relative to the territory (min-max, percentiles, "
+                                "quantile levels) mean little on so few.").format(count=len(indicators)))
 
 
 def read_profile(path, source, feedback):

@@ -635,3 +635,125 @@ def test_sink_outputs_are_named_and_loaded_as_asked(provider, tmp_path, output_n
 
         with sqlite3.connect(str(tmp_path / output_name)) as connection:
             assert [row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")] == ["joined"]
+
+
+# --- C. Valid but weak, or silently wrong: said ----------------------------------------------------------------
+
+
+def _profile(path, formulas):
+    import json
+
+    functions = {name: {"indicators": [{"id": f"{name}_1", "formula": formula}]}
+                 for name, formula in zip(("habiter", "travailler", "consommer", "services"), formulas)}
+    path.write_text(json.dumps({"name": "test", "functions": functions}), encoding="utf-8")
+    return str(path)
+
+
+def _without_crs(source_path, drop=("SUPERF",)):
+    """A memory copy of a layer with no CRS (and without the fields ``drop``)."""
+    from qgis.core import QgsFeature, QgsFields
+
+    source = QgsVectorLayer(source_path, "source", "ogr")
+    kept = [field for field in source.fields() if field.name() not in drop]
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    layer = QgsVectorLayer("MultiPolygon", "no crs", "memory")
+    layer.setCrs(QgsCoordinateReferenceSystem())
+    fields = QgsFields()
+    for field in kept:
+        fields.append(field)
+    layer.dataProvider().addAttributes(kept)
+    layer.updateFields()
+    features = []
+    for feature in source.getFeatures():
+        copy = QgsFeature(fields)
+        copy.setGeometry(feature.geometry())
+        copy.setAttributes([feature[field.name()] for field in kept])
+        features.append(copy)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_densities_on_a_layer_without_crs_are_warned(run_algorithm, tmp_path):
+    joined, _ = _join(run_algorithm, OUTPUT=str(tmp_path / "joined.gpkg"))
+    profile = _profile(tmp_path / "density.json", [{"density": "P18_POP"}, "P18_EMPLT", "ETTOT18", "NB_EQUIP_TOTAL"])
+    layer = _without_crs(joined["OUTPUT"])
+    assert not layer.crs().isValid() and "SUPERF" not in layer.fields().names()
+    _results, log = run_algorithm("centralites:centrality_score", {"INPUT": layer, "PROFILE": profile,
+                                                                  "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert any("no coordinate reference system" in line for line in log), log
+    # The same layer in its CRS (Lambert-93): areas on the ellipsoid, no warning.
+    _results, log = run_algorithm("centralites:centrality_score", {"INPUT": joined["OUTPUT"], "PROFILE": profile,
+                                                                  "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert not any("no coordinate reference system" in line for line in log)
+
+
+def test_a_profile_indicator_on_a_text_column_is_refused_naming_it(run_algorithm, scored, tmp_path):
+    profile = _profile(tmp_path / "text.json", ["NOM", "P18_EMPLT", "ETTOT18", "NB_EQUIP_TOTAL"])
+    with pytest.raises(QgsProcessingException, match="The column 'NOM' holds text"):
+        run_algorithm("centralites:centrality_score", {"INPUT": scored, "PROFILE": profile,
+                                                       "OUTPUT": str(tmp_path / "o" / "s.gpkg")})
+    assert _files(tmp_path / "o") == []
+
+
+def test_the_core_reads_numbers_written_as_text_and_empty_cells():
+    import pandas as pd
+    from centralites.core.scoring import ScoringError, refuse_text_columns
+    from centralites.core.profile import validate_profile
+
+    profile = validate_profile({"functions": {name: {"indicators": [{"id": "x", "formula": "A"}]}
+                                              for name in ("habiter", "travailler", "consommer", "services")}})
+    refuse_text_columns(pd.DataFrame({"A": ["1", "", None, " 2.5"]}, dtype=object), profile)
+    with pytest.raises(ScoringError, match="'A' holds text, not numbers .e.g. 'Arras'"):
+        refuse_text_columns(pd.DataFrame({"A": ["1", "Arras"]}), profile)
+
+
+def _with_constant(run_algorithm, tmp_path, joined_path):
+    import processing
+
+    path = str(tmp_path / "constant.gpkg")
+    processing.run("native:fieldcalculator", {"INPUT": joined_path, "FIELD_NAME": "C", "FIELD_TYPE": 0,
+                                              "FORMULA": "7", "OUTPUT": path})
+    return path
+
+
+def test_every_indicator_constant_is_warned(run_algorithm, tmp_path):
+    joined, _ = _join(run_algorithm, OUTPUT=str(tmp_path / "joined.gpkg"))
+    layer = _with_constant(run_algorithm, tmp_path, joined["OUTPUT"])
+    _results, log = run_algorithm("centralites:centrality_score", {
+        "INPUT": layer, "PROFILE": _profile(tmp_path / "c.json", ["C", "C", "C", "C"]), "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert any("Every indicator has the same value for every commune" in line for line in log), log
+    _results, log = run_algorithm("centralites:centrality_score", {
+        "INPUT": layer, "PROFILE": _profile(tmp_path / "d.json", ["P18_POP", "C", "P18_EMPLT", "ETTOT18"]),
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert any("same value for every commune (they separate nothing): travailler.travailler_1" in line
+               for line in log), log
+    assert not any("Every indicator" in line for line in log)
+
+
+def test_a_territory_of_a_few_communes_is_warned(run_algorithm, scored, tmp_path):
+    import processing
+
+    few = str(tmp_path / "few.gpkg")
+    processing.run("native:extractbyexpression", {"INPUT": scored, "EXPRESSION": "\"rang\" <= 5", "OUTPUT": few})
+    _results, log = run_algorithm("centralites:centrality_score", {"INPUT": few, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert any("Only 5 communes" in line for line in log), log
+
+
+@pytest.mark.parametrize("style", [0, 1])
+def test_apply_style_on_an_all_null_field_is_refused(run_algorithm, scored, tmp_path, style):
+    import processing
+
+    blank = str(tmp_path / "blank.gpkg")
+    field = "score_vide" if style == 0 else "niveau_code"
+    processing.run("native:fieldcalculator", {"INPUT": scored, "FIELD_NAME": field, "FIELD_TYPE": 1,
+                                              "FORMULA": "NULL", "OUTPUT": blank})
+    layer = QgsVectorLayer(blank, "blank", "ogr")
+    assert all(feature[field] in (None,) or str(feature[field]) == "NULL" for feature in layer.getFeatures())
+    parameters = {"INPUT": blank, "STYLE": style, "QML": str(tmp_path / "q" / "style.qml")}
+    if style == 0:
+        parameters["FIELD"] = field
+    with pytest.raises(QgsProcessingException, match=f"The field '{field}' is empty .NULL. for every commune"):
+        run_algorithm("centralites:apply_style", parameters)
+    assert _files(tmp_path / "q") == []
+    assert not QgsVectorLayer(blank, "blank", "ogr").listStylesInDatabase()[0]  # no style stored

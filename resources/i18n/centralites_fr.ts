@@ -79,7 +79,7 @@
         <translation>Tous les niveaux</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="57"/>
+        <location filename="../../processing/apply_style.py" line="59"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>Revenir aux pondérations du profil</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="101"/>
+        <location filename="../../processing/apply_style.py" line="103"/>
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="213"/>
+        <location filename="../../processing/apply_style.py" line="223"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -171,14 +171,14 @@
     <message>
         <location filename="../../plugin.py" line="43"/>
         <location filename="../../plugin.py" line="101"/>
-        <location filename="../../processing/apply_style.py" line="206"/>
+        <location filename="../../processing/apply_style.py" line="216"/>
         <location filename="../../ui/dock.py" line="86"/>
         <location filename="../../ui/dock.py" line="709"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="212"/>
+        <location filename="../../processing/failures.py" line="215"/>
         <source>Centralités stopped on an unexpected error ({kind}: {error}); no output was written. This is a bug: please report it with the log.</source>
         <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
@@ -212,12 +212,12 @@
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="138"/>
+        <location filename="../../processing/apply_style.py" line="140"/>
         <source>Classes: {classes}</source>
         <translation>Classes : {classes}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="93"/>
+        <location filename="../../processing/apply_style.py" line="95"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
@@ -241,7 +241,7 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="221"/>
+        <location filename="../../processing/centrality_score.py" line="246"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="190"/>
+        <location filename="../../processing/centrality_score.py" line="191"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="199"/>
+        <location filename="../../processing/centrality_score.py" line="200"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
@@ -285,7 +285,7 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="195"/>
+        <location filename="../../processing/centrality_score.py" line="196"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="85"/>
+        <location filename="../../processing/apply_style.py" line="87"/>
         <source>Composite score (graduated)</source>
         <translation>Score composite (symbologie graduée)</translation>
     </message>
@@ -323,7 +323,7 @@
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="233"/>
+        <location filename="../../processing/centrality_score.py" line="258"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -365,12 +365,12 @@
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="198"/>
+        <location filename="../../processing/apply_style.py" line="208"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="101"/>
+        <location filename="../../processing/apply_style.py" line="103"/>
         <source>Diagrams of the four functions</source>
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
@@ -399,6 +399,11 @@
         <location filename="../../processing/aggregate_bpe.py" line="116"/>
         <source>Equipment types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
         <translation>Types d&apos;équipements hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="217"/>
+        <source>Every indicator has the same value for every commune: the scores cannot tell the communes apart (every commune gets the same score and level). Check the joined columns.</source>
+        <translation>Chaque indicateur a la même valeur pour toutes les communes : les scores ne peuvent pas distinguer les communes (toutes reçoivent le même score et le même niveau). Vérifiez les colonnes jointes.</translation>
     </message>
     <message>
         <location filename="../../processing/centrality_score.py" line="169"/>
@@ -479,17 +484,17 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="94"/>
+        <location filename="../../processing/apply_style.py" line="96"/>
         <source>Fixed bounds</source>
         <translation>Bornes fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="96"/>
+        <location filename="../../processing/apply_style.py" line="98"/>
         <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
         <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="186"/>
+        <location filename="../../processing/apply_style.py" line="196"/>
         <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
@@ -584,6 +589,16 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Pondérations des indicateurs</translation>
     </message>
     <message>
+        <location filename="../../processing/centrality_score.py" line="221"/>
+        <source>Indicators with the same value for every commune (they separate nothing): {indicators}.</source>
+        <translation>Indicateurs ayant la même valeur pour toutes les communes (ils ne distinguent rien) : {indicators}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="214"/>
+        <source>Indicators without a value for any commune (left out of the scores): {indicators}.</source>
+        <translation>Indicateurs sans valeur pour aucune commune (laissés hors des scores) : {indicators}.</translation>
+    </message>
+    <message>
         <location filename="../../processing/export_layout.py" line="151"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
@@ -661,7 +676,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="97"/>
+        <location filename="../../processing/apply_style.py" line="99"/>
         <source>Label the main centres</source>
         <translation>Étiqueter les principales centralités</translation>
     </message>
@@ -696,7 +711,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="85"/>
+        <location filename="../../processing/apply_style.py" line="87"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
     </message>
@@ -726,7 +741,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Centralité majeure</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="85"/>
+        <location filename="../../processing/apply_style.py" line="87"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
@@ -752,7 +767,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonnes manquantes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="99"/>
+        <location filename="../../processing/apply_style.py" line="101"/>
         <source>Name field for labels (empty: found automatically)</source>
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
@@ -762,7 +777,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="94"/>
+        <location filename="../../processing/apply_style.py" line="96"/>
         <location filename="../../processing/centrality_score.py" line="117"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
@@ -793,7 +808,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="101"/>
+        <location filename="../../processing/apply_style.py" line="103"/>
         <location filename="../../processing/sensitivity.py" line="76"/>
         <source>None</source>
         <translation>Aucun</translation>
@@ -805,7 +820,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../core/scoring.py" line="112"/>
-        <location filename="../../core/scoring.py" line="230"/>
+        <location filename="../../core/scoring.py" line="248"/>
         <location filename="../../core/sensitivity.py" line="137"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
@@ -821,7 +836,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Hors centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="205"/>
+        <location filename="../../processing/failures.py" line="208"/>
         <source>Not enough memory for this run: close other programs or work on fewer communes or columns.</source>
         <translation>Mémoire insuffisante pour ce traitement : fermez d&apos;autres programmes ou travaillez sur moins de communes ou de colonnes.</translation>
     </message>
@@ -831,7 +846,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Non calculé (pas de données)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="91"/>
+        <location filename="../../processing/apply_style.py" line="93"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
@@ -848,6 +863,11 @@ Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first comm
         <translation>Une ligne par intercommunalité — ou par valeur de tout autre champ (GROUP_FIELD, SIREN_EPCI par défaut) — d&apos;une couche de communes, en général celle produite par le score de centralité.
 
 Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/centrality_score.py" line="224"/>
+        <source>Only {count} communes: scores relative to the territory (min-max, percentiles, quantile levels) mean little on so few.</source>
+        <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="505"/>
@@ -905,7 +925,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Rang centile</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="101"/>
+        <location filename="../../processing/apply_style.py" line="103"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
     </message>
@@ -930,7 +950,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="103"/>
+        <location filename="../../processing/apply_style.py" line="105"/>
         <source>Population field sizing the diagrams (empty: found automatically)</source>
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
@@ -950,12 +970,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="210"/>
+        <location filename="../../processing/centrality_score.py" line="235"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="94"/>
+        <location filename="../../processing/apply_style.py" line="96"/>
         <location filename="../../processing/centrality_score.py" line="117"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
@@ -1029,7 +1049,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Enregistrer comme profil…</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="106"/>
+        <location filename="../../processing/apply_style.py" line="108"/>
         <source>Save as the layer&apos;s default style in its GeoPackage</source>
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage</translation>
     </message>
@@ -1039,7 +1059,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="88"/>
+        <location filename="../../processing/apply_style.py" line="90"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
@@ -1049,7 +1069,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="83"/>
+        <location filename="../../processing/apply_style.py" line="85"/>
         <location filename="../../processing/export_layout.py" line="94"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
@@ -1166,22 +1186,22 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Centralité structurante</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="109"/>
+        <location filename="../../processing/apply_style.py" line="111"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="216"/>
+        <location filename="../../processing/apply_style.py" line="226"/>
         <source>Style stored in the GeoPackage as the layer&apos;s default style.</source>
         <translation>Style enregistré dans le GeoPackage comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="111"/>
+        <location filename="../../processing/apply_style.py" line="113"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="60"/>
+        <location filename="../../processing/apply_style.py" line="62"/>
         <source>Styles a scored commune layer for a report.
 
 Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored.
@@ -1288,7 +1308,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="116"/>
+        <location filename="../../core/scoring.py" line="166"/>
+        <source>The column &apos;{column}&apos; holds text, not numbers (e.g. &apos;{example}&apos;): an indicator needs a numeric column. Name another column in the profile, or convert this one to numbers.</source>
+        <translation>La colonne &apos;{column}&apos; contient du texte, pas des nombres (par exemple &apos;{example}&apos;) : un indicateur demande une colonne numérique. Nommez une autre colonne dans le profil, ou convertissez celle-ci en nombres.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="118"/>
         <location filename="../../processing/centrality_score.py" line="131"/>
         <location filename="../../processing/export_layout.py" line="131"/>
         <location filename="../../processing/join_tables.py" line="116"/>
@@ -1303,18 +1328,28 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="137"/>
+        <location filename="../../processing/apply_style.py" line="139"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="176"/>
+        <location filename="../../processing/apply_style.py" line="184"/>
+        <source>The field &apos;{field}&apos; is empty (NULL) for every commune: there is nothing to style. Run the centrality score again on this layer, or choose another field.</source>
+        <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/frames.py" line="67"/>
+        <source>The layer has no coordinate reference system, or one of unknown units: the areas of the densities are taken in the layer&apos;s own units as if they were metres, and may be wrong. Set the layer&apos;s CRS (Layer Properties → Source) or give the profile an area column, then run again.</source>
+        <translation>La couche n&apos;a pas de système de coordonnées de référence, ou un SCR d&apos;unités inconnues : les surfaces des densités sont prises dans les unités de la couche comme si c&apos;étaient des mètres, et peuvent être fausses. Définissez le SCR de la couche (Propriétés de la couche → Source) ou donnez au profil une colonne de surface, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/apply_style.py" line="178"/>
         <location filename="../../processing/export_layout.py" line="134"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="204"/>
+        <location filename="../../processing/apply_style.py" line="214"/>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
@@ -1365,22 +1400,22 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="306"/>
+        <location filename="../../processing/failures.py" line="359"/>
         <source>The output {path} could not be written: {error}</source>
         <translation>La sortie {path} n&apos;a pas pu être écrite : {error}</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="203"/>
+        <location filename="../../core/scoring.py" line="221"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="205"/>
+        <location filename="../../core/scoring.py" line="223"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="235"/>
+        <location filename="../../core/scoring.py" line="253"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -1390,7 +1425,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="215"/>
+        <location filename="../../processing/apply_style.py" line="225"/>
         <source>The style could not be stored in the GeoPackage: {message}</source>
         <translation>Impossible d&apos;enregistrer le style dans le GeoPackage : {message}</translation>
     </message>
@@ -1400,7 +1435,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de lire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/apply_style.py" line="168"/>
+        <location filename="../../processing/apply_style.py" line="170"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
@@ -1468,7 +1503,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../core/scoring.py" line="107"/>
-        <location filename="../../core/scoring.py" line="297"/>
+        <location filename="../../core/scoring.py" line="315"/>
         <location filename="../../core/sensitivity.py" line="134"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -1481,13 +1516,13 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     <message>
         <location filename="../../core/rescoring.py" line="60"/>
         <location filename="../../core/scoring.py" line="108"/>
-        <location filename="../../core/scoring.py" line="339"/>
+        <location filename="../../core/scoring.py" line="357"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="106"/>
-        <location filename="../../core/scoring.py" line="244"/>
+        <location filename="../../core/scoring.py" line="262"/>
         <location filename="../../core/sensitivity.py" line="130"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -1756,7 +1791,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="307"/>
+        <location filename="../../processing/failures.py" line="360"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -1825,7 +1860,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="191"/>
+        <location filename="../../processing/frames.py" line="197"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>
@@ -1855,27 +1890,27 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="89"/>
+        <location filename="../../processing/failures.py" line="92"/>
         <source>{path} could not be written: {detail}</source>
         <translation>{path} n&apos;a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="382"/>
+        <location filename="../../processing/failures.py" line="456"/>
         <source>{path} holds {count} features of the {expected} written: it is not kept.</source>
         <translation>{path} contient {count} entités sur les {expected} écrites : il n&apos;est pas conservé.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="133"/>
+        <location filename="../../processing/failures.py" line="136"/>
         <source>{path} is a folder: give a file name for the output.</source>
         <translation>{path} est un dossier : donnez un nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="377"/>
+        <location filename="../../processing/failures.py" line="451"/>
         <source>{path} was written but cannot be opened again: it is not kept. Check the disk and the folder, then run again.</source>
         <translation>{path} a été écrit mais ne peut pas être rouvert : il n&apos;est pas conservé. Vérifiez le disque et le dossier, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="380"/>
+        <location filename="../../processing/failures.py" line="454"/>
         <source>{path} was written without the fields {fields}: it is not kept.</source>
         <translation>{path} a été écrit sans les champs {fields} : il n&apos;est pas conservé.</translation>
     </message>
@@ -1905,17 +1940,17 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="86"/>
+        <location filename="../../processing/failures.py" line="89"/>
         <source>{path}: a part of this path is a file, not a folder. Choose another folder.</source>
         <translation>{path} : une partie de ce chemin est un fichier, pas un dossier. Choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="281"/>
+        <location filename="../../processing/failures.py" line="334"/>
         <source>{path}: a shapefile holds at most {limit} fields and this output has {count}. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile contient au plus {limit} champs et cette sortie en a {count}. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="275"/>
+        <location filename="../../processing/failures.py" line="328"/>
         <source>{path}: a shapefile keeps field names of at most 10 characters, and {count} of this output&apos;s names are longer ({fields}): they would be cut (score_centralite → score_cent) and the next steps would not find them. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile garde des noms de champs d&apos;au plus 10 caractères, et {count} noms de cette sortie sont plus longs ({fields}) : ils seraient tronqués (score_centralite → score_cent) et les étapes suivantes ne les trouveraient pas. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
@@ -1956,12 +1991,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="80"/>
+        <location filename="../../processing/failures.py" line="83"/>
         <source>{path}: the disk is full (no space left). Free some space or choose a folder on another disk, then run again.</source>
         <translation>{path} : le disque est plein (plus d&apos;espace libre). Libérez de la place ou choisissez un dossier sur un autre disque, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="87"/>
+        <location filename="../../processing/failures.py" line="90"/>
         <source>{path}: the file grew larger than this disk or this session allows (file too large).</source>
         <translation>{path} : le fichier dépasse la taille que permet ce disque ou cette session (fichier trop volumineux).</translation>
     </message>
@@ -1981,22 +2016,22 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="83"/>
+        <location filename="../../processing/failures.py" line="86"/>
         <source>{path}: the file is in use (locked) by another program or layer. Close it (remove the layer from the project, close the spreadsheet) or choose another name, then run again.</source>
         <translation>{path} : le fichier est utilisé (verrouillé) par un autre programme ou une autre couche. Fermez-le (retirez la couche du projet, fermez le tableur) ou choisissez un autre nom, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="85"/>
+        <location filename="../../processing/failures.py" line="88"/>
         <source>{path}: the folder does not exist and could not be created.</source>
         <translation>{path} : le dossier n&apos;existe pas et n&apos;a pas pu être créé.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="82"/>
+        <location filename="../../processing/failures.py" line="85"/>
         <source>{path}: the folder is read-only (permission denied). Choose a folder you can write to.</source>
         <translation>{path} : le dossier est en lecture seule (permission refusée). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="287"/>
+        <location filename="../../processing/failures.py" line="340"/>
         <source>{path}: the output layer is named after the file, and a GeoPackage layer name cannot start with “{character}”. Start the file name with a letter or a digit.</source>
         <translation>{path} : la couche de sortie prend le nom du fichier, et un nom de couche GeoPackage ne peut pas commencer par « {character} ». Commencez le nom du fichier par une lettre ou un chiffre.</translation>
     </message>
@@ -2011,7 +2046,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="292"/>
+        <location filename="../../processing/failures.py" line="345"/>
         <source>{path}: this output would have {count} fields, and a GeoPackage table holds at most {limit} (SQLite&apos;s limit). Join fewer columns (parameter &apos;Columns to join&apos;) or write to another format (e.g. a temporary layer).</source>
         <translation>{path} : cette sortie aurait {count} champs, et une table GeoPackage en contient au plus {limit} (limite de SQLite). Joignez moins de colonnes (paramètre « Colonnes à joindre ») ou écrivez dans un autre format (par exemple une couche temporaire).</translation>
     </message>

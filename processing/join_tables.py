@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsProviderRegistry,
+    QgsVectorLayer,
 )
 
 from ..compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_FILE, SOURCE_POLYGON, python_value
@@ -121,7 +122,7 @@ class JoinTables(CentralitesAlgorithm):
                     field=code_field, fields=", ".join(source.fields().names())
                 )
             )
-        entries = self.parameterAsFileList(parameters, self.TABLES, context)
+        entries = table_entries(self, parameters, context)
         if not entries:
             self.fail(tr("Give at least one table to join."))
         self.require_features(parameters, self.INPUT, source)
@@ -192,10 +193,24 @@ class JoinTables(CentralitesAlgorithm):
         return outputs
 
 
+def table_entries(algorithm, parameters, context):
+    """The TABLES: file paths or layer sources, and layer objects as they are (a memory layer, e.g. the
+    output of a previous processing.run, has no source QGIS can open again)."""
+    entries = algorithm.parameterAsFileList(parameters, algorithm.TABLES, context)
+    given = parameters.get(algorithm.TABLES)
+    given = list(given) if isinstance(given, (list, tuple)) else [given]
+    if len(given) == len(entries):
+        entries = [value if isinstance(value, QgsVectorLayer) and (not entry or value.providerType() == "memory")
+                   else entry for value, entry in zip(given, entries)]
+    return entries
+
+
 def refuse_writing_onto_inputs(algorithm, parameters, context, entries):
     """Refuse outputs written onto a file read as a table: the table would be read, then replaced."""
     inputs = []
     for entry in entries:
+        if isinstance(entry, QgsVectorLayer):
+            entry = entry.source()
         path = entry.split("|")[0]
         if not os.path.isfile(path):
             layer = QgsProcessingUtils.mapLayerFromString(entry, context)
@@ -219,6 +234,14 @@ def read_table_entry(entry, context, sheet=None, key_column=None):
     A spreadsheet's sheet is ``file.xlsx|layername=Sheet`` or ``sheet`` (a
     name or a number); its header is found by content below any title lines.
     """
+    if isinstance(entry, QgsVectorLayer):  # a layer object (a memory layer): read as it is
+        frame = layer_as_text_frame(entry)
+        if frame.empty:
+            raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry.name()))
+        return entry.name(), frame
+    if not entry:
+        raise QgsProcessingException(tr("A table was given as a layer QGIS cannot open again (a layer without a "
+                                        "source): save it to a file or add it to the project, then run again."))
     path, _, options = entry.partition("|")
     suffix = os.path.splitext(path)[1].lower()
     try:

@@ -757,3 +757,35 @@ def test_apply_style_on_an_all_null_field_is_refused(run_algorithm, scored, tmp_
         run_algorithm("centralites:apply_style", parameters)
     assert _files(tmp_path / "q") == []
     assert not QgsVectorLayer(blank, "blank", "ogr").listStylesInDatabase()[0]  # no style stored
+
+
+def test_a_memory_layer_object_in_tables_is_joined_by_its_name(run_algorithm, tmp_path):
+    from qgis.core import QgsFeature
+
+    table = QgsVectorLayer("None?field=CODGEO:string&field=EQUIP_X:integer", "ma table", "memory")
+    feature = QgsFeature(table.fields())
+    feature.setAttributes(["62498", 5])
+    table.dataProvider().addFeatures([feature])
+    results, log = _join(run_algorithm, TABLES=[SAMPLE_TABLES[0], table], OUTPUT=str(tmp_path / "j.gpkg"))
+    assert any(line.startswith("Read ma table: 1 rows") for line in log), log
+    layer = QgsVectorLayer(results["OUTPUT"], "x", "ogr")
+    assert next(layer.getFeatures("\"INSEE_COM\" = '62498'"))["EQUIP_X"] == 5
+
+
+def test_an_iris_layer_with_an_iris_table_says_why_nothing_joins(run_algorithm, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=INSEE_COM:string", "iris", "memory")
+    features = []
+    for number, code in enumerate(("624980101", "624980102", "621190000")):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([code])
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({number} 0, {number + 1} 0, {number + 1} 1, {number} 0))"))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    table = tmp_path / "iris.csv"
+    table.write_text("CODGEO;NB\n624980101;3\n624980102;4\n621190000;1\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="these are IRIS codes .9 characters, e.g. 624980101"):
+        run_algorithm("centralites:join_tables", {"INPUT": layer, "TABLES": [str(table)],
+                                                  "OUTPUT": str(tmp_path / "o" / "j.gpkg")})
+    assert _files(tmp_path / "o") == []

@@ -39,7 +39,7 @@
         <translation>3 — Cartographie</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="72"/>
+        <location filename="../../core/join.py" line="73"/>
         <source>; {merged} unmatched codes look like communes merged since</source>
         <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
     </message>
@@ -47,6 +47,11 @@
         <location filename="../../ui/dock.py" line="151"/>
         <source>A reference commune shown next to the selected one</source>
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../processing/join_tables.py" line="243"/>
+        <source>A table was given as a layer QGIS cannot open again (a layer without a source): save it to a file or add it to the project, then run again.</source>
+        <translation>Une table a été donnée comme une couche que QGIS ne peut pas rouvrir (une couche sans source) : enregistrez-la dans un fichier ou ajoutez-la au projet, puis relancez.</translation>
     </message>
     <message>
         <location filename="../../processing/territory_summary.py" line="65"/>
@@ -227,7 +232,7 @@
         <translation>La colonne « {column} » ne contient aucun nombre : choisissez une colonne numérique à additionner ou à moyenner.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="101"/>
+        <location filename="../../processing/join_tables.py" line="102"/>
         <source>Columns to join, separated by commas (empty: all)</source>
         <translation>Colonnes à joindre, séparées par des virgules (vide : toutes)</translation>
     </message>
@@ -252,7 +257,7 @@
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="82"/>
+        <location filename="../../processing/join_tables.py" line="83"/>
         <source>Commune layer</source>
         <translation>Couche des communes</translation>
     </message>
@@ -520,7 +525,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Indiquez un fichier BPE.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="126"/>
+        <location filename="../../processing/join_tables.py" line="127"/>
         <source>Give at least one table to join.</source>
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
@@ -562,7 +567,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="86"/>
+        <location filename="../../processing/join_tables.py" line="87"/>
         <source>INSEE code field of the commune layer</source>
         <translation>Champ du code INSEE de la couche des communes</translation>
     </message>
@@ -614,7 +619,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Emplois</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="52"/>
+        <location filename="../../processing/join_tables.py" line="53"/>
         <source>Join INSEE tables to communes</source>
         <translation>Joindre des tables INSEE aux communes</translation>
     </message>
@@ -624,12 +629,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Joindre des tables INSEE…</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="110"/>
+        <location filename="../../processing/join_tables.py" line="111"/>
         <source>Join report</source>
         <translation>Rapport de jointure</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="108"/>
+        <location filename="../../processing/join_tables.py" line="109"/>
         <source>Joined communes</source>
         <translation>Communes avec données jointes</translation>
     </message>
@@ -646,7 +651,7 @@ Les codes sont lus comme du texte : les zéros initiaux sont conservés ou rét
 Toutes les communes de la couche sont conservées, avec leur géométrie intacte. La table du rapport de jointure (REPORT) liste chaque ligne de table non jointe (code sans correspondance, doublon, code invalide), chaque code recodé, chaque commune absente d&apos;une table et chaque colonne renommée. Le journal se termine par une ligne de bilan par table.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="55"/>
+        <location filename="../../processing/join_tables.py" line="56"/>
         <source>Joins one or more tables (CSV files; XLSX, XLS or ODS spreadsheets, whose header is found below any title lines, on the sheet given or the first naming a code column; DBF files; or table layers such as a GeoPackage table) onto a commune layer by INSEE commune code.
 
 Codes are read as text: leading zeros are kept or restored (1001 → 01001), float artefacts (62498.0) and spaces around codes are repaired, Corsica&apos;s 2A/2B kept. The key column of each table is found among the usual names (CODGEO, DEPCOM, INSEE_COM, CODE_INSEE, …) unless given. Numbers with a decimal comma or thousands spaces are read as numbers; secret or empty values (s, nd, secret, empty cell) become NULL and are counted.
@@ -671,7 +676,7 @@ Communes fusionnées : une table de passage (celle de l&apos;INSEE, avec une co
 Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajoutées. Préfixes (facultatif) : un par table, dans l&apos;ordre des tables, placé devant les noms des colonnes ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="94"/>
+        <location filename="../../processing/join_tables.py" line="95"/>
         <source>Key column of the tables (empty: found automatically)</source>
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
@@ -955,7 +960,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="103"/>
+        <location filename="../../processing/join_tables.py" line="104"/>
         <source>Prefix of the added columns, one per table in order, separated by commas</source>
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
     </message>
@@ -997,13 +1002,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/aggregate_bpe.py" line="78"/>
-        <location filename="../../processing/join_tables.py" line="152"/>
-        <location filename="../../processing/join_tables.py" line="164"/>
+        <location filename="../../processing/join_tables.py" line="153"/>
+        <location filename="../../processing/join_tables.py" line="165"/>
         <source>Read {name}: {rows} rows, {columns} columns.</source>
         <translation>Table {name} lue : {rows} lignes, {columns} colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="140"/>
+        <location filename="../../processing/join_tables.py" line="141"/>
         <source>Reading the commune codes…</source>
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
@@ -1156,7 +1161,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="98"/>
+        <location filename="../../processing/join_tables.py" line="99"/>
         <source>Sheet of the spreadsheets (name or number; empty: the first with a code column)</source>
         <translation>Feuille des classeurs (nom ou numéro ; vide : la première qui a une colonne de codes)</translation>
     </message>
@@ -1258,12 +1263,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Sommes sur les communes de chaque niveau, taux d&apos;évolution annuel entre les deux recensements. Les niveaux suivent les pondérations.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="106"/>
+        <location filename="../../processing/join_tables.py" line="107"/>
         <source>Table de passage of merged communes (old code, new code; optional)</source>
         <translation>Table de passage des communes fusionnées (ancien code, nouveau code ; facultative)</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="91"/>
+        <location filename="../../processing/join_tables.py" line="92"/>
         <source>Tables to join (files or table layers)</source>
         <translation>Tables à joindre (fichiers ou couches sans géométrie)</translation>
     </message>
@@ -1316,14 +1321,14 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <location filename="../../processing/apply_style.py" line="118"/>
         <location filename="../../processing/centrality_score.py" line="131"/>
         <location filename="../../processing/export_layout.py" line="131"/>
-        <location filename="../../processing/join_tables.py" line="116"/>
+        <location filename="../../processing/join_tables.py" line="117"/>
         <location filename="../../processing/sensitivity.py" line="102"/>
         <location filename="../../processing/territory_summary.py" line="71"/>
         <source>The commune layer could not be read.</source>
         <translation>Impossible de lire la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="120"/>
+        <location filename="../../processing/join_tables.py" line="121"/>
         <source>The commune layer has no field &apos;{field}&apos;. Fields found: {fields}.</source>
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
@@ -1379,7 +1384,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="212"/>
+        <location filename="../../processing/join_tables.py" line="227"/>
         <source>The output file {path} is also one of the tables to join: writing it would replace the table. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est aussi l&apos;une des tables à joindre : l&apos;écrire remplacerait la table. Choisissez un autre fichier de sortie.</translation>
     </message>
@@ -1574,73 +1579,73 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Score z (centré réduit)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="164"/>
+        <location filename="../../core/join.py" line="165"/>
         <source>a table de passage sums it onto today&apos;s commune</source>
         <translation>une table de passage l&apos;additionne sur la commune actuelle</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="38"/>
+        <location filename="../../core/join.py" line="39"/>
         <source>absent</source>
         <translation>absente</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="46"/>
+        <location filename="../../core/join.py" line="47"/>
         <source>ambiguous passage</source>
         <translation>passage ambigu</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="234"/>
+        <location filename="../../core/join.py" line="235"/>
         <source>arrondissement of {city}</source>
         <translation>arrondissement de {city}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="211"/>
+        <location filename="../../core/join.py" line="212"/>
         <source>chosen columns in no table: {missing}. Columns found: {available}.</source>
         <translation>colonnes choisies présentes dans aucune table : {missing}. Colonnes trouvées : {available}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="303"/>
+        <location filename="../../core/join.py" line="304"/>
         <source>code &apos;{before}&apos; read as &apos;{after}&apos;</source>
         <translation>code « {before} » lu comme « {after} »</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="189"/>
+        <location filename="../../core/join.py" line="190"/>
         <source>column {column} renamed {name}: the name was already taken</source>
         <translation>colonne {column} renommée {name} : le nom était déjà pris</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="263"/>
+        <location filename="../../core/join.py" line="264"/>
         <source>columns left empty, a part is secret or empty: {columns}</source>
         <translation>colonnes laissées vides, une partie est secrète ou vide : {columns}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="259"/>
+        <location filename="../../core/join.py" line="260"/>
         <source>columns left empty, they cannot be summed from the parts: {columns}</source>
         <translation>colonnes laissées vides, elles ne peuvent pas être additionnées à partir des parties : {columns}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="172"/>
+        <location filename="../../core/join.py" line="173"/>
         <source>commune kept, its columns from this table left empty (NULL)</source>
         <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="173"/>
+        <location filename="../../core/join.py" line="174"/>
         <source>commune kept, its columns from this table left empty (NULL); its department has codes that look merged: it may be a commune created since the table&apos;s year, which a table de passage fills from its former communes</source>
         <translation>commune conservée, ses colonnes issues de cette table laissées vides (NULL) ; son département a des codes qui semblent fusionnés : il s&apos;agit peut-être d&apos;une commune créée depuis l&apos;année de la table, qu&apos;une table de passage remplit à partir de ses anciennes communes</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="242"/>
+        <location filename="../../core/join.py" line="243"/>
         <source>commune merged since: {passage}, {old} -&gt; {new}</source>
         <translation>commune fusionnée depuis : {passage}, {old} -&gt; {new}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="39"/>
+        <location filename="../../core/join.py" line="40"/>
         <source>duplicate</source>
         <translation>doublon</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="46"/>
-        <location filename="../../core/join.py" line="41"/>
+        <location filename="../../core/join.py" line="42"/>
         <source>invalid code</source>
         <translation>code invalide</translation>
     </message>
@@ -1675,7 +1680,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>non numérique</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="45"/>
+        <location filename="../../core/join.py" line="46"/>
         <source>not summable</source>
         <translation>non additionnable</translation>
     </message>
@@ -1695,12 +1700,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>pyqtgraph n&apos;est pas installé : la mise en page n&apos;a pas de graphique des communes les plus centrales (installez python3-pyqtgraph, ou pip install pyqtgraph, pour l&apos;obtenir).</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="40"/>
+        <location filename="../../core/join.py" line="41"/>
         <source>re-coded</source>
         <translation>recodé</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="42"/>
+        <location filename="../../core/join.py" line="43"/>
         <source>renamed column</source>
         <translation>colonne renommée</translation>
     </message>
@@ -1720,48 +1725,48 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="159"/>
+        <location filename="../../core/join.py" line="160"/>
         <source>row not joined: arrondissement of {city}; the table&apos;s own row for {code} was used</source>
         <translation>ligne non jointe : arrondissement de {city} ; la ligne de la table pour {code} a été utilisée</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="154"/>
+        <location filename="../../core/join.py" line="155"/>
         <source>row not joined: no commune with this code in the layer</source>
         <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="165"/>
+        <location filename="../../core/join.py" line="166"/>
         <source>row not joined: no commune with this code in the layer, which holds the other codes of its department: it looks like a commune merged since the table&apos;s year ({remedy})</source>
         <translation>ligne non jointe : aucune commune de la couche n&apos;a ce code, alors que la couche contient les autres codes de son département : cela ressemble à une commune fusionnée depuis l&apos;année de la table ({remedy})</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="310"/>
+        <location filename="../../core/join.py" line="311"/>
         <source>row not joined: not a commune code</source>
         <translation>ligne non jointe : ce n&apos;est pas un code commune</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="316"/>
+        <location filename="../../core/join.py" line="317"/>
         <source>row not joined: the first row with this code was kept</source>
         <translation>ligne non jointe : la première ligne avec ce code a été conservée</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="254"/>
+        <location filename="../../core/join.py" line="255"/>
         <source>row summed onto {code} ({reason})</source>
         <translation>ligne additionnée sur {code} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="43"/>
+        <location filename="../../core/join.py" line="44"/>
         <source>secret or empty</source>
         <translation>secret ou vide</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="47"/>
+        <location filename="../../core/join.py" line="48"/>
         <source>short row</source>
         <translation>ligne incomplète</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="50"/>
-        <location filename="../../core/join.py" line="44"/>
+        <location filename="../../core/join.py" line="45"/>
         <source>summed</source>
         <translation>additionnée</translation>
     </message>
@@ -1776,12 +1781,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>moyenne du territoire (gris)</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="286"/>
+        <location filename="../../core/join.py" line="287"/>
         <source>the line has fewer cells than the header: the missing cells are left empty</source>
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="163"/>
+        <location filename="../../core/join.py" line="164"/>
         <source>the table de passage does not list it</source>
         <translation>la table de passage ne le mentionne pas</translation>
     </message>
@@ -1796,12 +1801,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="37"/>
+        <location filename="../../core/join.py" line="38"/>
         <source>unmatched</source>
         <translation>sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="147"/>
+        <location filename="../../core/join.py" line="148"/>
         <source>{count} cells of {column} left empty (NULL)</source>
         <translation>{count} cellules de {column} laissées vides (NULL)</translation>
     </message>
@@ -1840,12 +1845,13 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{draws} tirages…</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="239"/>
+        <location filename="../../processing/join_tables.py" line="262"/>
         <source>{entry}: neither a CSV file nor a table QGIS can open.</source>
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../processing/join_tables.py" line="242"/>
+        <location filename="../../processing/join_tables.py" line="240"/>
+        <location filename="../../processing/join_tables.py" line="265"/>
         <source>{entry}: the table has no rows.</source>
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
@@ -1885,7 +1891,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="246"/>
+        <location filename="../../core/join.py" line="247"/>
         <source>{passage} gives several new codes for it ({old} -&gt; {new}): not summed</source>
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
@@ -1956,7 +1962,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
     </message>
     <message>
         <location filename="../../core/tables.py" line="46"/>
-        <location filename="../../processing/join_tables.py" line="235"/>
+        <location filename="../../processing/join_tables.py" line="258"/>
         <source>{path}: file not found.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
@@ -2051,7 +2057,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : cette sortie aurait {count} champs, et une table GeoPackage en contient au plus {limit} (limite de SQLite). Joignez moins de colonnes (paramètre « Colonnes à joindre ») ou écrivez dans un autre format (par exemple une couche temporaire).</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="115"/>
+        <location filename="../../core/join.py" line="116"/>
         <source>{prefixes} prefixes given for {tables} tables: give at most one per table.</source>
         <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
     </message>
@@ -2091,7 +2097,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : une table de passage doit avoir deux colonnes de codes communes (ancien code, nouveau code). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="126"/>
+        <location filename="../../core/join.py" line="127"/>
         <source>{source}: no &apos;{key}&apos; found. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne « {key} » trouvée. Colonnes trouvées : {columns}.</translation>
     </message>
@@ -2106,9 +2112,14 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucune colonne TYPEQU : est-ce bien un fichier BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP) ? Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="128"/>
+        <location filename="../../core/join.py" line="129"/>
         <source>{source}: no commune code column (CODGEO, DEPCOM, INSEE_COM, …) found. Columns found: {columns}.</source>
         <translation>{source} : aucune colonne de code commune (CODGEO, DEPCOM, INSEE_COM…) trouvée. Colonnes trouvées : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/join.py" line="355"/>
+        <source>{source}: no row can be joined, because these are IRIS codes (9 characters, e.g. {example}), not commune codes (5 characters): join_tables joins tables per commune, onto a layer of communes. Sum the IRIS rows per commune first (aggregate_bpe does it for a BPE file by DCIRIS) and use a commune layer. Codes in the table look like: {table_codes}; codes in the layer look like: {layer_codes}.</source>
+        <translation>{source} : aucune ligne ne peut être jointe, car ce sont des codes IRIS (9 caractères, par exemple {example}), pas des codes de commune (5 caractères) : join_tables joint des tables par commune, sur une couche de communes. Sommez d&apos;abord les lignes IRIS par commune (aggregate_bpe le fait pour un fichier BPE par DCIRIS) et utilisez une couche de communes. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}.</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="160"/>
@@ -2116,7 +2127,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="345"/>
+        <location filename="../../core/join.py" line="364"/>
         <source>{source}: none of its commune codes matches the layer. Codes in the table look like: {table_codes}; codes in the layer look like: {layer_codes}. Check the code field of the layer and the key column of the table.</source>
         <translation>{source} : aucun de ses codes communes ne correspond à la couche. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}. Vérifiez le champ de code de la couche et la colonne clé de la table.</translation>
     </message>
@@ -2141,7 +2152,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : fonction inconnue « {name} » ; fonctions attendues : {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="74"/>
+        <location filename="../../core/join.py" line="75"/>
         <source>{source}: {rows} rows read, {matched} matched, {summed}{unmatched} unmatched, {duplicates} duplicates, {invalid} invalid codes, {recoded} re-coded, {secret} secret or empty cells, {columns} columns added{merged}</source>
         <translation>{source} : {rows} lignes lues, {matched} jointes, {summed}{unmatched} sans correspondance, {duplicates} doublons, {invalid} codes invalides, {recoded} recodés, {secret} cellules secrètes ou vides, {columns} colonnes ajoutées{merged}</translation>
     </message>
@@ -2151,7 +2162,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{source} : {rows} lignes lues, {used} utilisées, {invalid} codes invalides, {invalid_types} types d&apos;équipements invalides, {not_numeric} non numériques, {other_year} d&apos;une autre année, {summed} lignes d&apos;arrondissements additionnées sur leur commune ; {equipment} équipements dans {communes} communes</translation>
     </message>
     <message>
-        <location filename="../../core/join.py" line="71"/>
+        <location filename="../../core/join.py" line="72"/>
         <source>{summed} summed onto today&apos;s commune, </source>
         <translation>{summed} additionnées sur la commune actuelle, </translation>
     </message>

@@ -113,6 +113,7 @@ class BulkCopy:
         os.close(handle)
         os.remove(self.scratch)  # GDAL creates it
         self._error = None
+        self._finished = False
         self._thread = threading.Thread(target=self._copy, args=(tuple(drop_fields),), daemon=True)
         self._thread.start()
 
@@ -124,8 +125,9 @@ class BulkCopy:
         except Exception as error:  # noqa: BLE001 — reported in the algorithm's thread by finish()
             self._error = error
 
-    def finish(self, frame, feature_ids, context, is_cancelled=None):
-        """Add the columns of ``frame`` (one row per id of ``feature_ids``) and move the file into place.
+    def finish(self, frame, feature_ids, context, is_cancelled=None, defer=False):
+        """Add the columns of ``frame`` (one row per id of ``feature_ids``) and move the file into place
+        (with ``defer``, when ``commit`` is called: the algorithm's guard does it once every output is complete).
 
         Returns False when cancelled (nothing written); raises BulkUnavailable when
         the bulk path does not apply after all (nothing written either).
@@ -145,7 +147,9 @@ class BulkCopy:
             return False
         _add_columns(gdal, ogr, self.scratch, target.output_name, frame.columns, kinds)
         _check_copy(gdal, self.scratch, target.output_name, len(feature_ids), frame.columns)
-        os.replace(self.scratch, target.destination)
+        self._finished = True
+        if not defer:
+            self.commit()
         if target.load_details is not None:
             name, project, output_name = target.load_details
             context.addLayerToLoadOnCompletion(
@@ -153,9 +157,25 @@ class BulkCopy:
         return True
 
     def discard(self):
+        """Remove the copy unless it is finished and waiting for ``commit``."""
         self._thread.join()
-        if os.path.exists(self.scratch):
+        if not self._finished and os.path.exists(self.scratch):
             os.remove(self.scratch)
+
+    # The interface of failures.CheckedSink: the guard closes, verifies, then commits every output.
+    def close(self):
+        pass
+
+    def verify(self):
+        pass  # read back by _check_copy before it was finished
+
+    def commit(self):
+        if self._finished and os.path.exists(self.scratch):
+            os.replace(self.scratch, self.target.destination)
+
+    def abandon(self):
+        self._finished = False
+        self.discard()
 
 
 def start_bulk_copy(algorithm, parameters, context, source, input_name="INPUT", output_name="OUTPUT",
@@ -339,8 +359,11 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
     check_output_fields(destination, fields.names())
     if bulk_copy is not None:
         try:
-            if not bulk_copy.finish(frame, feature_ids, context, feedback.isCanceled):
+            deferred = algorithm.__dict__.get("_centralites_guarded_run", False)  # moved into place at the run's end
+            if not bulk_copy.finish(frame, feature_ids, context, feedback.isCanceled, defer=deferred):
                 return None
+            if deferred:
+                algorithm.__dict__["_centralites_sinks"].append(bulk_copy)
             feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=bulk_copy.target.destination))
             return bulk_copy.target.destination
         except BulkUnavailable as reason:

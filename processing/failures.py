@@ -193,7 +193,15 @@ def guarded(process):
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
-        self.__dict__.pop("_centralites_sinks", None)
+        self.__dict__["_centralites_sinks"] = []  # the outputs to close, verify and move into place at the end
+        self.__dict__["_centralites_guarded_run"] = True
+        try:
+            return _run(self, parameters, context, feedback)
+        finally:
+            self.__dict__.pop("_centralites_guarded_run", None)
+            self.__dict__.pop("_centralites_sinks", None)
+
+    def _run(self, parameters, context, feedback):
         outputs = OutputFiles(self, parameters, context)
         try:
             results = process(self, parameters, context, feedback)
@@ -281,7 +289,7 @@ def checked_sink(algorithm, parameters, name, context, fields, *args, **kwargs):
         if load is not None:
             context.addLayerToLoadOnCompletion(final, QgsProcessingContext.LayerDetails(load[0], load[1], name))
     checked = CheckedSink(sink, destination, identifier, fields, staged=staged)
-    algorithm.__dict__.setdefault("_centralites_sinks", []).append(checked)
+    algorithm.__dict__.setdefault("_centralites_sinks", []).append(checked)  # the guard's list, or a new one
     return checked, final
 
 

@@ -789,3 +789,26 @@ def test_an_iris_layer_with_an_iris_table_says_why_nothing_joins(run_algorithm, 
         run_algorithm("centralites:join_tables", {"INPUT": layer, "TABLES": [str(table)],
                                                   "OUTPUT": str(tmp_path / "o" / "j.gpkg")})
     assert _files(tmp_path / "o") == []
+
+
+@pytest.mark.parametrize("bulk", [True, False])
+def test_an_existing_output_is_kept_when_the_report_fails_after_it_was_written(run_algorithm, tmp_path, monkeypatch,
+                                                                              bulk):
+    from centralites.processing import join_tables
+
+    output = tmp_path / "joined.gpkg"
+    _join(run_algorithm, COLUMNS="P18_POP", OUTPUT=str(output))
+    before = output.read_bytes()
+
+    def failing(sink, rows):
+        raise OSError(28, os.strerror(28))
+
+    monkeypatch.setattr(join_tables, "write_report", failing)
+    try:
+        with pytest.raises(QgsProcessingException, match="disk is full"):
+            _join(run_algorithm, INPUT=SAMPLE_COMMUNES if bulk else _selected_source(), OUTPUT=str(output),
+                  REPORT=str(tmp_path / "report.csv"))
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert output.read_bytes() == before  # the old output, not the new one of a failed run
+    assert _files(tmp_path) == ["joined.gpkg"]

@@ -149,16 +149,22 @@ def check_writable(path):
         raise QgsProcessingException(explain(kind, folder, error.strerror or str(error))) from error
 
 
-def remove_output_file(path):
-    """Remove ``path`` and the files GDAL writes beside it (a shapefile's .dbf, .shx, …)."""
-    root = os.path.splitext(path)[0]
-    candidates = [path] + [root + suffix for suffix in SIDECAR_SUFFIXES] + [path + suffix for suffix in
-                                                                          ("-journal", "-wal", "-shm", ".aux.xml")]
-    if path.lower().endswith(".shp"):
-        candidates += [root + suffix.upper() for suffix in SIDECAR_SUFFIXES if suffix.startswith(".")]
-    for candidate in candidates:
+def output_files(path):
+    """``path`` and the files a writer may leave beside it: a shapefile's (or a dBase file's) sidecars,
+    SQLite's journals, GDAL's .aux.xml. Never another file of the same name that is not the output's."""
+    root, extension = os.path.splitext(path)
+    names = [path] + [path + suffix for suffix in ("-journal", "-wal", "-shm", ".aux.xml")]
+    if extension.lower() in (".shp", ".dbf"):
+        suffixes = [suffix for suffix in SIDECAR_SUFFIXES if suffix.startswith(".")]
+        names += [root + suffix for suffix in suffixes] + [root + suffix.upper() for suffix in suffixes]
+    return list(dict.fromkeys(names))
+
+
+def remove_output_file(path, keep=()):
+    """Remove ``path`` and the files written beside it (a shapefile's .dbf, .shx, …) but those in ``keep``."""
+    for candidate in output_files(path):
         try:
-            if os.path.isfile(candidate):
+            if candidate not in keep and os.path.isfile(candidate):
                 os.remove(candidate)
         except OSError:
             pass
@@ -176,14 +182,12 @@ class OutputFiles:
 
     @staticmethod
     def _present(path):
-        root = os.path.splitext(path)[0]
-        return {candidate for candidate in [path] + [root + suffix for suffix in SIDECAR_SUFFIXES]
-                if os.path.exists(candidate)}
+        return {candidate for candidate in output_files(path) if os.path.exists(candidate)}
 
     def discard_new(self):
         for path, present in self._before.items():
             if path not in present:
-                remove_output_file(path)
+                remove_output_file(path, keep=present)
 
 
 def guarded(process):
@@ -304,9 +308,7 @@ def _staged_path(destination):
 
 def _files_of(path):
     """A file and the files GDAL writes beside it that exist."""
-    root = os.path.splitext(path)[0]
-    return [candidate for candidate in [path] + [root + suffix for suffix in SIDECAR_SUFFIXES if
-                                                 suffix.startswith(".")] if os.path.isfile(candidate)]
+    return [candidate for candidate in output_files(path) if os.path.isfile(candidate)]
 
 
 def _release(outputs, error=None, algorithm=None):

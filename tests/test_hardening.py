@@ -812,3 +812,13 @@ def test_an_existing_output_is_kept_when_the_report_fails_after_it_was_written(r
         QgsProject.instance().removeAllMapLayers()
     assert output.read_bytes() == before  # the old output, not the new one of a failed run
     assert _files(tmp_path) == ["joined.gpkg"]
+
+
+def test_files_beside_a_failed_output_are_never_removed(run_algorithm, tmp_path):
+    for name in ("joined.dbf", "joined.prj", "joined.qml", "joined.csv"):
+        (tmp_path / name).write_text("the user's own file")
+    broken = tmp_path / "broken.csv"
+    broken.write_text("CODGEO;P18_POP\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException):
+        _join(run_algorithm, TABLES=[str(broken)], OUTPUT=str(tmp_path / "joined.gpkg"))
+    assert _files(tmp_path) == ["broken.csv", "joined.csv", "joined.dbf", "joined.prj", "joined.qml"]

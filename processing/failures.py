@@ -279,12 +279,19 @@ def checked_sink(algorithm, parameters, name, context, fields, *args, **kwargs):
         sink, identifier = QgsProcessingAlgorithm.parameterAsSink(
             algorithm, parameters, name, context, fields, *args, **kwargs)
     except QgsProcessingException as error:
+        text = str(error)
         if staged is not None:
             remove_output_file(staged)
-        kind = kind_of_error(str(error))
+            text = text.replace(staged, destination)  # the user knows the output's name, not the temporary one
+        if "wrong field type for fid" in text.lower():
+            raise QgsProcessingException(tr(
+                "{path}: the layer has a field named fid that does not hold whole numbers, and a GeoPackage keeps "
+                "its feature ids in a column fid. Rename that field (or remove it), or choose another output "
+                "format.").format(path=destination)) from None
+        kind = kind_of_error(text)
         if kind is None:
-            raise
-        raise QgsProcessingException(explain(kind, destination, str(error))) from None
+            raise QgsProcessingException(text) from None
+        raise QgsProcessingException(explain(kind, destination, text)) from None
     if sink is None:
         return None, identifier
     final = identifier

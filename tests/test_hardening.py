@@ -822,3 +822,22 @@ def test_files_beside_a_failed_output_are_never_removed(run_algorithm, tmp_path)
     with pytest.raises(QgsProcessingException):
         _join(run_algorithm, TABLES=[str(broken)], OUTPUT=str(tmp_path / "joined.gpkg"))
     assert _files(tmp_path) == ["broken.csv", "joined.csv", "joined.dbf", "joined.prj", "joined.qml"]
+
+
+def test_a_text_field_named_fid_in_a_geojson_input_is_said_and_leaves_nothing(run_algorithm, tmp_path):
+    import json
+
+    import processing
+
+    communes = tmp_path / "communes.geojson"
+    processing.run("native:savefeatures", {"INPUT": SAMPLE_COMMUNES, "OUTPUT": str(communes)})
+    data = json.loads(communes.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"]["fid"] = "c" + feature["properties"]["INSEE_COM"]
+    communes.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="field named fid that does not hold whole numbers") as failure:
+        _join(run_algorithm, INPUT=str(communes), OUTPUT=str(tmp_path / "o" / "joined.gpkg"))
+    assert ".centralites-" not in str(failure.value)
+    assert _files(tmp_path / "o") == []
+    results, _ = _join(run_algorithm, INPUT=str(communes), OUTPUT=str(tmp_path / "o" / "joined.geojson"))
+    assert QgsVectorLayer(results["OUTPUT"], "x", "ogr").featureCount() == 319

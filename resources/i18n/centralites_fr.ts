@@ -183,7 +183,7 @@
         <translation>Centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="215"/>
+        <location filename="../../processing/failures.py" line="227"/>
         <source>Centralités stopped on an unexpected error ({kind}: {error}); no output was written. This is a bug: please report it with the log.</source>
         <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
@@ -841,7 +841,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Hors centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="208"/>
+        <location filename="../../processing/failures.py" line="220"/>
         <source>Not enough memory for this run: close other programs or work on fewer communes or columns.</source>
         <translation>Mémoire insuffisante pour ce traitement : fermez d&apos;autres programmes ou travaillez sur moins de communes ou de colonnes.</translation>
     </message>
@@ -1389,12 +1389,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le fichier de sortie {path} est aussi l&apos;une des tables à joindre : l&apos;écrire remplacerait la table. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="182"/>
+        <location filename="../../processing/bulk_geopackage.py" line="202"/>
         <source>The output file {path} is the commune layer&apos;s own file: writing it would replace the layer and every other layer of the file. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est celui de la couche des communes : l&apos;écrire remplacerait cette couche et toutes les autres couches du fichier. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="357"/>
+        <location filename="../../processing/bulk_geopackage.py" line="380"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
@@ -1405,7 +1405,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="359"/>
+        <location filename="../../processing/failures.py" line="376"/>
         <source>The output {path} could not be written: {error}</source>
         <translation>La sortie {path} n&apos;a pas pu être écrite : {error}</translation>
     </message>
@@ -1558,12 +1558,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="350"/>
+        <location filename="../../processing/bulk_geopackage.py" line="373"/>
         <source>Writing feature by feature ({reason}).</source>
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="344"/>
+        <location filename="../../processing/bulk_geopackage.py" line="367"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
@@ -1796,7 +1796,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="360"/>
+        <location filename="../../processing/failures.py" line="377"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -1901,7 +1901,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} n&apos;a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="456"/>
+        <location filename="../../processing/failures.py" line="473"/>
         <source>{path} holds {count} features of the {expected} written: it is not kept.</source>
         <translation>{path} contient {count} entités sur les {expected} écrites : il n&apos;est pas conservé.</translation>
     </message>
@@ -1911,12 +1911,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} est un dossier : donnez un nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="451"/>
+        <location filename="../../processing/failures.py" line="468"/>
         <source>{path} was written but cannot be opened again: it is not kept. Check the disk and the folder, then run again.</source>
         <translation>{path} a été écrit mais ne peut pas être rouvert : il n&apos;est pas conservé. Vérifiez le disque et le dossier, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="454"/>
+        <location filename="../../processing/failures.py" line="471"/>
         <source>{path} was written without the fields {fields}: it is not kept.</source>
         <translation>{path} a été écrit sans les champs {fields} : il n&apos;est pas conservé.</translation>
     </message>
@@ -1951,12 +1951,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : une partie de ce chemin est un fichier, pas un dossier. Choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="334"/>
+        <location filename="../../processing/failures.py" line="351"/>
         <source>{path}: a shapefile holds at most {limit} fields and this output has {count}. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile contient au plus {limit} champs et cette sortie en a {count}. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="328"/>
+        <location filename="../../processing/failures.py" line="345"/>
         <source>{path}: a shapefile keeps field names of at most 10 characters, and {count} of this output&apos;s names are longer ({fields}): they would be cut (score_centralite → score_cent) and the next steps would not find them. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile garde des noms de champs d&apos;au plus 10 caractères, et {count} noms de cette sortie sont plus longs ({fields}) : ils seraient tronqués (score_centralite → score_cent) et les étapes suivantes ne les trouveraient pas. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
@@ -2037,7 +2037,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : le dossier est en lecture seule (permission refusée). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="340"/>
+        <location filename="../../processing/failures.py" line="287"/>
+        <source>{path}: the layer has a field named fid that does not hold whole numbers, and a GeoPackage keeps its feature ids in a column fid. Rename that field (or remove it), or choose another output format.</source>
+        <translation>{path} : la couche a un champ nommé fid qui ne contient pas des nombres entiers, et un GeoPackage range les identifiants de ses entités dans une colonne fid. Renommez ce champ (ou supprimez-le), ou choisissez un autre format de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="357"/>
         <source>{path}: the output layer is named after the file, and a GeoPackage layer name cannot start with “{character}”. Start the file name with a letter or a digit.</source>
         <translation>{path} : la couche de sortie prend le nom du fichier, et un nom de couche GeoPackage ne peut pas commencer par « {character} ». Commencez le nom du fichier par une lettre ou un chiffre.</translation>
     </message>
@@ -2052,7 +2057,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="345"/>
+        <location filename="../../processing/failures.py" line="362"/>
         <source>{path}: this output would have {count} fields, and a GeoPackage table holds at most {limit} (SQLite&apos;s limit). Join fewer columns (parameter &apos;Columns to join&apos;) or write to another format (e.g. a temporary layer).</source>
         <translation>{path} : cette sortie aurait {count} champs, et une table GeoPackage en contient au plus {limit} (limite de SQLite). Joignez moins de colonnes (paramètre « Colonnes à joindre ») ou écrivez dans un autre format (par exemple une couche temporaire).</translation>
     </message>

@@ -25,6 +25,7 @@ import threading
 import pandas as pd
 from qgis.core import (
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProviderRegistry,
@@ -171,7 +172,13 @@ class BulkCopy:
 
     def commit(self):
         if self._finished and os.path.exists(self.scratch):
-            os.replace(self.scratch, self.target.destination)
+            try:
+                os.replace(self.scratch, self.target.destination)
+            except OSError as error:
+                if os.path.exists(self.target.destination) and kind_of_error(error) in (READ_ONLY, LOCKED):
+                    # The folder took the copy: it is the existing output that is held open (Windows).
+                    raise QgsProcessingException(explain(LOCKED, self.target.destination)) from None
+                raise
 
     def abandon(self):
         self._finished = False

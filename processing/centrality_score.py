@@ -220,6 +220,15 @@ def warn_weak_indicators(indicators, feedback):
     elif constant:
         feedback.pushWarning(tr("Indicators with the same value for every commune (they separate nothing): "
                                 "{indicators}.").format(indicators=", ".join(constant)))
+    functions = {}
+    for key in indicators.columns:
+        functions.setdefault(key.split(".")[0], []).append(key)
+    for function, keys in functions.items():
+        missing = int(indicators[keys].isna().all(axis=1).sum())
+        if len(indicators) and missing * 2 > len(indicators):
+            feedback.pushWarning(tr("The function {function} has no indicator value for {count} of {total} "
+                                    "communes: its score there rests on nothing.").format(
+                function=function, count=missing, total=len(indicators)))
     if 0 < len(indicators) < FEW_COMMUNES:
         feedback.pushWarning(tr("Only {count} communes: scores relative to the territory (min-max, percentiles, "
                                 "quantile levels) mean little on so few.").format(count=len(indicators)))

@@ -434,7 +434,14 @@ class CheckedSink:
                         - written:
                     os.remove(old)
         for path in moved:
-            os.replace(path, final_root + path[len(staged_root):])
+            target = final_root + path[len(staged_root):]
+            try:
+                os.replace(path, target)
+            except OSError as error:
+                if os.path.exists(target) and kind_of_error(error) in (READ_ONLY, LOCKED):
+                    # The folder took the temporary file: it is the existing output that is held open.
+                    raise QgsProcessingException(explain(LOCKED, target)) from None
+                raise
         self.staged = None
 
     def close(self):

@@ -841,3 +841,41 @@ def test_a_text_field_named_fid_in_a_geojson_input_is_said_and_leaves_nothing(ru
     assert _files(tmp_path / "o") == []
     results, _ = _join(run_algorithm, INPUT=str(communes), OUTPUT=str(tmp_path / "o" / "joined.geojson"))
     assert QgsVectorLayer(results["OUTPUT"], "x", "ogr").featureCount() == 319
+
+
+@pytest.mark.parametrize("bulk", [True, False])
+def test_an_output_held_open_elsewhere_is_said_in_use(run_algorithm, tmp_path, monkeypatch, bulk):
+    # Windows refuses to replace a file another program holds open (PermissionError); Linux does not,
+    # so the refusal is simulated where the plugin moves the finished file into place.
+    output = tmp_path / "joined.gpkg"
+    _join(run_algorithm, COLUMNS="P18_POP", OUTPUT=str(output))
+    before = output.read_bytes()
+    replace = os.replace
+
+    def refusing(source, target):
+        if os.path.abspath(target) == str(output):
+            raise PermissionError(13, "Permission denied", str(target))
+        return replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refusing)
+    try:
+        with pytest.raises(QgsProcessingException, match="in use .locked."):
+            _join(run_algorithm, INPUT=SAMPLE_COMMUNES if bulk else _selected_source(), OUTPUT=str(output))
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    assert output.read_bytes() == before
+    assert _files(tmp_path) == ["joined.gpkg"]
+
+
+def test_a_function_missing_for_most_communes_is_warned(run_algorithm, scored, tmp_path):
+    import processing
+
+    rare = str(tmp_path / "rare.gpkg")
+    processing.run("native:fieldcalculator", {"INPUT": scored, "FIELD_NAME": "RARE", "FIELD_TYPE": 0,
+                                              "FORMULA": "CASE WHEN \"rang\" <= 10 THEN \"rang\" END",
+                                              "OUTPUT": rare})
+    profile = _profile(tmp_path / "rare.json", ["RARE", "P18_EMPLT", "ETTOT18", "NB_EQUIP_TOTAL"])
+    _results, log = run_algorithm("centralites:centrality_score", {"INPUT": rare, "PROFILE": profile,
+                                                                  "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert any("The function habiter has no indicator value for 309 of 319 communes" in line for line in log), log
+    assert not any("The function travailler" in line for line in log)

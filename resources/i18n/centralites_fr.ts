@@ -246,7 +246,7 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="246"/>
+        <location filename="../../processing/centrality_score.py" line="255"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="258"/>
+        <location filename="../../processing/centrality_score.py" line="267"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -870,7 +870,7 @@ Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first comm
 Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="224"/>
+        <location filename="../../processing/centrality_score.py" line="233"/>
         <source>Only {count} communes: scores relative to the territory (min-max, percentiles, quantile levels) mean little on so few.</source>
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
@@ -975,7 +975,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="235"/>
+        <location filename="../../processing/centrality_score.py" line="244"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
@@ -1343,6 +1343,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
     </message>
     <message>
+        <location filename="../../processing/centrality_score.py" line="229"/>
+        <source>The function {function} has no indicator value for {count} of {total} communes: its score there rests on nothing.</source>
+        <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
+    </message>
+    <message>
         <location filename="../../processing/frames.py" line="67"/>
         <source>The layer has no coordinate reference system, or one of unknown units: the areas of the densities are taken in the layer&apos;s own units as if they were metres, and may be wrong. Set the layer&apos;s CRS (Layer Properties → Source) or give the profile an area column, then run again.</source>
         <translation>La couche n&apos;a pas de système de coordonnées de référence, ou un SCR d&apos;unités inconnues : les surfaces des densités sont prises dans les unités de la couche comme si c&apos;étaient des mètres, et peuvent être fausses. Définissez le SCR de la couche (Propriétés de la couche → Source) ou donnez au profil une colonne de surface, puis relancez.</translation>
@@ -1379,6 +1384,11 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
+        <location filename="../../processing/styling.py" line="210"/>
+        <source>The level style could not be applied to {layer}: {error}</source>
+        <translation>Le style des niveaux n&apos;a pas pu être appliqué à {layer} : {error}</translation>
+    </message>
+    <message>
         <location filename="../../core/sensitivity.py" line="116"/>
         <source>The number of draws is a positive integer, not {value}.</source>
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
@@ -1389,12 +1399,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le fichier de sortie {path} est aussi l&apos;une des tables à joindre : l&apos;écrire remplacerait la table. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="202"/>
+        <location filename="../../processing/bulk_geopackage.py" line="209"/>
         <source>The output file {path} is the commune layer&apos;s own file: writing it would replace the layer and every other layer of the file. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est celui de la couche des communes : l&apos;écrire remplacerait cette couche et toutes les autres couches du fichier. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="380"/>
+        <location filename="../../processing/bulk_geopackage.py" line="387"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
@@ -1558,12 +1568,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="373"/>
+        <location filename="../../processing/bulk_geopackage.py" line="380"/>
         <source>Writing feature by feature ({reason}).</source>
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="367"/>
+        <location filename="../../processing/bulk_geopackage.py" line="374"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
@@ -1901,7 +1911,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} n&apos;a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="473"/>
+        <location filename="../../processing/failures.py" line="480"/>
         <source>{path} holds {count} features of the {expected} written: it is not kept.</source>
         <translation>{path} contient {count} entités sur les {expected} écrites : il n&apos;est pas conservé.</translation>
     </message>
@@ -1911,12 +1921,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{path} est un dossier : donnez un nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="468"/>
+        <location filename="../../processing/failures.py" line="475"/>
         <source>{path} was written but cannot be opened again: it is not kept. Check the disk and the folder, then run again.</source>
         <translation>{path} a été écrit mais ne peut pas être rouvert : il n&apos;est pas conservé. Vérifiez le disque et le dossier, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="471"/>
+        <location filename="../../processing/failures.py" line="478"/>
         <source>{path} was written without the fields {fields}: it is not kept.</source>
         <translation>{path} a été écrit sans les champs {fields} : il n&apos;est pas conservé.</translation>
     </message>

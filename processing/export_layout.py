@@ -191,8 +191,8 @@ class ExportLayout(CentralitesAlgorithm):
                          "another atlas field or leave it empty for a single page.").format(field=atlas_field))
         written = list(chart_files(charts))  # removed, with every page, when a later export fails or is cancelled
         try:
-            self._export(lambda path: export_pdf(layout, path, dpi), pdf, "PDF")
-            written.append(pdf)
+            partial_pdf = self._export(lambda path: export_pdf(layout, path, dpi), pdf, "PDF")
+            written.append(partial_pdf)  # moved into place once the PNG and SVG are written too
             outputs = {self.OUTPUT: pdf}
             if atlas_field:
                 feedback.pushInfo(tr("Atlas: {count} pages.").format(count=layout.atlas().count()))
@@ -211,6 +211,7 @@ class ExportLayout(CentralitesAlgorithm):
         if feedback.isCanceled():
             _remove(written)
             return {}
+        os.replace(partial_pdf, pdf)
         if charts:
             outputs["CHARTS"] = chart_files(charts)
         feedback.setProgress(90)
@@ -267,19 +268,20 @@ class ExportLayout(CentralitesAlgorithm):
                              "made for it are saved in {path}.").format(name=name, path=layers_file))
 
     def _export(self, exporter, path, kind):
-        """Export to a temporary name then rename, so a failure leaves no partial file."""
+        """Export to a hidden temporary name in the folder of ``path``, returned: the caller moves it into
+        place when every output is written, so a failure leaves no partial file and keeps an older one."""
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, exist_ok=True)
-        root, extension = os.path.splitext(path)
-        partial = f"{root}.partial{extension}"
+        name, extension = os.path.splitext(os.path.basename(path))
+        partial = os.path.join(folder, f".centralites-{name}.partial{extension}")  # hidden until complete
         result = exporter(partial)
         if result != QgsLayoutExporter.ExportResult.Success:
             if os.path.exists(partial):
                 os.remove(partial)
             self.fail(tr("The {kind} file {path} could not be written (error {code}): check that the "
                          "folder exists and is writable.").format(kind=kind, path=path, code=int(result)))
-        os.replace(partial, path)
+        return partial
 
 
 def _remove(paths):

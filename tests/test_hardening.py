@@ -879,3 +879,90 @@ def test_a_function_missing_for_most_communes_is_warned(run_algorithm, scored, t
                                                                   "OUTPUT": "TEMPORARY_OUTPUT"})
     assert any("The function habiter has no indicator value for 309 of 319 communes" in line for line in log), log
     assert not any("The function travailler" in line for line in log)
+
+
+def test_hypothesis_hostile_column_names_give_the_same_output_in_bulk_and_through_the_sink(run_algorithm,
+                                                                                          tmp_path_factory):
+    import csv
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("abzAZ09_ -'\"%;()[]*?éÈ€") + ["--", "/*", "DROP"])
+    name = st.lists(alphabet, min_size=1, max_size=6).map("".join).filter(
+        lambda n: n.strip() == n and n.strip() and not n.upper().startswith(("COD", "DEP", "INSEE")))
+    names = st.lists(name, min_size=1, max_size=4, unique_by=str.upper)
+
+    @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(names)
+    def join(columns):
+        folder = tmp_path_factory.mktemp("columns")
+        table = folder / "table.csv"
+        with open(table, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL)
+            writer.writerow(["CODGEO"] + columns)
+            for number, code in enumerate(("62498", "62119", "62427")):
+                writer.writerow([code] + [f"{number}{i}" for i in range(len(columns))])
+        outputs = []
+        for output in ("bulk.gpkg", "sink.gpkg"):
+            source = SAMPLE_COMMUNES if output == "bulk.gpkg" else _selected_source()
+            try:
+                results, log = _join(run_algorithm, INPUT=source, TABLES=[str(table)], OUTPUT=str(folder / output))
+            finally:
+                QgsProject.instance().removeAllMapLayers()
+            assert any(line.startswith("Written in bulk") for line in log) == (output == "bulk.gpkg")
+            layer = QgsVectorLayer(results["OUTPUT"], "x", "ogr")
+            assert layer.isValid() and layer.featureCount() == 319
+            outputs.append((layer.fields().names(),
+                            {f["INSEE_COM"]: f.attributes()[1:] for f in layer.getFeatures()}))
+        assert outputs[0] == outputs[1]
+        assert len(outputs[0][0]) == len(QgsVectorLayer(SAMPLE_COMMUNES, "c", "ogr").fields()) + len(columns)
+
+    join()
+
+
+@pytest.mark.parametrize("at_progress", [0, 30, 60])
+@pytest.mark.parametrize("algorithm_id", ["centralites:territory_summary", "centralites:apply_style",
+                                          "centralites:export_layout", "centralites:aggregate_bpe"])
+def test_every_algorithm_cancelled_leaves_whole_outputs_or_none(provider, scored, tmp_path, algorithm_id,
+                                                                at_progress):
+    folder = tmp_path / "o"
+    parameters = {
+        "centralites:territory_summary": {"INPUT": scored, "OUTPUT": str(folder / "summary.csv")},
+        "centralites:apply_style": {"INPUT": scored, "SAVE_AS_DEFAULT": False, "QML": str(folder / "style.qml")},
+        "centralites:export_layout": {"INPUT": scored, "CHART": True, "OUTPUT": str(folder / "map.pdf"),
+                                      "OUTPUT_PNG": str(folder / "map.png")},
+        "centralites:aggregate_bpe": {"INPUT": os.path.join(os.path.dirname(SAMPLE_TABLES[0]), "illustratif_bpe_communes.csv"),
+                                      "OUTPUT": str(folder / "bpe.csv"), "REPORT": str(folder / "report.csv")},
+    }[algorithm_id]
+    if algorithm_id == "centralites:aggregate_bpe" and not os.path.exists(parameters["INPUT"]):
+        pytest.skip("no BPE long file in the sample")
+    results = _run_cancelled(algorithm_id, parameters, at_progress)
+    written = [value for value in (results or {}).values() if isinstance(value, str) and value.startswith(str(folder))]
+    if not written:
+        assert _files(folder) == []
+    for path in written:
+        assert os.path.getsize(path.split("|")[0]) > 0
+    assert not any(name.startswith(".centralites") or ".partial" in name for name in _files(folder))
+
+
+def test_a_png_that_cannot_be_written_after_the_pdf_keeps_the_older_pdf_and_leaves_nothing(run_algorithm, scored,
+                                                                                            tmp_path, monkeypatch):
+    from qgis.core import QgsLayoutExporter
+
+    from centralites.processing import export_layout
+
+    pdf = tmp_path / "map.pdf"
+    pdf.write_bytes(b"%PDF an older map")
+
+    def failing_png(layout, path, dpi=150):
+        with open(path, "wb") as handle:
+            handle.write(b"half a picture")
+        return QgsLayoutExporter.ExportResult.FileError, []
+
+    monkeypatch.setattr(export_layout, "export_png", failing_png)
+    with pytest.raises(QgsProcessingException, match="PNG file .* could not be written"):
+        run_algorithm("centralites:export_layout", {"INPUT": scored, "CHART": True, "OUTPUT": str(pdf),
+                                                    "OUTPUT_PNG": str(tmp_path / "map.png")})
+    assert pdf.read_bytes() == b"%PDF an older map"
+    assert [name for name in _files(tmp_path) if name.startswith(("map", ".centralites"))] == ["map.pdf"]

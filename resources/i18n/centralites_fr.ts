@@ -203,7 +203,7 @@
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="245"/>
+        <location filename="../../processing/export_layout.py" line="246"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation type="vanished">Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="230"/>
+        <location filename="../../processing/export_layout.py" line="231"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -695,7 +695,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="266"/>
+        <location filename="../../processing/export_layout.py" line="267"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
@@ -711,7 +711,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="230"/>
+        <location filename="../../processing/export_layout.py" line="231"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
@@ -1475,12 +1475,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="280"/>
+        <location filename="../../processing/export_layout.py" line="282"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="252"/>
+        <location filename="../../processing/export_layout.py" line="253"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
@@ -1866,7 +1866,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../processing/export_layout.py" line="255"/>
+        <location filename="../../processing/export_layout.py" line="256"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
     </message>

@@ -45,6 +45,8 @@ class Rescorer:
     def __init__(self, frame, profile, normalisation=None, aggregation=None, levels=None, reference=None):
         self.profile = profile
         self.method = resolve_method(profile, normalisation, aggregation, levels, reference)
+        if len(frame) == 0:  # every reduction below needs at least one commune
+            raise ScoringError(tr("There is no commune to score: the layer has no feature."))
         self.prepared = prepare(frame, profile)
         reference_row = (reference_position(frame.index, self.method)
                          if self.method.normalisation == "reference" else None)

@@ -966,3 +966,15 @@ def test_a_png_that_cannot_be_written_after_the_pdf_keeps_the_older_pdf_and_leav
                                                     "OUTPUT_PNG": str(tmp_path / "map.png")})
     assert pdf.read_bytes() == b"%PDF an older map"
     assert [name for name in _files(tmp_path) if name.startswith(("map", ".centralites"))] == ["map.pdf"]
+
+
+def test_the_panel_rescorer_refuses_no_commune_with_the_scoring_error_the_panel_catches():
+    import pandas as pd
+    from centralites.core.profile import load_profile, profile_columns
+    from centralites.core.rescoring import Rescorer
+    from centralites.core.scoring import ScoringError
+
+    profile = load_profile()
+    empty = pd.DataFrame({column: pd.Series([], dtype="float64") for column in profile_columns(profile)})
+    with pytest.raises(ScoringError, match="no commune to score"):
+        Rescorer(empty, profile)

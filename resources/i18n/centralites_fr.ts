@@ -1465,7 +1465,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/rescoring.py" line="159"/>
+        <location filename="../../core/rescoring.py" line="161"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -1485,6 +1485,7 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
+        <location filename="../../core/rescoring.py" line="49"/>
         <location filename="../../core/scoring.py" line="124"/>
         <source>There is no commune to score: the layer has no feature.</source>
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
@@ -1524,12 +1525,12 @@ Les listes des gammes sont celles de l&apos;INSEE pour 2021, fournies dans resou
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/rescoring.py" line="92"/>
+        <location filename="../../core/rescoring.py" line="94"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/rescoring.py" line="60"/>
+        <location filename="../../core/rescoring.py" line="62"/>
         <location filename="../../core/scoring.py" line="108"/>
         <location filename="../../core/scoring.py" line="357"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>

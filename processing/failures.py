@@ -1,14 +1,19 @@
 """What a failure says, and what it leaves: the same rule for every algorithm.
 
 ``guarded`` wraps every algorithm's ``processAlgorithm`` (``base.CentralitesAlgorithm``
-does it for each subclass). Before the algorithm runs, every output file's folder
-is checked (created when missing, writable, not a file), so that a read-only
-folder is said before any work. When the algorithm fails or is cancelled, every
-output file it created is removed (a shapefile with its sidecar files), and an
-unexpected exception becomes a ``QgsProcessingException`` in the user's
-language: a full disk, a read-only folder, a locked file or a missing folder
-is said in those words, and a programming error says it is one instead of
-showing a traceback (the traceback goes to the log's debug information).
+does it for each subclass, and routes its ``parameterAsSink`` through
+``checked_sink``). Before the algorithm runs, every output file's folder is
+checked (created when missing, writable, not a file), so that a read-only
+folder is said before any work. A new file output is written under a hidden
+temporary name beside it, every feature added is checked, and when the
+algorithm returns the file is closed, read back and moved into place (the bulk
+GeoPackage copy likewise). When the algorithm fails or is cancelled, every
+output file it created is removed (a shapefile with its sidecar files) and a
+file of the same name from before stays; an unexpected exception becomes a
+``QgsProcessingException`` in the user's language: a full disk, a read-only
+folder, a locked file or a missing folder is said in those words, and a
+programming error says it is one instead of showing a traceback (the traceback
+goes to the log's debug information).
 """
 
 import errno
@@ -35,7 +40,7 @@ from qgis.core import (
 
 from ..i18n import tr
 
-# Files GDAL writes next to a shapefile (and a MapInfo or GeoPackage file's companions).
+# Files GDAL writes beside a shapefile or a dBase file, and SQLite's journals.
 SIDECAR_SUFFIXES = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".fix",
                     "-journal", "-wal", "-shm")
 _NOT_FILES = ("ogr:", "memory:", "postgres", "postgis:", "spatialite:", "mssql:", "oracle:", "TEMPORARY_OUTPUT",
@@ -261,7 +266,8 @@ def checked_sink(algorithm, parameters, name, context, fields, *args, **kwargs):
     read back and moved into place when the algorithm ends (``guarded``)."""
     destination = algorithm.parameterAsOutputLayer(parameters, name, context) or ""
     check_output_fields(destination, fields.names())
-    staged = _staged_path(destination)
+    # Inside a guarded run only: the guard moves the file into place at the end.
+    staged = _staged_path(destination) if algorithm.__dict__.get("_centralites_guarded_run") else None
     load = None
     if staged is not None:
         definition = parameters.get(name)

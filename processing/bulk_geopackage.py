@@ -7,12 +7,14 @@ GeoPackage file, the same result is written in three bulk steps instead:
 
 1. GDAL copies the layer (geometry and attributes byte for byte, feature ids kept);
    — in a background thread, while the algorithm reads and joins its tables;
-2. the new columns go into a scratch table of the copy (one ``executemany``);
-3. one SQL ``UPDATE`` fills the added fields from it, by feature id.
+2. the new columns go into scratch tables of the copy (one ``executemany`` each, at most
+   ``SCRATCH_COLUMNS`` columns a table: SQLite allows 2,000);
+3. one SQL ``UPDATE`` a scratch table fills the added fields from it, by feature id.
 
-The copy is written under a temporary name next to the destination and only
-renamed onto it once complete: a failed or cancelled run leaves no half-written
-file. Anything unusual (a selection, a filter, unsaved edits, a database output,
+The copy is written under a temporary name next to the destination, read back,
+and only renamed onto it once complete — at the end of the run, with the other
+outputs (``failures.guarded``): a failed or cancelled run leaves no half-written
+file and keeps an older one. Every name in SQL is quoted as an identifier. Anything unusual (a selection, a filter, unsaved edits, a database output,
 ids that do not survive the copy) falls back to the feature sink, whose result
 is the same.
 """

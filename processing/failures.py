@@ -135,7 +135,9 @@ def file_outputs(algorithm, parameters, context):
 
 
 def check_writable(path):
-    """Raise QgsProcessingException unless a file can be written at ``path`` (its folder made when missing)."""
+    """Raise QgsProcessingException unless a file can be written at ``path`` (its folder made when missing).
+
+    Returns the folders it made, deepest first."""
     folder = os.path.dirname(path) or os.curdir
     if os.path.isdir(path):
         raise QgsProcessingException(tr("{path} is a folder: give a file name for the output.").format(path=path))
@@ -144,6 +146,10 @@ def check_writable(path):
         ancestor = os.path.dirname(ancestor)
     if os.path.exists(ancestor) and not os.path.isdir(ancestor):
         raise QgsProcessingException(explain(NOT_A_FOLDER, ancestor))
+    made, missing = [], folder
+    while missing and not os.path.exists(missing) and os.path.dirname(missing) != missing:
+        made.append(missing)
+        missing = os.path.dirname(missing)
     try:
         os.makedirs(folder, exist_ok=True)
         handle, probe = tempfile.mkstemp(prefix=".centralites-probe-", dir=folder)
@@ -152,6 +158,7 @@ def check_writable(path):
     except OSError as error:
         kind = kind_of_error(error) or READ_ONLY
         raise QgsProcessingException(explain(kind, folder, error.strerror or str(error))) from error
+    return made
 
 
 def output_files(path):
@@ -180,8 +187,9 @@ class OutputFiles:
 
     def __init__(self, algorithm, parameters, context):
         self.paths = file_outputs(algorithm, parameters, context)
+        self._made = []  # folders made for the outputs: removed again, when left empty, after a failure
         for path in self.paths.values():
-            check_writable(path)
+            self._made += check_writable(path)
         # Only what this run creates may be removed: a file (and its sidecars) that was not there.
         self._before = {path: self._present(path) for path in self.paths.values()}
 
@@ -193,6 +201,11 @@ class OutputFiles:
         for path, present in self._before.items():
             if path not in present:
                 remove_output_file(path, keep=present)
+        for folder in sorted(set(self._made), key=len, reverse=True):
+            try:
+                os.rmdir(folder)  # only when empty
+            except OSError:
+                pass
 
 
 def guarded(process):

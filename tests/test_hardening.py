@@ -66,6 +66,15 @@ def _files(folder):
     return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
 
 
+def test_output_folders_made_for_a_failed_run_are_removed_again(run_algorithm, tmp_path):
+    broken = tmp_path / "broken.csv"
+    broken.write_text("CODGEO;P18_POP\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException):
+        _join(run_algorithm, TABLES=[str(broken)], OUTPUT=str(tmp_path / "new" / "deeper" / "joined.gpkg"),
+              REPORT=str(tmp_path / "new" / "report.csv"))
+    assert _files(tmp_path) == ["broken.csv"]
+
+
 def _join(run_algorithm, **parameters):
     base = {"INPUT": SAMPLE_COMMUNES, "TABLES": SAMPLE_TABLES, "REPORT": "TEMPORARY_OUTPUT"}
     return run_algorithm("centralites:join_tables", {**base, **parameters})

@@ -190,9 +190,11 @@ class ExportLayout(CentralitesAlgorithm):
             self.fail(tr("The atlas has no page: the field '{field}' is empty (NULL) for every commune. Choose "
                          "another atlas field or leave it empty for a single page.").format(field=atlas_field))
         written = list(chart_files(charts))  # removed, with every page, when a later export fails or is cancelled
+        moves = []  # (hidden temporary file, final name): moved once every file is written
         try:
             partial_pdf = self._export(lambda path: export_pdf(layout, path, dpi), pdf, "PDF")
-            written.append(partial_pdf)  # moved into place once the PNG and SVG are written too
+            written.append(partial_pdf)
+            moves.append((partial_pdf, pdf))
             outputs = {self.OUTPUT: pdf}
             if atlas_field:
                 feedback.pushInfo(tr("Atlas: {count} pages.").format(count=layout.atlas().count()))
@@ -200,18 +202,20 @@ class ExportLayout(CentralitesAlgorithm):
             png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
             if png and not feedback.isCanceled():
                 outputs[self.OUTPUT_PNG] = self._export_pages(
-                    lambda path: export_png(layout, path, min(dpi, 200)), png, "PNG", atlas_field, feedback, written)
+                    lambda path: export_png(layout, path, min(dpi, 200)), png, "PNG", atlas_field, feedback, written,
+                    moves)
             svg = self.parameterAsFileOutput(parameters, self.OUTPUT_SVG, context)
             if svg and not feedback.isCanceled():
                 outputs[self.OUTPUT_SVG] = self._export_pages(lambda path: export_svg(layout, path),
-                                                              svg, "SVG", atlas_field, feedback, written)
+                                                              svg, "SVG", atlas_field, feedback, written, moves)
         except QgsProcessingException:
             _remove(written)  # no picture or page left behind without the rest
             raise
         if feedback.isCanceled():
             _remove(written)
             return {}
-        os.replace(partial_pdf, pdf)
+        for partial, final in moves:
+            os.replace(partial, final)
         if charts:
             outputs["CHARTS"] = chart_files(charts)
         feedback.setProgress(90)
@@ -246,15 +250,23 @@ class ExportLayout(CentralitesAlgorithm):
             feedback.pushInfo(tr("Chart of the leading communes: {paths}").format(paths=", ".join(chart_files(charts))))
         return charts
 
-    def _export_pages(self, exporter, path, kind, atlas_field, feedback, created):
-        result, written = exporter(path)
+    def _export_pages(self, exporter, path, kind, atlas_field, feedback, created, moves):
+        """The page(s) under hidden temporary names (atlas pages numbered alike), recorded in ``moves``
+        with their final names; ``created`` gets every file written, to be removed after a failure."""
+        folder, name = os.path.split(path)
+        root, extension = os.path.splitext(name)
+        hidden_root = os.path.join(folder, f".centralites-{root}.partial")
+        created.append(hidden_root + extension)  # a single page half written by a failed export
+        result, written = exporter(hidden_root + extension)
         created.extend(written)
         if result != QgsLayoutExporter.ExportResult.Success:
             self.fail(tr("The {kind} file {path} could not be written: check that the folder exists and is "
                          "writable.").format(kind=kind, path=path))
+        finals = [os.path.join(folder, root + page[len(hidden_root):]) for page in written]
+        moves.extend(zip(written, finals))
         if atlas_field:
-            feedback.pushInfo(tr("{kind} pages: {paths}").format(kind=kind, paths=", ".join(written)))
-        return written[0] if written else path
+            feedback.pushInfo(tr("{kind} pages: {paths}").format(kind=kind, paths=", ".join(finals)))
+        return finals[0] if finals else path
 
     def _add_to_project(self, project, source_layer, outlines, options, charts, feedback, atlas_field="",
                         layers_file=None):

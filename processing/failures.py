@@ -433,6 +433,13 @@ class CheckedSink:
     def lastError(self):  # noqa: N802
         return self._last_error()
 
+    def __getattr__(self, name):
+        # Any other QgsFeatureSink method, on the sink itself (only additions are checked).
+        sink = self.__dict__.get("_sink")
+        if sink is None:
+            raise AttributeError(name)
+        return getattr(sink, name)
+
     def abandon(self):
         """Release the sink unflushed and remove its temporary file (a failed or cancelled run)."""
         self._sink = None

@@ -71,6 +71,8 @@ if hasattr(Qgis, "LayoutUnit"):
 else:
     LAYOUT_MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
     DISTANCE_KM = QgsUnitTypes.DistanceUnit.DistanceKilometers
+DISTANCE_UNKNOWN = Qgis.DistanceUnit.Unknown if hasattr(Qgis, "DistanceUnit") else \
+    QgsUnitTypes.DistanceUnit.DistanceUnknownUnit
 
 # QgsField types: QVariant.Type until 3.36, QMetaType.Type from 3.38 (and in QGIS 4).
 if QGIS_VERSION >= 33800:

@@ -5,6 +5,7 @@ with the reason (unmatched code, duplicate, invalid code); every re-coded key
 and every column renamed to avoid a collision is reported too.
 """
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -339,9 +340,27 @@ def _free_name(column, taken):
     return name
 
 
+_IRIS = re.compile(r"^(\d{5}|2[AB]\d{3})\d{4}$")  # an IRIS: the commune's code and four digits
+
+
+def _mostly_iris(codes):
+    values = [str(c).strip().upper() for c in codes if c is not None and str(c).strip()]
+    return bool(values) and sum(1 for v in values if _IRIS.match(v)) * 2 > len(values)
+
+
 def _nothing_matched_message(source, table_codes, layer_codes):
     sample_table = ", ".join(map(str, table_codes.astype(str).head(5)))
     sample_layer = ", ".join(map(str, layer_codes.dropna().head(5)))
+    if _mostly_iris(table_codes.tolist()) or _mostly_iris(layer_codes.dropna().tolist()):
+        return tr(
+            "{source}: no row can be joined, because these are IRIS codes (9 characters, e.g. {example}), not "
+            "commune codes (5 characters): join_tables joins tables per commune, onto a layer of communes. "
+            "Sum the IRIS rows per commune first (aggregate_bpe does it for a BPE file by DCIRIS) and use a "
+            "commune layer. Codes in the table look like: {table_codes}; codes in the layer look like: "
+            "{layer_codes}."
+        ).format(source=source, example=next((c for c in list(table_codes.astype(str)) + list(
+            layer_codes.dropna().astype(str)) if _IRIS.match(c.strip().upper())), ""),
+            table_codes=sample_table, layer_codes=sample_layer)
     return tr(
         "{source}: none of its commune codes matches the layer. Codes in the table look "
         "like: {table_codes}; codes in the layer look like: {layer_codes}. Check the "

@@ -72,6 +72,9 @@ def load_profile(path=None):
         raise ProfileError(tr("{path}: profile file not found.").format(path=path)) from error
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ProfileError(tr("{path}: not a valid JSON file ({error}).").format(path=path, error=error)) from error
+    except RecursionError:
+        raise ProfileError(tr("{path}: the profile is nested too deeply to be read (formulas hold at most "
+                              "{depth} levels).").format(path=path, depth=MAX_FORMULA_DEPTH)) from None
     return validate_profile(data, source=path)
 
 
@@ -189,10 +192,16 @@ def _indicator(data, where, default_missing):
     return indicator
 
 
-def _check_formula(formula, where):
+MAX_FORMULA_DEPTH = 20  # formulas inside formulas: far more than any indicator needs, far less than Python's stack
+
+
+def _check_formula(formula, where, depth=0):
     if isinstance(formula, str):
         _check_column_reference(formula, where)
         return
+    if depth >= MAX_FORMULA_DEPTH:
+        raise ProfileError(tr("{where}: formulas nested more than {depth} levels deep.").format(
+            where=where, depth=MAX_FORMULA_DEPTH))
     if not isinstance(formula, dict):
         raise ProfileError(tr("{where}: a column name or an object such as {example}.").format(
             where=where, example='{"ratio": ["A", "B"]}'))
@@ -209,7 +218,7 @@ def _check_formula(formula, where):
         raise ProfileError(tr("{where}: {arity} operand(s) expected, got {count}.").format(
             where=f"{where}.{kind}", arity=arity, count=len(operands)))
     for i, operand in enumerate(operands):
-        _check_formula(operand, f"{where}.{kind}[{i}]")
+        _check_formula(operand, f"{where}.{kind}[{i}]", depth + 1)
     if kind == "growth":
         _check_growth_years(formula, where)
     if kind == "density" and "area" in formula:

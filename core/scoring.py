@@ -56,6 +56,7 @@ from .profile import (
     NORMALISATIONS,
     ProfileError,
     fit_profile,
+    profile_columns,
 )
 from .reference import GOALPOSTS, ReferenceError, goalposts
 
@@ -164,6 +165,8 @@ class Scorer:
     def __init__(self, frame, profile, normalisation=None, aggregation=None, levels=None, reference=None):
         self.profile = profile
         self.method = resolve_method(profile, normalisation, aggregation, levels, reference)
+        if len(frame) == 0:  # every reduction below (min, max, quantiles) needs at least one commune
+            raise ScoringError(tr("There is no commune to score: the layer has no feature."))
         self.prepared = prepare(frame, profile)
         reference_row = (reference_position(frame.index, self.method)
                          if self.method.normalisation == "reference" else None)
@@ -304,6 +307,23 @@ def _checked(weight, what):
 # --------------------------------------------------------------------------- steps
 
 
+def refuse_text_columns(frame, profile):
+    """A ScoringError naming the first column the profile reads that holds text, not numbers:
+    its values would all be missing, and silently reweighted away."""
+    for column in profile_columns(profile, with_area=False):
+        if column not in frame.columns or pd.api.types.is_numeric_dtype(frame[column].dtype):
+            continue
+        values = frame[column].dropna()
+        values = values[values.astype(str).str.strip() != ""]  # empty cells are missing values, not text
+        numbers = pd.to_numeric(values, errors="coerce")
+        if numbers.isna().any():
+            example = values[numbers.isna()].iloc[0]
+            raise ScoringError(tr(
+                "The column '{column}' holds text, not numbers (e.g. '{example}'): an indicator needs a numeric "
+                "column. Name another column in the profile, or convert this one to numbers.").format(
+                column=column, example=str(example)[:40]))
+
+
 def prepare(frame, profile):
     """Raw indicators, then imputation and transformation, as arrays.
 
@@ -313,6 +333,7 @@ def prepare(frame, profile):
             profile, _ = fit_profile(profile, frame.columns)
         except ProfileError as error:
             raise ScoringError(str(error)) from error
+    refuse_text_columns(frame, profile)
     raw, prepared, keys, directions, weights, function_of, entries, small = {}, [], [], [], [], [], [], {}
     for position, (function, spec) in enumerate(profile["functions"].items()):
         for indicator in spec["indicators"]:

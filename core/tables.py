@@ -125,12 +125,18 @@ def _record_layout(text, separator):
     # module parses or refuses differently) a line is a record and its cells are its separators + 1.
     if ('"' in text or "\r" in unix or "\x00" in text
             or max(map(len, lines), default=0) > csv.field_size_limit()):
-        reader = csv.reader(io.StringIO(text), delimiter=separator)
-        lengths, starts, previous = [], [], 0
-        for row in reader:
-            lengths.append(len(row))
-            starts.append(previous + 1)
-            previous = reader.line_num
+        # The csv module refuses cells over its field size limit (128 KB); pandas read them: so may it.
+        limit = csv.field_size_limit()
+        csv.field_size_limit(max(limit, len(text) + 1))
+        try:
+            reader = csv.reader(io.StringIO(text), delimiter=separator)
+            lengths, starts, previous = [], [], 0
+            for row in reader:
+                lengths.append(len(row))
+                starts.append(previous + 1)
+                previous = reader.line_num
+        finally:
+            csv.field_size_limit(limit)
         return lengths, starts
     return [line.count(separator) + 1 if line else 0 for line in lines], list(range(1, len(lines) + 1))
 

@@ -1,6 +1,11 @@
 """centralites:apply_style — the report-ready style, stored with the layer."""
 
+import os
+import tempfile
+
 from qgis.core import (
+    QgsExpression,
+    QgsFeatureRequest,
     QgsProcessingException,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
@@ -12,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..compat import FLAG_NO_THREADING, SOURCE_POLYGON, save_style_to_database
+from ..compat import FLAG_NO_THREADING, REQUEST_NO_GEOMETRY, SOURCE_POLYGON, save_style_to_database
 from ..core.editions import fill, recognise
 from ..core.profile import FUNCTIONS
 from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
@@ -112,6 +117,7 @@ class ApplyStyle(CentralitesAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             self.fail(tr("The commune layer could not be read."))
+        self.require_features(parameters, self.INPUT, layer)
         try:
             return self._style(layer, parameters, context, feedback)
         except StyleFileError as error:
@@ -121,11 +127,11 @@ class ApplyStyle(CentralitesAlgorithm):
         names = layer.fields().names()
         style = STYLES[self.parameterAsEnum(parameters, self.STYLE, context)]
         if style == "niveau":
-            self._require(names, LEVEL_CODE_FIELD)
+            self._require(names, LEVEL_CODE_FIELD, layer)
             apply_level_style(layer)
         else:
             field = self.parameterAsString(parameters, self.FIELD, context) or COMPOSITE_FIELD
-            self._require(names, field)
+            self._require(names, field, layer)
             method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
             bounds = self._bounds(self.parameterAsString(parameters, self.BOUNDS, context), method)
             renderer = apply_score_style(layer, field, self.parameterAsInt(parameters, self.CLASSES, context),
@@ -149,15 +155,36 @@ class ApplyStyle(CentralitesAlgorithm):
             self._save_in_geopackage(layer, feedback)
         qml = self.parameterAsFileOutput(parameters, self.QML, context)
         if qml:
-            message, ok = layer.saveNamedStyle(qml)
-            if not ok:
-                self.fail(tr("The style file {path} could not be written: {message}").format(path=qml, message=message))
+            self._save_qml(layer, qml)
             outputs[self.QML] = qml
         return outputs
 
-    def _require(self, names, field):
+    def _save_qml(self, layer, qml):
+        """The style file, written under a temporary name and moved into place once it is really there:
+        QGIS's saveNamedStyle may report success for a file it could not write."""
+        folder = os.path.dirname(os.path.abspath(qml))
+        handle, partial = tempfile.mkstemp(prefix=".centralites-", suffix=".qml", dir=folder)
+        os.close(handle)
+        try:
+            message, ok = layer.saveNamedStyle(partial)
+            if not ok or os.path.getsize(partial) == 0:
+                self.fail(tr("The style file {path} could not be written: {message}").format(path=qml, message=message))
+            os.replace(partial, qml)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+
+    def _require(self, names, field, layer=None):
         if field not in names:
             self.fail(tr("The layer has no field '{field}': run the centrality score first.").format(field=field))
+        if layer is not None:
+            request = QgsFeatureRequest().setFilterExpression(
+                f"{QgsExpression.quotedColumnRef(field)} IS NOT NULL").setLimit(1).setNoAttributes()
+            request.setFlags(REQUEST_NO_GEOMETRY)
+            if next(layer.getFeatures(request), None) is None:
+                self.fail(tr("The field '{field}' is empty (NULL) for every commune: there is nothing to style. "
+                             "Run the centrality score again on this layer, or choose another field.").format(
+                    field=field))
 
     def _bounds(self, text, method):
         if method != "fixed":
@@ -199,6 +226,9 @@ class ApplyStyle(CentralitesAlgorithm):
         if message:
             raise QgsProcessingException(tr("The style could not be stored in the GeoPackage: {message}").format(message=message))
         feedback.pushInfo(tr("Style stored in the GeoPackage as the layer's default style."))
+        # Writing the style through another connection leaves the layer's own reader unable to read
+        # ("unable to open database file", QGIS 3.22): the next step of a model reads this layer object.
+        layer.dataProvider().reloadData()
 
 
 def _first(names, candidates):

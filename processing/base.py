@@ -1,12 +1,13 @@
-"""What every Centralités algorithm shares: naming, translation, help, icon."""
+"""What every Centralités algorithm shares: naming, translation, help, icon, and how it fails."""
 
 import configparser
 import os
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeatureSourceDefinition
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
+from .failures import checked_sink, guarded
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
@@ -27,6 +28,13 @@ class CentralitesAlgorithm(QgsProcessingAlgorithm):
     ALGORITHM_ID = ""
     GROUP_ID = "diagnostic"
 
+    def __init_subclass__(cls, **kwargs):
+        # Every algorithm's outputs checked before it runs and cleaned after a failure or a cancel;
+        # every failure a message in the user's language, never a traceback (processing/failures.py).
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = guarded(cls.__dict__["processAlgorithm"])
+
     def name(self):
         return self.ALGORITHM_ID
 
@@ -43,8 +51,24 @@ class CentralitesAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def parameterAsSink(self, parameters, name, context, fields, *args, **kwargs):  # noqa: N802
+        """QGIS's sink, with the format checked against the fields (a shapefile cuts long names) and every
+        write checked; the file is closed and read back when the algorithm ends (processing/failures.py)."""
+        return checked_sink(self, parameters, name, context, fields, *args, **kwargs)
+
     def tr(self, text):
         return tr(text)
+
+    def require_features(self, parameters, name, source):
+        """Refuse an input with no feature, saying whether the layer is empty or nothing is selected."""
+        if source is None or source.featureCount() != 0:
+            return
+        label = self.parameterDefinition(name).description()
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
+            self.fail(tr("{label}: no feature is selected, and only the selected features are to be used. Select "
+                         "the communes, or untick “Selected features only”.").format(label=label))
+        self.fail(tr("{label}: the layer has no feature.").format(label=label))
 
     @staticmethod
     def fail(message):

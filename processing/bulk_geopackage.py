@@ -7,12 +7,14 @@ GeoPackage file, the same result is written in three bulk steps instead:
 
 1. GDAL copies the layer (geometry and attributes byte for byte, feature ids kept);
    — in a background thread, while the algorithm reads and joins its tables;
-2. the new columns go into a scratch table of the copy (one ``executemany``);
-3. one SQL ``UPDATE`` fills the added fields from it, by feature id.
+2. the new columns go into scratch tables of the copy (one ``executemany`` each, at most
+   ``SCRATCH_COLUMNS`` columns a table: SQLite allows 2,000);
+3. one SQL ``UPDATE`` a scratch table fills the added fields from it, by feature id.
 
-The copy is written under a temporary name next to the destination and only
-renamed onto it once complete: a failed or cancelled run leaves no half-written
-file. Anything unusual (a selection, a filter, unsaved edits, a database output,
+The copy is written under a temporary name next to the destination, read back,
+and only renamed onto it once complete — at the end of the run, with the other
+outputs (``failures.guarded``): a failed or cancelled run leaves no half-written
+file and keeps an older one. Every name in SQL is quoted as an identifier. Anything unusual (a selection, a filter, unsaved edits, a database output,
 ids that do not survive the copy) falls back to the feature sink, whose result
 is the same.
 """
@@ -25,6 +27,7 @@ import threading
 import pandas as pd
 from qgis.core import (
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProviderRegistry,
@@ -32,9 +35,14 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from .failures import FULL, LOCKED, READ_ONLY, TOO_LARGE, check_output_fields, explain, kind_of_error
 from .frames import attribute_rows, discard_output, output_exists, output_fields, write_with_columns
 
 SCRATCH_TABLE = "_centralites_new_columns"
+# New columns per scratch table: SQLite allows 2,000 columns a table (SQLITE_MAX_COLUMN), the id included.
+SCRATCH_COLUMNS = 1000
+# Columns of a GeoPackage table, the feature id and the geometry included (GDAL refuses more).
+GEOPACKAGE_MAX_COLUMNS = 2000
 INT32 = 2**31 - 1
 
 
@@ -108,6 +116,7 @@ class BulkCopy:
         os.close(handle)
         os.remove(self.scratch)  # GDAL creates it
         self._error = None
+        self._finished = False
         self._thread = threading.Thread(target=self._copy, args=(tuple(drop_fields),), daemon=True)
         self._thread.start()
 
@@ -119,8 +128,9 @@ class BulkCopy:
         except Exception as error:  # noqa: BLE001 — reported in the algorithm's thread by finish()
             self._error = error
 
-    def finish(self, frame, feature_ids, context, is_cancelled=None):
-        """Add the columns of ``frame`` (one row per id of ``feature_ids``) and move the file into place.
+    def finish(self, frame, feature_ids, context, is_cancelled=None, defer=False):
+        """Add the columns of ``frame`` (one row per id of ``feature_ids``) and move the file into place
+        (with ``defer``, when ``commit`` is called: the algorithm's guard does it once every output is complete).
 
         Returns False when cancelled (nothing written); raises BulkUnavailable when
         the bulk path does not apply after all (nothing written either).
@@ -139,7 +149,10 @@ class BulkCopy:
         if is_cancelled is not None and is_cancelled():
             return False
         _add_columns(gdal, ogr, self.scratch, target.output_name, frame.columns, kinds)
-        os.replace(self.scratch, target.destination)
+        _check_copy(gdal, self.scratch, target.output_name, len(feature_ids), frame.columns)
+        self._finished = True
+        if not defer:
+            self.commit()
         if target.load_details is not None:
             name, project, output_name = target.load_details
             context.addLayerToLoadOnCompletion(
@@ -147,9 +160,31 @@ class BulkCopy:
         return True
 
     def discard(self):
+        """Remove the copy unless it is finished and waiting for ``commit``."""
         self._thread.join()
-        if os.path.exists(self.scratch):
+        if not self._finished and os.path.exists(self.scratch):
             os.remove(self.scratch)
+
+    # The interface of failures.CheckedSink: the guard closes, verifies, then commits every output.
+    def close(self):
+        pass
+
+    def verify(self):
+        pass  # read back by _check_copy before it was finished
+
+    def commit(self):
+        if self._finished and os.path.exists(self.scratch):
+            try:
+                os.replace(self.scratch, self.target.destination)
+            except OSError as error:
+                if os.path.exists(self.target.destination) and kind_of_error(error) in (READ_ONLY, LOCKED):
+                    # The folder took the copy: it is the existing output that is held open (Windows).
+                    raise QgsProcessingException(explain(LOCKED, self.target.destination)) from None
+                raise
+
+    def abandon(self):
+        self._finished = False
+        self.discard()
 
 
 def start_bulk_copy(algorithm, parameters, context, source, input_name="INPUT", output_name="OUTPUT",
@@ -206,14 +241,14 @@ def _check_ids(scratch, layer_name, feature_ids):
     # The join is by feature id: QGIS's ids must be the ones GDAL kept.
     with sqlite3.connect(scratch) as connection:
         copied = [row[0] for row in connection.execute(
-            f'SELECT "{_fid_column(connection, layer_name)}" FROM "{layer_name}" ORDER BY 1')]
+            f"SELECT {_quote(_fid_column(connection, layer_name))} FROM {_quote(layer_name)} ORDER BY 1")]
     connection.close()
     if copied != sorted(feature_ids):
         raise BulkUnavailable("feature ids differ between QGIS and GDAL")
 
 
 def _fid_column(connection, table):
-    for _cid, name, _type, _notnull, _default, primary in connection.execute(f'PRAGMA table_info("{table}")'):
+    for _cid, name, _type, _notnull, _default, primary in connection.execute(f"PRAGMA table_info({_quote(table)})"):
         if primary:
             return name
     raise BulkUnavailable("the copy has no feature id column")
@@ -230,15 +265,48 @@ def _field_kind(column):
     return "text"
 
 
+def _check_copy(gdal, scratch, layer_name, count, names):
+    """The finished copy opens, with its layer, every feature and the new fields: else nothing is moved."""
+    dataset = _gdal_checked(gdal, lambda: gdal.OpenEx(scratch, gdal.OF_VECTOR | gdal.OF_READONLY))
+    layer = dataset.GetLayerByName(layer_name)
+    if layer is None:
+        raise BulkUnavailable(f"the copy has no layer {layer_name!r}")
+    definition = layer.GetLayerDefn()
+    present = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+    missing = [str(name) for name in names if str(name) not in present]
+    if missing or layer.GetFeatureCount() != count:
+        raise BulkUnavailable(f"the copy lacks fields {missing} or holds {layer.GetFeatureCount()} of {count} "
+                              "features")
+    layer = dataset = None  # noqa: F841 — closed before it is moved
+
+
+def _chunks(count):
+    """Ranges of at most SCRATCH_COLUMNS new columns: one scratch table each (SQLite caps a table's columns)."""
+    return [range(start, min(start + SCRATCH_COLUMNS, count)) for start in range(0, count, SCRATCH_COLUMNS)]
+
+
+def _scratch_name(number):
+    return f"{SCRATCH_TABLE}_{number}"
+
+
 def _fill_scratch_table(scratch, frame, feature_ids, kinds):
     sql_types = {"integer": "INTEGER", "integer64": "INTEGER", "real": "REAL", "text": "TEXT"}
-    columns = ", ".join(f'"c{i}" {sql_types[kind]}' for i, kind in enumerate(kinds))
     connection = sqlite3.connect(scratch)
     try:
-        connection.execute(f'CREATE TABLE "{SCRATCH_TABLE}" (fid INTEGER PRIMARY KEY, {columns})')
-        marks = ", ".join("?" * (len(kinds) + 1))
         rows = ([fid] + values for fid, values in zip(feature_ids, attribute_rows(frame)))
-        connection.executemany(f'INSERT INTO "{SCRATCH_TABLE}" VALUES ({marks})', rows)
+        if len(kinds) > SCRATCH_COLUMNS:
+            rows = list(rows)  # read once per scratch table
+        for number, chunk in enumerate(_chunks(len(kinds))):
+            columns = ", ".join(f'"c{i}" {sql_types[kinds[i]]}' for i in chunk)
+            table = _quote(_scratch_name(number))
+            connection.execute(f"CREATE TABLE {table} (fid INTEGER PRIMARY KEY, {columns})")
+            marks = ", ".join("?" * (len(chunk) + 1))
+            if len(kinds) <= SCRATCH_COLUMNS:
+                connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            else:
+                wanted = [0] + [i + 1 for i in chunk]
+                connection.executemany(f"INSERT INTO {table} VALUES ({marks})",
+                                       ([row[j] for j in wanted] for row in rows))
         connection.commit()
     finally:
         connection.close()
@@ -253,13 +321,16 @@ def _add_columns(gdal, ogr, scratch, layer_name, names, kinds):
         if layer.CreateField(ogr.FieldDefn(str(name), ogr_types[kind])) != 0:
             raise BulkUnavailable(f"field {name!r} could not be added")
     fid = layer.GetFIDColumn() or "fid"
-    targets = ", ".join(_quote(name) for name in names)
-    scratch_columns = ", ".join(f'"c{i}"' for i in range(len(kinds)))
-    # One statement: the added fields of every feature from the scratch table, by id (SQLite ≥ 3.15).
-    _gdal_checked(gdal, lambda: dataset.ExecuteSQL(
-        f'UPDATE {_quote(layer_name)} SET ({targets}) = (SELECT {scratch_columns} FROM "{SCRATCH_TABLE}" '
-        f'WHERE "{SCRATCH_TABLE}".fid = {_quote(layer_name)}.{_quote(fid)})'), none_is_error=False)
-    _gdal_checked(gdal, lambda: dataset.ExecuteSQL(f'DROP TABLE "{SCRATCH_TABLE}"'), none_is_error=False)
+    names = list(names)
+    for number, chunk in enumerate(_chunks(len(kinds))):
+        table = _quote(_scratch_name(number))
+        targets = ", ".join(_quote(names[i]) for i in chunk)
+        scratch_columns = ", ".join(f'"c{i}"' for i in chunk)
+        # One statement a scratch table: the added fields of every feature, by id (SQLite ≥ 3.15).
+        _gdal_checked(gdal, lambda: dataset.ExecuteSQL(
+            f"UPDATE {_quote(layer_name)} SET ({targets}) = (SELECT {scratch_columns} FROM {table} "
+            f"WHERE {table}.fid = {_quote(layer_name)}.{_quote(fid)})"), none_is_error=False)
+        _gdal_checked(gdal, lambda: dataset.ExecuteSQL(f"DROP TABLE {table}"), none_is_error=False)
     dataset = None  # noqa: F841
 
 
@@ -292,23 +363,33 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
 
     Returns the output's id, or None when cancelled (no output left behind).
     """
+    fields = output_fields(source, frame, drop_fields=drop_fields)
+    destination = algorithm.parameterAsOutputLayer(parameters, output_name, context)
+    check_output_fields(destination, fields.names())
     if bulk_copy is not None:
         try:
-            if not bulk_copy.finish(frame, feature_ids, context, feedback.isCanceled):
+            deferred = algorithm.__dict__.get("_centralites_guarded_run", False)  # moved into place at the run's end
+            if not bulk_copy.finish(frame, feature_ids, context, feedback.isCanceled, defer=deferred):
                 return None
+            if deferred:
+                algorithm.__dict__["_centralites_sinks"].append(bulk_copy)
             feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=bulk_copy.target.destination))
             return bulk_copy.target.destination
         except BulkUnavailable as reason:
+            kind = kind_of_error(str(reason))
+            if kind in (FULL, READ_ONLY, LOCKED, TOO_LARGE):  # the sink would meet the same wall
+                algorithm.fail(explain(kind, destination, str(reason)))
             feedback.pushInfo(tr("Writing feature by feature ({reason}).").format(reason=reason))
         finally:
             bulk_copy.discard()
-    fields = output_fields(source, frame, drop_fields=drop_fields)
-    existed = output_exists(algorithm.parameterAsOutputLayer(parameters, output_name, context))
+    existed = output_exists(destination)
     sink, sink_id = algorithm.parameterAsSink(
         parameters, output_name, context, fields, source.wkbType(), source.sourceCrs())
     if sink is None:
         algorithm.fail(tr("The output layer could not be created."))
     if not write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=drop_fields):
+        if hasattr(sink, "abandon"):
+            sink.abandon()
         del sink
         discard_output(existed, sink_id)
         return None

@@ -167,6 +167,7 @@ class CentralityScore(CentralitesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             self.fail(tr("The commune layer could not be read."))
+        self.require_features(parameters, self.INPUT, source)
         profile, recognition = read_profile(self.parameterAsFile(parameters, self.PROFILE, context), source, feedback)
         methods = {
             "normalisation": NORMALISATION_CHOICES[self.parameterAsEnum(parameters, self.NORMALISATION, context)],
@@ -236,6 +237,7 @@ class CentralityScore(CentralitesAlgorithm):
 
     def _log_summary(self, result, profile, feedback):
         scores = result.scores
+        warn_weak_indicators(result.indicators, feedback)
         counts = scores[LEVEL_FIELD].value_counts()
         feedback.pushInfo(tr("Communes per level:"))
         for label in LEVEL_LABELS:
@@ -256,6 +258,39 @@ class CentralityScore(CentralitesAlgorithm):
         if imputed:
             feedback.pushInfo(tr("Communes with at least one missing or imputed indicator "
                                  "(field donnees_manquantes): {count}.").format(count=imputed))
+
+
+FEW_COMMUNES = 10
+
+
+def warn_weak_indicators(indicators, feedback):
+    """Warnings where the scores are valid but weak: indicators without a value, or the same for every
+    commune (they separate nothing), and territories too small for normalisations and quantiles."""
+    empty = [key for key in indicators.columns if indicators[key].isna().all()]
+    constant = [key for key in indicators.columns
+                if key not in empty and indicators[key].nunique(dropna=True) <= 1]
+    if empty:
+        feedback.pushWarning(tr("Indicators without a value for any commune (left out of the scores): "
+                                "{indicators}.").format(indicators=", ".join(empty)))
+    if constant and len(constant) + len(empty) == len(indicators.columns):
+        feedback.pushWarning(tr("Every indicator has the same value for every commune: the scores cannot tell the "
+                                "communes apart (every commune gets the same score and level). Check the "
+                                "joined columns."))
+    elif constant:
+        feedback.pushWarning(tr("Indicators with the same value for every commune (they separate nothing): "
+                                "{indicators}.").format(indicators=", ".join(constant)))
+    functions = {}
+    for key in indicators.columns:
+        functions.setdefault(key.split(".")[0], []).append(key)
+    for function, keys in functions.items():
+        missing = int(indicators[keys].isna().all(axis=1).sum())
+        if len(indicators) and missing * 2 > len(indicators):
+            feedback.pushWarning(tr("The function {function} has no indicator value for {count} of {total} "
+                                    "communes: its score there rests on nothing.").format(
+                function=function, count=missing, total=len(indicators)))
+    if 0 < len(indicators) < FEW_COMMUNES:
+        feedback.pushWarning(tr("Only {count} communes: scores relative to the territory (min-max, percentiles, "
+                                "quantile levels) mean little on so few.").format(count=len(indicators)))
 
 
 def read_profile(path, source, feedback):

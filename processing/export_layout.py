@@ -22,6 +22,7 @@ from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
 from .base import CentralitesAlgorithm, plugin_version
 from .chart_picture import chart_files, place_charts
+from .frames import require_field
 from .layouts import (
     PAPERS,
     LayoutTemplateError,
@@ -129,8 +130,13 @@ class ExportLayout(CentralitesAlgorithm):
         source_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if source_layer is None:
             self.fail(tr("The commune layer could not be read."))
+        self.require_features(parameters, self.INPUT, source_layer)
         if source_layer.fields().lookupField(COMPOSITE_FIELD) < 0:
             self.fail(tr("The layer has no field '{field}': run the centrality score first.").format(field=COMPOSITE_FIELD))
+        for name in (self.ATLAS_FIELD, self.OUTLINE_FIELD):
+            field = self.parameterAsString(parameters, name, context)
+            if field:
+                require_field(source_layer, field, self.parameterDefinition(name).description())
         try:
             return self._export_all(source_layer, parameters, context, feedback)
         except (LayoutTemplateError, StyleFileError) as error:
@@ -181,23 +187,37 @@ class ExportLayout(CentralitesAlgorithm):
             return {}
 
         dpi = self.parameterAsInt(parameters, self.DPI, context)
+        if atlas_field and layout.atlas().updateFeatures() == 0:
+            _remove(chart_files(charts))
+            self.fail(tr("The atlas has no page: the field '{field}' is empty (NULL) for every commune. Choose "
+                         "another atlas field or leave it empty for a single page.").format(field=atlas_field))
+        written = list(chart_files(charts))  # removed, with every page, when a later export fails or is cancelled
+        moves = []  # (hidden temporary file, final name): moved once every file is written
         try:
-            self._export(lambda path: export_pdf(layout, path, dpi), pdf, "PDF")
+            partial_pdf = self._export(lambda path: export_pdf(layout, path, dpi), pdf, "PDF")
+            written.append(partial_pdf)
+            moves.append((partial_pdf, pdf))
+            outputs = {self.OUTPUT: pdf}
+            if atlas_field:
+                feedback.pushInfo(tr("Atlas: {count} pages.").format(count=layout.atlas().count()))
+            feedback.setProgress(60)
+            png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+            if png and not feedback.isCanceled():
+                outputs[self.OUTPUT_PNG] = self._export_pages(
+                    lambda path: export_png(layout, path, min(dpi, 200)), png, "PNG", atlas_field, feedback, written,
+                    moves)
+            svg = self.parameterAsFileOutput(parameters, self.OUTPUT_SVG, context)
+            if svg and not feedback.isCanceled():
+                outputs[self.OUTPUT_SVG] = self._export_pages(lambda path: export_svg(layout, path),
+                                                              svg, "SVG", atlas_field, feedback, written, moves)
         except QgsProcessingException:
-            _remove(chart_files(charts))  # no picture left behind without its map
+            _remove(written)  # no picture or page left behind without the rest
             raise
-        outputs = {self.OUTPUT: pdf}
-        if atlas_field:
-            feedback.pushInfo(tr("Atlas: {count} pages.").format(count=layout.atlas().count()))
-        feedback.setProgress(60)
-        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
-        if png and not feedback.isCanceled():
-            outputs[self.OUTPUT_PNG] = self._export_pages(lambda path: export_png(layout, path, min(dpi, 200)),
-                                                          png, "PNG", atlas_field, feedback)
-        svg = self.parameterAsFileOutput(parameters, self.OUTPUT_SVG, context)
-        if svg and not feedback.isCanceled():
-            outputs[self.OUTPUT_SVG] = self._export_pages(lambda path: export_svg(layout, path),
-                                                          svg, "SVG", atlas_field, feedback)
+        if feedback.isCanceled():
+            _remove(written)
+            return {}
+        for partial, final in moves:
+            os.replace(partial, final)
         if charts:
             outputs["CHARTS"] = chart_files(charts)
         feedback.setProgress(90)
@@ -232,14 +252,23 @@ class ExportLayout(CentralitesAlgorithm):
             feedback.pushInfo(tr("Chart of the leading communes: {paths}").format(paths=", ".join(chart_files(charts))))
         return charts
 
-    def _export_pages(self, exporter, path, kind, atlas_field, feedback):
-        result, written = exporter(path)
+    def _export_pages(self, exporter, path, kind, atlas_field, feedback, created, moves):
+        """The page(s) under hidden temporary names (atlas pages numbered alike), recorded in ``moves``
+        with their final names; ``created`` gets every file written, to be removed after a failure."""
+        folder, name = os.path.split(path)
+        root, extension = os.path.splitext(name)
+        hidden_root = os.path.join(folder, f".centralites-{root}.partial")
+        created.append(hidden_root + extension)  # a single page half written by a failed export
+        result, written = exporter(hidden_root + extension)
+        created.extend(written)
         if result != QgsLayoutExporter.ExportResult.Success:
             self.fail(tr("The {kind} file {path} could not be written: check that the folder exists and is "
                          "writable.").format(kind=kind, path=path))
+        finals = [os.path.join(folder, root + page[len(hidden_root):]) for page in written]
+        moves.extend(zip(written, finals))
         if atlas_field:
-            feedback.pushInfo(tr("{kind} pages: {paths}").format(kind=kind, paths=", ".join(written)))
-        return written[0] if written else path
+            feedback.pushInfo(tr("{kind} pages: {paths}").format(kind=kind, paths=", ".join(finals)))
+        return finals[0] if finals else path
 
     def _add_to_project(self, project, source_layer, outlines, options, charts, feedback, atlas_field="",
                         layers_file=None):
@@ -253,19 +282,20 @@ class ExportLayout(CentralitesAlgorithm):
                              "made for it are saved in {path}.").format(name=name, path=layers_file))
 
     def _export(self, exporter, path, kind):
-        """Export to a temporary name then rename, so a failure leaves no partial file."""
+        """Export to a hidden temporary name in the folder of ``path``, returned: the caller moves it into
+        place when every output is written, so a failure leaves no partial file and keeps an older one."""
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, exist_ok=True)
-        root, extension = os.path.splitext(path)
-        partial = f"{root}.partial{extension}"
+        name, extension = os.path.splitext(os.path.basename(path))
+        partial = os.path.join(folder, f".centralites-{name}.partial{extension}")  # hidden until complete
         result = exporter(partial)
         if result != QgsLayoutExporter.ExportResult.Success:
             if os.path.exists(partial):
                 os.remove(partial)
             self.fail(tr("The {kind} file {path} could not be written (error {code}): check that the "
                          "folder exists and is writable.").format(kind=kind, path=path, code=int(result)))
-        os.replace(partial, path)
+        return partial
 
 
 def _remove(paths):

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingException,
 )
 
-from ..compat import AREA_KM2, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, REQUEST_NO_GEOMETRY, python_value
+from ..compat import AREA_KM2, DISTANCE_UNKNOWN, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, REQUEST_NO_GEOMETRY, python_value
 from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
 
@@ -62,8 +62,14 @@ def _as_numbers_when_possible(column):
 
 def ellipsoidal_areas_km2(source, context, feedback):
     """Area of each feature in km² on the project's ellipsoid (WGS 84 when none)."""
+    crs = source.sourceCrs()
+    if not crs.isValid() or crs.mapUnits() == DISTANCE_UNKNOWN:
+        feedback.pushWarning(tr(
+            "The layer has no coordinate reference system, or one of unknown units: the areas of the densities "
+            "are taken in the layer's own units as if they were metres, and may be wrong. Set the layer's CRS "
+            "(Layer Properties → Source) or give the profile an area column, then run again."))
     calculator = QgsDistanceArea()
-    calculator.setSourceCrs(source.sourceCrs(), context.transformContext())
+    calculator.setSourceCrs(crs, context.transformContext())
     calculator.setEllipsoid(context.ellipsoid() or "EPSG:7030")
     areas = []
     for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):

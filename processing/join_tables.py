@@ -14,6 +14,8 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsProviderRegistry,
+    QgsVectorLayer,
 )
 
 from ..compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_FILE, SOURCE_POLYGON, python_value
@@ -28,6 +30,9 @@ from .frames import read_attributes
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
 TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".zip")  # a zip as INSEE publishes it: its CSV is read
+# Names an output file gives its feature id and geometry columns (GeoPackage, SpatiaLite, PostGIS):
+# a table column of that name is renamed, and reported, like one clashing with a field of the layer.
+RESERVED_NAMES = ("fid", "geom", "geometry", "the_geom", "wkb_geometry", "ogc_fid")
 
 
 class JoinTables(CentralitesAlgorithm):
@@ -118,9 +123,12 @@ class JoinTables(CentralitesAlgorithm):
                     field=code_field, fields=", ".join(source.fields().names())
                 )
             )
-        entries = self.parameterAsFileList(parameters, self.TABLES, context)
+        entries = table_entries(self, parameters, context)
         if not entries:
             self.fail(tr("Give at least one table to join."))
+        self.require_features(parameters, self.INPUT, source)
+        passage_entry = self.parameterAsFile(parameters, self.PASSAGE, context)
+        refuse_writing_onto_inputs(self, parameters, context, entries + ([passage_entry] if passage_entry else []))
 
         # The layer's copy for a GeoPackage output starts now and runs while the tables are read.
         bulk_copy = start_bulk_copy(self, parameters, context, source)
@@ -163,7 +171,7 @@ class JoinTables(CentralitesAlgorithm):
                 passage = Passage(passage_frame, passage_name)
             result = join_tables(
                 codes_frame[code_field].tolist(), tables, key_column=key,
-                existing_columns=source.fields().names(), is_cancelled=feedback.isCanceled,
+                existing_columns=source.fields().names() + list(RESERVED_NAMES), is_cancelled=feedback.isCanceled,
                 passage=passage, columns=columns, prefixes=prefixes,
             )
         except TableError as error:
@@ -192,12 +200,55 @@ class JoinTables(CentralitesAlgorithm):
         return outputs
 
 
+def table_entries(algorithm, parameters, context):
+    """The TABLES: file paths or layer sources, and layer objects as they are (a memory layer, e.g. the
+    output of a previous processing.run, has no source QGIS can open again)."""
+    entries = algorithm.parameterAsFileList(parameters, algorithm.TABLES, context)
+    given = parameters.get(algorithm.TABLES)
+    given = list(given) if isinstance(given, (list, tuple)) else [given]
+    if len(given) == len(entries):
+        entries = [value if isinstance(value, QgsVectorLayer) and (not entry or value.providerType() == "memory")
+                   else entry for value, entry in zip(given, entries)]
+    return entries
+
+
+def refuse_writing_onto_inputs(algorithm, parameters, context, entries):
+    """Refuse outputs written onto a file read as a table: the table would be read, then replaced."""
+    inputs = []
+    for entry in entries:
+        if isinstance(entry, QgsVectorLayer):
+            entry = entry.source()
+        path = entry.split("|")[0]
+        if not os.path.isfile(path):
+            layer = QgsProcessingUtils.mapLayerFromString(entry, context)
+            if layer is not None:
+                path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path", "")
+        if path and os.path.isfile(path):
+            inputs.append(path)
+    for name in (algorithm.OUTPUT, algorithm.REPORT):
+        output = (algorithm.parameterAsOutputLayer(parameters, name, context) or "").split("|")[0]
+        if not output or not os.path.isfile(output):
+            continue
+        for path in inputs:
+            if os.path.samefile(path, output):
+                algorithm.fail(tr("The output file {path} is also one of the tables to join: writing it would "
+                                  "replace the table. Choose another output file.").format(path=output))
+
+
 def read_table_entry(entry, context, sheet=None, key_column=None):
     """(name, DataFrame of text) for a CSV file, a spreadsheet (XLSX, XLS, ODS) or any table layer.
 
     A spreadsheet's sheet is ``file.xlsx|layername=Sheet`` or ``sheet`` (a
     name or a number); its header is found by content below any title lines.
     """
+    if isinstance(entry, QgsVectorLayer):  # a layer object (a memory layer): read as it is
+        frame = layer_as_text_frame(entry)
+        if frame.empty:
+            raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry.name()))
+        return entry.name(), frame
+    if not entry:
+        raise QgsProcessingException(tr("A table was given as a layer QGIS cannot open again (a layer without a "
+                                        "source): save it to a file or add it to the project, then run again."))
     path, _, options = entry.partition("|")
     suffix = os.path.splitext(path)[1].lower()
     try:

@@ -491,6 +491,8 @@ def _pages(layout, path, write):
             target = f"{root}_{page + 1:02d}{extension}"
             result = write(exporter, target)
             if result != QgsLayoutExporter.ExportResult.Success:
+                if os.path.isfile(target):
+                    os.remove(target)  # a page half written is not a page
                 return result, written
             written.append(target)
     finally:

@@ -103,6 +103,7 @@ class Sensitivity(CentralitesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             self.fail(tr("The commune layer could not be read."))
+        self.require_features(parameters, self.INPUT, source)
         profile, _ = read_profile(self.parameterAsFile(parameters, self.PROFILE, context), source, feedback)
         normalisations = tuple(NORMALISATION_CHOICES[i]
                                for i in self.parameterAsEnums(parameters, self.NORMALISATIONS, context))

@@ -206,6 +206,9 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
                 apply_main_centre_labels(layer, label_field)
         except StyleFileError as error:
             feedback.reportError(str(error))
+        except Exception as error:  # noqa: BLE001 — the layer is loaded: a failed style is said, not raised
+            feedback.reportError(tr("The level style could not be applied to {layer}: {error}").format(
+                layer=layer.name(), error=error))
         layer.triggerRepaint()
 
     @classmethod

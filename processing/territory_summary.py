@@ -69,6 +69,7 @@ class TerritorySummary(CentralitesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             self.fail(tr("The commune layer could not be read."))
+        self.require_features(parameters, self.INPUT, source)
         names = source.fields().names()
         group = self.parameterAsString(parameters, self.GROUP_FIELD, context) or "SIREN_EPCI"
         require_field(source, group, tr("Group by"))

@@ -146,7 +146,11 @@ def test_the_reference_is_what_the_script_computes_from_insee_files(tmp_path):
         shipped = json.load(handle)
     with open(copy_root / "resources" / "reference" / "reference_nationale.json", encoding="utf-8") as handle:
         rebuilt = json.load(handle)
-    assert rebuilt["indicators"] == shipped["indicators"]
+    # The same quantiles, to the rounding of the numpy and pandas versions at hand.
+    assert rebuilt["indicators"].keys() == shipped["indicators"].keys()
+    for key, entry in shipped["indicators"].items():
+        assert rebuilt["indicators"][key]["n"] == entry["n"], key
+        assert np.allclose(rebuilt["indicators"][key]["quantiles"], entry["quantiles"], rtol=1e-9, atol=1e-12), key
     for name in ("aula_360.json", "aula_360_gammes.json"):
         with open(os.path.join(profiles_dir(), name), encoding="utf-8") as handle:
             limits = json.load(handle)["levels"]["thresholds"]

@@ -17,8 +17,8 @@ import pandas as pd
 from .messages import tr
 
 STAT_COLUMNS = ("fonction", "indicateur", "libelle", "n", "min", "mediane", "max")
-DIAGNOSTIC_COLUMNS = ("asymetrie", "kurtosis", "asymetrique", "r_composite", "poids_nominal", "part_effective",
-                      "rapport_poids")
+DIAGNOSTIC_COLUMNS = ("asymetrie", "kurtosis", "asymetrique", "ecretees", "r_composite", "poids_nominal",
+                      "part_effective", "rapport_poids")
 # The JRC/COINr rule for outliers: an indicator to treat when both are exceeded.
 SKEWNESS_LIMIT, KURTOSIS_LIMIT = 2.0, 3.5
 # Effective share against nominal weight: beyond this factor either way, the log warns.
@@ -60,6 +60,9 @@ def indicator_statistics(raw, profile):
 
 def score_diagnostics(result, profile):
     """(the statistics table with the diagnostics of each indicator, the warnings to log).
+
+    Against France, each indicator's values beyond the national goalposts are clipped (the JRC
+    practice against outliers): ``ecretees`` counts the communes clipped, at 0 or at 100.
 
     Per indicator, over the scored communes: the skewness and excess kurtosis of the values the
     score normalises (after imputation and transformation), flagged when both exceed the JRC/COINr
@@ -113,6 +116,13 @@ def score_diagnostics(result, profile):
     table["asymetrie"] = skew
     table["kurtosis"] = kurt
     table["asymetrique"] = [int(f) for f in flags]
+    # The treatment of outliers against France: values beyond the national goalposts are clipped to 0 or 100.
+    if result.method is not None and result.method.normalisation == "national" and result.normalised is not None:
+        normalised = result.normalised.to_numpy(dtype="float64")[scored]
+        table["ecretees"] = [int(((normalised[:, k] <= 0.0) | (normalised[:, k] >= 100.0)).sum())
+                             for k in range(len(keys))]
+    else:
+        table["ecretees"] = [0] * len(keys)
     table["r_composite"] = r_composite
     table["poids_nominal"] = nominal
     table["part_effective"] = effective

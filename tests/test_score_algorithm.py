@@ -106,7 +106,7 @@ def test_statistics_say_what_each_indicator_really_weighs(run_algorithm, joined,
         "INPUT": joined, "OUTPUT": str(tmp_path / "s.gpkg"), "STATISTICS": str(tmp_path / "stats.csv")})
     table = open_layer(results["STATISTICS"])
     names = table.fields().names()
-    assert names[7:14] == ["asymetrie", "kurtosis", "asymetrique", "r_composite", "poids_nominal",
+    assert names[7:15] == ["asymetrie", "kurtosis", "asymetrique", "ecretees", "r_composite", "poids_nominal",
                            "part_effective", "rapport_poids"]
     rows = {f["indicateur"]: f for f in table.getFeatures()}
     # The effective shares of the composite's variance add up to 100, the nominal weights too.
@@ -116,6 +116,9 @@ def test_statistics_say_what_each_indicator_really_weighs(run_algorithm, joined,
         assert float(f["rapport_poids"]) == pytest.approx(float(f["part_effective"]) / float(f["poids_nominal"]))
         assert int(f["asymetrique"]) == int(abs(float(f["asymetrie"])) > 2 and float(f["kurtosis"]) > 3.5)
     assert float(rows["population"]["r_composite"]) > 0.5
+    # Against France (the default), outliers are clipped at the goalposts: counted for each indicator.
+    assert all(0 <= int(f["ecretees"]) <= 319 for f in rows.values())
+    assert sum(int(f["ecretees"]) for f in rows.values()) > 0
     # Every flagged indicator and every weight beyond a factor of two is warned in the log.
     for f in rows.values():
         if int(f["asymetrique"]):

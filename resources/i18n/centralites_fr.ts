@@ -74,13 +74,13 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="147"/>
+        <location filename="../../processing/centrality_score.py" line="149"/>
         <location filename="../../processing/sensitivity.py" line="87"/>
         <source>Against France (national goalposts)</source>
         <translation>Par rapport à la France (bornes nationales)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="150"/>
+        <location filename="../../processing/centrality_score.py" line="152"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -115,15 +115,15 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="151"/>
+        <location filename="../../processing/centrality_score.py" line="153"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="146"/>
-        <location filename="../../processing/centrality_score.py" line="151"/>
-        <location filename="../../processing/centrality_score.py" line="155"/>
+        <location filename="../../processing/centrality_score.py" line="148"/>
+        <location filename="../../processing/centrality_score.py" line="153"/>
+        <location filename="../../processing/centrality_score.py" line="157"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -297,14 +297,14 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="324"/>
+        <location filename="../../processing/centrality_score.py" line="326"/>
         <location filename="../../processing/compare_levels.py" line="73"/>
         <location filename="../../processing/compare_levels.py" line="101"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="160"/>
+        <location filename="../../processing/centrality_score.py" line="162"/>
         <location filename="../../processing/sensitivity.py" line="96"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -327,7 +327,7 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="251"/>
+        <location filename="../../processing/centrality_score.py" line="253"/>
         <source>Communes below the profile&apos;s data floor, not scored (kept, with empty scores; their missing indicators in indicateurs_manquants): {count}. A commune is scored on at least {functions} functions, each with at least {share:.0%} of its indicators.</source>
         <translation>Communes sous le seuil de données du profil, non notées (conservées, avec des scores vides ; leurs indicateurs manquants dans indicateurs_manquants) : {count}. Une commune est notée sur au moins {functions} fonctions, chacune avec au moins {share:.0%} de ses indicateurs.</translation>
     </message>
@@ -337,7 +337,7 @@
         <translation>Communes comparées</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="242"/>
+        <location filename="../../processing/centrality_score.py" line="244"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
@@ -347,12 +347,12 @@
         <translation>Communes à deux niveaux d&apos;écart ou plus</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="259"/>
+        <location filename="../../processing/centrality_score.py" line="261"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="136"/>
+        <location filename="../../processing/centrality_score.py" line="138"/>
         <location filename="../../processing/sensitivity.py" line="71"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -378,7 +378,7 @@
         <translation>Communes sans niveau de référence (non comparées) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="248"/>
+        <location filename="../../processing/centrality_score.py" line="250"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -434,7 +434,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="336"/>
+        <location filename="../../processing/centrality_score.py" line="338"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -496,7 +496,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="147"/>
+        <location filename="../../processing/centrality_score.py" line="149"/>
         <location filename="../../processing/sensitivity.py" line="87"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
@@ -517,7 +517,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Équipements en points (fichiers BPE à l&apos;équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="276"/>
+        <location filename="../../processing/centrality_score.py" line="278"/>
         <source>Every indicator has the same value for every commune: the scores cannot tell the communes apart (every commune gets the same score and level). Check the joined columns.</source>
         <translation>Chaque indicateur a la même valeur pour toutes les communes : les scores ne peuvent pas distinguer les communes (toutes reçoivent le même score et le même niveau). Vérifiez les colonnes jointes.</translation>
     </message>
@@ -527,7 +527,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Accord exact</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="218"/>
+        <location filename="../../processing/centrality_score.py" line="220"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -620,7 +620,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="155"/>
+        <location filename="../../processing/centrality_score.py" line="157"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -635,7 +635,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes : {note}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="151"/>
+        <location filename="../../processing/centrality_score.py" line="153"/>
         <location filename="../../processing/sensitivity.py" line="91"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -708,7 +708,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE comparateur {edition}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="306"/>
+        <location filename="../../processing/centrality_score.py" line="308"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
@@ -718,12 +718,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateur « {indicator} » ({function}) écarté : la couche n&apos;a pas {columns} (facultatif dans le profil ; les autres indicateurs de la fonction se partagent son poids).</translation>
     </message>
     <message>
-        <location filename="../../core/quality.py" line="108"/>
+        <location filename="../../core/quality.py" line="111"/>
         <source>Indicator &apos;{indicator}&apos; carries {effective:.1f} % of the composite&apos;s variance for a nominal weight of {nominal:.1f} %: it weighs {how} than the profile says.</source>
         <translation>L&apos;indicateur « {indicator} » porte {effective:.1f} % de la variance du composite pour un poids nominal de {nominal:.1f} % : il pèse {how} que ne le dit le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/quality.py" line="101"/>
+        <location filename="../../core/quality.py" line="104"/>
         <source>Indicator &apos;{indicator}&apos; is very skewed (skewness {skewness:.1f}, kurtosis {kurtosis:.1f}, beyond {skew_limit:g} and {kurt_limit:g}): a few communes decide its normalised values. Consider &quot;transform&quot;: &quot;log&quot; or &quot;winsorise&quot; in the profile.</source>
         <translation>L&apos;indicateur « {indicator} » est très asymétrique (asymétrie {skewness:.1f}, kurtosis {kurtosis:.1f}, au-delà de {skew_limit:g} et {kurt_limit:g}) : quelques communes décident de ses valeurs normalisées. Envisagez &quot;transform&quot;: &quot;log&quot; ou &quot;winsorise&quot; dans le profil.</translation>
     </message>
@@ -734,13 +734,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="140"/>
+        <location filename="../../processing/centrality_score.py" line="142"/>
         <location filename="../../processing/sensitivity.py" line="73"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="164"/>
+        <location filename="../../processing/centrality_score.py" line="166"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -750,12 +750,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Pondérations des indicateurs</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="280"/>
+        <location filename="../../processing/centrality_score.py" line="282"/>
         <source>Indicators with the same value for every commune (they separate nothing): {indicators}.</source>
         <translation>Indicateurs ayant la même valeur pour toutes les communes (ils ne distinguent rien) : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="273"/>
+        <location filename="../../processing/centrality_score.py" line="275"/>
         <source>Indicators without a value for any commune (left out of the scores): {indicators}.</source>
         <translation>Indicateurs sans valeur pour aucune commune (laissés hors des scores) : {indicators}.</translation>
     </message>
@@ -887,7 +887,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="154"/>
+        <location filename="../../processing/centrality_score.py" line="156"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -932,12 +932,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="207"/>
+        <location filename="../../processing/centrality_score.py" line="209"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="146"/>
+        <location filename="../../processing/centrality_score.py" line="148"/>
         <location filename="../../processing/sensitivity.py" line="86"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -958,13 +958,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="214"/>
+        <location filename="../../processing/centrality_score.py" line="216"/>
         <source>National reference: {reference}.</source>
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="97"/>
-        <location filename="../../processing/centrality_score.py" line="155"/>
+        <location filename="../../processing/centrality_score.py" line="157"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
@@ -1015,7 +1015,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="145"/>
+        <location filename="../../processing/centrality_score.py" line="147"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
@@ -1071,7 +1071,7 @@ Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first comm
 Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="292"/>
+        <location filename="../../processing/centrality_score.py" line="294"/>
         <source>Only {count} communes: scores relative to the territory (min-max, percentiles, quantile levels) mean little on so few.</source>
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
@@ -1125,7 +1125,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="146"/>
+        <location filename="../../processing/centrality_score.py" line="148"/>
         <location filename="../../processing/sensitivity.py" line="86"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
@@ -1196,13 +1196,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="303"/>
+        <location filename="../../processing/centrality_score.py" line="305"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="97"/>
-        <location filename="../../processing/centrality_score.py" line="155"/>
+        <location filename="../../processing/centrality_score.py" line="157"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -1234,7 +1234,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="158"/>
+        <location filename="../../processing/centrality_score.py" line="160"/>
         <location filename="../../processing/sensitivity.py" line="94"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -1316,7 +1316,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="162"/>
+        <location filename="../../processing/centrality_score.py" line="164"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
@@ -1355,8 +1355,30 @@ Column names follow the edition of INSEE&apos;s comparateur joined: a profile wr
 
 Methods left on &apos;as in the profile&apos; use the profile&apos;s (min-max, arithmetic, thresholds when it says nothing).
 
-Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), indicateurs_manquants (which, each with what the score did: &quot;vacance (médiane), sante (0), emplois&quot; — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), explication (the commune&apos;s two strongest and two weakest indicators on the normalised scale, each with its value and its rank in the layer, in the user&apos;s language), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. Data floor (the profile&apos;s &quot;availability&quot;): a function counts for a commune when at least half of its indicators have a value (a zero the profile imputes is a value, a median is not); a commune is scored on at least three functions. A commune below the floor, or with no data at all, is kept with empty scores, does not shape the others&apos; normalisation, and is counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</source>
-        <translation>Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE, normalisé par rapport à la France).
+Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), indicateurs_manquants (which, each with what the score did: &quot;vacance (médiane), sante (0), emplois&quot; — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), explication (the commune&apos;s two strongest and two weakest indicators on the normalised scale, each with its value and its rank in the layer, in the user&apos;s language), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. Data floor (the profile&apos;s &quot;availability&quot;): a function counts for a commune when at least half of its indicators have a value (a zero the profile imputes is a value, a median is not); a commune is scored on at least three functions. A commune below the floor, or with no data at all, is kept with empty scores, does not shape the others&apos; normalisation, and is counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); against France, the communes clipped at the national goalposts, at 0 or 100 (ecretees: the outliers&apos; treatment); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</source>
+        <oldsource>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains, normalised against France).
+
+1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
+
+2. Normalisation (x reversed when the direction is &apos;-&apos;), against France or over the layer:
+• against France (the built-in profiles&apos; choice): y = 100 × clip((x − p01) / (p99 − p01), 0, 1), p01 and p99 the 1st and 99th percentiles of the indicator over the communes of France (resources/reference/reference_nationale.json, INSEE comparateur 2021 and BPE 2019): a score and a level mean the same in any territory and do not move when the layer is cut differently;
+• min-max: y = 100 × (x − min) / (max − min);
+• z-score: z = (x − mean) / standard deviation, y = 100 × Φ(z), Φ the standard normal distribution (50 = the layer&apos;s mean);
+• percentile rank: y = 100 × (r − 1) / (n − 1), r the rank from the lowest (ties share their mean rank), n the communes with a value;
+• distance to a reference commune: y = min(100, 100 × (x − min) / (x_ref − min)), 100 = the reference commune (REFERENCE, a code of CODE_FIELD) or better.
+
+3. Aggregation with the profile&apos;s weights, of the indicators into each function and of the four functions into the composite: arithmetic (compensatory) Σ w·y / Σ w; geometric (a weakness is not made up by a strength) exp(Σ w·ln(1 + y) / Σ w) − 1.
+
+Column names follow the edition of INSEE&apos;s comparateur joined: a profile writes P{census}_POP for the population at the latest census, P{previous}_POP at the previous one, MED{income}, ETGU{establishments}…; the years are read from the layer&apos;s columns (every edition since 2019), growth rates use the real period, and the log says which edition and years were found.
+
+4. Except against France and with the z-score, sub-scores and composite are re-expressed on 0–100 over the layer (100 = the highest commune); against France the composite is the weighted mean of the four sub-scores. Raising a &apos;+&apos; indicator never lowers a commune&apos;s composite.
+
+5. Levels (niveau, niveau_code 1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité) from the composite: fixed thresholds (the profile&apos;s, set on its normalisation: the built-in profiles&apos; are the national composite&apos;s quantiles at the INRAE/ANCT shares; another normalisation chosen here classes by quantiles instead, and the log says so); quantiles (the top shares of communes, by default 0.4 %, 2.5 %, 11 %, 31 % as in the INRAE/ANCT 2021 levels of France); or natural breaks (Jenks: the five classes that minimise the sum of squared deviations from their class means).
+
+Methods left on &apos;as in the profile&apos; use the profile&apos;s (min-max, arithmetic, thresholds when it says nothing).
+
+Output fields: score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = most central), niveau, niveau_code, donnees_manquantes (indicators missing or imputed), indicateurs_manquants (which, each with what the score did: &quot;vacance (médiane), sante (0), emplois&quot; — median, zero, or left out), millesimes (the INSEE editions and years the columns came from, e.g. &quot;INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021&quot;), explication (the commune&apos;s two strongest and two weakest indicators on the normalised scale, each with its value and its rank in the layer, in the user&apos;s language), and contrib_&lt;indicator id&gt; for each indicator: its points in score_centralite, which they add up to (a missing indicator has none). Before its re-expression the composite is a sum of one term per indicator present — arithmetic: (W_f / ΣW) × (w_i / Σw_f) × y_i, geometric: the same weights on ln(1 + y_i) —, and each indicator gets its term&apos;s share of the score: contrib_i = score_centralite × term_i / Σ terms. Data floor (the profile&apos;s &quot;availability&quot;): a function counts for a commune when at least half of its indicators have a value (a zero the profile imputes is a value, a median is not); a commune is scored on at least three functions. A commune below the floor, or with no data at all, is kept with empty scores, does not shape the others&apos; normalisation, and is counted in the log. The optional STATISTICS table gives each indicator&apos;s count, min, median and max; the skewness and excess kurtosis of the values normalised, flagged (asymetrique) beyond 2 and 3.5 (the JRC/COINr rule for outliers); its Spearman rank correlation with score_centralite (r_composite) and with every other indicator; its nominal weight in the composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), its effective share of the composite&apos;s variance (part_effective, % = cov(contrib_i, score) / var(score), adding up to 100) and their ratio (rapport_poids). The log warns of a flagged indicator and of a ratio beyond 2 or below 1/2.</oldsource>
+        <translation type="unfinished">Calcule pour chaque commune un score sur les quatre fonctions de centralité — Habiter, Travailler, Consommer, Services — à partir d&apos;un profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré, fondé sur la base du comparateur de territoires de l&apos;INSEE et les domaines de la BPE, normalisé par rapport à la France).
 
 1. Les indicateurs sont calculés à partir des colonnes de la couche (ratio, pour 1 000 habitants, part, densité au km², taux de croissance annuel, différence). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Transformation : log(1+x), ou winsorisation (valeurs écrêtées aux centiles (100−p) et p).
 
@@ -1595,7 +1617,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/apply_style.py" line="119"/>
-        <location filename="../../processing/centrality_score.py" line="169"/>
+        <location filename="../../processing/centrality_score.py" line="171"/>
         <location filename="../../processing/compare_levels.py" line="97"/>
         <location filename="../../processing/export_layout.py" line="132"/>
         <location filename="../../processing/join_tables.py" line="118"/>
@@ -1620,7 +1642,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="288"/>
+        <location filename="../../processing/centrality_score.py" line="290"/>
         <source>The function {function} has no indicator value for {count} of {total} communes: its score there rests on nothing.</source>
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
     </message>
@@ -1916,7 +1938,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/centrality_score.py" line="146"/>
+        <location filename="../../processing/centrality_score.py" line="148"/>
         <location filename="../../processing/sensitivity.py" line="86"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
@@ -2083,12 +2105,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>type d&apos;équipement invalide</translation>
     </message>
     <message>
-        <location filename="../../core/quality.py" line="112"/>
+        <location filename="../../core/quality.py" line="115"/>
         <source>less</source>
         <translation>moins</translation>
     </message>
     <message>
-        <location filename="../../core/quality.py" line="112"/>
+        <location filename="../../core/quality.py" line="115"/>
         <source>more</source>
         <translation>plus</translation>
     </message>

@@ -10,7 +10,6 @@ import contextlib
 import os
 import shutil
 import subprocess
-import uuid
 
 import pytest
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer

@@ -387,7 +387,8 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
         parameters, output_name, context, fields, source.wkbType(), source.sourceCrs())
     if sink is None:
         algorithm.fail(tr("The output layer could not be created."))
-    if not write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=drop_fields):
+    if not write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=drop_fields,
+                              feature_ids=feature_ids):
         if hasattr(sink, "abandon"):
             sink.abandon()
         del sink

@@ -129,20 +129,29 @@ def _clean(value):
     return value
 
 
-def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=()):
+def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None):
     """Copy every feature of ``source`` to ``sink`` with the columns of ``frame`` appended.
 
     Geometry and the source attributes are copied untouched (except the
-    fields in ``drop_fields``, replaced by new values). Returns False when cancelled.
+    fields in ``drop_fields``, replaced by new values). ``feature_ids`` (the ids the
+    rows of ``frame`` were read from) pair each feature with its row by id: a provider
+    need not return its features in the same order twice. Returns False when cancelled.
     """
     source_fields = source.fields()
     kept = [i for i, f in enumerate(source_fields) if f.name() not in drop_fields]
     every_field = len(kept) == len(source_fields)
-    rows = attribute_rows(frame)
+    rows = list(attribute_rows(frame))
+    row_of = {fid: position for position, fid in enumerate(feature_ids)} if feature_ids is not None else None
     total = max(source.featureCount(), 1)
-    for count, (feature, values) in enumerate(zip(source.getFeatures(), rows)):
+    for count, feature in enumerate(source.getFeatures()):
         if feedback.isCanceled():
             return False
+        position = count if row_of is None else row_of.get(feature.id())
+        if position is None or position >= len(rows):
+            raise QgsProcessingException(tr(
+                "The layer changed while it was being read (feature {fid} was not there): run the algorithm again "
+                "once the layer is no longer being edited.").format(fid=feature.id()))
+        values = rows[position]
         attributes = feature.attributes()
         out = QgsFeature()
         out.setGeometry(feature.geometry())

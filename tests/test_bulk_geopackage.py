@@ -196,3 +196,34 @@ def test_the_commune_layer_file_is_never_overwritten(run_algorithm, tmp_path, al
     with pytest.raises(QgsProcessingException, match="is the commune layer's own file"):
         run_algorithm(algorithm_id, {**parameters, "OUTPUT": str(territory)})
     assert territory.read_bytes() == before
+
+
+def test_the_sink_pairs_rows_with_features_by_id(qgis_app):
+    """write_with_columns pairs each feature with its row by feature id, not by the order of a second
+    iteration (a provider need not return its features in the same order twice); a feature the rows
+    were not read from is an error, not another commune's values."""
+    import pandas as pd
+    import pytest
+    from qgis.core import QgsFeature, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+    from centralites.processing.frames import output_fields, write_with_columns
+
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=code:string", "communes", "memory")
+    features = []
+    for code in ("a", "b", "c"):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([code])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    ids = {f["code"]: f.id() for f in layer.getFeatures()}
+    order = ["c", "a", "b"]  # the rows, read in another order than the layer's
+    frame = pd.DataFrame({"score": [3.0, 1.0, 2.0]})
+    sink = QgsVectorLayer("Point?crs=EPSG:2154", "out", "memory")
+    sink.dataProvider().addAttributes(output_fields(layer, frame).toList())
+    sink.updateFields()
+    assert write_with_columns(layer, sink.dataProvider(), frame, QgsProcessingFeedback(),
+                              feature_ids=[ids[code] for code in order])
+    assert {f["code"]: f["score"] for f in sink.getFeatures()} == {"a": 1.0, "b": 2.0, "c": 3.0}
+    with pytest.raises(QgsProcessingException, match="changed while it was being read"):
+        write_with_columns(layer, sink.dataProvider(), frame.head(2), QgsProcessingFeedback(),
+                           feature_ids=[ids["a"], ids["b"]])

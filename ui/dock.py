@@ -434,6 +434,8 @@ class CentralitesDock(QgsDockWidget):
         self._pending = result
         # Rows of the panel's data for the re-scored features (the same order unless the layer changed).
         positions = self.data.index.get_indexer(pd.Index(fids, dtype="int64"))
+        read = positions >= 0  # a feature the panel has not read (added since) must not land on another's row
+        positions = positions[read]
         for name in result.scores.columns:
             if name == LEVEL_FIELD:
                 values, column = result.scores[name].to_numpy(dtype=object), np.full(len(self.data), None, object)
@@ -442,7 +444,7 @@ class CentralitesDock(QgsDockWidget):
                 column = np.full(len(self.data), np.nan)
             else:
                 continue
-            column[positions] = values
+            column[positions] = values[read]
             self.data[name] = column
         live.save_weights(self.layer, self.live.profile_path, function_weights, indicator_weights)
         self.last_timings.update(rescore_ms=rescore_ms, communes=len(fids))

@@ -23,7 +23,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from .indicators import FORMULAS
+from .indicators import FORMULAS, formula_columns
 from .messages import tr
 
 SLOTS = ("census", "previous", "births", "income", "establishments", "civil")
@@ -55,7 +55,7 @@ def has_placeholders(profile):
         slots_of(column)
         for function in profile["functions"].values()
         for indicator in function["indicators"]
-        for column in _references(indicator["formula"])
+        for column in formula_columns(indicator["formula"])
     )
 
 
@@ -350,7 +350,7 @@ def _needed_slots(profile, required_only=False):
         for indicator in function["indicators"]:
             if required_only and indicator.get("optional"):
                 continue
-            for column in _references(indicator["formula"]):
+            for column in formula_columns(indicator["formula"]):
                 needed.extend(s for s in slots_of(column) if s not in needed)
             for year in _growth_years(indicator["formula"]):
                 needed.extend(s for s in slots_of(year) if s not in needed)
@@ -389,18 +389,6 @@ def _slot_problem(slot, recognition):
     ).format(what=what, examples=examples)
 
 
-def _references(formula):
-    """Every column reference of a formula, placeholders kept."""
-    if isinstance(formula, str):
-        return [formula]
-    kind = next(key for key in formula if key in FORMULAS)
-    operands = formula[kind] if isinstance(formula[kind], list) else [formula[kind]]
-    columns = [c for operand in operands for c in _references(operand)]
-    if kind == "density" and isinstance(formula.get("area"), str):
-        columns.append(formula["area"])
-    return columns
-
-
 def _growth_years(formula):
     if isinstance(formula, str):
         return []
@@ -418,7 +406,7 @@ def growth_slots(formula):
     operands = formula["growth"]
     slots = []
     for operand in operands:
-        found = {s for column in _references(operand) for s in slots_of(column)}
+        found = {s for column in formula_columns(operand) for s in slots_of(column)}
         slots.append(found.pop() if len(found) == 1 else None)
     return slots
 

@@ -606,7 +606,3 @@ def level_codes(composite, thresholds):
     values = composite.to_numpy(dtype="float64", na_value=np.nan)
     codes = classify(values[None, :], np.asarray(thresholds, dtype="float64")[None, :])[0]
     return pd.Series(pd.array(np.where(np.isnan(codes), pd.NA, codes), dtype="Int64"), index=composite.index)
-
-
-def level_labels(codes):
-    return codes.map(lambda c: LEVEL_LABELS[int(c) - 1] if pd.notna(c) else None).astype(object)

@@ -95,17 +95,22 @@ def read_table(path):
     return frame
 
 
+def zip_table(archive, path):
+    """The table of a zip as INSEE publishes it: its largest CSV (the data, not the list of variables
+    next to it). ``archive`` is an open ZipFile; TableError when it holds none."""
+    tables = [info for info in archive.infolist()
+              if not info.is_dir() and os.path.splitext(info.filename)[1].lower() in (".csv", ".txt")]
+    if not tables:
+        raise TableError(tr("{path}: the zip holds no CSV file (it holds: {names}).").format(
+            path=path, names=", ".join(archive.namelist()[:10]) or tr("nothing")))
+    return max(tables, key=lambda info: info.file_size)
+
+
 def _zip_member(path):
-    """(``archive.zip/member.csv``, its bytes): a zip as INSEE publishes it, read without unpacking.
-    Its table is the largest CSV inside (the data, not the list of variables next to it)."""
+    """(``archive.zip/member.csv``, its bytes): a zip read without unpacking (see zip_table)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            tables = [info for info in archive.infolist()
-                      if not info.is_dir() and os.path.splitext(info.filename)[1].lower() in (".csv", ".txt")]
-            if not tables:
-                raise TableError(tr("{path}: the zip holds no CSV file (it holds: {names}).").format(
-                    path=path, names=", ".join(archive.namelist()[:10]) or tr("nothing")))
-            member = max(tables, key=lambda info: info.file_size)
+            member = zip_table(archive, path)
             data = archive.read(member)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as error:
         raise TableError(tr("{path}: the zip cannot be read ({error}). Unpack it and give the CSV file.").format(

@@ -68,10 +68,10 @@ def user_tables(folder, output):
 def header(path):
     """The first line of a CSV, or of the largest CSV of a zip (the data, not its list of variables)."""
     if zipfile.is_zipfile(path):
+        from centralites.core.tables import zip_table
+
         with zipfile.ZipFile(path) as archive:
-            member = max((i for i in archive.infolist() if i.filename.lower().endswith((".csv", ".txt"))),
-                         key=lambda i: i.file_size)
-            with archive.open(member) as handle:
+            with archive.open(zip_table(archive, path)) as handle:
                 return handle.readline().decode("utf-8", "replace")
     with open(path, encoding="utf-8", errors="replace") as handle:
         return handle.readline()

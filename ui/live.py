@@ -72,7 +72,7 @@ class LiveScores:
             self.problem = str(error)
             return
         self.feature_ids = read_feature_ids(layer)
-        frame = read_frame(layer, self.profile)
+        frame = read_frame(layer, self.resolved)  # resolved once, above
         stored = read_stored_scores(layer)
         self.written = stored  # what the layer's score fields hold, in feature order
         self.rescorer, self.matched = _matching_rescorer(frame, self.profile, stored, weights)

@@ -152,9 +152,14 @@ class CompareLevels(CentralitesAlgorithm):
             outputs[self.DIFFERENCES] = differences
         chart = self.parameterAsFileOutput(parameters, self.CHART, context)
         if chart:
-            if not draw_confusion(result, chart, name):
+            # Under a hidden name, moved into place once whole: an older picture is never left half replaced.
+            partial = os.path.join(os.path.dirname(chart) or ".", f".centralites-{os.path.basename(chart)}.partial")
+            if not draw_confusion(result, partial, name):
+                if os.path.exists(partial):
+                    os.remove(partial)
                 self.fail(tr("The picture {path} could not be written: check that its folder exists and is "
                              "writable.").format(path=chart))
+            os.replace(partial, chart)
             outputs[self.CHART] = chart
         return outputs
 

@@ -126,3 +126,17 @@ def test_the_shipped_model_compares_the_levels(tmp_path):
         "title": "Test", "layout:carte_pdf": str(tmp_path / "map.pdf"), "score:communes_scorees": str(tmp_path / "s.gpkg"),
     }, feedback=feedback)
     assert any("318 communes compared with INRAE/ANCT 2021 levels" in line for line in feedback.lines)
+
+
+def test_a_memory_layer_chained_from_the_score(run_algorithm, tmp_path):
+    """As in the Python console or a model: the score's memory layer handed on as an object."""
+    joined, _ = run_algorithm("centralites:join_tables", {
+        "INPUT": SAMPLE_COMMUNES, "CODE_FIELD": "INSEE_COM",
+        "TABLES": [real_insee("base_cc_comparateur_2021_dep62.csv"), real_insee("bpe2019_domaines_dep62.csv")],
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    scored, _ = run_algorithm("centralites:centrality_score", {"INPUT": joined["OUTPUT"], "OUTPUT": "TEMPORARY_OUTPUT"})
+    results, _ = run_algorithm("centralites:compare_levels", {
+        "INPUT": scored["OUTPUT"], "OUTPUT": "TEMPORARY_OUTPUT", "DIFFERENCES": "TEMPORARY_OUTPUT"})
+    assert results["COMPARED"] == 318 and results["KAPPA_QUADRATIC"] > 0.9
+    assert {f["millesimes"] for f in scored["OUTPUT"].getFeatures()} == {
+        "INSEE comparateur 2021: RP 2018, RP 2013, Filosofi 2019, REE 2018"}

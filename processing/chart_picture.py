@@ -44,8 +44,8 @@ def place_charts(layout, layer, group_field, root):
     ``<root>-chart-01.png``… chosen by the page's group. Returns (charts, warning): charts is
     the path, the {group: path} dict or None when the layout has no chart (then removed).
     """
-    from .layouts import chart_size, remove_chart, set_chart
-    from .styling import name_field
+    from .qpt_layouts import chart_size, remove_chart, set_chart
+    from .qml_styles import name_field
 
     size = chart_size(layout)
     if size is None:

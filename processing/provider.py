@@ -6,15 +6,15 @@ import os
 from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 
 from ..i18n import tr
-from .aggregate_bpe import AggregateBpe
-from .apply_style import ApplyStyle
+from .algorithms.aggregate_bpe import AggregateBpe
+from .algorithms.apply_style import ApplyStyle
 from .base import PLUGIN_DIR, plugin_icon, plugin_version
-from .centrality_score import CentralityScore
-from .compare_levels import CompareLevels
-from .export_layout import ExportLayout
-from .join_tables import JoinTables
-from .sensitivity import Sensitivity
-from .territory_summary import TerritorySummary
+from .algorithms.centrality_score import CentralityScore
+from .algorithms.compare_levels import CompareLevels
+from .algorithms.export_layout import ExportLayout
+from .algorithms.join_tables import JoinTables
+from .algorithms.sensitivity import Sensitivity
+from .algorithms.territory_summary import TerritorySummary
 
 PROVIDER_ID = "centralites"
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")

@@ -116,7 +116,7 @@ def test_the_output_is_loaded_in_qgis_desktop_as_with_a_sink(provider, tmp_path)
     from qgis.core import QgsProcessingFeedback
 
     from centralites.processing.bulk_geopackage import start_bulk_copy, write_layer_with_columns
-    from centralites.processing.join_tables import JoinTables
+    from centralites.processing.algorithms.join_tables import JoinTables
 
     algorithm = JoinTables()
     algorithm.initAlgorithm()
@@ -146,7 +146,7 @@ def test_a_cancelled_bulk_write_leaves_nothing(provider, tmp_path):
     from qgis.core import QgsProcessingFeedback
 
     from centralites.processing.bulk_geopackage import start_bulk_copy, write_layer_with_columns
-    from centralites.processing.join_tables import JoinTables
+    from centralites.processing.algorithms.join_tables import JoinTables
 
     import pandas as pd
 

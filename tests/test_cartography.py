@@ -72,7 +72,7 @@ def test_fixed_bounds_must_be_scores(run_algorithm, scores):
 
 
 def test_layout_items(scores):
-    from centralites.processing.layouts import build_layout, dissolved_outlines
+    from centralites.processing.qpt_layouts import build_layout, dissolved_outlines
 
     layer = QgsVectorLayer(scores, "scores", "ogr")
     outlines = dissolved_outlines(layer, "NOM_EPCI", "EPCI")
@@ -190,18 +190,18 @@ def test_shipped_diagram_and_label_qml_load(qgis_app):
 
 def test_level_style_comes_from_the_shipped_qml(run_algorithm, scores, tmp_path):
     # A changed colour in the shipped file changes the styled layer: the QML is what is applied.
-    from centralites.processing import styling
+    from centralites.processing import qml_styles
 
     edited = tmp_path / "styles"
     shutil.copytree(STYLES, edited)
     qml = edited / "niveau.qml"
     qml.write_text(qml.read_text(encoding="utf-8").replace("122,1,119,255", "0,128,0,255"), encoding="utf-8")
-    original = styling.STYLES_DIR
-    styling.STYLES_DIR = str(edited)
+    original = qml_styles.STYLES_DIR
+    qml_styles.STYLES_DIR = str(edited)
     try:
         run_algorithm("centralites:apply_style", {"INPUT": scores, "STYLE": 1, "LABELS": False})
     finally:
-        styling.STYLES_DIR = original
+        qml_styles.STYLES_DIR = original
     reopened = QgsVectorLayer(scores, "reopened", "ogr")
     assert reopened.renderer().categories()[0].symbol().color().name() == "#008000"
 
@@ -227,7 +227,7 @@ def test_pies_are_sized_by_the_largest_population(run_algorithm, scores):
 
 @pytest.mark.parametrize("paper, size", [("A4", (297.0, 210.0)), ("A3", (420.0, 297.0))])
 def test_shipped_templates_hold_every_item(qgis_app, paper, size):
-    from centralites.processing.layouts import ITEM_IDS, load_template
+    from centralites.processing.qpt_layouts import ITEM_IDS, load_template
     from qgis.core import QgsLayoutItemMap, QgsLayoutItemPicture, QgsProject
 
     path = os.path.join(LAYOUTS, f"centralites_{paper}.qpt")
@@ -243,7 +243,7 @@ def test_shipped_templates_hold_every_item(qgis_app, paper, size):
 
 
 def test_legend_holds_the_five_levels(run_algorithm, scores):
-    from centralites.processing.layouts import build_layout, dissolved_outlines
+    from centralites.processing.qpt_layouts import build_layout, dissolved_outlines
     from qgis.core import QgsLayerTreeLayer
     from qgis.PyQt.QtCore import Qt
 
@@ -304,7 +304,7 @@ def test_without_pyqtgraph_the_layout_is_exported_without_chart(run_algorithm, s
 def test_single_page_inset_locates_the_territory_in_the_shipped_departements(provider, scores):
     from qgis.core import QgsVectorLayer
 
-    from centralites.processing.layouts import build_layout
+    from centralites.processing.qpt_layouts import build_layout
 
     layer = QgsVectorLayer(scores, "scores", "ogr")
     notes = []
@@ -324,7 +324,7 @@ def test_single_page_inset_locates_the_territory_in_the_shipped_departements(pro
 def test_no_inset_for_a_territory_outside_metropolitan_france(provider, tmp_path):
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    from centralites.processing.layouts import build_layout
+    from centralites.processing.qpt_layouts import build_layout
 
     reunion = QgsVectorLayer("Polygon?crs=EPSG:4326&field=INSEE_COM:string", "reunion", "memory")
     feature = QgsFeature(reunion.fields())
@@ -360,8 +360,8 @@ def test_atlas_pages_fade_the_other_groups_and_export_svg(run_algorithm, scores,
 def test_atlas_pages_draw_the_diagrams_of_their_group_only(run_algorithm, scores, tmp_path):
     from qgis.core import QgsDiagramLayerSettings
 
-    from centralites.processing.export_layout import ExportLayout
-    from centralites.processing.layouts import build_layout, dissolved_outlines
+    from centralites.processing.algorithms.export_layout import ExportLayout
+    from centralites.processing.qpt_layouts import build_layout, dissolved_outlines
 
     run_algorithm("centralites:apply_style", {"INPUT": scores, "STYLE": 1, "DIAGRAMS": 1})
     layer = ExportLayout()._styled_clone(QgsVectorLayer(scores, "scores", "ogr"), "NOM_EPCI")
@@ -386,7 +386,7 @@ def test_atlas_pages_draw_the_diagrams_of_their_group_only(run_algorithm, scores
 
 
 def test_user_template_without_some_items(run_algorithm, scores, tmp_path):
-    from centralites.processing.layouts import load_template
+    from centralites.processing.qpt_layouts import load_template
     from qgis.core import QgsProject, QgsReadWriteContext
 
     project = QgsProject()  # kept: the layout refers to it
@@ -409,7 +409,7 @@ def test_user_template_without_some_items(run_algorithm, scores, tmp_path):
 
 def test_layout_joins_the_project_for_editing(provider, scores, tmp_path):
     # What export_layout does in QGIS desktop (platform "desktop", main thread), on a project of its own here.
-    from centralites.processing.export_layout import ExportLayout, _desktop
+    from centralites.processing.algorithms.export_layout import ExportLayout, _desktop
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     assert not _desktop()  # the tests run as an "external" application: the headless path
@@ -440,14 +440,14 @@ def test_layout_joins_the_project_for_editing(provider, scores, tmp_path):
 
 def test_layout_in_the_project_keeps_its_layers_when_the_project_is_reopened(provider, scores, tmp_path):
     """Outlines, veil and inset are made in memory: written next to the PDF, they survive a save."""
-    from centralites.processing.export_layout import ExportLayout
+    from centralites.processing.algorithms.export_layout import ExportLayout
     from qgis.core import QgsFeatureRequest, QgsProcessingFeedback, QgsProject
 
     algorithm = ExportLayout()
     project = QgsProject()
     source = QgsVectorLayer(scores, "scores", "ogr")
     project.addMapLayer(source)
-    from centralites.processing.layouts import dissolved_outlines
+    from centralites.processing.qpt_layouts import dissolved_outlines
 
     options = dict(title="Atlas", subtitle="", sources="Sources", paper="A4", legend_title="Centrality score",
                    atlas=True, context_layer=None, template="")

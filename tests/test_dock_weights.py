@@ -61,7 +61,7 @@ def expected_scores(layer, function_weights=None, indicator_weights=None, **meth
     """compute_scores, the algorithm's own core, on the layer's columns with these weights."""
     from centralites.core.profile import load_profile
     from centralites.core.scoring import compute_scores
-    from centralites.processing.centrality_score import read_profile_frame
+    from centralites.processing.profile_inputs import read_profile_frame
 
     profile = copy.deepcopy(load_profile())
     for name, weight in (function_weights or {}).items():

@@ -298,7 +298,7 @@ def test_the_2025_edition_through_the_algorithms(tmp_path, run_algorithm):
     layer = QgsVectorLayer(scored, "scored", "ogr")
     vintages = {f[VINTAGE_FIELD] for f in layer.getFeatures()}
     assert vintages == {"INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2024"}
-    from centralites.processing.layouts import data_vintage, default_sources
+    from centralites.processing.qpt_layouts import data_vintage, default_sources
 
     assert "INSEE comparateur 2025: RP 2022, RP 2016" in default_sources("1", data_vintage(layer))
     pdf = str(tmp_path / "map.pdf")

@@ -344,7 +344,7 @@ def test_a_profile_nested_a_few_levels_still_scores(run_algorithm, scored, tmp_p
 
 
 def test_an_unexpected_error_is_a_message_and_leaves_nothing(run_algorithm, tmp_path, monkeypatch):
-    from centralites.processing import join_tables
+    from centralites.processing.algorithms import join_tables
 
     def broken(*args, **kwargs):
         raise KeyError("boom")
@@ -361,7 +361,7 @@ def test_an_unexpected_error_is_a_message_and_leaves_nothing(run_algorithm, tmp_
 def test_system_errors_are_said_in_words(run_algorithm, tmp_path, monkeypatch, number, words):
     import errno
 
-    from centralites.processing import join_tables
+    from centralites.processing.algorithms import join_tables
 
     assert number in (errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EBUSY, errno.ENOTDIR, errno.ENOENT)
 
@@ -377,7 +377,7 @@ def test_system_errors_are_said_in_words(run_algorithm, tmp_path, monkeypatch, n
 def test_an_sqlite_disk_full_error_is_said_full(run_algorithm, tmp_path, monkeypatch):
     import sqlite3
 
-    from centralites.processing import join_tables
+    from centralites.processing.algorithms import join_tables
 
     def failing(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
@@ -413,7 +413,7 @@ def test_a_full_disk_fails_clearly_and_leaves_nothing(run_algorithm, full_disk, 
 
 def test_a_report_that_cannot_be_written_fails_the_run_and_removes_the_output(run_algorithm, tmp_path,
                                                                               monkeypatch):
-    from centralites.processing import join_tables
+    from centralites.processing.algorithms import join_tables
 
     def failing(sink, rows):
         raise OSError(28, os.strerror(28))
@@ -814,7 +814,7 @@ def test_an_iris_layer_with_an_iris_table_says_why_nothing_joins(run_algorithm, 
 @pytest.mark.parametrize("bulk", [True, False])
 def test_an_existing_output_is_kept_when_the_report_fails_after_it_was_written(run_algorithm, tmp_path, monkeypatch,
                                                                               bulk):
-    from centralites.processing import join_tables
+    from centralites.processing.algorithms import join_tables
 
     output = tmp_path / "joined.gpkg"
     _join(run_algorithm, COLUMNS="P18_POP", OUTPUT=str(output))
@@ -970,7 +970,7 @@ def test_a_png_that_cannot_be_written_after_the_pdf_keeps_the_older_pdf_and_leav
                                                                                             tmp_path, monkeypatch):
     from qgis.core import QgsLayoutExporter
 
-    from centralites.processing import export_layout
+    from centralites.processing.algorithms import export_layout
 
     pdf = tmp_path / "map.pdf"
     pdf.write_bytes(b"%PDF an older map")

@@ -17,7 +17,7 @@ def test_every_string_of_the_code_is_translated_to_french():
 
 def test_french_catalogue_translates_algorithm_names(qgis_app):
     from centralites.i18n import CONTEXT, translation_file
-    from centralites.processing.join_tables import JoinTables
+    from centralites.processing.algorithms.join_tables import JoinTables
 
     path = translation_file("fr")
     assert os.path.exists(path), "make builds the .qm from resources/i18n/centralites_fr.ts"

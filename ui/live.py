@@ -126,7 +126,7 @@ def read_feature_ids(layer):
 def read_frame(layer, profile):
     """The profile's columns (and ellipsoidal areas when a density needs them), in feature order,
     indexed by commune code when the layer has INSEE_COM (for a reference commune)."""
-    from ..processing.centrality_score import read_profile_frame
+    from ..processing.profile_inputs import read_profile_frame
 
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())  # the project's ellipsoid, as the algorithm uses

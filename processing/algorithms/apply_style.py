@@ -17,13 +17,13 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..compat import FLAG_NO_THREADING, REQUEST_NO_GEOMETRY, SOURCE_POLYGON, save_style_to_database
-from ..core.editions import fill, recognise
-from ..core.profile import FUNCTIONS
-from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
-from ..i18n import tr
-from .base import CentralitesAlgorithm
-from .styling import (
+from ...compat import FLAG_NO_THREADING, REQUEST_NO_GEOMETRY, SOURCE_POLYGON, save_style_to_database
+from ...core.editions import fill, recognise
+from ...core.profile import FUNCTIONS
+from ...core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
+from ...i18n import tr
+from ..base import CentralitesAlgorithm
+from ..qml_styles import (
     METHODS,
     StyleFileError,
     apply_function_diagrams,

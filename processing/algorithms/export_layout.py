@@ -17,13 +17,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
-from ..compat import FLAG_NO_THREADING, SOURCE_POLYGON
-from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
-from ..i18n import tr
-from .base import CentralitesAlgorithm, plugin_version
-from .chart_picture import chart_files, place_charts
-from .frames import require_field
-from .layouts import (
+from ...compat import FLAG_NO_THREADING, SOURCE_POLYGON
+from ...core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
+from ...i18n import tr
+from ..base import CentralitesAlgorithm, plugin_version
+from ..chart_picture import chart_files, place_charts
+from ..frames import require_field
+from ..qpt_layouts import (
     PAPERS,
     LayoutTemplateError,
     add_layout_to_project,
@@ -38,7 +38,7 @@ from .layouts import (
     fade_labels_outside,
     remove_chart,
 )
-from .styling import StyleFileError, apply_score_style, has_score_style
+from ..qml_styles import StyleFileError, apply_score_style, has_score_style
 
 OUTLINE_CANDIDATES = ("NOM_EPCI", "SIREN_EPCI", "EPCI", "LIBEPCI")
 

@@ -18,14 +18,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
-from ..compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_VECTOR_ANY
-from ..core.agreement import LEVELS, AgreementError, anct_to_codes, compare
-from ..core.profile import LEVEL_LABELS
-from ..core.scoring import LEVEL_CODE_FIELD
-from ..core.tables import TableError, read_table
-from ..i18n import tr
-from .base import PLUGIN_DIR, CentralitesAlgorithm
-from .frames import fields_for, read_attributes, require_field, write_table
+from ...compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_VECTOR_ANY
+from ...core.agreement import LEVELS, AgreementError, anct_to_codes, compare
+from ...core.profile import LEVEL_LABELS
+from ...core.scoring import LEVEL_CODE_FIELD
+from ...core.tables import TableError, read_table
+from ...i18n import tr
+from ..base import PLUGIN_DIR, CentralitesAlgorithm
+from ..frames import fields_for, read_attributes, require_field, write_table
 
 ANCT_LEVELS = os.path.join(PLUGIN_DIR, "resources", "reference", "niveaux_centralite_anct_2021.csv")
 # How the reference field is coded, in a permanent order (saved models store the index).

@@ -8,12 +8,12 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ..compat import NO_GEOMETRY, SOURCE_VECTOR_ANY, parameter_as_field_names
-from ..core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, SCORE_FIELDS
-from ..core.summary import SummaryError, summarise
-from ..i18n import tr
-from .base import CentralitesAlgorithm
-from .frames import fields_for, read_attributes, require_field, write_table
+from ...compat import NO_GEOMETRY, SOURCE_VECTOR_ANY, parameter_as_field_names
+from ...core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, SCORE_FIELDS
+from ...core.summary import SummaryError, summarise
+from ...i18n import tr
+from ..base import CentralitesAlgorithm
+from ..frames import fields_for, read_attributes, require_field, write_table
 
 
 class TerritorySummary(CentralitesAlgorithm):

@@ -1,11 +1,6 @@
 """centralites:join_tables — INSEE tables onto a commune layer, with a report of every row."""
 
-import os
-
 from qgis.core import (
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -13,23 +8,20 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
-    QgsProcessingUtils,
-    QgsProviderRegistry,
-    QgsVectorLayer,
 )
 
-from ..compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_FILE, SOURCE_POLYGON, python_value
-from ..core.editions import recognise
-from ..core.join import join_tables
-from ..core.mergers import Passage
-from ..core.tables import TableError, read_table, table_from_rows
-from ..i18n import tr
-from .base import CentralitesAlgorithm
-from .bulk_geopackage import start_bulk_copy, write_layer_with_columns
-from .frames import read_attributes
-from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
+from ...compat import NO_GEOMETRY, SOURCE_FILE, SOURCE_POLYGON
+from ...core.editions import recognise
+from ...core.join import join_tables
+from ...core.mergers import Passage
+from ...core.tables import TableError
+from ...i18n import tr
+from ..base import CentralitesAlgorithm
+from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
+from ..frames import read_attributes
+from ..reports import report_fields, write_report
+from ..table_inputs import read_table_entry, refuse_writing_onto_inputs, table_entries
 
-TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".zip")  # a zip as INSEE publishes it: its CSV is read
 # Names an output file gives its feature id and geometry columns (GeoPackage, SpatiaLite, PostGIS):
 # a table column of that name is renamed, and reported, like one clashing with a field of the layer.
 RESERVED_NAMES = ("fid", "geom", "geometry", "the_geom", "wkb_geometry", "ogc_fid")
@@ -200,113 +192,5 @@ class JoinTables(CentralitesAlgorithm):
         return outputs
 
 
-def table_entries(algorithm, parameters, context):
-    """The TABLES: file paths or layer sources, and layer objects as they are (a memory layer, e.g. the
-    output of a previous processing.run, has no source QGIS can open again)."""
-    entries = algorithm.parameterAsFileList(parameters, algorithm.TABLES, context)
-    given = parameters.get(algorithm.TABLES)
-    given = list(given) if isinstance(given, (list, tuple)) else [given]
-    if len(given) == len(entries):
-        entries = [value if isinstance(value, QgsVectorLayer) and (not entry or value.providerType() == "memory")
-                   else entry for value, entry in zip(given, entries)]
-    return entries
-
-
-def refuse_writing_onto_inputs(algorithm, parameters, context, entries):
-    """Refuse outputs written onto a file read as a table: the table would be read, then replaced."""
-    inputs = []
-    for entry in entries:
-        if isinstance(entry, QgsVectorLayer):
-            entry = entry.source()
-        path = entry.split("|")[0]
-        if not os.path.isfile(path):
-            layer = QgsProcessingUtils.mapLayerFromString(entry, context)
-            if layer is not None:
-                path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path", "")
-        if path and os.path.isfile(path):
-            inputs.append(path)
-    for name in (algorithm.OUTPUT, algorithm.REPORT):
-        output = (algorithm.parameterAsOutputLayer(parameters, name, context) or "").split("|")[0]
-        if not output or not os.path.isfile(output):
-            continue
-        for path in inputs:
-            if os.path.samefile(path, output):
-                algorithm.fail(tr("The output file {path} is also one of the tables to join: writing it would "
-                                  "replace the table. Choose another output file.").format(path=output))
-
-
-def read_table_entry(entry, context, sheet=None, key_column=None):
-    """(name, DataFrame of text) for a CSV file, a spreadsheet (XLSX, XLS, ODS) or any table layer.
-
-    A spreadsheet's sheet is ``file.xlsx|layername=Sheet`` or ``sheet`` (a
-    name or a number); its header is found by content below any title lines.
-    """
-    if isinstance(entry, QgsVectorLayer):  # a layer object (a memory layer): read as it is
-        frame = layer_as_text_frame(entry)
-        if frame.empty:
-            raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry.name()))
-        return entry.name(), frame
-    if not entry:
-        raise QgsProcessingException(tr("A table was given as a layer QGIS cannot open again (a layer without a "
-                                        "source): save it to a file or add it to the project, then run again."))
-    path, _, options = entry.partition("|")
-    suffix = os.path.splitext(path)[1].lower()
-    try:
-        if os.path.isfile(path) and suffix in TEXT_TABLE_SUFFIXES:
-            return os.path.basename(path), read_table(path)
-        if os.path.isfile(path) and suffix in SPREADSHEET_DRIVERS:
-            named = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
-            chosen, rows, numbers = spreadsheet_rows(path, named or sheet)
-            name = f"{os.path.basename(path)} [{chosen}]"
-            return name, table_from_rows(rows, numbers, name, key_column)
-    except TableError as error:
-        raise QgsProcessingException(str(error)) from error
-    if suffix and not os.path.exists(path) and not path.startswith(("memory:", "postgres", "dbname=")):
-        raise QgsProcessingException(tr("{path}: file not found.").format(path=path))
-    layer = QgsProcessingUtils.mapLayerFromString(entry, context)
-    if layer is None or not hasattr(layer, "getFeatures"):
-        raise QgsProcessingException(
-            tr("{entry}: neither a CSV file nor a table QGIS can open.").format(entry=entry))
-    frame = layer_as_text_frame(layer)
-    if frame.empty:
-        raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry))
-    return layer.name() or os.path.basename(path), frame
-
-
 def _split(text):
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-
-
-def layer_as_text_frame(layer):
-    """A table layer's attributes as text cells, so codes and numbers go through the same readers."""
-    import pandas as pd
-
-    names = layer.fields().names()
-    rows = []
-    for feature in layer.getFeatures():
-        rows.append(["" if python_value(v) is None else _text(python_value(v)) for v in feature.attributes()])
-    return pd.DataFrame(rows, columns=names)
-
-
-def _text(value):
-    # Integers stored as floats by a spreadsheet driver would read "1001.0": keep them integral.
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def report_fields():
-    fields = QgsFields()
-    fields.append(QgsField("source", FIELD_STRING))
-    fields.append(QgsField("ligne", FIELD_INT))
-    fields.append(QgsField("code", FIELD_STRING))
-    fields.append(QgsField("probleme", FIELD_STRING))
-    fields.append(QgsField("action", FIELD_STRING))
-    return fields
-
-
-def write_report(sink, rows):
-    for row in rows:
-        feature = QgsFeature()
-        feature.setAttributes([row["source"], row["line"], row["code"], row["problem"], row["action"]])
-        sink.addFeature(feature)

@@ -43,7 +43,7 @@ from qgis.PyQt.QtCore import QSize
 from ..compat import DIAGRAM_SHOW, LAYOUT_MM, REQUEST_NO_GEOMETRY, is_null, write_vector_layer
 from ..core.editions import VINTAGE_FIELD
 from ..i18n import tr
-from .styling import read_xml
+from .qml_styles import read_xml
 
 LAYOUTS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "layouts")
 # Metropolitan départements, generalised (scripts/build_context_layer.py): the single-page inset's context.

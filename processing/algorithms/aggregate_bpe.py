@@ -23,15 +23,16 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..compat import FIELD_STRING, NO_GEOMETRY, POINT_GEOMETRY, SINK_FAST_INSERT, SOURCE_POINT
-from ..core.bpe import LAMBERT_93, aggregate, user_gammes, year_from_name
-from ..core.tables import TableError
-from ..i18n import tr
-from .base import CentralitesAlgorithm
-from .bulk_geopackage import BulkUnavailable
-from .bulk_points import points_target, write_points
-from .frames import attribute_rows, discard_output, fields_for, output_exists
-from .join_tables import read_table_entry, report_fields, write_report
+from ...compat import FIELD_STRING, NO_GEOMETRY, POINT_GEOMETRY, SINK_FAST_INSERT, SOURCE_POINT
+from ...core.bpe import LAMBERT_93, aggregate, user_gammes, year_from_name
+from ...core.tables import TableError
+from ...i18n import tr
+from ..base import CentralitesAlgorithm
+from ..bulk_geopackage import BulkUnavailable
+from ..bulk_points import points_target, write_points
+from ..frames import attribute_rows, discard_output, fields_for, output_exists
+from ..reports import report_fields, write_report
+from ..table_inputs import read_table_entry
 
 POINT_FIELDS = ("TYPEQU", "DEPCOM", "DOMAINE", "GAMME")
 BATCH = 20000

@@ -11,13 +11,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
-from ..core.scoring import ScoringError
-from ..core.sensitivity import OUTPUT_FIELDS, monte_carlo
-from ..i18n import tr
-from .base import CentralitesAlgorithm
-from .centrality_score import read_profile, read_profile_frame
-from .bulk_geopackage import start_bulk_copy, write_layer_with_columns
+from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
+from ...core.scoring import ScoringError
+from ...core.sensitivity import OUTPUT_FIELDS, monte_carlo
+from ...i18n import tr
+from ..base import CentralitesAlgorithm
+from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
+from ..profile_inputs import read_profile, read_profile_frame
 
 # Enum options, in a permanent order (saved models store the indexes).
 WEIGHT_CHOICES = ("none", "noise", "dirichlet")

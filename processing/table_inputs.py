@@ -1,0 +1,106 @@
+"""The tables an algorithm is given (TABLES, PASSAGE, BPE): files, spreadsheets and layers read as text.
+
+Codes and numbers of every kind of table then go through the core's one set of readers.
+"""
+
+import os
+
+from qgis.core import QgsProcessingException, QgsProcessingUtils, QgsProviderRegistry, QgsVectorLayer
+
+from ..compat import python_value
+from ..core.tables import TableError, read_table, table_from_rows
+from ..i18n import tr
+from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
+
+TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".zip")  # a zip as INSEE publishes it: its CSV is read
+
+
+def table_entries(algorithm, parameters, context):
+    """The TABLES: file paths or layer sources, and layer objects as they are (a memory layer, e.g. the
+    output of a previous processing.run, has no source QGIS can open again)."""
+    entries = algorithm.parameterAsFileList(parameters, algorithm.TABLES, context)
+    given = parameters.get(algorithm.TABLES)
+    given = list(given) if isinstance(given, (list, tuple)) else [given]
+    if len(given) == len(entries):
+        entries = [value if isinstance(value, QgsVectorLayer) and (not entry or value.providerType() == "memory")
+                   else entry for value, entry in zip(given, entries)]
+    return entries
+
+
+def refuse_writing_onto_inputs(algorithm, parameters, context, entries):
+    """Refuse outputs written onto a file read as a table: the table would be read, then replaced."""
+    inputs = []
+    for entry in entries:
+        if isinstance(entry, QgsVectorLayer):
+            entry = entry.source()
+        path = entry.split("|")[0]
+        if not os.path.isfile(path):
+            layer = QgsProcessingUtils.mapLayerFromString(entry, context)
+            if layer is not None:
+                path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path", "")
+        if path and os.path.isfile(path):
+            inputs.append(path)
+    for name in (algorithm.OUTPUT, algorithm.REPORT):
+        output = (algorithm.parameterAsOutputLayer(parameters, name, context) or "").split("|")[0]
+        if not output or not os.path.isfile(output):
+            continue
+        for path in inputs:
+            if os.path.samefile(path, output):
+                algorithm.fail(tr("The output file {path} is also one of the tables to join: writing it would "
+                                  "replace the table. Choose another output file.").format(path=output))
+
+
+def read_table_entry(entry, context, sheet=None, key_column=None):
+    """(name, DataFrame of text) for a CSV file, a spreadsheet (XLSX, XLS, ODS) or any table layer.
+
+    A spreadsheet's sheet is ``file.xlsx|layername=Sheet`` or ``sheet`` (a
+    name or a number); its header is found by content below any title lines.
+    """
+    if isinstance(entry, QgsVectorLayer):  # a layer object (a memory layer): read as it is
+        frame = layer_as_text_frame(entry)
+        if frame.empty:
+            raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry.name()))
+        return entry.name(), frame
+    if not entry:
+        raise QgsProcessingException(tr("A table was given as a layer QGIS cannot open again (a layer without a "
+                                        "source): save it to a file or add it to the project, then run again."))
+    path, _, options = entry.partition("|")
+    suffix = os.path.splitext(path)[1].lower()
+    try:
+        if os.path.isfile(path) and suffix in TEXT_TABLE_SUFFIXES:
+            return os.path.basename(path), read_table(path)
+        if os.path.isfile(path) and suffix in SPREADSHEET_DRIVERS:
+            named = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
+            chosen, rows, numbers = spreadsheet_rows(path, named or sheet)
+            name = f"{os.path.basename(path)} [{chosen}]"
+            return name, table_from_rows(rows, numbers, name, key_column)
+    except TableError as error:
+        raise QgsProcessingException(str(error)) from error
+    if suffix and not os.path.exists(path) and not path.startswith(("memory:", "postgres", "dbname=")):
+        raise QgsProcessingException(tr("{path}: file not found.").format(path=path))
+    layer = QgsProcessingUtils.mapLayerFromString(entry, context)
+    if layer is None or not hasattr(layer, "getFeatures"):
+        raise QgsProcessingException(
+            tr("{entry}: neither a CSV file nor a table QGIS can open.").format(entry=entry))
+    frame = layer_as_text_frame(layer)
+    if frame.empty:
+        raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry))
+    return layer.name() or os.path.basename(path), frame
+
+
+def layer_as_text_frame(layer):
+    """A table layer's attributes as text cells, so codes and numbers go through the same readers."""
+    import pandas as pd
+
+    names = layer.fields().names()
+    rows = []
+    for feature in layer.getFeatures():
+        rows.append(["" if python_value(v) is None else _text(python_value(v)) for v in feature.attributes()])
+    return pd.DataFrame(rows, columns=names)
+
+
+def _text(value):
+    # Integers stored as floats by a spreadsheet driver would read "1001.0": keep them integral.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

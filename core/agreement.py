@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .messages import tr
-from .profile import LEVEL_LABELS
+from .vocabulary import LEVEL_LABELS
 
 LEVELS = tuple(range(1, len(LEVEL_LABELS) + 1))
 

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
-from .messages import tr, translate_problems
+from .messages import report_row, tr, translate_problems
 from .plm import CITIES
 from .tables import TableError, parse_number, read_table
 
@@ -316,7 +316,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         summary.other_year = int(other.sum())
         for other_year, count in years[other].value_counts().sort_index().items():
             label = other_year or tr("(empty)")
-            report.append(_row(source, None, None, OTHER_YEAR,
+            report.append(report_row(source, None, None, OTHER_YEAR,
                                tr("{count} rows of year {year} left out: only {kept} is counted").format(
                                    count=count, year=label, kept=summary.year)))
         keep &= ~other
@@ -333,19 +333,19 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         choice = GammeChoice(gammes=gammes, path=None, note=tr("gamme lists given"))
     summary.gamme_note, summary.gamme_year = choice.note, choice.list_year
     gammes = choice.gammes
-    report.append(_row(source, None, None, GAMME_LISTS, choice.note))
+    report.append(report_row(source, None, None, GAMME_LISTS, choice.note))
 
     valid = codes.map(is_valid_code)
     not_a_code = tr("row left out: not a commune code")
     for index in frame.index[keep & ~valid]:
         summary.invalid += 1
-        report.append(_row(source, int(lines[index]), raw[index], INVALID, not_a_code))
+        report.append(report_row(source, int(lines[index]), raw[index], INVALID, not_a_code))
     keep &= valid
     good_type = types.str.match(_TYPEQU)
     not_a_type = tr("row left out: '{typequ}' is not an equipment type (a letter A-G and 3 digits)")
     for index in frame.index[keep & ~good_type]:
         summary.invalid_types += 1
-        report.append(_row(source, int(lines[index]), codes[index], INVALID_TYPE,
+        report.append(report_row(source, int(lines[index]), codes[index], INVALID_TYPE,
                            not_a_type.format(typequ=types[index])))
     keep &= good_type
     numeric = counts.notna() & (counts >= 0)
@@ -353,7 +353,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     for index in frame.index[keep & ~numeric]:
         summary.not_numeric += 1
         value = frame.at[index, upper["NB_EQUIP"]] if "NB_EQUIP" in upper else ""
-        report.append(_row(source, int(lines[index]), codes[index], NOT_NUMERIC, not_a_count.format(value=value)))
+        report.append(report_row(source, int(lines[index]), codes[index], NOT_NUMERIC, not_a_count.format(value=value)))
     keep &= numeric
 
     equipment_points = None
@@ -370,7 +370,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         moved = cities.notna()
         summary.summed = int(moved.sum())
         for city, count in cities[moved].value_counts().sort_index().items():
-            report.append(_row(source, None, city, SUMMED,
+            report.append(report_row(source, None, city, SUMMED,
                                tr("{count} rows of the arrondissements of {city} counted in {code}").format(
                                    count=count, city=CITIES[city][0], code=city)))
         codes = codes.where(~moved, cities)
@@ -381,7 +381,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     table["gamme"] = table["TYPEQU"].map(gammes).fillna(OUT_OF_GAMME_COLUMN)
     summary.types_without_gamme = sorted(table.loc[table["gamme"] == OUT_OF_GAMME_COLUMN, "TYPEQU"].unique())
     if summary.types_without_gamme:
-        report.append(_row(source, None, None, NO_GAMME,
+        report.append(report_row(source, None, None, NO_GAMME,
                            tr("types in no gamme, counted in {column}: {types}").format(
                                column=OUT_OF_GAMME_COLUMN, types=", ".join(summary.types_without_gamme))))
 
@@ -455,7 +455,7 @@ def _points(frame, upper, coordinates, keep, codes, types, counts, gammes, lines
                 "it is still counted in its commune")
     for row in missing:
         values = ", ".join(repr(frame.at[row, name]) for name in columns)
-        report.append(_row(source, int(lines[row]), codes[row], NO_COORDINATES,
+        report.append(report_row(source, int(lines[row]), codes[row], NO_COORDINATES,
                            action.format(typequ=types[row], columns=looked, values=values)))
     rows = index[placed.to_numpy()]
     repeat = np.rint(counts[rows].to_numpy()).astype("int64")
@@ -484,7 +484,3 @@ def domain_counts(frame, source="BPE"):
     """DataFrame DEPCOM, NB_EQUIP_TOTAL, NB_EQUIP_A … NB_EQUIP_G (text codes, integer counts)."""
     result = aggregate(frame, source=source, gammes={})
     return result.table[["DEPCOM", TOTAL_COLUMN] + [f"NB_EQUIP_{d}" for d in DOMAINS]]
-
-
-def _row(source, line, code, problem, action):
-    return {"source": source, "line": line, "code": code, "problem": problem, "action": action}

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .codes import find_key_column, is_valid_code, normalise_code
-from .messages import tr, translate_problems
+from .messages import report_row, tr, translate_problems
 from .plm import arrondissements_onto_cities, city_name
 from .regroup import sum_onto
 from .tables import TableError, numeric_columns
@@ -144,7 +144,7 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
         summary.secret_cells = sum(secret_counts.values())
         for column, count in secret_counts.items():
             if count:
-                report.append(_row(source, None, None, SECRET,
+                report.append(report_row(source, None, None, SECRET,
                                    tr("{count} cells of {column} left empty (NULL)").format(
                                        count=count, column=column)))
 
@@ -168,7 +168,7 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
                             "({remedy})").format(remedy=remedy)
             else:
                 action = not_in_layer
-            report.append(_row(source, line, code, UNMATCHED, action))
+            report.append(report_row(source, line, code, UNMATCHED, action))
         covered = {_department(c) for c in looks_merged}
         kept = tr("commune kept, its columns from this table left empty (NULL)")
         kept_new = tr("commune kept, its columns from this table left empty (NULL); its department has codes "
@@ -176,7 +176,7 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
                       "passage fills from its former communes")
         for code in sorted(layer_set.difference(table.index)):
             action = kept_new if _department(code) in covered else kept
-            report.append(_row(source, None, code, ABSENT, action))
+            report.append(report_row(source, None, code, ABSENT, action))
 
         renamed = {}
         for column in table.columns:
@@ -186,7 +186,7 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
             taken.add(name.upper())
             renamed[column] = name
             if name != f"{prefix}{column}":
-                report.append(_row(source, None, None, RENAMED,
+                report.append(report_row(source, None, None, RENAMED,
                                    tr("column {column} renamed {name}: the name was already taken").format(
                                        column=f"{prefix}{column}", name=name)))
         summary.columns_added = list(renamed.values())
@@ -243,7 +243,7 @@ def _sum_onto_today(source, table, layer_set, passage, summary, report):
             reasons[code] = tr("commune merged since: {passage}, {old} -> {new}").format(
                 passage=passage.source, old=old, new=new)
         for code in set(ambiguous).intersection(table.index).difference(layer_set):
-            report.append(_row(source, int(table.at[code, "__line"]), code, AMBIGUOUS,
+            report.append(report_row(source, int(table.at[code, "__line"]), code, AMBIGUOUS,
                                tr("{passage} gives several new codes for it ({old} -> {new}): not summed").format(
                                    passage=passage.source, old=old, new=new)))
     lines = {code: table.at[code, "__line"] for code in moves}
@@ -251,16 +251,16 @@ def _sum_onto_today(source, table, layer_set, passage, summary, report):
     table.loc[[t for t in details if pd.isna(table.at[t, "__own"])], "__own"] = False
     for code, target in sorted(moves.items(), key=lambda item: lines[item[0]]):
         summary.summed += 1
-        report.append(_row(source, int(lines[code]), code, SUMMED,
+        report.append(report_row(source, int(lines[code]), code, SUMMED,
                            tr("row summed onto {code} ({reason})").format(code=target, reason=reasons[code])))
     for target, (not_summable, missing_part) in details.items():
         if not_summable:
             names = ", ".join(map(str, not_summable))
-            report.append(_row(source, None, target, NOT_SUMMABLE,
+            report.append(report_row(source, None, target, NOT_SUMMABLE,
                                tr("columns left empty, they cannot be summed from the parts: {columns}").format(
                                    columns=names)))
         if missing_part:
-            report.append(_row(source, None, target, SECRET,
+            report.append(report_row(source, None, target, SECRET,
                                tr("columns left empty, a part is secret or empty: {columns}").format(
                                    columns=", ".join(map(str, missing_part)))))
     return table, superseded
@@ -286,7 +286,7 @@ def _report_short_rows(source, frame, key, report):
     codes = dict(zip(lines, frame[key]))
     action = tr("the line has fewer cells than the header: the missing cells are left empty")
     for line in short:
-        report.append(_row(source, line, normalise_code(codes.get(line)), SHORT_ROW, action))
+        report.append(report_row(source, line, normalise_code(codes.get(line)), SHORT_ROW, action))
 
 
 def _keyed_rows(source, frame, key, summary, report):
@@ -305,19 +305,19 @@ def _keyed_rows(source, frame, key, summary, report):
     for line, before, after in zip(rows["__line"][other], raw[other], normalised[other]):
         if after is not None and after != before and is_valid_code(after):
             summary.recoded += 1
-            report.append(_row(source, line, after, RECODED, recoded.format(before=before, after=after)))
+            report.append(report_row(source, line, after, RECODED, recoded.format(before=before, after=after)))
     valid = pd.Series(plain, index=raw.index)
     valid[other] = normalised[other].map(is_valid_code).to_numpy(dtype=bool)
     not_a_code = tr("row not joined: not a commune code")
     for line, before in zip(rows["__line"][~valid], raw[~valid]):
         summary.invalid += 1
-        report.append(_row(source, int(line), before, INVALID, not_a_code))
+        report.append(report_row(source, int(line), before, INVALID, not_a_code))
     rows = rows[valid].assign(**{key: normalised[valid]})
     duplicated = rows[key].duplicated(keep="first")
     first_kept = tr("row not joined: the first row with this code was kept")
     for line, code in zip(rows["__line"][duplicated], rows[key][duplicated]):
         summary.duplicates += 1
-        report.append(_row(source, int(line), code, DUPLICATE, first_kept))
+        report.append(report_row(source, int(line), code, DUPLICATE, first_kept))
     return rows[~duplicated].set_index(key)
 
 
@@ -366,7 +366,3 @@ def _nothing_matched_message(source, table_codes, layer_codes):
         "like: {table_codes}; codes in the layer look like: {layer_codes}. Check the "
         "code field of the layer and the key column of the table."
     ).format(source=source, table_codes=sample_table, layer_codes=sample_layer)
-
-
-def _row(source, line, code, problem, action):
-    return {"source": source, "line": line, "code": code, "problem": problem, "action": action}

@@ -28,6 +28,11 @@ def tr(text):
     return text if translator is None else translator(text)
 
 
+def report_row(source, line, code, problem, action):
+    """One row of a join or BPE report: where (source, line, code), what happened and what to do."""
+    return {"source": source, "line": line, "code": code, "problem": problem, "action": action}
+
+
 def translate_problems(report, labels):
     """The report's rows with their problem in the user's language: rows are built with the
     English constants the code compares, ``labels`` maps each to its translation."""

@@ -22,14 +22,13 @@ from .editions import (
 from .indicators import AREA_COLUMN, FORMULAS, formula_columns, uses_geometry_area
 from .messages import tr
 from .reference import GOALPOSTS, QUANTILES
+from .vocabulary import FUNCTIONS, LEVEL_LABELS
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
-FUNCTIONS = ("habiter", "travailler", "consommer", "services")
 DIRECTIONS = ("+", "-")
 TRANSFORMS = ("none", "log", "winsorise")
 MISSING_POLICIES = ("reweight", "zero", "median")
-LEVEL_LABELS = ("majeure", "structurante", "intermédiaire", "locale", "hors centralité")
 NORMALISATIONS = ("minmax", "zscore", "percentile", "reference", "national")
 AGGREGATIONS = ("arithmetic", "geometric")
 LEVEL_METHODS = ("thresholds", "quantiles", "jenks")

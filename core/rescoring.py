@@ -13,8 +13,16 @@ import copy
 import numpy as np
 import pandas as pd
 
-from .profile import FUNCTIONS, validate_profile
-from .scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, MISSING_FIELD, MISSING_LIST_FIELD, OUTPUT_FIELDS, Scorer
+from .profile import validate_profile
+from .vocabulary import (
+    COMPOSITE_FIELD,
+    FUNCTIONS,
+    LEVEL_CODE_FIELD,
+    MISSING_FIELD,
+    MISSING_LIST_FIELD,
+    OUTPUT_FIELDS,
+)
+from .scoring import Scorer
 
 # Fields a weight change can alter (donnees_manquantes and indicateurs_manquants depend on the data only).
 WEIGHTED_FIELDS = tuple(name for name in OUTPUT_FIELDS if name not in (MISSING_FIELD, MISSING_LIST_FIELD))

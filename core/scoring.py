@@ -50,8 +50,6 @@ from .messages import tr
 from .profile import (
     AGGREGATIONS,
     DEFAULT_AVAILABILITY,
-    FUNCTIONS,
-    LEVEL_LABELS,
     LEVEL_METHODS,
     NORMALISATIONS,
     ProfileError,
@@ -59,19 +57,18 @@ from .profile import (
     profile_columns,
 )
 from .reference import GOALPOSTS, ReferenceError, goalposts
-
-SCORE_FIELDS = tuple(f"score_{name}" for name in FUNCTIONS)
-COMPOSITE_FIELD = "score_centralite"
-RANK_FIELD = "rang"
-LEVEL_FIELD = "niveau"
-LEVEL_CODE_FIELD = "niveau_code"
-MISSING_FIELD = "donnees_manquantes"
-# The indicators without a value, each with what the score did: "vacance (médiane), sante (0), emplois".
-MISSING_LIST_FIELD = "indicateurs_manquants"
-OUTPUT_FIELDS = SCORE_FIELDS + (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, MISSING_FIELD,
-                                MISSING_LIST_FIELD)
-# Points of each indicator in score_centralite: contrib_population, contrib_emplois…
-CONTRIBUTION_PREFIX = "contrib_"
+from .vocabulary import (
+    COMPOSITE_FIELD,
+    CONTRIBUTION_PREFIX,
+    FUNCTIONS,
+    LEVEL_CODE_FIELD,
+    LEVEL_FIELD,
+    LEVEL_LABELS,
+    MISSING_FIELD,
+    MISSING_LIST_FIELD,
+    OUTPUT_FIELDS,
+    RANK_FIELD,
+)
 
 
 class ScoringError(Exception):

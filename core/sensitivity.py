@@ -25,10 +25,9 @@ import numpy as np
 import pandas as pd
 
 from .messages import tr
-from .profile import AGGREGATIONS, FUNCTIONS, NORMALISATIONS
+from .profile import AGGREGATIONS, NORMALISATIONS
+from .vocabulary import FUNCTIONS, LEVEL_CODE_FIELD, RANK_FIELD
 from .scoring import (
-    LEVEL_CODE_FIELD,
-    RANK_FIELD,
     UNSCALED,
     ScoringError,
     classify,

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .messages import tr
-from .profile import LEVEL_LABELS
+from .vocabulary import LEVEL_LABELS
 
 GROUP_FIELD = "territoire"
 LABEL_FIELD = "nom"

@@ -9,16 +9,11 @@ import os
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QThread
 from qgis.PyQt.QtGui import QFont
 
-from ..core.profile import FUNCTIONS
+from ..core.vocabulary import CODE_FIELD, FUNCTION_COLOURS, FUNCTIONS, function_labels, name_field
 from ..i18n import tr
 
-# The diagrams' colours (ColorBrewer Set2), so the chart reads with the map's legend.
-FUNCTION_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3")
 TEXT_COLOUR = "#222222"
 
-
-def function_labels():
-    return [tr("Habiter"), tr("Travailler"), tr("Consommer"), tr("Services")]
 
 
 def chart_unavailable_reason():
@@ -45,7 +40,6 @@ def place_charts(layout, layer, group_field, root):
     the path, the {group: path} dict or None when the layout has no chart (then removed).
     """
     from .qpt_layouts import chart_size, remove_chart, set_chart
-    from .qml_styles import name_field
 
     size = chart_size(layout)
     if size is None:
@@ -55,7 +49,7 @@ def place_charts(layout, layer, group_field, root):
         remove_chart(layout)
         return None, reason
     names = layer.fields().names()
-    label_field = name_field(names) or ("INSEE_COM" if "INSEE_COM" in names else "")
+    label_field = name_field(names) or (CODE_FIELD if CODE_FIELD in names else "")
     # As many communes as the height gives room for, each row at least 3.2 mm (text 6.5 pt).
     scale = layout.pageCollection().page(0).pageSize().width() / 297.0
     count = max(5, min(CHART_COUNT, int((size[1] / scale - 14) / 3.2)))

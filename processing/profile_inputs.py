@@ -5,6 +5,7 @@ from qgis.core import QgsProcessingException
 from ..core.editions import has_placeholders
 from ..core.indicators import AREA_COLUMN
 from ..core.profile import ProfileError, fit_profile, load_profile, needs_geometry_area, profile_columns
+from ..core.vocabulary import CODE_FIELD
 from ..i18n import tr
 from .frames import ellipsoidal_areas_km2, read_attributes, require_field
 
@@ -36,7 +37,7 @@ def read_profile_frame(source, profile, context, feedback, code_field=None, by_c
         except ProfileError as error:
             raise QgsProcessingException(str(error)) from error
     if by_code:
-        code_field = code_field or "INSEE_COM"
+        code_field = code_field or CODE_FIELD
         require_field(source, code_field, tr("Commune code field"))
     else:
         code_field = None

@@ -26,14 +26,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QByteArray, QLocale
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..core.profile import LEVEL_LABELS
-from ..core.scoring import LEVEL_CODE_FIELD
+from ..core.vocabulary import LEVEL_CODE_FIELD, LEVEL_LABELS, function_labels, name_field
 from ..i18n import tr
 
 STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 METHODS = ("quantile", "jenks", "fixed")
 DIAGRAM_KINDS = ("pie", "bars")
-LABEL_CANDIDATES = ("NOM", "NOM_COM", "LIBGEO", "nom")
 # The field names the QML files were written with, replaced by the layer's own.
 TEMPLATE_NAME_FIELD = '"NOM"'
 TEMPLATE_SIZE_FIELD = '"POPULATION"'
@@ -142,7 +140,7 @@ def apply_function_diagrams(layer, kind, size_field="", largest=1.0):
     load_style(layer, f"diagrams_{kind}.qml", QgsMapLayer.StyleCategory.Diagrams)
     renderer = layer.diagramRenderer().clone()
     settings = renderer.diagramSettings()[0]
-    settings.categoryLabels = [tr("Habiter"), tr("Travailler"), tr("Consommer"), tr("Services")]
+    settings.categoryLabels = function_labels()
     renderer.setDiagramSettings(settings)
     if kind == "pie":
         renderer.setClassificationAttributeExpression(QgsExpression.quotedColumnRef(size_field))
@@ -174,9 +172,6 @@ def _round_down(value):
     step = 10 ** (len(str(int(value))) - 2)
     return float(int(value) // step * step)
 
-
-def name_field(names):
-    return next((name for name in LABEL_CANDIDATES if name in names), None)
 
 
 def has_score_style(layer, field):

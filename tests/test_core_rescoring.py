@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from centralites.core.profile import FUNCTIONS, LEVEL_METHODS, NORMALISATIONS, load_profile, validate_profile
+from centralites.core.profile import LEVEL_METHODS, NORMALISATIONS, load_profile, validate_profile
+from centralites.core.vocabulary import COMPOSITE_FIELD, FUNCTIONS, LEVEL_CODE_FIELD
 from centralites.core.rescoring import Rescorer, matches_scores
-from centralites.core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, ScoringError, compute_scores
+from centralites.core.scoring import ScoringError, compute_scores
 
 PROFILE = validate_profile({
     "name": "test",

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from centralites.core.indicators import AREA_COLUMN
 from centralites.core.join import join_tables
 from centralites.core.profile import (
-    LEVEL_LABELS,
     ProfileError,
     check_columns,
     load_profile,
@@ -22,17 +21,17 @@ from centralites.core.profile import (
     profile_columns,
     validate_profile,
 )
-from centralites.core.scoring import (
+from centralites.core.vocabulary import (
     COMPOSITE_FIELD,
     LEVEL_CODE_FIELD,
     LEVEL_FIELD,
+    LEVEL_LABELS,
     MISSING_FIELD,
     OUTPUT_FIELDS,
     RANK_FIELD,
     SCORE_FIELDS,
-    compute_scores,
-    level_codes,
 )
+from centralites.core.scoring import compute_scores, level_codes
 from centralites.core.tables import read_table
 
 from conftest import SAMPLE_TERRITORY, real_insee

@@ -15,7 +15,8 @@ import pytest
 from centralites.core.agreement import anct_to_codes, compare
 from centralites.core.profile import fit_profile, load_profile, profiles_dir, validate_profile
 from centralites.core.reference import GOALPOSTS, REFERENCE_FILE, indicator_key, load_reference
-from centralites.core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, ScoringError, compute_scores
+from centralites.core.scoring import ScoringError, compute_scores
+from centralites.core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from centralites.core.tables import read_table
 
 from conftest import ROOT, SAMPLE_TERRITORY, real_insee

@@ -10,17 +10,16 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from centralites.core.breaks import jenks_breaks
-from centralites.core.profile import AGGREGATIONS, LEVEL_LABELS, LEVEL_METHODS, NORMALISATIONS, validate_profile
-from centralites.core.scoring import (
+from centralites.core.profile import AGGREGATIONS, LEVEL_METHODS, NORMALISATIONS, validate_profile
+from centralites.core.vocabulary import (
     COMPOSITE_FIELD,
     CONTRIBUTION_PREFIX,
     LEVEL_CODE_FIELD,
+    LEVEL_LABELS,
     RANK_FIELD,
     SCORE_FIELDS,
-    ScoringError,
-    compute_scores,
-    level_thresholds,
 )
+from centralites.core.scoring import ScoringError, compute_scores, level_thresholds
 
 from test_core_scoring import FOUR, frame_of, small_profile, small_profile_data
 

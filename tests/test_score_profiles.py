@@ -5,14 +5,8 @@ import os
 
 import pytest
 
-from centralites.core.profile import (
-    FUNCTIONS,
-    check_columns,
-    fit_profile,
-    load_profile,
-    profile_columns,
-    profiles_dir,
-)
+from centralites.core.profile import check_columns, fit_profile, load_profile, profile_columns, profiles_dir
+from centralites.core.vocabulary import FUNCTIONS
 
 from test_core_scoring import BPE_COLUMNS, COMPARATEUR_COLUMNS
 

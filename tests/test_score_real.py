@@ -11,7 +11,8 @@ import pytest
 from centralites.core.join import join_tables
 from centralites.core.plm import ARRONDISSEMENT_CITY
 from centralites.core.profile import AGGREGATIONS, LEVEL_METHODS, NORMALISATIONS, load_profile, profiles_dir
-from centralites.core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, RANK_FIELD, compute_scores
+from centralites.core.scoring import compute_scores
+from centralites.core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, RANK_FIELD
 from centralites.core.sensitivity import monte_carlo
 from centralites.core.tables import read_table
 

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from centralites.core.profile import validate_profile
-from centralites.core.scoring import LEVEL_CODE_FIELD, RANK_FIELD, ScoringError, compute_scores
+from centralites.core.scoring import ScoringError, compute_scores
+from centralites.core.vocabulary import LEVEL_CODE_FIELD, RANK_FIELD
 from centralites.core.sensitivity import BAND_FIELDS, STABLE_FIELD, _draw_weights, monte_carlo
 
 from test_core_scoring import small_profile_data

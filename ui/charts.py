@@ -4,10 +4,9 @@ import numpy as np
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
-from ..core.profile import FUNCTIONS
+from ..core.vocabulary import FUNCTION_COLOURS, FUNCTIONS, function_labels
 from ..i18n import tr
 
-FUNCTION_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3")
 MEAN_COLOUR = "#9e9e9e"
 OUTLINE_COLOUR = "#404040"
 HISTOGRAM_COLOUR = "#fd8d3c"
@@ -25,9 +24,6 @@ def pyqtgraph_or_none():
         return None
     return pyqtgraph
 
-
-def function_labels():
-    return [tr("Habiter"), tr("Travailler"), tr("Consommer"), tr("Services")]
 
 
 def _clicks(widget, callback):

@@ -44,15 +44,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..core.indicators import evaluate
-from ..core.profile import LEVEL_LABELS
+from ..core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, LEVEL_FIELD, LEVEL_LABELS, RANK_FIELD
 from ..core.rescoring import matches_scores
-from ..core.scoring import (
-    COMPOSITE_FIELD,
-    LEVEL_CODE_FIELD,
-    LEVEL_FIELD,
-    RANK_FIELD,
-    ScoringError,
-)
+from ..core.scoring import ScoringError
 from ..i18n import tr
 from . import live
 from .charts import (

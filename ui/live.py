@@ -25,9 +25,9 @@ from ..core.profile import (
     profiles_dir,
 )
 from ..core.rescoring import WEIGHTED_FIELDS, Rescorer, matches_scores
-from ..core.scoring import CONTRIBUTION_PREFIX, LEVEL_CODE_FIELD, ScoringError
+from ..core.scoring import ScoringError
+from ..core.vocabulary import CODE_FIELD, CONTRIBUTION_PREFIX, LEVEL_CODE_FIELD
 
-CODE_FIELD = "INSEE_COM"
 PROJECT_SCOPE = "centralites"
 
 

@@ -4,9 +4,8 @@ from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from ..core.profile import FUNCTIONS
+from ..core.vocabulary import FUNCTIONS, FUNCTION_COLOURS, function_labels
 from ..i18n import tr
-from .charts import FUNCTION_COLOURS, function_labels
 
 STEPS_PER_UNIT = 10  # slider positions per unit of weight: 0.1 steps
 MAX_WEIGHT = 5.0

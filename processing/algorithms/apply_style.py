@@ -19,8 +19,7 @@ from qgis.core import (
 
 from ...compat import FLAG_NO_THREADING, REQUEST_NO_GEOMETRY, SOURCE_POLYGON, save_style_to_database
 from ...core.editions import fill, recognise
-from ...core.profile import FUNCTIONS
-from ...core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
+from ...core.vocabulary import CODE_FIELD, COMPOSITE_FIELD, FUNCTIONS, LEVEL_CODE_FIELD
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..qml_styles import (
@@ -142,7 +141,7 @@ class ApplyStyle(CentralitesAlgorithm):
 
         if self.parameterAsBool(parameters, self.LABELS, context) and LEVEL_CODE_FIELD in names:
             label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or name_field(names) or (
-                "INSEE_COM" if "INSEE_COM" in names else None)
+                CODE_FIELD if CODE_FIELD in names else None)
             if label_field:
                 apply_main_centre_labels(layer, label_field)
         kind = DIAGRAM_KINDS[self.parameterAsEnum(parameters, self.DIAGRAMS, context)]

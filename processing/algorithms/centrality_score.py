@@ -13,17 +13,10 @@ from qgis.core import (
 from ...compat import NO_GEOMETRY, SOURCE_POLYGON
 from ...core.editions import VINTAGE_FIELD
 from ...core.explain import EXPLANATION_FIELD, explanations
-from ...core.profile import LEVEL_LABELS
+from ...core.vocabulary import CODE_FIELD, CONTRIBUTION_PREFIX, LEVEL_FIELD, LEVEL_LABELS, MISSING_FIELD, OUTPUT_FIELDS
 from ...core.quality import score_diagnostics
 from ...core.reference import describe as describe_reference
-from ...core.scoring import (
-    CONTRIBUTION_PREFIX,
-    LEVEL_FIELD,
-    MISSING_FIELD,
-    OUTPUT_FIELDS,
-    ScoringError,
-    compute_scores,
-)
+from ...core.scoring import ScoringError, compute_scores
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
@@ -146,7 +139,7 @@ class CentralityScore(CentralitesAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.REFERENCE, tr("Reference commune (its code; for the distance to a reference)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.CODE_FIELD, tr("Commune code field (for the reference commune)"), defaultValue="INSEE_COM",
+            self.CODE_FIELD, tr("Commune code field (for the reference commune)"), defaultValue=CODE_FIELD,
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Scored communes")))
         self.addParameter(QgsProcessingParameterFeatureSink(

@@ -20,8 +20,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ...compat import FIELD_INT, FIELD_STRING, NO_GEOMETRY, SOURCE_VECTOR_ANY
 from ...core.agreement import LEVELS, AgreementError, anct_to_codes, compare
-from ...core.profile import LEVEL_LABELS
-from ...core.scoring import LEVEL_CODE_FIELD
+from ...core.vocabulary import CODE_FIELD, LEVEL_CODE_FIELD, LEVEL_LABELS
 from ...core.tables import TableError, read_table
 from ...i18n import tr
 from ..base import PLUGIN_DIR, CentralitesAlgorithm
@@ -30,6 +29,7 @@ from ..frames import fields_for, read_attributes, require_field, write_table
 ANCT_LEVELS = os.path.join(PLUGIN_DIR, "resources", "reference", "niveaux_centralite_anct_2021.csv")
 # How the reference field is coded, in a permanent order (saved models store the index).
 CODINGS = ("plugin", "anct")
+ANCT_CODE_COLUMN = "INSEE_COM"  # the commune code column of the shipped ANCT reference file
 
 
 class CompareLevels(CentralitesAlgorithm):
@@ -70,7 +70,7 @@ class CompareLevels(CentralitesAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Communes with levels"),
                                                               [SOURCE_VECTOR_ANY]))
         self.addParameter(QgsProcessingParameterField(
-            self.CODE_FIELD, tr("Commune code field"), "INSEE_COM", self.INPUT, optional=True))
+            self.CODE_FIELD, tr("Commune code field"), CODE_FIELD, self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LEVEL_FIELD, tr("Level field (1 majeure … 5 hors centralité)"), LEVEL_CODE_FIELD, self.INPUT,
             optional=True))
@@ -95,7 +95,7 @@ class CompareLevels(CentralitesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             self.fail(tr("The commune layer could not be read."))
-        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or "INSEE_COM"
+        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or CODE_FIELD
         level_field = self.parameterAsString(parameters, self.LEVEL_FIELD, context) or LEVEL_CODE_FIELD
         reference_field = self.parameterAsString(parameters, self.REFERENCE_FIELD, context)
         require_field(source, code_field, tr("Commune code field"))
@@ -168,7 +168,7 @@ class CompareLevels(CentralitesAlgorithm):
             table = read_table(ANCT_LEVELS)
         except TableError as error:
             raise QgsProcessingException(str(error)) from error
-        return table["NIVEAU_ANCT"].replace("", None).set_axis(table["INSEE_COM"].str.strip())
+        return table["NIVEAU_ANCT"].replace("", None).set_axis(table[ANCT_CODE_COLUMN].str.strip())
 
     def _write_differences(self, parameters, context, source, feature_ids, codes, result, feedback):
         fields = QgsFields(source.fields())

@@ -18,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ...compat import FLAG_NO_THREADING, SOURCE_POLYGON
-from ...core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD
+from ...core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ...i18n import tr
 from ..base import CentralitesAlgorithm, plugin_version
 from ..chart_picture import chart_files, place_charts

@@ -15,6 +15,7 @@ from ...core.editions import recognise
 from ...core.join import join_tables
 from ...core.mergers import Passage
 from ...core.tables import TableError
+from ...core.vocabulary import CODE_FIELD
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
@@ -77,7 +78,7 @@ class JoinTables(CentralitesAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterField(
-                self.CODE_FIELD, tr("INSEE code field of the commune layer"), "INSEE_COM", self.INPUT,
+                self.CODE_FIELD, tr("INSEE code field of the commune layer"), CODE_FIELD, self.INPUT,
                 optional=True,  # QGIS 3.22 rejects an omitted field parameter even with a default
             )
         )
@@ -108,7 +109,7 @@ class JoinTables(CentralitesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             self.fail(tr("The commune layer could not be read."))
-        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or "INSEE_COM"
+        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or CODE_FIELD
         if source.fields().lookupField(code_field) < 0:
             self.fail(
                 tr("The commune layer has no field '{field}'. Fields found: {fields}.").format(

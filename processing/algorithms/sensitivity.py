@@ -14,6 +14,7 @@ from qgis.core import (
 from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ...core.scoring import ScoringError
 from ...core.sensitivity import OUTPUT_FIELDS, monte_carlo
+from ...core.vocabulary import CODE_FIELD
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
@@ -93,7 +94,7 @@ class Sensitivity(CentralitesAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.REFERENCE, tr("Reference commune (its code; for the distance to a reference)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.CODE_FIELD, tr("Commune code field (for the reference commune)"), defaultValue="INSEE_COM",
+            self.CODE_FIELD, tr("Commune code field (for the reference commune)"), defaultValue=CODE_FIELD,
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SEED, tr("Random seed"), defaultValue=1, minValue=0))

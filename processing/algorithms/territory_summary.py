@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from ...compat import NO_GEOMETRY, SOURCE_VECTOR_ANY, parameter_as_field_names
-from ...core.scoring import COMPOSITE_FIELD, LEVEL_CODE_FIELD, SCORE_FIELDS
+from ...core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, SCORE_FIELDS
 from ...core.summary import SummaryError, summarise
 from ...i18n import tr
 from ..base import CentralitesAlgorithm

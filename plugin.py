@@ -61,6 +61,7 @@ class CentralitesPlugin:
 
     def unload(self):
         if self.dock is not None:
+            self.dock.teardown()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None

@@ -124,7 +124,7 @@ def layer_benchmark(frame, profile, folder, function_weights, repeats):
     from centralites.core.profile import default_profile_path
     from centralites.core.scoring import compute_scores
     from centralites.processing.frames import attribute_rows
-    from centralites.ui import live
+    from centralites.ui import layer_io, live
     from qgis.core import (
         QgsFeature,
         QgsField,
@@ -166,10 +166,10 @@ def layer_benchmark(frame, profile, folder, function_weights, repeats):
         open_ms, scores_live = timed(lambda layer=layer: live.LiveScores(layer, default_profile_path()), 1)
         result = scores_live.score(function_weights, {})
         write_ms, _ = timed(lambda layer=layer, ids=scores_live.feature_ids, scores=result.scores:
-                            live.write_scores(layer, ids, scores), max(3, repeats // 4))
+                            layer_io.write_scores(layer, ids, scores), max(3, repeats // 4))
         # What a function slider costs: only the values that change (composite, rank, level).
         changed_ms, _ = timed(lambda layer=layer, ids=scores_live.feature_ids, scores=result.scores,
-                              before=scores_live.written: live.write_scores(layer, ids, scores, before), 1)
+                              before=scores_live.written: layer_io.write_scores(layer, ids, scores, before), 1)
         print(f"  {label:<13} open and find the profile: {open_ms:6.0f} ms (matched: {scores_live.matched}); "
               f"write every score field: {write_ms:6.0f} ms; only the changed values: {changed_ms:6.0f} ms")
 

@@ -25,6 +25,7 @@ def dock(qgis_iface, scored_layer):
 
     panel = CentralitesDock(qgis_iface)
     yield panel
+    panel.teardown()
     panel.deleteLater()
 
 
@@ -44,6 +45,16 @@ def test_map_selection_is_followed_by_the_panel(dock, scored_layer):
     heights = dock.bars.commune.opts["height"]
     assert heights == pytest.approx([lens[f"score_{f}"] for f in ("habiter", "travailler", "consommer", "services")])
     assert dock.histogram.marker.value() == pytest.approx(lens["score_centralite"])
+
+
+def test_a_closed_panel_shown_again_still_follows_the_project(dock, scored_layer):
+    # The plugin shows the same panel again after it was closed: it must still hear the project.
+    dock.show()
+    dock.close()
+    dock.show()
+    assert dock.layer is scored_layer
+    QgsProject.instance().removeMapLayer(scored_layer.id())
+    assert dock.layer is None and dock.model.rowCount() == 0
 
 
 def test_table_row_selects_the_commune_on_the_map(dock, scored_layer):

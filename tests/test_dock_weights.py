@@ -40,7 +40,7 @@ def dock(qgis_iface, scored_layer):
 
     panel = CentralitesDock(qgis_iface)
     yield panel
-    panel._disconnect_project()
+    panel.teardown()
     panel.deleteLater()
 
 
@@ -103,14 +103,14 @@ def test_the_panel_finds_the_profile_that_made_the_scores(dock):
 def test_travailler_weight_times_three_rewrites_the_layer(dock, scored_layer, scored_path):
     before = read_back(scored_path)
     dock.weights.move("travailler", 3.0)
-    assert dock._rescore_timer.isActive()  # debounced: nothing written while the slider moves
+    assert dock.controller.rescore_timer.isActive()  # debounced: nothing written while the slider moves
     assert read_back(scored_path)["score_centralite"].equals(before["score_centralite"])
     QTest.qWait(200)  # the panel follows first…
-    assert not dock._rescore_timer.isActive() and dock._write_timer.isActive()
+    assert not dock.controller.rescore_timer.isActive() and dock.controller.write_timer.isActive()
     assert dock.data.loc[dock.live.feature_ids, "score_centralite"].to_numpy() == pytest.approx(
         expected_scores(scored_layer, {"travailler": 3.0})["score_centralite"].to_numpy())
     QTest.qWait(300)  # …then the layer
-    assert not dock._write_timer.isActive()
+    assert not dock.controller.write_timer.isActive()
     after = read_back(scored_path)
     assert not after["score_centralite"].equals(before["score_centralite"])
     assert_layer_holds(scored_path, expected_scores(scored_layer, {"travailler": 3.0}))
@@ -278,7 +278,7 @@ def test_population_and_jobs_by_level(dock, scored_layer):
 
 
 def test_missing_census_columns_are_named(qgis_iface):
-    from centralites.ui.dock import change_by_level
+    from centralites.core.change import change_by_level
 
     frame = pd.DataFrame({"P18_POP": [10.0, 20.0], "niveau": ["majeure", "locale"]})
     table, years, missing = change_by_level(frame)
@@ -314,7 +314,7 @@ def test_no_layer_write_while_a_slider_is_held(dock, scored_path):
     dock.weights.move("habiter", 3.0)
     QTest.qWait(500)
     assert read_back(scored_path).equals(before)  # the panel has re-scored, the layer waits
-    assert dock._pending is not None
+    assert dock.controller.pending is not None
     slider.setSliderDown(False)
     QTest.qWait(300)
     assert not read_back(scored_path)["score_centralite"].equals(before["score_centralite"])

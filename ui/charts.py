@@ -4,7 +4,7 @@ import numpy as np
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
-from ..core.vocabulary import FUNCTION_COLOURS, FUNCTIONS, function_labels
+from ..core.vocabulary import FUNCTION_COLOURS, function_labels
 from ..i18n import tr
 
 MEAN_COLOUR = "#9e9e9e"
@@ -194,5 +194,3 @@ def _dash():
 def _number(value):
     return 0.0 if value is None or value != value else float(value)
 
-
-FUNCTION_FIELDS = [f"score_{name}" for name in FUNCTIONS]

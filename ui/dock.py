@@ -5,9 +5,7 @@ core.rescoring (the same computation as centralites:centrality_score): the
 panel never computes a score itself. Selection is shared with the map both ways.
 """
 
-import json
 import os
-import re
 
 import numpy as np
 import pandas as pd
@@ -16,10 +14,9 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsMapLayerProxyModel,
     QgsProject,
-    QgsVectorLayer,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,29 +39,22 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import REQUEST_NO_GEOMETRY, python_value
-from ..core.indicators import evaluate
-from ..core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, LEVEL_FIELD, LEVEL_LABELS, RANK_FIELD
-from ..core.rescoring import matches_scores
-from ..core.scoring import ScoringError
+from ..core.change import change_by_level
+from ..core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, LEVEL_FIELD, LEVEL_LABELS, RANK_FIELD, SCORE_FIELDS
 from ..i18n import tr
 from . import live
 from .charts import (
-    FUNCTION_FIELDS,
     FunctionBars,
     ScoreHistogram,
     export_plot,
     in_bin,
     pyqtgraph_or_none,
 )
+from .layer_io import has_scores, read_layer_data, saved_weights
+from .live_controller import LiveController
 from .ranking import FID_ROLE, RankingModel
 from .weights import WeightSliders
 
-NAME_FIELDS = ("NOM", "NOM_COM", "LIBGEO", "nom")
-# Intercommunality, by name first: the filter shows what planners read.
-GROUP_FIELDS = ("NOM_EPCI", "LIBEPCI", "LIB_EPCI", "EPCI", "CODE_EPCI", "SIREN_EPCI")
-RESCORE_DELAY_MS = 120  # a slider drag re-scores once it pauses, not at every pixel
-CHANGE_MEASURES = ("POP", "EMPLT")  # census population and jobs at place of work: P13_POP, P18_EMPLT…
 
 
 def install_hint():
@@ -81,20 +71,10 @@ class CentralitesDock(QgsDockWidget):
         self.setObjectName("CentralitesDock")
         self.iface = iface
         self.layer = None
-        self.live = None  # live.LiveScores of the layer: its profile, ready to re-score
         self.data = pd.DataFrame()  # one row per feature (index = feature id): name, group, scores, counts
         self.current_fid = None
         self.reference_fid = None
-        self.last_timings = {}  # milliseconds of the last re-score and layer write, and the communes
         self._syncing = False
-        self._rescore_timer = QTimer(self)
-        self._rescore_timer.setSingleShot(True)
-        self._rescore_timer.setInterval(RESCORE_DELAY_MS)
-        self._rescore_timer.timeout.connect(self._sliders_paused)
-        self._write_timer = QTimer(self)
-        self._write_timer.setSingleShot(True)
-        self._write_timer.timeout.connect(self.write_layer)
-        self._pending = None  # ScoreResult re-scored but not yet written to the layer
         self._change_codes = None  # the levels the change-by-level table was computed for
 
         body = QWidget()
@@ -184,7 +164,11 @@ class CentralitesDock(QgsDockWidget):
         self.profile_status.setStyleSheet("color: #555555; font-size: 8pt;")
         layout.addWidget(self.profile_status)
         self.weights = WeightSliders()
-        self.weights.changed.connect(self._rescore_timer.start)
+        self.controller = LiveController(self.weights, self)  # re-scoring, writing, profiles
+        self.controller.rescored.connect(self._scores_rescored)
+        self.controller.profile_changed.connect(self._show_profile)
+        self.controller.timings_changed.connect(self._show_timings)
+        self.controller.problem.connect(self._message)
         layout.addWidget(self.weights)
         buttons = QHBoxLayout()
         self.reset_button = QPushButton(tr("Reset"))
@@ -281,21 +265,14 @@ class CentralitesDock(QgsDockWidget):
 
     def set_layer(self, layer):
         if self.layer is not None:
-            if self._rescore_timer.isActive():
-                self._rescore()  # the last slider move reaches the layer before the panel leaves it
-            self.write_layer()
+            self.controller.flush()  # the last slider move reaches the layer before the panel leaves it
             for signal, slot in ((self.layer.selectionChanged, self._map_selection_changed),
                                  (self.layer.afterRollBack, self._edits_discarded)):
                 try:
                     signal.disconnect(slot)
                 except (TypeError, RuntimeError):
                     pass
-        self._rescore_timer.stop()
-        self._write_timer.stop()
-        self._pending = None
-        self.last_timings = {}
         self.layer = layer if has_scores(layer) else None
-        self.live = None
         self.current_fid = self.reference_fid = None
         if layer is not None and self.layer_box.currentLayer() is not layer:
             self.layer_box.setLayer(layer)
@@ -304,12 +281,14 @@ class CentralitesDock(QgsDockWidget):
         if self.layer is not None:
             self.layer.selectionChanged.connect(self._map_selection_changed)
             self.layer.afterRollBack.connect(self._edits_discarded)
-            self._load_profile(live.saved_weights(self.layer))
+            self.controller.open(self.layer, saved_weights(self.layer))
+            self._show_timings()
             self._refresh_scores(new_layer=True)
             ids = self.layer.selectedFeatureIds()
             self._show(ids[0] if len(ids) == 1 else None)
         else:
-            self._set_weights_enabled(False, "")
+            self.controller.open(None)
+            self._show_timings()
             self._refresh_scores(new_layer=True)
             self._show(None)
             if layer is not None:
@@ -318,9 +297,7 @@ class CentralitesDock(QgsDockWidget):
     def _edits_discarded(self):
         # The user discarded the layer's edits, re-scored values included: back to what the layer
         # holds, with the profile's weights (the weights kept in the project went with the edits).
-        self._rescore_timer.stop()
-        self._pending = None
-        live.clear_weights(self.layer)
+        self.controller.discard()
         self.set_layer(self.layer)
 
     def _layers_removed(self, layer_ids):
@@ -333,38 +310,41 @@ class CentralitesDock(QgsDockWidget):
         self.set_layer(layer if has_scores(layer) else self._first_scored_layer())
 
     # ------------------------------------------------------------------ profile and weights
-    def _load_profile(self, saved=None):
-        """Open the profile saved with the layer's weights, else the one that reproduces its scores."""
-        path = (saved or {}).get("profile")
-        weights = (saved.get("functions") or {}, saved.get("indicators") or {}) if saved else None
-        if path and os.path.exists(path):
-            self.live = live.LiveScores(self.layer, path, weights)
-        else:  # no weights saved, or a profile file moved away since: the profile that fits the layer
-            self.live = live.find_profile(self.layer, weights=weights)
-        self._show_profile()
-        if self.live is not None and self.live.rescorer is not None and saved:
-            self.weights.set_weights(*weights)
-            stored = self.data.loc[self.live.feature_ids, [COMPOSITE_FIELD, LEVEL_CODE_FIELD]].reset_index(drop=True)
-            if self._rescore():
-                if matches_scores(self._pending, stored):
-                    self._pending = None  # the layer already holds these weights' scores
-                else:
-                    self.write_layer()
+    @property
+    def live(self):
+        """live.LiveScores of the layer (its profile, ready to re-score), or None."""
+        return self.controller.live
+
+    @property
+    def last_timings(self):
+        return self.controller.last_timings
 
     def set_profile(self, path):
         """Re-score the layer from another profile (its own weights)."""
-        if self.layer is None or not path:
-            return
-        self._rescore_timer.stop()
-        self.write_layer()  # what the sliders showed reaches the layer before the profile changes
-        self.live = live.LiveScores(self.layer, path)
-        self._show_profile()
+        self.controller.set_profile(path)
+
+    def apply_weights(self):
+        """Re-score with the sliders' weights, refresh the panel and write the layer's score fields now."""
+        self.controller.apply()
+
+    def write_layer(self):
+        """Write the last re-scored values into the layer's score fields (the map and its style follow)."""
+        self.controller.write()
+
+    def reset_weights(self):
+        """Back to the profile's weights (and the layer to the profile's scores)."""
+        self.controller.reset()
+
+    def save_as_profile(self, path):
+        """Write a profile with the current weights (and method) to ``path``; it becomes the panel's profile."""
+        return self.controller.save_as_profile(path)
 
     def _show_profile(self):
         live_scores = self.live
         if live_scores is None:
             self._set_weights_enabled(False, tr("No indicator profile can be read from this layer's columns: "
-                                                "open the profile used for the score with “Browse…”."))
+                                                "open the profile used for the score with “Browse…”.")
+                                      if self.layer is not None else "")
             return
         index = self.profile_box.findData(live_scores.profile_path)
         if index < 0:
@@ -399,33 +379,9 @@ class CentralitesDock(QgsDockWidget):
         self.save_button.setEnabled(enabled)
         self.profile_status.setText(status)
 
-    def apply_weights(self):
-        """Re-score with the sliders' weights, refresh the panel and write the layer's score fields now."""
-        self._rescore_timer.stop()
-        if self._rescore():
-            self.write_layer()
-
-    def _sliders_paused(self):
-        if self._rescore():
-            # Writing a large layer takes longer than re-scoring (about 1 s against 20 ms for the 35,000
-            # communes of France in a GeoPackage): the panel follows at once, the map when the moves
-            # pause for longer than a write takes.
-            self._write_timer.start(max(RESCORE_DELAY_MS, int(1.5 * self.last_timings.get("write_ms", 0.0))))
-
-    def _rescore(self):
-        """Re-score with the sliders' weights and show it in the panel; the layer is written by write_layer."""
-        if self.live is None or self.live.rescorer is None:
-            return False
-        function_weights, indicator_weights = self.weights.weights()
-        start = _now()
-        try:
-            result = self.live.score(function_weights, indicator_weights)
-        except ScoringError as error:
-            self._message(str(error))
-            return False
-        rescore_ms = (_now() - start) * 1000.0
+    def _scores_rescored(self, result):
+        """Show a re-scored result: the panel's rows of the re-scored features take its values."""
         fids = self.live.feature_ids
-        self._pending = result
         # Rows of the panel's data for the re-scored features (the same order unless the layer changed).
         positions = self.data.index.get_indexer(pd.Index(fids, dtype="int64"))
         read = positions >= 0  # a feature the panel has not read (added since) must not land on another's row
@@ -440,55 +396,14 @@ class CentralitesDock(QgsDockWidget):
                 continue
             column[positions] = values[read]
             self.data[name] = column
-        live.save_weights(self.layer, self.live.profile_path, function_weights, indicator_weights)
-        self.last_timings.update(rescore_ms=rescore_ms, communes=len(fids))
-        self._show_timings()
         self._refresh_scores()
         self._show(self.current_fid)
-        return True
-
-    def write_layer(self):
-        """Write the last re-scored values into the layer's score fields (the map and its style follow)."""
-        self._write_timer.stop()
-        result, self._pending = self._pending, None
-        if result is None or self.layer is None:
-            return
-        if self.weights.is_dragging():
-            self._pending = result  # not while a slider is held: the write would stall the drag
-            self._write_timer.start()
-            return
-        ok, write_ms = self.live.write(result.scores)
-        if not ok:  # e.g. a read-only file or format: the provider refuses the change
-            self._message(tr("This layer cannot be changed (its format is read-only): the panel shows the "
-                             "new scores, the map keeps the old ones."))
-        self.last_timings["write_ms"] = write_ms
-        self._show_timings()
 
     def _show_timings(self):
         timings = self.last_timings
         self.timing.setText(tr("{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms").format(
             count=timings.get("communes", 0), rescore=timings.get("rescore_ms", 0.0),
-            write=timings.get("write_ms", 0.0)))
-
-    def reset_weights(self):
-        """Back to the profile's weights (and the layer to the profile's scores)."""
-        if self.live is None or self.live.rescorer is None:
-            return
-        rescorer = self.live.rescorer
-        self.weights.set_weights(rescorer.profile_function_weights(), rescorer.profile_indicator_weights())
-        self.apply_weights()
-
-    def save_as_profile(self, path):
-        """Write a profile with the current weights (and method) to ``path``; it becomes the panel's profile."""
-        function_weights, indicator_weights = self.weights.weights()
-        name = os.path.splitext(os.path.basename(path))[0]
-        profile = self.live.rescorer.profile_with(function_weights, indicator_weights, name=name)
-        profile["description"] = tr("Weights set in the Centralités panel, from “{name}”.").format(
-            name=self.live.profile["name"])
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(profile, handle, ensure_ascii=False, indent=2)
-        self.set_profile(path)
-        return path
+            write=timings.get("write_ms", 0.0)) if timings else "")
 
     def _ask_profile_file(self):
         path, _ = QFileDialog.getSaveFileName(self, tr("Save as profile"), "", tr("Indicator profile (*.json)"))
@@ -544,13 +459,13 @@ class CentralitesDock(QgsDockWidget):
     def _scores_of(self, fid):
         if fid is None or fid not in self.data.index:
             return None
-        return [_float(v) for v in self.data.loc[fid, FUNCTION_FIELDS]]
+        return [_float(v) for v in self.data.loc[fid, list(SCORE_FIELDS)]]
 
     def _means(self):
         if not len(self.data):
             return [0.0] * 4
         return [float(v) if v == v else 0.0 for v in
-                self.data[FUNCTION_FIELDS].apply(pd.to_numeric, errors="coerce").mean()]
+                self.data[list(SCORE_FIELDS)].apply(pd.to_numeric, errors="coerce").mean()]
 
     def _show(self, feature_id):
         """Show the commune ``feature_id`` (None: none) in the title, the charts and the table."""
@@ -706,10 +621,13 @@ class CentralitesDock(QgsDockWidget):
         self.profile_status.setText(text)
 
     def closeEvent(self, event):  # noqa: N802
-        self._disconnect_project()
+        # Closed is only hidden: the plugin shows the same panel again, still following the project.
+        self.controller.flush()
         super().closeEvent(event)
 
-    def _disconnect_project(self):
+    def teardown(self):
+        """Before the plugin unloads: the last weights written, the project's signals let go."""
+        self.controller.flush()
         project = QgsProject.instance()
         for signal, slot in ((project.readProject, self._project_read),
                              (project.layersWillBeRemoved, self._layers_removed)):
@@ -717,88 +635,6 @@ class CentralitesDock(QgsDockWidget):
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):
                 pass
-
-
-def has_scores(layer):
-    return isinstance(layer, QgsVectorLayer) and all(
-        layer.fields().lookupField(name) >= 0 for name in (COMPOSITE_FIELD, RANK_FIELD, *FUNCTION_FIELDS))
-
-
-def change_fields(names):
-    """{"POP": (13, 18), "EMPLT": (13, 18)}: the earliest and latest census years of each measure
-    found among ``names`` (P13_POP, P18_POP… or P16_POP, P22_POP: any edition), and the columns
-    missing for a measure with fewer than two, named by role (P{previous}_POP)."""
-    found, missing = {}, []
-    for measure in CHANGE_MEASURES:
-        years = sorted(int(m.group(1)) for m in (re.fullmatch(rf"P(\d\d)_{measure}", n) for n in names) if m)
-        if len(years) >= 2:
-            found[measure] = (years[0], years[-1])
-        else:
-            present = {f"P{y:02d}_{measure}" for y in years}
-            # Named by role: the comparateur's edition says which years (P16_POP, P22_POP in 2025).
-            missing += [f"P{{previous}}_{measure}"] if present else [f"P{{previous}}_{measure}", f"P{{census}}_{measure}"]
-    return found, missing
-
-
-def change_by_level(data):
-    """(table, years per measure, missing columns): per level and for all communes, the number of
-    communes, the sums of population and jobs at two census dates and their annual change rate (%).
-    The table is None when neither population nor jobs have two dates."""
-    names = [c for c in data.columns if isinstance(c, str)]
-    years, missing = change_fields(names)
-    if not years or not len(data):
-        return None, years, missing
-    columns = [f"P{y:02d}_{m}" for m, pair in years.items() for y in pair]
-    frame = data[columns].apply(pd.to_numeric, errors="coerce")
-    codes = pd.to_numeric(data[LEVEL_CODE_FIELD], errors="coerce").fillna(0).astype(int).to_numpy()
-    groups = frame.groupby(codes)  # 1 majeure … 5 hors centralité, 0 unscored
-    sums = groups.sum(min_count=1)
-    sums.loc[-1] = frame.sum(min_count=1)  # every commune
-    counts = groups.size()
-    counts.loc[-1] = len(frame)
-    order = [code for code in (1, 2, 3, 4, 5, 0) if code in sums.index] + [-1]
-    sums = sums.loc[order]
-    labels = {code: label for code, label in enumerate(LEVEL_LABELS, start=1)}
-    labels.update({0: "—", -1: tr("All communes")})
-    table = pd.DataFrame({"level": [labels[code] for code in order],
-                          "communes": counts.loc[order].to_numpy()})
-    for measure, (first, last) in years.items():
-        start, end = f"P{first:02d}_{measure}", f"P{last:02d}_{measure}"
-        table[start] = sums[start].to_numpy()
-        table[end] = sums[end].to_numpy()
-        growth = evaluate({"growth": [start, end], "years": [2000 + first, 2000 + last]}, sums)
-        table[f"{measure}_rate"] = growth.to_numpy()
-    return table, {m: (2000 + a, 2000 + b) for m, (a, b) in years.items()}, missing
-
-
-def read_layer_data(layer):
-    """One row per feature (index = feature id): name, intercommunality, score fields and census counts."""
-    fields = layer.fields()
-    names = fields.names()
-    name_field = next((n for n in NAME_FIELDS if n in names), None)
-    group_field = next((n for n in GROUP_FIELDS if n in names), None)
-    change_columns = [n for n in names if re.fullmatch(r"P\d\d_(POP|EMPLT)", n)]
-    wanted = [n for n in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, *FUNCTION_FIELDS) if n in names]
-    columns = wanted + change_columns
-    read = [n for n in [name_field, group_field] if n] + columns
-    indexes = [fields.lookupField(n) for n in read]
-    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indexes)
-    ids, rows = [], []
-    for feature in layer.getFeatures(request):
-        attributes = feature.attributes()
-        ids.append(feature.id())
-        rows.append([python_value(attributes[i]) for i in indexes])
-    data = pd.DataFrame(rows, columns=read, index=pd.Index(ids, dtype="int64"))
-    data["name"] = data[name_field].map(str) if name_field else [str(i) for i in ids]
-    data["group"] = data[group_field].map(lambda v: "" if v is None else str(v)) if group_field else ""
-    for name in (LEVEL_FIELD, LEVEL_CODE_FIELD):
-        if name not in data:
-            data[name] = None
-    data[LEVEL_CODE_FIELD] = pd.to_numeric(data[LEVEL_CODE_FIELD], errors="coerce")
-    data[RANK_FIELD] = pd.to_numeric(data[RANK_FIELD], errors="coerce")
-    for name in (COMPOSITE_FIELD, *FUNCTION_FIELDS):
-        data[name] = pd.to_numeric(data[name], errors="coerce").astype("float64")
-    return data.loc[:, ~data.columns.duplicated()]
 
 
 def _indicator_label(profile, key):
@@ -820,8 +656,3 @@ def _text(value):
     value = _float(value)
     return "—" if value != value else f"{value:.0f}"
 
-
-def _now():
-    import time
-
-    return time.perf_counter()

@@ -1,0 +1,171 @@
+"""What the panel reads from its layer and writes back: the fields shown, the profile's columns, the
+score fields re-scored (one bulk change), and the weights kept in the project file."""
+
+import json
+import time
+
+import numpy as np
+import pandas as pd
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLayer
+
+from ..compat import REQUEST_NO_GEOMETRY, python_value
+from ..core.change import CHANGE_COLUMN
+from ..core.rescoring import WEIGHTED_FIELDS
+from ..core.vocabulary import (
+    CODE_FIELD,
+    COMPOSITE_FIELD,
+    CONTRIBUTION_PREFIX,
+    LEVEL_CODE_FIELD,
+    LEVEL_FIELD,
+    RANK_FIELD,
+    SCORE_FIELDS,
+    group_field,
+    name_field,
+)
+
+PROJECT_SCOPE = "centralites"
+
+
+def has_scores(layer):
+    return isinstance(layer, QgsVectorLayer) and all(
+        layer.fields().lookupField(name) >= 0 for name in (COMPOSITE_FIELD, RANK_FIELD, *SCORE_FIELDS))
+
+
+def read_layer_data(layer):
+    """One row per feature (index = feature id): name, intercommunality, score fields and census counts."""
+    fields = layer.fields()
+    names = fields.names()
+    names_field, groups_field = name_field(names), group_field(names)
+    change_columns = [n for n in names if CHANGE_COLUMN.fullmatch(n)]
+    wanted = [n for n in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, *SCORE_FIELDS) if n in names]
+    columns = wanted + change_columns
+    read = [n for n in [names_field, groups_field] if n] + columns
+    indexes = [fields.lookupField(n) for n in read]
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indexes)
+    ids, rows = [], []
+    for feature in layer.getFeatures(request):
+        attributes = feature.attributes()
+        ids.append(feature.id())
+        rows.append([python_value(attributes[i]) for i in indexes])
+    data = pd.DataFrame(rows, columns=read, index=pd.Index(ids, dtype="int64"))
+    data["name"] = data[names_field].map(str) if names_field else [str(i) for i in ids]
+    data["group"] = data[groups_field].map(lambda v: "" if v is None else str(v)) if groups_field else ""
+    for name in (LEVEL_FIELD, LEVEL_CODE_FIELD):
+        if name not in data:
+            data[name] = None
+    data[LEVEL_CODE_FIELD] = pd.to_numeric(data[LEVEL_CODE_FIELD], errors="coerce")
+    data[RANK_FIELD] = pd.to_numeric(data[RANK_FIELD], errors="coerce")
+    for name in (COMPOSITE_FIELD, *SCORE_FIELDS):
+        data[name] = pd.to_numeric(data[name], errors="coerce").astype("float64")
+    return data.loc[:, ~data.columns.duplicated()]
+
+
+def read_feature_ids(layer):
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setNoAttributes()
+    return [feature.id() for feature in layer.getFeatures(request)]
+
+
+def read_frame(layer, profile):
+    """The profile's columns (and ellipsoidal areas when a density needs them), in feature order,
+    indexed by commune code when the layer has INSEE_COM (for a reference commune)."""
+    from ..processing.profile_inputs import read_profile_frame
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())  # the project's ellipsoid, as the algorithm uses
+    by_code = layer.fields().lookupField(CODE_FIELD) >= 0
+    return read_profile_frame(layer, profile, context, QgsFeedback(), CODE_FIELD if by_code else None, by_code)
+
+
+def read_stored_scores(layer):
+    """The weight-dependent score fields the layer has, in feature order."""
+    fields = layer.fields()
+    names = [name for name in weighted_fields(fields.names()) if fields.lookupField(name) >= 0]
+    indexes = [fields.lookupField(n) for n in names]
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indexes)
+    rows = []
+    for feature in layer.getFeatures(request):
+        attributes = feature.attributes()
+        rows.append([python_value(attributes[i]) for i in indexes])
+    return pd.DataFrame(rows, columns=names)
+
+
+def weighted_fields(names):
+    """The score fields a weight change alters, with the layer's contributions (contrib_*)."""
+    return list(WEIGHTED_FIELDS) + [name for name in names if name.startswith(CONTRIBUTION_PREFIX)]
+
+
+def write_scores(layer, feature_ids, scores, previous=None):
+    """Write the weight-dependent score fields of ``scores`` (rows in the order of
+    ``feature_ids``) into the layer in one bulk change; returns (success, milliseconds).
+
+    With ``previous`` (the values the layer holds, same rows), only the values that
+    differ are written: a function weight leaves the four sub-scores as they are.
+    Only score fields change: the attributes the scores are computed from are never
+    written. With the layer in edit mode the values go to its edit buffer (the user
+    saves or discards them, with undo); otherwise straight to the data provider.
+    """
+    start = time.perf_counter()
+    fields = layer.fields()
+    names = [name for name in weighted_fields(fields.names()) if fields.lookupField(name) >= 0 and name in scores]
+    changes = {}
+    for name in names:
+        index = fields.lookupField(name)
+        values = _plain(scores[name])
+        rows = range(len(values))
+        if previous is not None and name in previous:
+            rows = np.flatnonzero(_differs(scores[name], previous[name])).tolist()
+        for row in rows:
+            changes.setdefault(feature_ids[row], {})[index] = values[row]
+    ok = True
+    if not changes:
+        pass
+    elif layer.isEditable():
+        layer.beginEditCommand("Centralités weights")
+        for fid, values in changes.items():
+            layer.changeAttributeValues(fid, values)
+        layer.endEditCommand()
+    else:
+        ok = layer.dataProvider().changeAttributeValues(changes)
+    layer.triggerRepaint()
+    return ok, (time.perf_counter() - start) * 1000.0
+
+
+def _differs(new, old):
+    new, old = pd.Series(new).reset_index(drop=True), pd.Series(old).reset_index(drop=True)
+    if new.dtype == object or old.dtype == object:
+        same = (new.isna() & old.isna()) | (new.astype(object) == old.astype(object))
+        return ~same.to_numpy(dtype=bool)
+    a = new.to_numpy(dtype="float64", na_value=np.nan)
+    b = pd.to_numeric(old, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    return ~((a == b) | (np.isnan(a) & np.isnan(b)))
+
+
+def _plain(column):
+    # Plain Python values for QVariant: NaN and pd.NA as None (NULL), numpy scalars unwrapped.
+    values = column.astype(object).where(column.notna(), None).tolist()
+    return [value.item() if hasattr(value, "item") else value for value in values]
+
+
+# ------------------------------------------------------------------ project file
+
+
+def save_weights(layer, profile_path, function_weights, indicator_weights):
+    """The weights of ``layer`` in the project file (scope "centralites", key per layer id)."""
+    value = json.dumps({"profile": profile_path, "functions": function_weights, "indicators": indicator_weights})
+    QgsProject.instance().writeEntry(PROJECT_SCOPE, f"weights/{layer.id()}", value)
+
+
+def clear_weights(layer):
+    QgsProject.instance().removeEntry(PROJECT_SCOPE, f"weights/{layer.id()}")
+
+
+def saved_weights(layer):
+    """{"profile", "functions", "indicators"} saved for ``layer`` in the project, or None."""
+    text, found = QgsProject.instance().readEntry(PROJECT_SCOPE, f"weights/{layer.id()}", "")
+    if not found or not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None

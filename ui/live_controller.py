@@ -1,0 +1,182 @@
+"""The panel's live weights: profile loading, debounced re-scoring, writing the layer, saving a profile.
+
+The dock shows; this controller decides when to re-score and when to write.
+A slider move re-scores once the moves pause (RESCORE_DELAY_MS), the panel
+follows at once, and the layer is written when the moves pause for longer
+than a write takes (writing France takes far longer than re-scoring it).
+"""
+
+import json
+import os
+import tempfile
+import time
+
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+
+from ..core.scoring import ScoringError
+from ..i18n import tr
+from . import live
+from .layer_io import clear_weights, save_weights
+
+RESCORE_DELAY_MS = 120  # a slider drag re-scores once it pauses, not at every pixel
+
+
+class LiveController(QObject):
+    """Re-scores the panel's layer with the sliders' weights and writes it back.
+
+    ``rescored(result)`` is emitted with each new ScoreResult (rows in the order
+    of ``live.feature_ids``), ``profile_changed`` when ``live`` is replaced,
+    ``timings_changed`` after a re-score or a write, ``problem(text)`` with a
+    message for the user.
+    """
+
+    rescored = pyqtSignal(object)
+    profile_changed = pyqtSignal()
+    timings_changed = pyqtSignal()
+    problem = pyqtSignal(str)
+
+    def __init__(self, weights, parent=None):
+        super().__init__(parent)
+        self.weights = weights  # the WeightSliders whose values are re-scored
+        self.layer = None
+        self.live = None  # live.LiveScores of the layer: its profile, ready to re-score
+        self.pending = None  # ScoreResult re-scored but not yet written to the layer
+        self.last_timings = {}  # milliseconds of the last re-score and layer write, and the communes
+        self.rescore_timer = QTimer(self)
+        self.rescore_timer.setSingleShot(True)
+        self.rescore_timer.setInterval(RESCORE_DELAY_MS)
+        self.rescore_timer.timeout.connect(self._sliders_paused)
+        self.write_timer = QTimer(self)
+        self.write_timer.setSingleShot(True)
+        self.write_timer.timeout.connect(self.write)
+        weights.changed.connect(self.rescore_timer.start)
+
+    # ------------------------------------------------------------------ layer
+    def flush(self):
+        """The last slider move reaches the layer now (before the panel leaves it or closes)."""
+        if self.rescore_timer.isActive():
+            self.rescore()
+        self.write()
+
+    def open(self, layer, saved=None):
+        """Follow ``layer`` (None: none): its profile — the one saved with its weights in the project,
+        else the one that reproduces its scores — and the saved weights re-applied."""
+        self.rescore_timer.stop()
+        self.write_timer.stop()
+        self.pending = None
+        self.last_timings = {}
+        self.layer = layer
+        self.live = None
+        if layer is None:
+            self.profile_changed.emit()
+            return
+        path = (saved or {}).get("profile")
+        weights = (saved.get("functions") or {}, saved.get("indicators") or {}) if saved else None
+        if path and os.path.exists(path):
+            self.live = live.LiveScores(layer, path, weights)
+        else:  # no weights saved, or a profile file moved away since: the profile that fits the layer
+            self.live = live.find_profile(layer, weights=weights)
+        self.profile_changed.emit()
+        if self.live is not None and self.live.rescorer is not None and saved:
+            self.weights.set_weights(*weights)
+            if self.rescore():
+                if self.live.holds(self.pending):
+                    self.pending = None  # the layer already holds these weights' scores
+                else:
+                    self.write()
+
+    def discard(self):
+        """The user discarded the layer's edits: the weights kept in the project went with them."""
+        self.rescore_timer.stop()
+        self.pending = None
+        if self.layer is not None:
+            clear_weights(self.layer)
+
+    def set_profile(self, path):
+        """Re-score the layer from another profile (its own weights)."""
+        if self.layer is None or not path:
+            return
+        self.rescore_timer.stop()
+        self.write()  # what the sliders showed reaches the layer before the profile changes
+        self.live = live.LiveScores(self.layer, path)
+        self.profile_changed.emit()
+
+    # ------------------------------------------------------------------ re-scoring
+    def can_rescore(self):
+        return self.live is not None and self.live.rescorer is not None
+
+    def rescore(self):
+        """Re-score with the sliders' weights (``rescored`` is emitted); the layer is written by ``write``."""
+        if not self.can_rescore():
+            return False
+        function_weights, indicator_weights = self.weights.weights()
+        start = time.perf_counter()
+        try:
+            result = self.live.score(function_weights, indicator_weights)
+        except ScoringError as error:
+            self.problem.emit(str(error))
+            return False
+        self.pending = result
+        save_weights(self.layer, self.live.profile_path, function_weights, indicator_weights)
+        self.last_timings.update(rescore_ms=(time.perf_counter() - start) * 1000.0,
+                                 communes=len(self.live.feature_ids))
+        self.rescored.emit(result)
+        self.timings_changed.emit()
+        return True
+
+    def apply(self):
+        """Re-score with the sliders' weights and write the layer's score fields now."""
+        self.rescore_timer.stop()
+        if self.rescore():
+            self.write()
+
+    def _sliders_paused(self):
+        if self.rescore():
+            self.write_timer.start(max(RESCORE_DELAY_MS, int(1.5 * self.last_timings.get("write_ms", 0.0))))
+
+    def write(self):
+        """Write the last re-scored values into the layer's score fields (the map and its style follow)."""
+        self.write_timer.stop()
+        result, self.pending = self.pending, None
+        if result is None or self.layer is None or self.live is None:
+            return
+        if self.weights.is_dragging():
+            self.pending = result  # not while a slider is held: the write would stall the drag
+            self.write_timer.start()
+            return
+        ok, write_ms = self.live.write(result.scores)
+        if not ok:  # e.g. a read-only file or format: the provider refuses the change
+            self.problem.emit(tr("This layer cannot be changed (its format is read-only): the panel shows the "
+                                 "new scores, the map keeps the old ones."))
+        self.last_timings["write_ms"] = write_ms
+        self.timings_changed.emit()
+
+    def reset(self):
+        """Back to the profile's weights (and the layer to the profile's scores)."""
+        if not self.can_rescore():
+            return
+        rescorer = self.live.rescorer
+        self.weights.set_weights(rescorer.profile_function_weights(), rescorer.profile_indicator_weights())
+        self.apply()
+
+    # ------------------------------------------------------------------ profiles
+    def save_as_profile(self, path):
+        """Write a profile with the current weights (and method) to ``path``, whole or not at all;
+        it becomes the panel's profile."""
+        function_weights, indicator_weights = self.weights.weights()
+        name = os.path.splitext(os.path.basename(path))[0]
+        profile = self.live.rescorer.profile_with(function_weights, indicator_weights, name=name)
+        profile["description"] = tr("Weights set in the Centralités panel, from “{name}”.").format(
+            name=self.live.profile["name"])
+        folder = os.path.dirname(os.path.abspath(path))
+        handle, scratch = tempfile.mkstemp(prefix=".centralites-", suffix=".json", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(profile, stream, ensure_ascii=False, indent=2)
+            os.replace(scratch, path)
+        except BaseException:
+            if os.path.exists(scratch):
+                os.remove(scratch)
+            raise
+        self.set_profile(path)
+        return path

@@ -47,14 +47,20 @@ def test_map_selection_is_followed_by_the_panel(dock, scored_layer):
     assert dock.histogram.marker.value() == pytest.approx(lens["score_centralite"])
 
 
-def test_a_closed_panel_shown_again_still_follows_the_project(dock, scored_layer):
-    # The plugin shows the same panel again after it was closed: it must still hear the project.
+def test_a_closed_panel_shown_again_still_follows_the_project(dock, scored_layer, tmp_path):
+    # The plugin shows the same panel again after it was closed: it must still hear the project
+    # (here: a project opened afterwards, whose scored layer the panel takes up).
+    project_file = str(tmp_path / "diagnostic.qgz")
+    project = QgsProject.instance()
+    assert project.write(project_file)
     dock.show()
     dock.close()
     dock.show()
-    assert dock.layer is scored_layer
-    QgsProject.instance().removeMapLayer(scored_layer.id())
-    assert dock.layer is None and dock.model.rowCount() == 0
+    project.clear()
+    assert dock.layer is None
+    assert project.read(project_file)
+    assert dock.layer is not None and dock.layer.name() == "scores"
+    assert dock.model.rowCount() == 319
 
 
 def test_table_row_selects_the_commune_on_the_map(dock, scored_layer):

@@ -32,17 +32,15 @@ from qgis.PyQt.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.change import change_by_level
 from ..core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, LEVEL_FIELD, LEVEL_LABELS, RANK_FIELD, SCORE_FIELDS
 from ..i18n import tr
 from . import live
+from .change_table import ChangeByLevel
 from .charts import (
     FunctionBars,
     ScoreHistogram,
@@ -75,7 +73,6 @@ class CentralitesDock(QgsDockWidget):
         self.current_fid = None
         self.reference_fid = None
         self._syncing = False
-        self._change_codes = None  # the levels the change-by-level table was computed for
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -235,18 +232,9 @@ class CentralitesDock(QgsDockWidget):
         table_layout.addLayout(tools)
         self.tabs.addTab(ranking, tr("Ranking"))
 
-        change = QWidget()
-        change_layout = QVBoxLayout(change)
-        change_layout.setContentsMargins(2, 2, 2, 2)
-        self.change_table = QTableWidget(0, 0)
-        self.change_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.change_table.verticalHeader().setVisible(False)
-        change_layout.addWidget(self.change_table)
-        self.change_note = QLabel()
-        self.change_note.setWordWrap(True)
-        self.change_note.setStyleSheet("color: #555555; font-size: 8pt;")
-        change_layout.addWidget(self.change_note)
-        self.tabs.addTab(change, tr("Change by level"))
+        self.change = ChangeByLevel()
+        self.change_table = self.change.table
+        self.tabs.addTab(self.change, tr("Change by level"))
 
         self.search.textChanged.connect(lambda text: self._filter(text=text))
         self.group_filter.currentIndexChanged.connect(
@@ -452,9 +440,7 @@ class CentralitesDock(QgsDockWidget):
             self.table.resizeColumnToContents(0)
             self.table.resizeColumnToContents(2)
         # The sums by level change only when a commune changes level.
-        if new_layer or not np.array_equal(codes, self._change_codes, equal_nan=True):
-            self._change_codes = codes
-            self._fill_change_table()
+        self.change.show_levels(self.data, codes, new_layer)
 
     def _scores_of(self, fid):
         if fid is None or fid not in self.data.index:
@@ -502,45 +488,6 @@ class CentralitesDock(QgsDockWidget):
         else:
             self.table.clearSelection()
         self._syncing = False
-
-    def _fill_change_table(self):
-        table, note = self.change_table, self.change_note
-        summary, columns, missing = change_by_level(self.data)
-        table.clear()
-        if summary is None:
-            table.setRowCount(0)
-            table.setColumnCount(0)
-            note.setText(tr("Population and job change need the census columns {columns}, absent from this layer.")
-                         .format(columns=", ".join(missing)))
-            return
-        headers, rates = [tr("Level"), tr("Communes")], set()
-        for measure, (first, last) in columns.items():
-            what = tr("Population") if measure == "POP" else tr("Jobs")
-            # Two-line headers keep the eight columns within the panel's width.
-            headers += [f"{what}\n{first}", f"{what}\n{last}", tr("{what} %/year").format(what=what).replace(" ", "\n", 1)]
-            rates.add(len(headers) - 1)
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(summary))
-        for row, values in enumerate(summary.itertuples(index=False)):
-            for column, value in enumerate(values):
-                if isinstance(value, float):
-                    if value != value:
-                        text = ""
-                    elif column in rates:
-                        text = f"{value:+.2f}"
-                    else:
-                        text = f"{value:,.0f}".replace(",", "\u202f")  # thin space between thousands
-                else:
-                    text = str(value)
-                item = QTableWidgetItem(text)
-                if column:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(row, column, item)
-        table.resizeColumnsToContents()
-        note.setText(tr("Sums over the communes of each level, annual change rate between the census years. "
-                        "Levels follow the weights.") + (
-            " " + tr("Missing columns: {columns}.").format(columns=", ".join(missing)) if missing else ""))
 
     # ------------------------------------------------------------------ selection
     def select_feature(self, feature_id, pan=True):

@@ -1,7 +1,9 @@
 """Test setup: the checkout imported as the `centralites` package, whatever its folder name.
 
 pytest-qgis starts QGIS (offscreen) before the tests are collected; the
-fixtures here add processing and the Centralités provider.
+fixtures here add processing and the Centralités provider. Nothing is
+imported from QGIS at module level: the core's tests (tests/core) run
+without QGIS through this file too. Data paths: testdata.py.
 """
 
 import os
@@ -11,16 +13,7 @@ import tempfile
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED_INSEE = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "insee"))
-SHARED_REFERENCE = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "reference"))
-SAMPLE = os.path.join(ROOT, "resources", "sample")
-SAMPLE_TERRITORY = os.path.join(SAMPLE, "territoire_aula.gpkg")
-SAMPLE_COMMUNES = SAMPLE_TERRITORY + "|layername=communes"
-SAMPLE_TABLES = [
-    os.path.join(SAMPLE, "illustratif_base_cc_comparateur.csv"),
-    os.path.join(SAMPLE, "illustratif_bpe_domaines.csv"),
-]
+from testdata import ROOT  # noqa: E402  (tests/ is on sys.path: pytest puts it there for this file)
 
 # The checkout itself must not be on sys.path (`python -m pytest` puts the current
 # folder there): its `processing` package would hide QGIS's own.
@@ -32,20 +25,16 @@ if "/usr/share/qgis/python/plugins" not in sys.path:
     sys.path.append("/usr/share/qgis/python/plugins")
 # Bind the name `processing` to QGIS's package now: pytest may later put the
 # checkout back on sys.path (it depends on the folder's name), and the
-# plugin's own `processing` folder would then shadow QGIS's.
-import processing  # noqa: E402,F401
+# plugin's own `processing` folder would then shadow QGIS's. Without QGIS
+# (the core's tests alone, tests/core) there is nothing to bind.
+try:
+    import processing  # noqa: E402,F401
+except ImportError:
+    processing = None
 
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_IMPORT_DIR, ignore_errors=True)
-
-
-def real_insee(name):
-    """Path of a real INSEE file of ../shared, or skip the test with the reason."""
-    path = os.path.join(SHARED_INSEE, name)
-    if not os.path.exists(path):
-        pytest.skip(f"real INSEE data not available here ({path} is absent)")
-    return path
 
 
 _PROVIDERS = []  # Python references: a collected provider loses its overridden methods

@@ -5,7 +5,7 @@ import os
 import pytest
 from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsVectorLayer
 
-from conftest import SAMPLE, SAMPLE_COMMUNES, real_insee
+from testdata import SAMPLE, SAMPLE_COMMUNES, real_insee
 
 
 def open_layer(path):

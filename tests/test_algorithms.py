@@ -7,7 +7,7 @@ import pytest
 from qgis.core import QgsGraduatedSymbolRenderer, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES, SAMPLE_TERRITORY, real_insee
+from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES, SAMPLE_TERRITORY, real_insee
 
 SCORE_FIELDS = ["score_habiter", "score_travailler", "score_consommer", "score_services",
                 "score_centralite", "rang", "niveau", "niveau_code", "donnees_manquantes"]

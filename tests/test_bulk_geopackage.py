@@ -13,7 +13,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES
 
 
 def _features(path_or_layer):

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 from centralites.compat import is_null
-from conftest import ROOT, SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import ROOT, SAMPLE_COMMUNES, SAMPLE_TABLES
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsGraduatedSymbolRenderer,

@@ -9,7 +9,7 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from centralites.core.agreement import AgreementError, anct_to_codes, compare, weighted_kappa
 
-from conftest import SAMPLE_COMMUNES, real_insee
+from testdata import SAMPLE_COMMUNES, real_insee
 
 
 # --------------------------------------------------------------------------- core

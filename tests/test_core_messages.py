@@ -14,7 +14,7 @@ import pytest
 from centralites.core import messages
 from centralites.core.join import UNMATCHED, join_tables
 from centralites.core.tables import TableError, read_table
-from conftest import ROOT
+from testdata import ROOT
 
 EMPTY_EN = "{path}: the file is empty."
 EMPTY_FR = "{path}\u00a0: le fichier est vide."

@@ -7,7 +7,7 @@ import sys
 
 from qgis.core import QgsVectorLayer
 
-from conftest import ROOT, SAMPLE
+from testdata import ROOT, SAMPLE
 
 
 def test_demo_on_a_data_folder_with_a_long_bpe_file(tmp_path):

@@ -4,7 +4,7 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QLabel
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES
 
 
 @pytest.fixture()

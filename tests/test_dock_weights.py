@@ -9,7 +9,7 @@ from qgis.core import QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLa
 from qgis.PyQt.QtCore import QPointF, Qt
 from qgis.PyQt.QtTest import QTest
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES
 
 SCORE_COLUMNS = ["score_habiter", "score_travailler", "score_consommer", "score_services", "score_centralite",
                  "rang", "niveau", "niveau_code"]

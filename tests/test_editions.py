@@ -20,7 +20,7 @@ from centralites.core.editions import (
 from centralites.core.indicators import evaluate
 from centralites.core.profile import ProfileError, fit_profile, load_profile, profiles_dir, validate_profile
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TERRITORY, real_insee
+from testdata import SAMPLE_COMMUNES, SAMPLE_TERRITORY, real_insee
 
 BPE_COLUMNS = ["NB_EQUIP_TOTAL"] + [f"NB_EQUIP_{d}" for d in "ABCDEFG"]
 EDITIONS = {edition.edition: edition for edition in known_editions()}

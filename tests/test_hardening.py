@@ -14,7 +14,7 @@ import subprocess
 import pytest
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES
 
 
 def _mount_tmpfs(folder, options):

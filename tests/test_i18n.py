@@ -6,7 +6,7 @@ import sys
 
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
-from conftest import ROOT
+from testdata import ROOT
 
 
 def test_every_string_of_the_code_is_translated_to_french():

@@ -3,7 +3,7 @@
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES, real_insee
+from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES, real_insee
 
 
 def open_layer(path):

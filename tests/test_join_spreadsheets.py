@@ -17,7 +17,7 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 from centralites.core.join import join_tables
 from centralites.core.tables import TableError, table_from_rows
 
-from conftest import SAMPLE_COMMUNES
+from testdata import SAMPLE_COMMUNES
 
 TITLED_ROWS = {
     1: ["Base du comparateur de territoires 2021"],
@@ -277,7 +277,7 @@ def test_a_csv_loaded_in_qgis_with_detected_types_joins_like_the_file(run_algori
     """A layer from QGIS's delimited-text provider (types detected: codes become integers, zeros lost)."""
     from qgis.core import QgsProject
 
-    from conftest import SAMPLE_TABLES
+    from testdata import SAMPLE_TABLES
 
     csv_path = tmp_path / "comparateur.csv"
     rows = open(SAMPLE_TABLES[0], encoding="utf-8").read().splitlines()

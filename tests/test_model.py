@@ -5,7 +5,7 @@ import os
 import pytest
 from qgis.core import QgsProcessingModelAlgorithm, QgsVectorLayer
 
-from conftest import ROOT, SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import ROOT, SAMPLE_COMMUNES, SAMPLE_TABLES
 
 MODEL = os.path.join(ROOT, "resources", "models", "diagnostic_centralites.model3")
 

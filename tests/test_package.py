@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from testdata import ROOT
 from test_qgis_process import QGIS_PROCESS
 
 

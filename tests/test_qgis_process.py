@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from qgis.core import QgsVectorLayer
 
-from conftest import ROOT, SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import ROOT, SAMPLE_COMMUNES, SAMPLE_TABLES
 
 QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
 MODEL = os.path.join(ROOT, "resources", "models", "diagnostic_centralites.model3")

@@ -22,7 +22,7 @@ import os
 
 import pytest
 
-from conftest import ROOT
+from testdata import ROOT
 
 # The files `make package` ships, as scripts/package.py lists them.
 _spec = importlib.util.spec_from_file_location("centralites_package_script", os.path.join(ROOT, "scripts", "package.py"))

@@ -3,7 +3,7 @@
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES
 
 
 def open_layer(path):

@@ -7,7 +7,7 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from centralites.core.summary import level_count_field, summarise
 
-from conftest import SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES
 
 # The AULA deck: inhabitants per intercommunality (SIREN of today's EPCI).
 AULA_TABLE = {

@@ -7,7 +7,7 @@ import pytest
 
 from centralites.core.tables import TableError, numeric_columns, parse_number, read_table
 
-from conftest import real_insee
+from testdata import real_insee
 
 
 def write(tmp_path, name, text, encoding="utf-8", newline="\n"):

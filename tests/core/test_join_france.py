@@ -17,7 +17,7 @@ from centralites.core.join import ABSENT, NOT_SUMMABLE, SUMMED, UNMATCHED, join_
 from centralites.core.mergers import Passage
 from centralites.core.tables import read_table
 
-from conftest import SAMPLE_TERRITORY, real_insee
+from testdata import SAMPLE_TERRITORY, real_insee
 
 CITIES = {"75056": "751", "69123": "6938", "13055": "132"}
 MERGED_62 = ["62461", "62549", "62743"]  # Huby-Saint-Leu, Marconne, Sainte-Austreberthe -> 62447 (2025)

@@ -117,7 +117,7 @@ def test_no_perturbation_keeps_every_commune_of_france_at_its_level(levels):
     from centralites.core.profile import load_profile
     from centralites.core.tables import read_table
 
-    from conftest import real_insee
+    from testdata import real_insee
 
     comparateur = read_table(real_insee("france/base_cc_comparateur_2021.csv"))
     bpe = read_table(real_insee("france/bpe2019_domaines.csv"))

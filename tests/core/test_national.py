@@ -19,7 +19,7 @@ from centralites.core.scoring import ScoringError, compute_scores
 from centralites.core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from centralites.core.tables import read_table
 
-from conftest import ROOT, SAMPLE_TERRITORY, real_insee
+from testdata import ROOT, SAMPLE_TERRITORY, real_insee
 
 ANCT_CENTRES = {"62498", "62119", "62178", "62427", "62510", "62767"}  # Lens, Béthune; Bruay, Hénin, Liévin, St-Pol
 REFERENCE_LEVELS = os.path.join(ROOT, "resources", "reference", "niveaux_centralite_anct_2021.csv")

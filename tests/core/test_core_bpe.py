@@ -24,7 +24,7 @@ from centralites.core.bpe import (
     year_from_name,
 )
 from centralites.core.tables import TableError, read_table
-from conftest import SAMPLE, real_insee
+from testdata import SAMPLE, real_insee
 
 
 def test_domain_counts_sum_types_into_domains_and_total():
@@ -87,7 +87,7 @@ def test_shipped_gammes_are_insee_2021_lists():
 def test_reference_gamme_file_is_what_we_ship():
     import os
 
-    from conftest import SHARED_REFERENCE
+    from testdata import SHARED_REFERENCE
 
     path = os.path.join(SHARED_REFERENCE, "bpe_gammes_2021_par_typequ.csv")
     if not os.path.exists(path):

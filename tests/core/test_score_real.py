@@ -16,7 +16,7 @@ from centralites.core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, RANK_
 from centralites.core.sensitivity import monte_carlo
 from centralites.core.tables import read_table
 
-from conftest import SAMPLE_TERRITORY, SHARED_REFERENCE, real_insee
+from testdata import SAMPLE_TERRITORY, SHARED_REFERENCE, real_insee
 
 LENS, BETHUNE = "62498", "62119"
 # The seven largest job centres of the AULA deck (Vendin-le-Vieil is 62842, not 62846).

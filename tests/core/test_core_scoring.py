@@ -34,7 +34,7 @@ from centralites.core.vocabulary import (
 from centralites.core.scoring import compute_scores, level_codes
 from centralites.core.tables import read_table
 
-from conftest import SAMPLE_TERRITORY, real_insee
+from testdata import SAMPLE_TERRITORY, real_insee
 
 # --------------------------------------------------------------------------- helpers
 

@@ -21,7 +21,7 @@ from centralites.core.join import (
 )
 from centralites.core.tables import TableError, read_table
 
-from conftest import SAMPLE_TERRITORY, real_insee
+from testdata import SAMPLE_TERRITORY, real_insee
 
 LAYER = ["62001", "62002", "01001", "62498", None, "62002"]
 

@@ -37,22 +37,31 @@ class CentralitesPlugin:
         self.initProcessing()
         from qgis.PyQt.QtWidgets import QAction
 
+        from qgis.PyQt.QtGui import QIcon
+
         from .processing.base import plugin_icon
+
+        def icon(name):
+            return QIcon(os.path.join(PLUGIN_DIR, "resources", "icons", f"{name}.svg"))
 
         self.menu = tr("&Centralités")
         self.toolbar = self.iface.addToolBar(tr("Centralités"))
         self.toolbar.setObjectName("CentralitesToolbar")
+        # The toolbar's three buttons, each its own icon: the diagnosis, the panel, the sample territory.
         entries = (
-            (tr("Run the full diagnosis…"), lambda: self._open_algorithm(MODEL_ID), True),
-            (tr("Join INSEE tables…"), lambda: self._open_algorithm("centralites:join_tables"), False),
-            (tr("Centrality score…"), lambda: self._open_algorithm("centralites:centrality_score"), True),
-            (tr("Apply the centrality style…"), lambda: self._open_algorithm("centralites:apply_style"), False),
-            (tr("Export the map (PDF)…"), lambda: self._open_algorithm("centralites:export_layout"), False),
-            (tr("Explore the scores (panel)"), self._toggle_dock, True),
-            (tr("Load the sample territory"), self._load_sample, False),
+            (tr("Run the full diagnosis…"), lambda: self._open_algorithm(MODEL_ID), icon("diagnostic"), True),
+            (tr("Join INSEE tables…"), lambda: self._open_algorithm("centralites:join_tables"), plugin_icon(), False),
+            (tr("Centrality score…"), lambda: self._open_algorithm("centralites:centrality_score"), plugin_icon(),
+             False),
+            (tr("Apply the centrality style…"), lambda: self._open_algorithm("centralites:apply_style"),
+             plugin_icon(), False),
+            (tr("Export the map (PDF)…"), lambda: self._open_algorithm("centralites:export_layout"), plugin_icon(),
+             False),
+            (tr("Explore the scores (panel)"), self._toggle_dock, icon("panel"), True),
+            (tr("Load the sample territory"), self._load_sample, icon("sample"), True),
         )
-        for text, callback, on_toolbar in entries:
-            action = QAction(plugin_icon(), text, self.iface.mainWindow())
+        for text, callback, action_icon, on_toolbar in entries:
+            action = QAction(action_icon, text, self.iface.mainWindow())
             action.triggered.connect(callback)
             self.iface.addPluginToMenu(self.menu, action)
             if on_toolbar:

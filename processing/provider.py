@@ -20,6 +20,18 @@ PROVIDER_ID = "centralites"
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 
 
+def model_display_names():
+    """The shipped models' names in the user's language; their ids (file and model name) never change."""
+    return {"diagnostic_centralites": tr("Centrality diagnosis (join, score, style, map)")}
+
+
+class ShippedModel(QgsProcessingModelAlgorithm):
+    """A model of resources/models, shown under a translated name."""
+
+    def displayName(self):  # noqa: N802
+        return model_display_names().get(self.name()) or super().displayName()
+
+
 class CentralitesProvider(QgsProcessingProvider):
     def id(self):
         return PROVIDER_ID
@@ -41,6 +53,6 @@ class CentralitesProvider(QgsProcessingProvider):
                           Sensitivity(), TerritorySummary(), CompareLevels()):
             self.addAlgorithm(algorithm)
         for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
-            model = QgsProcessingModelAlgorithm()
+            model = ShippedModel()
             if model.fromFile(path):
                 self.addAlgorithm(model)

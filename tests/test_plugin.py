@@ -37,7 +37,14 @@ def test_init_gui_adds_provider_menu_and_toolbar_then_unload_removes_them(regist
         assert EXPECTED_ALGORITHMS <= ids
         assert len(plugin.actions) == 7
         assert all(action.text() for action in plugin.actions)
-        assert len(plugin.toolbar.actions()) == 3
+        toolbar = plugin.toolbar.actions()
+        assert len(toolbar) == 3
+        # Each button its own picture: the diagnosis, the panel, the sample territory.
+        pictures = {action.icon().pixmap(32, 32).toImage().bits().asstring(32 * 32 * 4) for action in toolbar}
+        assert len(pictures) == 3 and all(not action.icon().isNull() for action in toolbar)
+        model = registry.providerById("centralites").algorithm("diagnostic_centralites")
+        assert model.id() == "centralites:diagnostic_centralites"
+        assert model.displayName() == "Centrality diagnosis (join, score, style, map)"
     finally:
         plugin.unload()
     assert centralites_providers(registry) == []

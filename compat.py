@@ -103,28 +103,12 @@ def python_value(value):
     return value
 
 
-def set_label_text_style(label, font, colour):
-    """Font and colour of a layout label (QgsTextFormat from 3.24, setFont before)."""
-    if hasattr(label, "setTextFormat"):
-        from qgis.core import QgsTextFormat
-
-        text_format = QgsTextFormat.fromQFont(font)
-        text_format.setColor(colour)
-        label.setTextFormat(text_format)
-    else:
-        label.setFont(font)
-        label.setFontColor(colour)
-
-
 # Styling: label placement (Qgis.LabelPlacement from 3.26), label and diagram properties,
 # render units (Qgis.RenderUnit from 3.30).
 if hasattr(Qgis, "LabelPlacement"):
     LABEL_AROUND_POINT = Qgis.LabelPlacement.AroundPoint
 else:
     LABEL_AROUND_POINT = QgsPalLayerSettings.Placement.AroundPoint
-LABEL_PRIORITY = QgsPalLayerSettings.Property.Priority
-LABEL_ALWAYS_SHOW = QgsPalLayerSettings.Property.AlwaysShow
-DIAGRAM_OVER_POINT = QgsDiagramLayerSettings.Placement.OverPoint
 DIAGRAM_SHOW = QgsDiagramLayerSettings.Property.Show
 if hasattr(Qgis, "RenderUnit"):
     RENDER_MM = Qgis.RenderUnit.Millimeters

@@ -47,6 +47,7 @@ from .breaks import jenks_breaks
 from .editions import has_placeholders
 from .indicators import evaluate, small_base
 from .messages import tr
+from .numpy_versions import quantile
 from .profile import (
     AGGREGATIONS,
     DEFAULT_AVAILABILITY,
@@ -570,7 +571,7 @@ def level_limits(composites, levels, method=None):
             continue  # nothing scored: nothing to class
         if method == "quantiles":
             # A commune is in the top share s when its composite reaches the (1 − s) quantile.
-            limits[row] = [np.quantile(known, 1.0 - share, method="higher") for share in levels["shares"]]
+            limits[row] = [quantile(known, 1.0 - share, "higher") for share in levels["shares"]]
         else:
             limits[row] = jenks_breaks(known, classes=len(LEVEL_LABELS), max_values=JENKS_MAX_VALUES)
     return limits

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .messages import tr
+from .numpy_versions import percentile
 from .profile import AGGREGATIONS, NORMALISATIONS
 from .vocabulary import FUNCTIONS, LEVEL_CODE_FIELD, RANK_FIELD
 from .scoring import (
@@ -267,5 +268,5 @@ def _column_percentiles(ranks, percentiles, columns=2048):
     out = np.empty((ranks.shape[1], len(percentiles)))
     for start in range(0, ranks.shape[1], columns):
         block = np.ascontiguousarray(ranks[:, start:start + columns].T)
-        out[start:start + columns] = np.percentile(block, percentiles, axis=1, method="nearest").T
+        out[start:start + columns] = percentile(block, percentiles, "nearest", axis=1).T
     return out

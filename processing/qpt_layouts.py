@@ -179,12 +179,12 @@ def context_grey(context_layer):
     return copy
 
 
-def default_context_layer(layer):
+def default_context_layer(layer, transform_context):
     """The shipped départements when they cover the territory (metropolitan France), else None."""
     departements = QgsVectorLayer(f"{DEPARTEMENTS}|layername=departements", tr("Départements"), "ogr")
     if not departements.isValid():
         return None
-    transform = QgsCoordinateTransform(layer.crs(), departements.crs(), QgsProject.instance().transformContext())
+    transform = QgsCoordinateTransform(layer.crs(), departements.crs(), transform_context)
     try:
         extent = transform.transformBoundingBox(layer.extent())
     except QgsCsException:
@@ -270,12 +270,14 @@ def build_layout(layer, title, subtitle, sources, paper="A4", legend_title="", o
     if atlas and outlines is not None:
         _atlas(layout, map_item, outlines)
         if inset is not None:
-            _fill_inset(inset, map_item, [add(inset_groups(outlines))], outlines, overview=True)
+            _fill_inset(inset, map_item, [add(inset_groups(outlines))], outlines, overview=True,
+                        transform_context=project.transformContext())
     elif inset is not None:
-        context_layer = context_layer or default_context_layer(layer)
+        context_layer = context_layer or default_context_layer(layer, project.transformContext())
         if context_layer is not None:
             context = context_grey(context_layer)
-            _fill_inset(inset, map_item, [add(territory_outline(layer)), add(context)], context, crs=layer.crs())
+            _fill_inset(inset, map_item, [add(territory_outline(layer)), add(context)], context, crs=layer.crs(),
+                        transform_context=project.transformContext())
         else:
             layout.removeLayoutItem(inset)
             items["inset"] = None
@@ -316,15 +318,16 @@ def _atlas(layout, map_item, coverage):
     map_item.setAtlasMargin(0.08)
 
 
-def _fill_inset(inset, map_item, layers, extent_layer, overview=False, crs=None):
-    """``crs``: the inset's projection (the territory's, so that France is not drawn in degrees)."""
+def _fill_inset(inset, map_item, layers, extent_layer, overview=False, crs=None, transform_context=None):
+    """``crs``: the inset's projection (the territory's, so that France is not drawn in degrees);
+    ``transform_context``: the layout's project's."""
     inset.setLayers(layers)
     inset.setKeepLayerSet(True)
     crs = crs or extent_layer.crs()
     inset.setCrs(crs)
     extent = extent_layer.extent()
     if crs != extent_layer.crs():
-        extent = QgsCoordinateTransform(extent_layer.crs(), crs, QgsProject.instance().transformContext()) \
+        extent = QgsCoordinateTransform(extent_layer.crs(), crs, transform_context or QgsCoordinateTransformContext()) \
             .transformBoundingBox(extent)
     extent.scale(1.08)
     inset.zoomToExtent(extent)
@@ -426,12 +429,21 @@ def add_layout_to_project(project, layer, outlines, options, charts, layers_file
     return name
 
 
+def unused_path(path):
+    """``path``, or ``name-2.gpkg``, ``name-3.gpkg``… the first that does not exist."""
+    root, extension = os.path.splitext(path)
+    number = 1
+    while os.path.exists(path):
+        number += 1
+        path = f"{root}-{number}{extension}"
+    return path
+
+
 def keep_memory_layers(layers, path, transform_context):
     """Write the memory layers among ``layers`` to the GeoPackage ``path`` (one table each) and
     point each layer at its table, keeping its style: a project keeps no memory layer's features."""
     memory = [map_layer for map_layer in layers if map_layer.providerType() == "memory"]
-    if os.path.exists(path):
-        os.remove(path)  # written afresh with this layout's layers
+    path = unused_path(path)  # an earlier layout of the project may draw from a file of that name
     for number, map_layer in enumerate(memory, start=1):
         table = f"layer_{number}"
         options = QgsVectorFileWriter.SaveVectorOptions()

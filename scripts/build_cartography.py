@@ -70,9 +70,36 @@ def level_renderer():
     return renderer
 
 
+# Used only here, to write the shipped files (the plugin reads them): not in compat.py.
+def _label_properties():
+    from qgis.core import QgsPalLayerSettings
+
+    return QgsPalLayerSettings.Property.Priority, QgsPalLayerSettings.Property.AlwaysShow
+
+
+def _diagram_over_point():
+    from qgis.core import QgsDiagramLayerSettings
+
+    return QgsDiagramLayerSettings.Placement.OverPoint
+
+
+def set_label_text_style(label, font, colour):
+    """Font and colour of a layout label (QgsTextFormat from 3.24, setFont before)."""
+    if hasattr(label, "setTextFormat"):
+        from qgis.core import QgsTextFormat
+
+        text_format = QgsTextFormat.fromQFont(font)
+        text_format.setColor(colour)
+        label.setTextFormat(text_format)
+    else:
+        label.setFont(font)
+        label.setFontColor(colour)
+
+
 def main_centre_labels():
     """Names of the main centres (field NOM, replaced at run time), the most central placed first."""
-    from centralites.compat import LABEL_ALWAYS_SHOW, LABEL_AROUND_POINT, LABEL_PRIORITY
+    LABEL_PRIORITY, LABEL_ALWAYS_SHOW = _label_properties()
+    from centralites.compat import LABEL_AROUND_POINT
     from qgis.core import (
         QgsPalLayerSettings,
         QgsProperty,
@@ -110,7 +137,8 @@ def main_centre_labels():
 def function_diagrams(kind):
     """The four sub-scores of each main centre: a pie whose area follows the population (field
     POPULATION and its maximum replaced at run time), or bars whose length is the score."""
-    from centralites.compat import DIAGRAM_OVER_POINT, RENDER_MM
+    DIAGRAM_OVER_POINT = _diagram_over_point()
+    from centralites.compat import RENDER_MM
     from qgis.core import (
         QgsDiagramLayerSettings,
         QgsDiagramSettings,
@@ -210,7 +238,6 @@ def layout_template(project, paper):
         DISTANCE_KM,
         FIT_SEGMENT_WIDTH,
         LAYOUT_MM,
-        set_label_text_style,
     )
     from qgis.core import (
         QgsLayoutItemLabel,

@@ -484,3 +484,26 @@ def test_styles_and_templates_are_in_the_plugin_zip():
         assert os.path.join("resources", "styles", name) in files
     for paper in ("A4", "A3"):
         assert os.path.join("resources", "layouts", f"centralites_{paper}.qpt") in files
+
+
+def test_a_second_layout_of_the_same_pdf_keeps_the_first_ones_layers(provider, scores, tmp_path):
+    """Exporting the same PDF again adds a second layout: the first one's layers file stays its own."""
+    from centralites.processing.algorithms.export_layout import ExportLayout
+    from centralites.processing.qpt_layouts import dissolved_outlines
+    from qgis.core import QgsProcessingFeedback, QgsProject
+
+    algorithm = ExportLayout()
+    project = QgsProject()
+    source = QgsVectorLayer(scores, "scores", "ogr")
+    project.addMapLayer(source)
+    options = dict(title="Carte", subtitle="", sources="Sources", paper="A4", legend_title="Centrality score",
+                   atlas=False, context_layer=None, template="")
+    layers_file = str(tmp_path / "carte-layout-layers.gpkg")
+    for _ in range(2):
+        algorithm._add_to_project(project, source, lambda: dissolved_outlines(source, "NOM_EPCI", "EPCI"), options,
+                                  None, QgsProcessingFeedback(), layers_file=layers_file)
+    first = project.layoutManager().layoutByName("Carte").itemById("map").layers()
+    second = project.layoutManager().layoutByName("Carte (2)").itemById("map").layers()
+    files = {lyr.source().split("|")[0] for lyr in first + second if lyr.providerType() == "ogr"} - {scores}
+    assert files == {layers_file, str(tmp_path / "carte-layout-layers-2.gpkg")}
+    assert all(lyr.isValid() and lyr.featureCount() > 0 for lyr in first + second)

@@ -136,9 +136,6 @@ class RankingModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ lookups
-    def fid_at(self, row):
-        return int(self.fids[self.order[row]])
-
     def row_of(self, fid):
         """The visible row of feature ``fid``, or -1."""
         rows = np.flatnonzero(self.fids[self.order] == fid)

@@ -474,6 +474,8 @@ def _points(frame, upper, coordinates, keep, codes, types, counts, gammes, lines
 
 
 def _wide(table, column, values, names):
+    if table.empty:  # nothing counted (pandas 1.x pivots an empty table into columns of another kind)
+        return pd.DataFrame(0, index=pd.Index([], name="DEPCOM", dtype=object), columns=list(names), dtype="int64")
     wide = table.pivot_table(index="DEPCOM", columns=column, values="count", aggfunc="sum", fill_value=0)
     wide = wide.reindex(columns=values, fill_value=0)
     wide.columns = names

@@ -61,7 +61,7 @@ def test_the_default_pipeline_puts_the_anct_centres_on_top_of_aula(territories):
     """The issue's "done when" on the real 2021 files: the six ANCT centres of the AULA territory in the two
     top levels, at most ten communes there, weighted kappa ≥ 0.93 against the ANCT levels."""
     scores = territories["aula"]
-    top = set(scores.index[scores[LEVEL_CODE_FIELD] <= 2])
+    top = set(scores.index[(scores[LEVEL_CODE_FIELD] <= 2).fillna(False).astype(bool)])
     assert ANCT_CENTRES <= top and len(top) <= 10, sorted(top)
     agreement = compare(scores[LEVEL_CODE_FIELD], anct_levels())
     assert agreement.kappa_quadratic >= 0.93, agreement.kappa_quadratic

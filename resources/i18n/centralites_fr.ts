@@ -14,7 +14,7 @@
         <translation>%1 à %2</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="47"/>
+        <location filename="../../plugin.py" line="75"/>
         <source>&amp;Centralités</source>
         <translation>&amp;Centralités</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>Appliquer le style de centralité</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="56"/>
+        <location filename="../../plugin.py" line="84"/>
         <source>Apply the centrality style…</source>
         <translation>Appliquer le style de centralité…</translation>
     </message>
@@ -215,18 +215,24 @@
         <translation>Style du score de centralité</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="54"/>
+        <location filename="../../plugin.py" line="82"/>
         <source>Centrality score…</source>
         <translation>Score de centralité…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="48"/>
-        <location filename="../../plugin.py" line="111"/>
+        <location filename="../../plugin.py" line="63"/>
+        <location filename="../../plugin.py" line="76"/>
+        <location filename="../../plugin.py" line="139"/>
         <location filename="../../processing/algorithms/apply_style.py" line="217"/>
         <location filename="../../ui/dock.py" line="68"/>
         <location filename="../../ui/dock.py" line="567"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="31"/>
+        <source>Centralités needs the Python package(s) {names}, missing from this QGIS. On Windows: run the OSGeo4W setup and install python3-{first} (or &apos;pip install {names_pip}&apos; in the OSGeo4W shell); on Debian or Ubuntu: sudo apt install python3-{first}. Then restart QGIS.</source>
+        <translation>Centralités a besoin du ou des paquets Python {names}, absents de ce QGIS. Sous Windows : lancez l&apos;installateur OSGeo4W et installez python3-{first} (ou « pip install {names_pip} » dans le shell OSGeo4W) ; sous Debian ou Ubuntu : sudo apt install python3-{first}. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
         <location filename="../../processing/failures.py" line="245"/>
@@ -254,7 +260,7 @@
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="162"/>
+        <location filename="../../core/sensitivity.py" line="163"/>
         <source>Choose at least one normalisation and one aggregation to draw from.</source>
         <translation>Choisissez au moins une normalisation et une agrégation parmi lesquelles tirer.</translation>
     </message>
@@ -540,7 +546,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Champs existants remplacés : {fields}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="60"/>
+        <location filename="../../plugin.py" line="88"/>
         <source>Explore the scores (panel)</source>
         <translation>Explorer les scores (panneau)</translation>
     </message>
@@ -560,7 +566,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="58"/>
+        <location filename="../../plugin.py" line="86"/>
         <source>Export the map (PDF)…</source>
         <translation>Exporter la carte (PDF)…</translation>
     </message>
@@ -689,7 +695,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>niveaux INRAE/ANCT 2021</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="463"/>
+        <location filename="../../processing/qpt_layouts.py" line="475"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -781,7 +787,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Joindre des tables INSEE aux communes</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="53"/>
+        <location filename="../../plugin.py" line="81"/>
         <source>Join INSEE tables…</source>
         <translation>Joindre des tables INSEE…</translation>
     </message>
@@ -857,7 +863,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="422"/>
+        <location filename="../../processing/qpt_layouts.py" line="425"/>
         <source>Layout: {name}</source>
         <translation>Mise en page : {name}</translation>
     </message>
@@ -903,7 +909,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Comme l&apos;INRAE/ANCT : 4 majeur … 0 non centre</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="61"/>
+        <location filename="../../plugin.py" line="89"/>
         <source>Load the sample territory</source>
         <translation>Charger le territoire d&apos;exemple</translation>
     </message>
@@ -985,7 +991,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="282"/>
+        <location filename="../../processing/qpt_layouts.py" line="284"/>
         <source>No inset: the territory is outside metropolitan France, whose départements the plugin ships; give a context layer to locate it in (INSET_LAYER).</source>
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
@@ -1021,14 +1027,14 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="445"/>
+        <location filename="../../core/scoring.py" line="446"/>
         <source>Normalisation &apos;national&apos; needs the national reference of each indicator.</source>
         <translation>La normalisation « national » a besoin de la référence nationale de chaque indicateur.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="135"/>
-        <location filename="../../core/scoring.py" line="454"/>
-        <location filename="../../core/sensitivity.py" line="172"/>
+        <location filename="../../core/scoring.py" line="136"/>
+        <location filename="../../core/scoring.py" line="455"/>
+        <location filename="../../core/sensitivity.py" line="173"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
     </message>
@@ -1266,7 +1272,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Résolution (ppp)</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="52"/>
+        <location filename="../../plugin.py" line="80"/>
         <source>Run the full diagnosis…</source>
         <translation>Lancer le diagnostic complet…</translation>
     </message>
@@ -1276,7 +1282,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image SVG</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="106"/>
+        <location filename="../../plugin.py" line="134"/>
         <source>Sample territory (AULA)</source>
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
@@ -1426,7 +1432,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Ligne des sources (vide = automatique, avec les éditions et années INSEE des scores)</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="464"/>
+        <location filename="../../processing/qpt_layouts.py" line="476"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
@@ -1558,7 +1564,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Synthèse territoriale</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="159"/>
+        <location filename="../../core/sensitivity.py" line="160"/>
         <source>The Dirichlet concentration is a positive number, not {value}.</source>
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
@@ -1588,7 +1594,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="318"/>
+        <location filename="../../core/scoring.py" line="319"/>
         <source>The column &apos;{column}&apos; holds text, not numbers (e.g. &apos;{example}&apos;): an indicator needs a numeric column. Name another column in the profile, or convert this one to numbers.</source>
         <translation>La colonne &apos;{column}&apos; contient du texte, pas des nombres (par exemple &apos;{example}&apos;) : un indicateur demande une colonne numérique. Nommez une autre colonne dans le profil, ou convertissez celle-ci en nombres.</translation>
     </message>
@@ -1675,7 +1681,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le style des niveaux n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="151"/>
+        <location filename="../../core/sensitivity.py" line="152"/>
         <source>The number of draws is a positive integer, not {value}.</source>
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
@@ -1722,27 +1728,27 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="138"/>
+        <location filename="../../core/scoring.py" line="139"/>
         <source>The profile&apos;s fixed level limits are set for its normalisation ({profile}), not for {chosen}: levels by quantiles instead (the profile&apos;s shares of communes).</source>
         <translation>Les seuils fixes du profil sont établis pour sa normalisation ({profile}), pas pour {chosen} : niveaux par quantiles à la place (les parts de communes du profil).</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="407"/>
+        <location filename="../../core/scoring.py" line="408"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="409"/>
+        <location filename="../../core/scoring.py" line="410"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="459"/>
+        <location filename="../../core/scoring.py" line="460"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="111"/>
+        <location filename="../../plugin.py" line="139"/>
         <source>The sample territory could not be opened: {path}</source>
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>
@@ -1767,12 +1773,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="156"/>
+        <location filename="../../core/sensitivity.py" line="157"/>
         <source>The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {value}.</source>
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="299"/>
+        <location filename="../../core/scoring.py" line="300"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -1792,7 +1798,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="166"/>
+        <location filename="../../core/scoring.py" line="167"/>
         <source>There is no commune to score: the layer has no feature.</source>
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
@@ -1827,28 +1833,28 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Travailler</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="130"/>
-        <location filename="../../core/scoring.py" line="521"/>
-        <location filename="../../core/sensitivity.py" line="169"/>
+        <location filename="../../core/scoring.py" line="131"/>
+        <location filename="../../core/scoring.py" line="522"/>
+        <location filename="../../core/sensitivity.py" line="170"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="194"/>
+        <location filename="../../core/scoring.py" line="195"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="131"/>
-        <location filename="../../core/scoring.py" line="180"/>
-        <location filename="../../core/scoring.py" line="563"/>
+        <location filename="../../core/scoring.py" line="132"/>
+        <location filename="../../core/scoring.py" line="181"/>
+        <location filename="../../core/scoring.py" line="564"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="129"/>
-        <location filename="../../core/scoring.py" line="468"/>
-        <location filename="../../core/sensitivity.py" line="165"/>
+        <location filename="../../core/scoring.py" line="130"/>
+        <location filename="../../core/scoring.py" line="469"/>
+        <location filename="../../core/sensitivity.py" line="166"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
@@ -1863,7 +1869,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Perturbation des poids</translation>
     </message>
     <message>
-        <location filename="../../core/sensitivity.py" line="153"/>
+        <location filename="../../core/sensitivity.py" line="154"/>
         <source>Weight perturbation {value}: expected one of {expected}.</source>
         <translation>Perturbation des poids {value} : valeurs attendues {expected}.</translation>
     </message>

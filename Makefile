@@ -2,7 +2,7 @@
 #   make demo              whole diagnosis on the sample territory -> demo_output/
 #   make demo DATA=folder  the same on INSEE files you downloaded
 #   make test              the test suite (pytest + pytest-qgis, offscreen)
-#   make test-core         the core's tests without QGIS, on the oldest Python, numpy and pandas supported
+#   make test-core         the core's tests without QGIS, on the oldest and the newest numpy and pandas
 #   make package           the zip for "Install from ZIP" in QGIS -> dist/
 #   make test-matrix       the suite on QGIS 3.22 (here), 3.40 (Debian trixie), 3.44 (Debian sid)
 #   make bench             join, score and Monte Carlo on all of France, against QGIS's own chain; BPE equipments as points
@@ -57,27 +57,11 @@ test: deps
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(VENV)/bin/pytest tests
 
-# The core without QGIS, in a plain virtual environment with the oldest libraries the plugin supports:
-# those of QGIS 3.22 LTR's Windows installers (Python 3.9, numpy 1.20.2; pandas 1.x, 1.1.5 the oldest
-# with Python 3.9 wheels) — see README, "Python libraries". Python 3.9 comes from pyenv when present.
-CORE_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9*/bin/python3 /root/.pyenv/versions/3.9*/bin/python3 /usr/bin/python3.9))
-OLDEST_NUMPY ?= 1.20.2
-OLDEST_PANDAS ?= 1.1.5
-CORE_VENV := .cache/venv-core
-CORE_STAMP := $(CORE_VENV)/.installed-$(OLDEST_NUMPY)-$(OLDEST_PANDAS)
-
+# The core without QGIS, in plain virtual environments: the oldest libraries the plugin supports (those of
+# QGIS 3.22 LTR's Windows installers: Python 3.9, numpy 1.20.2, pandas 1.x — 1.1.5 the oldest with Python 3.9
+# wheels) and the newest on PyPI (what OSGeo4W ships today: numpy 2.4, pandas 3). See scripts/test_core.sh.
 test-core:
-	@if [ -z "$(CORE_PYTHON)" ]; then \
-		echo "test-core: no Python 3.9 here (pyenv install 3.9, or CORE_PYTHON=…): the core's tests are NOT run on the oldest libraries."; \
-		exit 0; \
-	fi; \
-	if [ ! -e $(CORE_STAMP) ]; then \
-		rm -rf $(CORE_VENV) && $(CORE_PYTHON) -m venv $(CORE_VENV) && \
-		$(CORE_VENV)/bin/python -m pip install -q --disable-pip-version-check \
-			"numpy==$(OLDEST_NUMPY)" "pandas==$(OLDEST_PANDAS)" pytest hypothesis && touch $(CORE_STAMP) || exit 1; \
-	fi; \
-	$(CORE_VENV)/bin/python -c "import numpy, pandas, sys; print('core on Python', sys.version.split()[0], 'numpy', numpy.__version__, 'pandas', pandas.__version__)"; \
-	$(CORE_VENV)/bin/python -m pytest -p no:cacheprovider tests/core
+	scripts/test_core.sh oldest newest
 
 # Root filesystems of the other Debian suites, built once by debootstrap (see scripts/test_matrix.sh).
 MATRIX_CACHE ?= /var/cache/centralites-matrix

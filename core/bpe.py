@@ -378,7 +378,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     table = pd.DataFrame({"DEPCOM": codes, "TYPEQU": types, "count": counts})
     table = table[table["count"] > 0]
     table["domain"] = table["TYPEQU"].str[:1]
-    table["gamme"] = table["TYPEQU"].map(gammes).fillna(OUT_OF_GAMME_COLUMN)
+    table["gamme"] = table["TYPEQU"].map(gammes).astype(object).fillna(OUT_OF_GAMME_COLUMN)
     summary.types_without_gamme = sorted(table.loc[table["gamme"] == OUT_OF_GAMME_COLUMN, "TYPEQU"].unique())
     if summary.types_without_gamme:
         report.append(report_row(source, None, None, NO_GAMME,
@@ -466,7 +466,7 @@ def _points(frame, upper, coordinates, keep, codes, types, counts, gammes, lines
     if (repeat != 1).any():  # a file with NB_EQUIP and coordinates: one point per equipment
         table = table.loc[table.index.repeat(repeat)].reset_index(drop=True)
     table["DOMAINE"] = table["TYPEQU"].str[:1]
-    table["GAMME"] = table["TYPEQU"].map(gammes).fillna(POINT_GAMME_NONE)
+    table["GAMME"] = table["TYPEQU"].map(gammes).astype(object).fillna(POINT_GAMME_NONE)
     by_epsg = {int(k): int(v) for k, v in table["epsg"].value_counts().sort_index().items()}
     return EquipmentPoints(table=table, columns=tuple(str(c) for c in columns), placed=len(table),
                            without_coordinates=len(missing), by_epsg=by_epsg,

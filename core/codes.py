@@ -48,7 +48,7 @@ def normalise_code(value):
 
 def is_valid_code(code):
     """True for a well-formed commune code (``62498``, ``2A004``)."""
-    return bool(code) and bool(_VALID.match(code))
+    return isinstance(code, str) and bool(code) and bool(_VALID.match(code))
 
 
 def find_key_column(columns, preferred=None):

@@ -299,7 +299,7 @@ def _keyed_rows(source, frame, key, summary, report):
     # Codes already valid as written need no repair: only the others go through normalise_code.
     plain = _plain_codes(raw.tolist())
     other = ~plain
-    normalised = raw.copy()
+    normalised = raw.astype(object)  # None for a code that cannot be read (a text column would make it NaN)
     normalised[other] = raw[other].map(normalise_code).to_numpy(dtype=object)
     recoded = tr("code '{before}' read as '{after}'")
     for line, before, after in zip(rows["__line"][other], raw[other], normalised[other]):

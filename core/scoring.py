@@ -338,7 +338,7 @@ def prepare(frame, profile):
             key = f"{function}.{indicator['id']}"
             values = evaluate(indicator["formula"], frame)
             raw[key] = values
-            treated = _impute_and_transform(values, indicator).to_numpy(dtype="float64")
+            treated = _impute_and_transform(values, indicator).to_numpy(dtype="float64", copy=True)
             tiny = small_base(indicator["formula"], frame).to_numpy(dtype=bool)
             treated[tiny] = np.nan  # a rate on a tiny base is left out, whatever the policy
             small[key] = tiny

@@ -75,7 +75,7 @@ def read_table(path):
     except pd.errors.EmptyDataError as error:
         raise TableError(tr("{path}: no header line found.").format(path=path)) from error
     # Only rows with an empty first cell can be blank: the other cells are compared for those alone.
-    blank = (frame.iloc[:, 0] == "").to_numpy(dtype=bool)
+    blank = (frame.iloc[:, 0] == "").to_numpy(dtype=bool, copy=True)
     if blank.any():
         blank[blank] = (frame[blank] == "").all(axis=1).to_numpy(dtype=bool)
     # Rows keep the number of the line they start on in the file (line 1 is the header;

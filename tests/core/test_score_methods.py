@@ -278,7 +278,7 @@ def test_property_contributions_add_up_to_the_composite_every_method(rows, combi
     total = contributions.sum(axis=1, min_count=1)
     assert total.isna().tolist() == composite.isna().tolist()
     assert ((total - composite).abs().dropna() < 1e-6).all()
-    assert (contributions.stack() >= -1e-9).all()
+    assert (contributions.stack().dropna() >= -1e-9).all()  # stack keeps NaN from pandas 3 on
     # A commune missing an indicator has no contribution for it.
     missing = frame.isna().to_numpy() & composite.notna().to_numpy()[:, None]
     assert contributions.isna().to_numpy()[missing].all()

@@ -16,7 +16,8 @@
 # Environment: MATRIX_CACHE (cache folder), MATRIX_MIRROR (Debian mirror),
 # MATRIX_REBUILD=1 (build the root filesystems again, e.g. to follow sid),
 # MATRIX_MAX_AGE_DAYS=N (build again a root filesystem older than N days),
-# MATRIX_PYTEST_ARGS (extra pytest arguments). Needs root (re-runs itself with sudo).
+# MATRIX_PYTEST_ARGS (extra pytest arguments), MATRIX_PIP_EXTRA (packages pip-installed over
+# Debian's in the legs' venv, e.g. "pandas>=3"). Needs root (re-runs itself with sudo).
 # Exit status: 0 when every leg passes, 1 when a leg fails or cannot be built.
 
 set -uo pipefail
@@ -133,7 +134,9 @@ inside() { # inside ROOTFS CMD...: CMD chrooted in ROOTFS, with the mounts, in p
 		killable unshare --mount --propagation private --pid --fork --kill-child -- "$SELF" --in-rootfs "$@"
 }
 
-requirements_hash() { sha256sum "$ROOT/requirements-dev.txt" | cut -d' ' -f1; }
+# The venv's recipe: requirements-dev.txt and MATRIX_PIP_EXTRA (e.g. "pandas>=3": the suite on the
+# pandas of today's Windows installers instead of Debian's); a change rebuilds the venv from scratch.
+requirements_hash() { { cat "$ROOT/requirements-dev.txt"; echo "${MATRIX_PIP_EXTRA:-}"; } | sha256sum | cut -d' ' -f1; }
 
 # Build (once) the root filesystem of a Debian suite, and its venv of test tools.
 prepare_rootfs() {
@@ -194,8 +197,9 @@ prepare_rootfs() {
 		# The host's CA bundle, in case the network goes through a proxy with its own CA.
 		cp -L /etc/ssl/certs/ca-certificates.crt "$dir/etc/ssl/certs/centralites-host-ca.crt"
 		if ! inside "$dir" /bin/sh -c "set -e
-			[ -x $VENV_IN/bin/python ] || python3 -m venv --system-site-packages $VENV_IN
-			$VENV_IN/bin/python -m pip install -q -r '$ROOT/requirements-dev.txt'" >>"$logfile" 2>&1; then
+			rm -rf $VENV_IN
+			python3 -m venv --system-site-packages $VENV_IN
+			$VENV_IN/bin/python -m pip install -q -r '$ROOT/requirements-dev.txt' ${MATRIX_PIP_EXTRA:+'$MATRIX_PIP_EXTRA'}" >>"$logfile" 2>&1; then
 			log "$suite: pip install failed, last lines of $logfile:"
 			tail -n 15 "$logfile" >&2
 			return 1
@@ -269,7 +273,7 @@ run_leg() {
 # Read whole before it runs: editing this file during a run does not disturb the run.
 main() {
 	if [ "$(id -u)" != 0 ]; then
-		exec sudo --preserve-env=MATRIX_CACHE,MATRIX_MIRROR,MATRIX_REBUILD,MATRIX_MAX_AGE_DAYS,MATRIX_PYTEST_ARGS,MATRIX_UNBUILT_OK,CI "$SELF" "$@"
+		exec sudo --preserve-env=MATRIX_CACHE,MATRIX_MIRROR,MATRIX_REBUILD,MATRIX_MAX_AGE_DAYS,MATRIX_PYTEST_ARGS,MATRIX_PIP_EXTRA,MATRIX_UNBUILT_OK,CI "$SELF" "$@"
 	fi
 	for tool in debootstrap unshare chroot; do
 		command -v "$tool" >/dev/null || { log "$tool is missing (apt-get install debootstrap)"; exit 1; }

@@ -66,11 +66,12 @@ test-core:
 # Root filesystems of the other Debian suites, built once by debootstrap (see scripts/test_matrix.sh).
 MATRIX_CACHE ?= /var/cache/centralites-matrix
 MATRIX_LEGS ?= host trixie sid
+MATRIX_PIP_EXTRA ?=
 
 test-matrix: deps
 	@[ -x /usr/sbin/debootstrap ] || command -v debootstrap >/dev/null || { echo "Installing debootstrap (apt)…"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq debootstrap; }
-	$(SUDO) env MATRIX_CACHE="$(MATRIX_CACHE)" scripts/test_matrix.sh $(MATRIX_LEGS)
+	$(SUDO) env MATRIX_CACHE="$(MATRIX_CACHE)" MATRIX_PIP_EXTRA="$(MATRIX_PIP_EXTRA)" scripts/test_matrix.sh $(MATRIX_LEGS)
 
 package: translations
 	$(PYTHON_SYSTEM) scripts/package.py --output dist

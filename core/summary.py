@@ -56,7 +56,7 @@ def summarise(frame, group, label=None, sums=(), weight=None, means=(), level_co
     labels = {}
     if label:
         first = frame.groupby(keys.to_numpy(), sort=False)[label].first()
-        labels = {k: ("" if v is None else str(v)) for k, v in first.items()}
+        labels = {k: ("" if v is None or pd.isna(v) else str(v)) for k, v in first.items()}
     rows = []
     for position, (key, part) in enumerate(groups):
         is_total = total and position == len(groups) - 1

@@ -15,7 +15,6 @@ from ..i18n import tr
 TEXT_COLOUR = "#222222"
 
 
-
 def chart_unavailable_reason():
     """Why no chart can be drawn here, or an empty string when it can."""
     try:

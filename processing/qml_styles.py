@@ -173,7 +173,6 @@ def _round_down(value):
     return float(int(value) // step * step)
 
 
-
 def has_score_style(layer, field):
     renderer = layer.renderer()
     if isinstance(renderer, QgsGraduatedSymbolRenderer):

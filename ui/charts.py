@@ -25,7 +25,6 @@ def pyqtgraph_or_none():
     return pyqtgraph
 
 
-
 def _clicks(widget, callback):
     """Call ``callback(x, y)`` in data coordinates for each left click on the plot."""
     plot = widget.getPlotItem()

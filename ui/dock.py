@@ -1,8 +1,10 @@
 """The Centralités panel: explore a commune, compare it, tune the weights with the map following.
 
-Scores come from the layer's fields, and new weights are re-scored by
-core.rescoring (the same computation as centralites:centrality_score): the
-panel never computes a score itself. Selection is shared with the map both ways.
+The dock builds the widgets and wires them. Scores come from the layer's
+fields (layer_io); new weights are re-scored by the LiveController
+(live_controller) through core.rescoring, the same computation as
+centralites:centrality_score: the panel never computes a score itself.
+Selection is shared with the map both ways.
 """
 
 import os
@@ -52,7 +54,6 @@ from .layer_io import has_scores, read_layer_data, saved_weights
 from .live_controller import LiveController
 from .ranking import FID_ROLE, RankingModel
 from .weights import WeightSliders
-
 
 
 def install_hint():

@@ -143,7 +143,9 @@ def layer_benchmark(frame, profile, folder, function_weights, repeats):
     memory = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", "communes", "memory")
     fields = []
     for name in table.columns:
-        kind = FIELD_STRING if name in ("INSEE_COM", "niveau") else (
+        # Text columns by their content (explication, indicateurs_manquants…): a number field would
+        # make the memory provider refuse every feature that has a text there.
+        kind = FIELD_STRING if name in ("INSEE_COM", "niveau") or table[name].dtype == object else (
             FIELD_INT if name in ("rang", "niveau_code", "donnees_manquantes") else FIELD_DOUBLE)
         fields.append(QgsField(name, kind))
     memory.dataProvider().addAttributes(fields)

@@ -182,10 +182,11 @@ def build_sheets(frame, profile, chosen, name_field=None, code_field=None, group
         points = contributions.iloc[position].fillna(0.0).to_numpy()
         order = [k for k in np.lexsort((-points, -commune_ahead.fillna(-1).to_numpy()))
                  if not np.isnan(commune_ahead.iat[k])]
-        best = [indicators[k] for k in order[:SENTENCE_ITEMS]]
+        # Strong: ahead of more than half the territory's communes; weak: of less than half.
+        best = [indicators[k] for k in order if commune_ahead.iat[k] > 50.0][:SENTENCE_ITEMS]
         worst_first = sorted(order, key=lambda k: (commune_ahead.iat[k], points[k]))
-        worst = [indicators[k] for k in worst_first[:SENTENCE_ITEMS] if indicators[k] not in best]
-        strongest.append(best[0].label if best else "")
+        worst = [indicators[k] for k in worst_first if commune_ahead.iat[k] < 50.0][:SENTENCE_ITEMS]
+        strongest.append(indicators[order[0]].label if order else "")
         is_scored = not np.isnan(composite.iat[position])
         if is_scored:
             summary = _summary(frame, position, ranks.iat[position], scored_count, composite.iat[position], has_band)
@@ -197,7 +198,7 @@ def build_sheets(frame, profile, chosen, name_field=None, code_field=None, group
         else:
             summary = tr("Not scored: too few indicators have a value (see the field indicateurs_manquants).")
             sentences = [tr("{name} is not scored: too few of its indicators have a value.").format(name=title)]
-        if best:
+        if order:
             sentences.append(_indicators_sentence(best, worst, raw.iloc[position], commune_ahead, indicators))
         pages.append({"title": title, "subtitle": subtitle, "summary": summary,
                       "explanation": " ".join(sentences), "change": change[position]})
@@ -271,7 +272,10 @@ def _indicators_sentence(best, worst, values, ahead, indicators):
             label=indicator.label, value=_with_unit(values.iat[k], unit_of(indicator.formula)),
             share=int(round(ahead.iat[k])))
 
-    text = tr("Strongest indicators: {items}.").format(items="; ".join(told(i) for i in best))
+    if best:
+        text = tr("Strongest indicators: {items}.").format(items="; ".join(told(i) for i in best))
+    else:
+        text = tr("None of its indicators is ahead of half the territory's communes.")
     if worst:
         text += " " + tr("Weakest: {items}.").format(items="; ".join(told(i) for i in worst))
     return text

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsFeedback,
     QgsLayoutExporter,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
@@ -21,7 +22,9 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingUtils,
     QgsRectangle,
+    QgsVectorLayer,
 )
 
 from ...compat import FLAG_NO_THREADING, REQUEST_NO_GEOMETRY, SOURCE_POLYGON
@@ -143,7 +146,7 @@ class CommuneSheets(CentralitesAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)
-        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        layer = self._territory(parameters, context)
         if source is None or layer is None:
             self.fail(tr("The commune layer could not be read."))
         self.require_features(parameters, self.INPUT, source)
@@ -183,6 +186,16 @@ class CommuneSheets(CentralitesAlgorithm):
                               profile)
         except (LayoutTemplateError, StyleFileError) as error:
             raise QgsProcessingException(str(error)) from None
+
+    def _territory(self, parameters, context):
+        """The whole layer behind the input (every commune: the territory), even when only its selection is
+        to be made into sheets."""
+        value = parameters.get(self.INPUT)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            text, _ = value.source.valueAsString(context.expressionContext())
+            layer = QgsProcessingUtils.mapLayerFromString(text, context)
+            return layer if isinstance(layer, QgsVectorLayer) else None
+        return self.parameterAsVectorLayer(parameters, self.INPUT, context)
 
     def _chosen(self, parameters, context, source, feedback):
         """The feature ids of the communes chosen: the source's (its selection), filtered by the expression."""
@@ -280,13 +293,17 @@ class CommuneSheets(CentralitesAlgorithm):
                 self._check(result, folder)
                 for name in sorted(os.listdir(staging)):
                     moves.append((os.path.join(staging, name), os.path.join(folder, name)))
+                moves.append((staging, None))  # removed once emptied
                 outputs[self.FOLDER] = folder
             if feedback.isCanceled():
                 return {}
             for partial_file, final in moves:
-                os.replace(partial_file, final)
+                if final is None:
+                    os.rmdir(partial_file)
+                else:
+                    os.replace(partial_file, final)
             if folder:
-                feedback.pushInfo(tr("{count} PDF files in {folder}.").format(count=len(moves) - 1, folder=folder))
+                feedback.pushInfo(tr("{count} PDF files in {folder}.").format(count=len(moves) - 2, folder=folder))
             feedback.pushInfo(tr("{count} pages written to {path}.").format(count=len(positions), path=pdf))
             written.clear()
             del project

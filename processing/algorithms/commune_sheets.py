@@ -138,7 +138,9 @@ class CommuneSheets(CentralitesAlgorithm):
             self.DPI, tr("Resolution of the pictures (DPI)"), defaultValue=150, minValue=72, maxValue=600))
         self.addParameter(QgsProcessingParameterFile(
             self.TEMPLATE, tr("Sheet template (.qpt; empty: the plugin's own)"), extension="qpt", optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Sheets (PDF)"), "PDF (*.pdf)"))
+        # Optional, made by default: in a model, an output left empty skips the sheets (nothing is computed).
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Sheets (PDF)"), "PDF (*.pdf)", optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.FOLDER, tr("Also one PDF per commune in this folder (optional)"), optional=True,
             createByDefault=False))
@@ -150,6 +152,10 @@ class CommuneSheets(CentralitesAlgorithm):
         if source is None or layer is None:
             self.fail(tr("The commune layer could not be read."))
         self.require_features(parameters, self.INPUT, source)
+        if not self.parameterAsFileOutput(parameters, self.OUTPUT, context) \
+                and not self.parameterAsString(parameters, self.FOLDER, context):
+            feedback.pushInfo(tr("No PDF and no folder asked: no sheet made."))
+            return {self.PAGES: 0}
         names = layer.fields().names()
         for field in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD) + SCORE_FIELDS:
             if field not in names:
@@ -273,26 +279,31 @@ class CommuneSheets(CentralitesAlgorithm):
             sources = default_sources(plugin_version(), data_vintage(layer)) + " " + tr(
                 "Profile: {name}.").format(name=profile["name"])
             fill_sheet_layout(layout, project, levels, outlines, coverage, rows, sources)
-            partial = _hidden(pdf)
-            written.append(partial)
-            result = self._export(lambda fb: export_sheets(layout, partial, fb, dpi), feedback,
-                                   CHART_SHARE, 100.0 if not folder else 80.0)
-            if result is None:
-                return {}
-            self._check(result, pdf)
-            outputs = {self.OUTPUT: pdf, self.PAGES: len(positions)}
-            moves = [(partial, pdf)]
+            outputs = {self.PAGES: len(positions)}
+            moves = []
+            if pdf:
+                partial = _hidden(pdf)
+                written.append(partial)
+                result = self._export(lambda fb: export_sheets(layout, partial, fb, dpi), feedback,
+                                       CHART_SHARE, 100.0 if not folder else 80.0)
+                if result is None:
+                    return {}
+                self._check(result, pdf)
+                outputs[self.OUTPUT] = pdf
+                moves.append((partial, pdf))
             if folder:
                 os.makedirs(folder, exist_ok=True)
                 staging = os.path.join(folder, f".centralites-{uuid.uuid4().hex[:12]}")
                 os.makedirs(staging)
                 written.append(staging)
-                result = self._export(lambda fb: export_sheet_files(layout, staging, fb, dpi), feedback, 80.0, 100.0)
+                result = self._export(lambda fb: export_sheet_files(layout, staging, fb, dpi), feedback,
+                                       80.0 if pdf else CHART_SHARE, 100.0)
                 if result is None:
                     return {}
                 self._check(result, folder)
                 for name in sorted(os.listdir(staging)):
                     moves.append((os.path.join(staging, name), os.path.join(folder, name)))
+                files = len(moves) - (1 if pdf else 0)
                 moves.append((staging, None))  # removed once emptied
                 outputs[self.FOLDER] = folder
             if feedback.isCanceled():
@@ -303,8 +314,9 @@ class CommuneSheets(CentralitesAlgorithm):
                 else:
                     os.replace(partial_file, final)
             if folder:
-                feedback.pushInfo(tr("{count} PDF files in {folder}.").format(count=len(moves) - 2, folder=folder))
-            feedback.pushInfo(tr("{count} pages written to {path}.").format(count=len(positions), path=pdf))
+                feedback.pushInfo(tr("{count} PDF files in {folder}.").format(count=files, folder=folder))
+            if pdf:
+                feedback.pushInfo(tr("{count} pages written to {path}.").format(count=len(positions), path=pdf))
             written.clear()
             del project
             return outputs

@@ -23,6 +23,7 @@ The territory is every commune of the layer; percentiles, medians and means are
 taken over the communes with a value.
 """
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -143,8 +144,9 @@ def function_references(frame):
     return medians, means
 
 
-def build_sheets(frame, profile, chosen, name_field=None, code_field=None, group_field=None):
-    """The pages of the rows ``chosen`` (positions in ``frame``) of a scored layer's ``frame`` (every commune)."""
+def build_sheets(frame, profile, chosen, name_field=None, code_field=None, group_field=None, decimal_mark="."):
+    """The pages of the rows ``chosen`` (positions in ``frame``) of a scored layer's ``frame`` (every commune);
+    numbers written with ``decimal_mark`` (the user's: "," in French)."""
     frame = frame.reset_index(drop=True)
     chosen = list(chosen)
     indicators = [i for i in profile_indicators(profile)]
@@ -222,6 +224,10 @@ def build_sheets(frame, profile, chosen, name_field=None, code_field=None, group
                 "mark": mark,
             })
     index = pd.Index(chosen)
+    if decimal_mark != ".":
+        pages = [{key: _decimal(text, decimal_mark) for key, text in page.items()} for page in pages]
+        rows = [{key: _decimal(value, decimal_mark) if key in ("value", "median", "points") else value
+                 for key, value in row.items()} for row in rows]
     return Sheets(
         pages=pd.DataFrame(pages, index=index, columns=["title", "subtitle", "summary", "explanation", "change"]),
         scores=scores.iloc[chosen].set_axis(index, axis=0),
@@ -295,6 +301,9 @@ def _change_texts(frame):
         territory = _annual_rate(start.sum(min_count=1), end.sum(min_count=1), span)
         texts = []
         for a, b in zip(start.to_numpy(), end.to_numpy()):
+            if np.isnan(a) and np.isnan(b):
+                texts.append(tr("{label}: no data").format(label=labels[measure]))
+                continue
             texts.append(tr("{label}: {start} in {first} → {end} in {last}, {rate} a year (territory: "
                             "{territory})").format(
                 label=labels[measure], start=number_text(a), end=number_text(b), first=2000 + first,
@@ -307,6 +316,14 @@ def _change_texts(frame):
     return ["\n".join(lines[m][row] for m in lines) for row in range(len(frame))]
 
 
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def _decimal(text, mark):
+    """The decimal points of the numbers in ``text`` written ``mark`` (never a dot between words)."""
+    return _DECIMAL.sub(mark, text) if isinstance(text, str) else text
+
+
 def _annual_rate(start, end, years):
     if start is None or end is None or np.isnan(start) or np.isnan(end) or start <= 0 or years <= 0:
         return float("nan")
@@ -314,7 +331,10 @@ def _annual_rate(start, end, years):
 
 
 def _rate(value):
-    return "—" if np.isnan(value) else f"{value:+.2f} %"
+    if np.isnan(value):
+        return "—"
+    text = f"{value:+.2f} %"
+    return text[1:] if text in ("+0.00 %", "-0.00 %") else text
 
 
 def _score(value):
@@ -324,6 +344,8 @@ def _score(value):
 def _with_unit(value, unit):
     whole = value is not None and not np.isnan(value) and float(value).is_integer()
     text = f"{value:.0f}" if whole and abs(value) < 100 else number_text(value)
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # -0.0: a rate rounded to nothing has no sign
     if text == "—" or not unit:
         return text
     return f"{text} {unit}" if unit != "%" else f"{text} %"

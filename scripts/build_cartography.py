@@ -433,14 +433,14 @@ def sheet_template(project):
 
     band.setSymbol(QgsFillSymbol.createSimple({"color": SHEET_ACCENT, "outline_style": "no"}))
     layout.addLayoutItem(band)
-    place(band, margin, 34.0, inner, 0.8)
+    place(band, margin, 35.0, inner, 0.8)
 
     label("title", "Commune", 20, (margin, 9.0, inner, 10.0), bold=True, colour=SHEET_ACCENT,
           valign=Qt.AlignmentFlag.AlignVCenter)
     label("subtitle", "Code · intercommunality", 9, (margin, 19.5, inner, 5.5))
-    label("summary", "Level · rank · score", 9.5, (margin, 26.0, inner, 7.0), bold=True)
+    label("summary", "Level · rank · score", 9, (margin, 25.5, inner, 9.0), bold=True)
 
-    top = 38.0
+    top = 39.0
     column = (inner - 6.0) / 2
     right = margin + column + 6.0
     label("map_title", "Location", 8.5, (margin, top, column, 5.0), bold=True, colour=SHEET_ACCENT)
@@ -456,21 +456,25 @@ def sheet_template(project):
     legend.setTitle("")
     legend.setLinkedMap(map_item)
     legend.setAutoUpdateModel(False)
-    legend.setResizeToContents(False)
+    legend.setResizeToContents(True)  # never clipped: six classes in three columns of two rows
     legend.setColumnCount(3)
+    legend.setColumnSpace(2.0)
+    legend.setEqualColumnWidth(False)
     legend.setSplitLayer(True)
-    legend.setSymbolWidth(4.0)
-    legend.setSymbolHeight(2.6)
+    legend.setSymbolWidth(3.6)
+    legend.setSymbolHeight(2.4)
     legend.setBoxSpace(0.5)
     for style, size, bold in ((QgsLegendStyle.Style.Title, 7.0, True), (QgsLegendStyle.Style.Group, 6.5, True),
                               (QgsLegendStyle.Style.Subgroup, 6.5, False),
-                              (QgsLegendStyle.Style.SymbolLabel, 6.5, False)):
+                              (QgsLegendStyle.Style.SymbolLabel, 6.0, False)):
         font = QFont("DejaVu Sans")
         font.setPointSizeF(size)
         font.setBold(bold)
         legend.setStyleFont(style, font)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 1.0)
+    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Left, 1.0)
     layout.addLayoutItem(legend)
-    place(legend, margin, top + 76.5, column, 12.0)
+    place(legend, margin, top + 76.5, column, 14.0)
 
     label("chart_title", "The four functions", 8.5, (right, top, column, 5.0), bold=True, colour=SHEET_ACCENT)
     chart = QgsLayoutItemPicture(layout)

@@ -27,6 +27,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from qgis.PyQt.QtCore import QLocale
+
 from ...compat import FLAG_NO_THREADING, REQUEST_NO_GEOMETRY, SOURCE_POLYGON
 from ...core.change import CHANGE_COLUMN
 from ...core.editions import VINTAGE_FIELD
@@ -179,7 +181,9 @@ class CommuneSheets(CentralitesAlgorithm):
         position = {fid: k for k, fid in enumerate(feature_ids)}
         positions = [position[fid] for fid in chosen if fid in position]
         positions = ordered(frame, positions, ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)], fields)
-        sheets = build_sheets(frame, profile, positions, fields["name"], fields["code"], fields["group"])
+        # Numbers as the user reads them: QGIS sets Qt's default locale to its number format ("," in French).
+        sheets = build_sheets(frame, profile, positions, fields["name"], fields["code"], fields["group"],
+                              decimal_mark=QLocale().decimalPoint())
         missing_contributions = [i.label for i in sheets.indicators if i.contribution_field not in names]
         if missing_contributions:
             feedback.pushWarning(tr("The layer has no contribution for {indicators}: was it scored with this "

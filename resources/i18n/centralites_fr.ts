@@ -9,7 +9,7 @@
         <translation>  Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="103"/>
+        <location filename="../../core/sheets.py" line="104"/>
         <source>%/yr</source>
         <translation>%/an</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>Tous les niveaux</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="145"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="147"/>
         <source>Also one PDF per commune in this folder (optional)</source>
         <translation>Aussi un PDF par commune dans ce dossier (facultatif)</translation>
     </message>
@@ -193,17 +193,17 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="136"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
         <source>By code</source>
         <translation>Par code</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="136"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
         <source>By name</source>
         <translation>Par nom</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="136"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
         <source>By rank</source>
         <translation>Par rang</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Évolution par niveau</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="304"/>
+        <location filename="../../core/sheets.py" line="313"/>
         <source>Change of population and jobs: the layer has no census columns of two years ({columns}).</source>
         <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
     </message>
@@ -355,12 +355,12 @@
         <translation>Couche des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="130"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="132"/>
         <source>Commune name field (empty: NOM, NOM_COM or LIBGEO)</source>
         <translation>Champ du nom de la commune (vide : NOM, NOM_COM ou LIBGEO)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="89"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="91"/>
         <source>Commune sheets (PDF, one page per commune)</source>
         <translation>Fiches communales (PDF, une page par commune)</translation>
     </message>
@@ -484,7 +484,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="240"/>
+        <location filename="../../core/sheets.py" line="246"/>
         <source>Composite score {score}/100</source>
         <translation>Score composite {score}/100</translation>
     </message>
@@ -754,7 +754,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Champ du code INSEE de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="176"/>
+        <location filename="../../core/sheets.py" line="178"/>
         <source>INSEE code {code}</source>
         <translation>Code INSEE {code}</translation>
     </message>
@@ -806,7 +806,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="127"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="129"/>
         <source>Indicator profile the layer was scored with (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs avec lequel la couche a été scorée (JSON ; vide = AULA 360° intégré)</translation>
     </message>
@@ -841,13 +841,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs sans valeur pour aucune commune (laissés hors des scores) : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="254"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="258"/>
         <location filename="../../processing/algorithms/export_layout.py" line="152"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="133"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="135"/>
         <source>Intercommunality field (empty: NOM_EPCI, LIBEPCI… when present)</source>
         <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
     </message>
@@ -857,12 +857,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Centralité intermédiaire</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="259"/>
+        <location filename="../../core/sheets.py" line="265"/>
         <source>Its strongest function against the territory is {best} ({best_score}, median {best_median}); its weakest, {worst} ({worst_score}, median {worst_median}).</source>
         <translation>Sa fonction la plus forte face au territoire est {best} ({best_score}, médiane {best_median}) ; la plus faible, {worst} ({worst_score}, médiane {worst_median}).</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="256"/>
+        <location filename="../../core/sheets.py" line="262"/>
         <source>Its strongest function against the territory is {function} ({score}, median {median}).</source>
         <translation>Sa fonction la plus forte face au territoire est {function} ({score}, médiane {median}).</translation>
     </message>
@@ -872,7 +872,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Emplois</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="289"/>
+        <location filename="../../core/sheets.py" line="295"/>
         <source>Jobs at place of work</source>
         <translation>Emplois au lieu de travail</translation>
     </message>
@@ -979,7 +979,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Champ du niveau (1 majeure … 5 hors centralité)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="276"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="280"/>
         <location filename="../../processing/algorithms/export_layout.py" line="237"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
@@ -990,7 +990,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité (catégories)</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="238"/>
+        <location filename="../../core/sheets.py" line="244"/>
         <source>Level: {level}</source>
         <translation>Niveau : {level}</translation>
     </message>
@@ -1082,7 +1082,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="157"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="159"/>
         <source>No PDF and no folder asked: no sheet made.</source>
         <translation>Ni PDF ni dossier demandé : aucune fiche produite.</translation>
     </message>
@@ -1092,7 +1092,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune commune n&apos;a à la fois un niveau et un niveau de référence ({levels} avec un niveau, aucune dans la référence) : vérifiez le champ du code de commune et que la référence couvre les communes de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="222"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="226"/>
         <source>No commune matches the filter expression {expression}: nothing to make.</source>
         <translation>Aucune commune ne vérifie l&apos;expression de filtre {expression} : rien à produire.</translation>
     </message>
@@ -1143,7 +1143,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="278"/>
+        <location filename="../../core/sheets.py" line="284"/>
         <source>None of its indicators is ahead of half the territory&apos;s communes.</source>
         <translation>Aucun de ses indicateurs ne la place devant la moitié des communes du territoire.</translation>
     </message>
@@ -1185,7 +1185,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Non calculé (pas de données)</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="199"/>
+        <location filename="../../core/sheets.py" line="201"/>
         <source>Not scored: too few indicators have a value (see the field indicateurs_manquants).</source>
         <translation>Non scorée : trop peu d&apos;indicateurs ont une valeur (voir le champ indicateurs_manquants).</translation>
     </message>
@@ -1200,12 +1200,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nombre de tirages</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="147"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="149"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="92"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="94"/>
         <source>One A4 page per commune of a scored layer (the output of “Centrality score”): every commune, the selected ones (tick “Selected features only”), or those of a filter expression such as &quot;NOM_EPCI&quot; = &apos;CC du Ternois&apos; or &quot;niveau_code&quot; &lt;= 2 — in one PDF, and optionally one PDF per commune in a folder, named by code and name.
 
 Each page: the commune&apos;s name, code and intercommunality, its level, its rank out of the communes scored, its composite score and, when the layer carries the sensitivity fields (rang_p05, rang_p95), its rank band; a chart of its four functions against the territory&apos;s median and the mean of its level; the indicators of the profile — raw value with its unit, the territory&apos;s median, the commune&apos;s percentile among the territory&apos;s communes (P90: higher than 90 % of them), its contribution to the composite in points (the contrib_ fields), ▲ a strength (ahead of at least 75 % of the communes, on the indicator&apos;s direction: a low vacancy is ahead) or ▼ a weakness (ahead of at most 25 %); three sentences that say why; a locator map of the commune in its intercommunality, the communes coloured by level with the names of the main centres; the change of population and jobs between the two census years of the layer; the sources with the INSEE editions used (field millesimes), the date and the page number. The territory is the whole layer: medians, percentiles and level means are taken over all its communes.
@@ -1227,7 +1227,7 @@ Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first comm
 Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="124"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="126"/>
         <source>Only the communes where this expression is true (empty: all)</source>
         <translation>Seulement les communes où cette expression est vraie (vide : toutes)</translation>
     </message>
@@ -1247,7 +1247,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="136"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
         <source>Order of the pages</source>
         <translation>Ordre des pages</translation>
     </message>
@@ -1327,7 +1327,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Points écrits en bloc dans {path} (GDAL).</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="289"/>
+        <location filename="../../core/sheets.py" line="295"/>
         <location filename="../../ui/change_table.py" line="44"/>
         <source>Population</source>
         <translation>Population</translation>
@@ -1388,7 +1388,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil : {name}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="279"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="283"/>
         <source>Profile: {name}.</source>
         <translation>Profil : {name}.</translation>
     </message>
@@ -1409,12 +1409,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="245"/>
+        <location filename="../../core/sheets.py" line="251"/>
         <source>Rank band (p05–p95): {low}–{high}</source>
         <translation>Fourchette de rang (p05–p95) : {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="239"/>
+        <location filename="../../core/sheets.py" line="245"/>
         <source>Rank {rank} of {count}</source>
         <translation>Rang {rank} sur {count}</translation>
     </message>
@@ -1467,7 +1467,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Résolution (ppp)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="140"/>
         <source>Resolution of the pictures (DPI)</source>
         <translation>Résolution des images (DPI)</translation>
     </message>
@@ -1523,7 +1523,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="122"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="124"/>
         <source>Scored commune layer (the selected communes, or all)</source>
         <translation>Couche des communes scorées (les communes sélectionnées, ou toutes)</translation>
     </message>
@@ -1618,12 +1618,12 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Feuille des classeurs (nom ou numéro ; vide : la première qui a une colonne de codes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="140"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="142"/>
         <source>Sheet template (.qpt; empty: the plugin&apos;s own)</source>
         <translation>Modèle de fiche (.qpt ; vide : celui de l&apos;extension)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="143"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="145"/>
         <source>Sheets (PDF)</source>
         <translation>Fiches (PDF)</translation>
     </message>
@@ -1657,7 +1657,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Forces : {items}.</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="276"/>
+        <location filename="../../core/sheets.py" line="282"/>
         <source>Strongest indicators: {items}.</source>
         <translation>Indicateurs les plus forts : {items}.</translation>
     </message>
@@ -1805,7 +1805,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="352"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="356"/>
         <source>The chart {path} could not be written.</source>
         <translation>Le graphique {path} n&apos;a pas pu être écrit.</translation>
     </message>
@@ -1827,7 +1827,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="118"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="151"/>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="153"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="155"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
         <location filename="../../processing/algorithms/export_layout.py" line="132"/>
         <location filename="../../processing/algorithms/join_tables.py" line="111"/>
@@ -1852,7 +1852,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="213"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="217"/>
         <source>The filter expression is not valid: {error}</source>
         <translation>L&apos;expression de filtre n&apos;est pas valide : {error}</translation>
     </message>
@@ -1872,7 +1872,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche a changé pendant sa lecture (l&apos;entité {fid} n&apos;y était pas) : relancez l&apos;algorithme une fois la couche sortie du mode édition.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="185"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="189"/>
         <source>The layer has no contribution for {indicators}: was it scored with this profile? Their points are left empty.</source>
         <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
     </message>
@@ -1888,7 +1888,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="178"/>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="162"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="164"/>
         <location filename="../../processing/algorithms/export_layout.py" line="135"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
@@ -1996,12 +1996,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="251"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="255"/>
         <source>The sheet template has no item of id {ids}: left out of the pages.</source>
         <translation>Le modèle de fiche n&apos;a pas d&apos;élément d&apos;identifiant {ids} : absent des pages.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="417"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="421"/>
         <source>The sheets could not be written to {path} (error {code}: {error}): check that the folder exists and is writable.</source>
         <translation>Les fiches n&apos;ont pas pu être écrites dans {path} (erreur {code} : {error}) : vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
@@ -2117,7 +2117,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="280"/>
+        <location filename="../../core/sheets.py" line="286"/>
         <source>Weakest: {items}.</source>
         <translation>Les plus faibles : {items}.</translation>
     </message>
@@ -2348,7 +2348,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>revenus {year}</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="102"/>
+        <location filename="../../core/sheets.py" line="103"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
@@ -2421,7 +2421,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>autre année</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="100"/>
+        <location filename="../../core/sheets.py" line="101"/>
         <source>per 1,000 inh.</source>
         <translation>pour 1 000 hab.</translation>
     </message>
@@ -2501,7 +2501,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>ligne incomplète</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="212"/>
+        <location filename="../../core/sheets.py" line="214"/>
         <source>strength</source>
         <translation>atout</translation>
     </message>
@@ -2582,7 +2582,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>sans correspondance</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="214"/>
+        <location filename="../../core/sheets.py" line="216"/>
         <source>weakness</source>
         <translation>faiblesse</translation>
     </message>
@@ -2617,7 +2617,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{compared} communes ; accord exact {exact:.1%} ; kappa pondéré {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="317"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="321"/>
         <source>{count} PDF files in {folder}.</source>
         <translation>{count} fichiers PDF dans {folder}.</translation>
     </message>
@@ -2666,7 +2666,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} niveaux plus bas que la référence</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="319"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="323"/>
         <source>{count} pages written to {path}.</source>
         <translation>{count} pages écrites dans {path}.</translation>
     </message>
@@ -2681,7 +2681,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="188"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="192"/>
         <source>{count} sheets to make.</source>
         <translation>{count} fiches à produire.</translation>
     </message>
@@ -2722,7 +2722,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Pages {kind} : {paths}</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="271"/>
+        <location filename="../../core/sheets.py" line="277"/>
         <source>{label} {value} (ahead of {share} % of the territory&apos;s communes)</source>
         <translation>{label} {value} (devant {share} % des communes du territoire)</translation>
     </message>
@@ -2730,6 +2730,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/explain.py" line="40"/>
         <source>{label} {value} (rank {rank})</source>
         <translation>{label} {value} (rang {rank})</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="305"/>
+        <source>{label}: no data</source>
+        <translation>{label} : pas de donnée</translation>
     </message>
     <message>
         <location filename="../../processing/base.py" line="69"/>
@@ -2747,7 +2752,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="298"/>
+        <location filename="../../core/sheets.py" line="307"/>
         <source>{label}: {start} in {first} → {end} in {last}, {rate} a year (territory: {territory})</source>
         <translation>{label} : {start} en {first} → {end} en {last}, {rate} par an (territoire : {territory})</translation>
     </message>
@@ -2757,12 +2762,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} (clair)</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="200"/>
+        <location filename="../../core/sheets.py" line="202"/>
         <source>{name} is not scored: too few of its indicators have a value.</source>
         <translation>{name} n&apos;est pas scorée : trop peu de ses indicateurs ont une valeur.</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="193"/>
+        <location filename="../../core/sheets.py" line="195"/>
         <source>{name} ranks {rank} of the {count} communes scored, with a composite score of {score}/100: level {level}.</source>
         <translation>{name} est au rang {rank} des {count} communes scorées, avec un score composite de {score}/100 : niveau {level}.</translation>
     </message>

@@ -92,7 +92,7 @@ def test_rank_band_when_the_sensitivity_fields_are_there():
 def test_change_of_population_and_jobs_between_the_census_years():
     sheets = build_sheets(territory(), PROFILE, [1, 4], "NOM", "INSEE_COM", "NOM_EPCI")
     change = sheets.pages.loc[1, "change"].split("\n")
-    assert change[0].startswith("Population: 2\u202f000 in 2013 → 2\u202f000 in 2018, +0.00 % a year")
+    assert change[0].startswith("Population: 2\u202f000 in 2013 → 2\u202f000 in 2018, 0.00 % a year")
     assert change[1].startswith("Jobs at place of work: 300 in 2013 → 300 in 2018")
     assert "—" in sheets.pages.loc[4, "change"].split("\n")[1]  # Ee has no 2013 jobs
 
@@ -114,3 +114,17 @@ def test_file_names_keep_accents_and_drop_what_windows_refuses():
     assert sheet_file_name("62119", "Béthune") == "62119_Béthune"
     assert sheet_file_name("62001", 'A/B:C?') == "62001_A_B_C_"
     assert sheet_file_name("62001", "") == "62001"
+
+
+def test_a_commune_without_census_figures_says_no_data():
+    frame = territory()
+    frame.loc[4, ["P13_POP", "P18_POP"]] = np.nan
+    sheets = build_sheets(frame, PROFILE, [4], "NOM", "INSEE_COM", "NOM_EPCI")
+    assert sheets.pages.loc[4, "change"].split("\n")[0] == "Population: no data"
+
+
+def test_numbers_in_the_users_decimal_mark():
+    sheets = build_sheets(territory(), PROFILE, [0], "NOM", "INSEE_COM", "NOM_EPCI", decimal_mark=",")
+    assert "Composite score 8,0/100" in sheets.pages.loc[0, "summary"]
+    assert sheets.rows.set_index("indicator").loc["Jobs", "points"] == "0,5"
+    assert "INSEE code 62001" in sheets.pages.loc[0, "subtitle"]  # no number's point to change there

@@ -4,15 +4,34 @@
 ``initGui`` calls it too for the desktop. The provider is added once only.
 """
 
+import importlib
 import os
 
-from qgis.core import QgsApplication, QgsVectorLayer, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsVectorLayer
 
 from .i18n import install_translator, tr
 
 PLUGIN_DIR = os.path.dirname(__file__)
 SAMPLE_TERRITORY = os.path.join(PLUGIN_DIR, "resources", "sample", "territoire_aula.gpkg")
 MODEL_ID = "centralites:diagnostic_centralites"
+
+
+def missing_libraries():
+    """The Python packages the plugin needs and this QGIS lacks (a minimal OSGeo4W install may)."""
+    missing = []
+    for name in ("numpy", "pandas"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing
+
+
+def missing_libraries_message(missing):
+    return tr("Centralités needs the Python package(s) {names}, missing from this QGIS. On Windows: run the "
+              "OSGeo4W setup and install python3-{first} (or 'pip install {names_pip}' in the OSGeo4W shell); "
+              "on Debian or Ubuntu: sudo apt install python3-{first}. Then restart QGIS.").format(
+        names=", ".join(missing), first=missing[0], names_pip=" ".join(missing))
 
 
 class CentralitesPlugin:
@@ -28,6 +47,10 @@ class CentralitesPlugin:
         if self.provider is not None:
             return
         install_translator()
+        missing = missing_libraries()
+        if missing:  # said once, plainly, instead of an import traceback
+            QgsMessageLog.logMessage(missing_libraries_message(missing), "Centralités", Qgis.MessageLevel.Critical)
+            return
         from .processing.provider import CentralitesProvider
 
         self.provider = CentralitesProvider()
@@ -35,6 +58,11 @@ class CentralitesPlugin:
 
     def initGui(self):  # noqa: N802
         self.initProcessing()
+        missing = missing_libraries()
+        if missing:
+            self.iface.messageBar().pushMessage(tr("Centralités"), missing_libraries_message(missing),
+                                                level=Qgis.MessageLevel.Critical)
+            return
         from qgis.PyQt.QtWidgets import QAction
 
         from qgis.PyQt.QtGui import QIcon

@@ -91,3 +91,28 @@ def test_load_sample_territory_action_adds_the_layer(registry, qgis_iface):
     finally:
         plugin.unload()
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_without_pandas_the_plugin_says_what_to_install(registry, qgis_iface, monkeypatch):
+    # A minimal OSGeo4W install may lack pandas: a message saying what to install, no traceback, no provider.
+    import centralites
+    from centralites import plugin as plugin_module
+    from qgis.core import QgsApplication
+
+    monkeypatch.setattr(plugin_module, "missing_libraries", lambda: ["pandas"])
+    messages = []
+
+    def keep(message, tag, level):
+        if tag == "Centralités":
+            messages.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    plugin = centralites.classFactory(qgis_iface)
+    try:
+        plugin.initGui()
+        assert centralites_providers(registry) == []
+        assert plugin.actions == []
+    finally:
+        plugin.unload()
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+    assert messages and "python3-pandas" in messages[0] and "pip install pandas" in messages[0]

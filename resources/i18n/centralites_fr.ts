@@ -19,7 +19,7 @@
         <translation>%1 à %2</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="47"/>
+        <location filename="../../plugin.py" line="75"/>
         <source>&amp;Centralités</source>
         <translation>&amp;Centralités</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>Appliquer le style de centralité</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="56"/>
+        <location filename="../../plugin.py" line="84"/>
         <source>Apply the centrality style…</source>
         <translation>Appliquer le style de centralité…</translation>
     </message>
@@ -240,18 +240,24 @@
         <translation>Style du score de centralité</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="54"/>
+        <location filename="../../plugin.py" line="82"/>
         <source>Centrality score…</source>
         <translation>Score de centralité…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="48"/>
-        <location filename="../../plugin.py" line="111"/>
+        <location filename="../../plugin.py" line="63"/>
+        <location filename="../../plugin.py" line="76"/>
+        <location filename="../../plugin.py" line="139"/>
         <location filename="../../processing/algorithms/apply_style.py" line="217"/>
         <location filename="../../ui/dock.py" line="68"/>
         <location filename="../../ui/dock.py" line="567"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="31"/>
+        <source>Centralités needs the Python package(s) {names}, missing from this QGIS. On Windows: run the OSGeo4W setup and install python3-{first} (or &apos;pip install {names_pip}&apos; in the OSGeo4W shell); on Debian or Ubuntu: sudo apt install python3-{first}. Then restart QGIS.</source>
+        <translation>Centralités a besoin du ou des paquets Python {names}, absents de ce QGIS. Sous Windows : lancez l&apos;installateur OSGeo4W et installez python3-{first} (ou « pip install {names_pip} » dans le shell OSGeo4W) ; sous Debian ou Ubuntu : sudo apt install python3-{first}. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
         <location filename="../../processing/failures.py" line="245"/>
@@ -590,7 +596,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Champs existants remplacés : {fields}</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="60"/>
+        <location filename="../../plugin.py" line="88"/>
         <source>Explore the scores (panel)</source>
         <translation>Explorer les scores (panneau)</translation>
     </message>
@@ -610,7 +616,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="58"/>
+        <location filename="../../plugin.py" line="86"/>
         <source>Export the map (PDF)…</source>
         <translation>Exporter la carte (PDF)…</translation>
     </message>
@@ -882,7 +888,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Joindre des tables INSEE aux communes</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="53"/>
+        <location filename="../../plugin.py" line="81"/>
         <source>Join INSEE tables…</source>
         <translation>Joindre des tables INSEE…</translation>
     </message>
@@ -1010,7 +1016,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Comme l&apos;INRAE/ANCT : 4 majeur … 0 non centre</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="61"/>
+        <location filename="../../plugin.py" line="89"/>
         <source>Load the sample territory</source>
         <translation>Charger le territoire d&apos;exemple</translation>
     </message>
@@ -1472,7 +1478,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Résolution des images (DPI)</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="52"/>
+        <location filename="../../plugin.py" line="80"/>
         <source>Run the full diagnosis…</source>
         <translation>Lancer le diagnostic complet…</translation>
     </message>
@@ -1482,7 +1488,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image SVG</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="106"/>
+        <location filename="../../plugin.py" line="134"/>
         <source>Sample territory (AULA)</source>
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
@@ -1991,7 +1997,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="111"/>
+        <location filename="../../plugin.py" line="139"/>
         <source>The sample territory could not be opened: {path}</source>
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>

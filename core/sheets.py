@@ -261,6 +261,20 @@ def _functions_sentence(scores, medians, labels):
     worst = min(present, key=lambda k: gaps[k])
     text = tr("Its strongest function against the territory is {function} ({score}, median {median}).").format(
         function=labels[best], score=f"{scores[best]:.0f}", median=_score(medians[best]))
+    best_score, best_median = f"{scores[best]:.0f}", _score(medians[best])
+    worst_score, worst_median = f"{scores[worst]:.0f}", _score(medians[worst])
+    if worst != best and gaps[worst] >= 0:
+        return tr("All its functions are at or above the territory's median: the furthest ahead is {best} "
+                  "({best_score}, median {best_median}), the least {worst} ({worst_score}, median "
+                  "{worst_median}).").format(best=labels[best], best_score=best_score, best_median=best_median,
+                                             worst=labels[worst], worst_score=worst_score,
+                                             worst_median=worst_median)
+    if worst != best and gaps[best] <= 0:
+        return tr("All its functions are at or below the territory's median: the closest is {best} "
+                  "({best_score}, median {best_median}), the furthest behind {worst} ({worst_score}, median "
+                  "{worst_median}).").format(best=labels[best], best_score=best_score, best_median=best_median,
+                                             worst=labels[worst], worst_score=worst_score,
+                                             worst_median=worst_median)
     if worst != best:
         text = tr("Its strongest function against the territory is {best} ({best_score}, median {best_median}); "
                   "its weakest, {worst} ({worst_score}, median {worst_median}).").format(

@@ -105,6 +105,16 @@
         <translation>Toutes les intercommunalités</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="267"/>
+        <source>All its functions are at or above the territory&apos;s median: the furthest ahead is {best} ({best_score}, median {best_median}), the least {worst} ({worst_score}, median {worst_median}).</source>
+        <translation>Toutes ses fonctions sont à la médiane du territoire ou au-dessus : la plus en avance est {best} ({best_score}, médiane {best_median}), la moins {worst} ({worst_score}, médiane {worst_median}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="273"/>
+        <source>All its functions are at or below the territory&apos;s median: the closest is {best} ({best_score}, median {best_median}), the furthest behind {worst} ({worst_score}, median {worst_median}).</source>
+        <translation>Toutes ses fonctions sont à la médiane du territoire ou en dessous : la plus proche est {best} ({best_score}, médiane {best_median}), la plus en retrait {worst} ({worst_score}, médiane {worst_median}).</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="205"/>
         <source>All levels</source>
         <translation>Tous les niveaux</translation>
@@ -275,7 +285,7 @@
         <translation>Évolution par niveau</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="313"/>
+        <location filename="../../core/sheets.py" line="327"/>
         <source>Change of population and jobs: the layer has no census columns of two years ({columns}).</source>
         <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
     </message>
@@ -863,7 +873,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Centralité intermédiaire</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="265"/>
+        <location filename="../../core/sheets.py" line="279"/>
         <source>Its strongest function against the territory is {best} ({best_score}, median {best_median}); its weakest, {worst} ({worst_score}, median {worst_median}).</source>
         <translation>Sa fonction la plus forte face au territoire est {best} ({best_score}, médiane {best_median}) ; la plus faible, {worst} ({worst_score}, médiane {worst_median}).</translation>
     </message>
@@ -878,7 +888,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Emplois</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="295"/>
+        <location filename="../../core/sheets.py" line="309"/>
         <source>Jobs at place of work</source>
         <translation>Emplois au lieu de travail</translation>
     </message>
@@ -1149,7 +1159,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="284"/>
+        <location filename="../../core/sheets.py" line="298"/>
         <source>None of its indicators is ahead of half the territory&apos;s communes.</source>
         <translation>Aucun de ses indicateurs ne la place devant la moitié des communes du territoire.</translation>
     </message>
@@ -1333,7 +1343,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Points écrits en bloc dans {path} (GDAL).</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="295"/>
+        <location filename="../../core/sheets.py" line="309"/>
         <location filename="../../ui/change_table.py" line="44"/>
         <source>Population</source>
         <translation>Population</translation>
@@ -1663,7 +1673,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Forces : {items}.</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="282"/>
+        <location filename="../../core/sheets.py" line="296"/>
         <source>Strongest indicators: {items}.</source>
         <translation>Indicateurs les plus forts : {items}.</translation>
     </message>
@@ -2123,7 +2133,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="286"/>
+        <location filename="../../core/sheets.py" line="300"/>
         <source>Weakest: {items}.</source>
         <translation>Les plus faibles : {items}.</translation>
     </message>
@@ -2728,7 +2738,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Pages {kind} : {paths}</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="277"/>
+        <location filename="../../core/sheets.py" line="291"/>
         <source>{label} {value} (ahead of {share} % of the territory&apos;s communes)</source>
         <translation>{label} {value} (devant {share} % des communes du territoire)</translation>
     </message>
@@ -2738,7 +2748,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} {value} (rang {rank})</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="305"/>
+        <location filename="../../core/sheets.py" line="319"/>
         <source>{label}: no data</source>
         <translation>{label} : pas de donnée</translation>
     </message>
@@ -2758,7 +2768,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
-        <location filename="../../core/sheets.py" line="307"/>
+        <location filename="../../core/sheets.py" line="321"/>
         <source>{label}: {start} in {first} → {end} in {last}, {rate} a year (territory: {territory})</source>
         <translation>{label} : {start} en {first} → {end} en {last}, {rate} par an (territoire : {territory})</translation>
     </message>

@@ -72,7 +72,9 @@ def test_sentences_name_rank_level_functions_and_indicators():
     sheets = build_sheets(territory(), PROFILE, [0, 4], "NOM", "INSEE_COM", "NOM_EPCI")
     text = sheets.pages.loc[0, "explanation"]
     assert "Aa ranks 4 of the 4 communes scored" in text and "level locale" in text
-    assert "weakest, Travailler (5, median 55)" in text
+    # Aa is below the median on every function: said so, not "strongest".
+    assert ("All its functions are at or below the territory's median: the closest is Services (20, median 50), "
+            "the furthest behind Travailler (5, median 55).") in text
     # Aa is ahead of a quarter of the communes at best: no strength is claimed, its weakest are said.
     assert "None of its indicators is ahead of half the territory's communes." in text
     assert "Weakest: Vacant dwellings (%) 20 % (ahead of 0 % of the territory's communes); Jobs 10" in text
@@ -128,3 +130,14 @@ def test_numbers_in_the_users_decimal_mark():
     assert "Composite score 8,0/100" in sheets.pages.loc[0, "summary"]
     assert sheets.rows.set_index("indicator").loc["Jobs", "points"] == "0,5"
     assert "INSEE code 62001" in sheets.pages.loc[0, "subtitle"]  # no number's point to change there
+
+
+def test_a_commune_above_the_median_everywhere_is_not_said_to_have_a_weak_function():
+    sheets = build_sheets(territory(), PROFILE, [3], "NOM", "INSEE_COM", "NOM_EPCI")  # Dd: 90, 40, 50, 80
+    text = sheets.pages.loc[3, "explanation"]
+    assert "strongest function against the territory is Habiter (90, median 50); its weakest, Travailler (40, " \
+           "median 55)" in text  # below the median on Travailler: a real weakness
+    frame = territory()
+    frame.loc[3, "score_travailler"] = 80.0  # the median becomes 75
+    text = build_sheets(frame, PROFILE, [3], "NOM", "INSEE_COM", "NOM_EPCI").pages.loc[3, "explanation"]
+    assert "All its functions are at or above the territory's median: the furthest ahead is Habiter" in text

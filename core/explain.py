@@ -49,7 +49,7 @@ def explanations(result, profile, count=2):
 
         def told(k, row=row):
             rank = ranks[row, k]  # none for an imputed value (no raw value to rank)
-            return item.format(label=names[k], value=_number(raw[row, k]), rank="—" if np.isnan(rank) else int(rank))
+            return item.format(label=names[k], value=number_text(raw[row, k]), rank="—" if np.isnan(rank) else int(rank))
 
         text = strengths_text.format(items="; ".join(told(k) for k in strong))
         if weak:
@@ -58,7 +58,7 @@ def explanations(result, profile, count=2):
     return pd.Series(sentences, index=normalised.index, dtype=object)
 
 
-def _number(value):
+def number_text(value):
     """1 234 for counts, 2.4 for rates: what a reader expects of each."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "—"

@@ -7,7 +7,7 @@ must not be made) there is no chart and the layout is exported without it.
 import os
 
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QThread
-from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtGui import QFont, QPainterPath
 
 from ..core.vocabulary import CODE_FIELD, FUNCTION_COLOURS, FUNCTIONS, function_labels, name_field
 from ..i18n import tr
@@ -157,3 +157,99 @@ def write_function_chart(rows, path, title, width_mm, height_mm, dpi=200):
     finally:
         widget.hide()
         widget.deleteLater()
+
+
+class SheetChart:
+    """The commune sheet's chart: the commune's four functions (bars, 0–100) against the territory's median
+    (a black tick) and the mean of the commune's level (a white diamond). One pyqtgraph widget is drawn
+    again for each commune: building it costs more than drawing it. Main thread only; close() when done."""
+
+    def __init__(self, width_mm, height_mm, dpi=200):
+        import pyqtgraph as pg
+
+        self.width = max(200, int(width_mm / 25.4 * dpi))
+        self.height = max(150, int(height_mm / 25.4 * dpi))
+        points = dpi / 72.0
+        self.widget = pg.PlotWidget(background="w")
+        self.widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.widget.resize(self.width, self.height)
+        plot = self.plot = self.widget.getPlotItem()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        margin = int(2 * points)
+        plot.setContentsMargins(margin, margin, 2 * margin, margin)
+        labels = function_labels()
+        self.bars = pg.BarGraphItem(x0=0, y=list(range(4)), width=[0] * 4, height=0.6,
+                                    brushes=[pg.mkBrush(colour) for colour in FUNCTION_COLOURS], pen=pg.mkPen(None))
+        plot.addItem(self.bars)
+        size = max(8, int(7 * points))
+        tick = QPainterPath()  # a vertical stroke: pyqtgraph's own "|" is not in every version
+        tick.moveTo(0, -0.5)
+        tick.lineTo(0, 0.5)
+        self.medians = pg.ScatterPlotItem(symbol=tick, size=int(size * 2.2), pen=pg.mkPen("#111111", width=max(2, int(0.9 * points))),
+                                          brush=pg.mkBrush("#111111"))
+        self.means = pg.ScatterPlotItem(symbol="d", size=int(size * 1.3), pen=pg.mkPen("#111111", width=max(1, int(0.5 * points))),
+                                        brush=pg.mkBrush("#ffffff"))
+        plot.addItem(self.medians)
+        plot.addItem(self.means)
+        self.values = []
+        for k in range(4):
+            text = pg.TextItem("", color=TEXT_COLOUR, anchor=(0, 0.5))
+            plot.addItem(text)
+            self.values.append(text)
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(8, int(6.5 * points)))
+        self.font = font
+        for text in self.values:
+            text.setFont(font)
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.setPen(pg.mkPen("#555555"))
+            axis.setTextPen(pg.mkPen(TEXT_COLOUR))
+            axis.setStyle(tickFont=font, tickTextOffset=int(2 * points))
+        plot.getAxis("left").setTicks([[(k, label) for k, label in enumerate(labels)]])
+        plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 101, 25)]])
+        self.points = points
+        plot.showGrid(x=True, alpha=0.25)
+        plot.invertY(True)
+        self.widget.show()
+        QCoreApplication.processEvents()
+        plot.disableAutoRange()
+        plot.setYRange(-0.6, 3.6, padding=0)
+        plot.setXRange(-3, 112, padding=0)
+
+    def key(self, level):
+        """The chart's key: what the tick and the diamond stand for."""
+        return tr("| territory median   ◇ mean of the level {level}").format(level=level) if level else \
+            tr("| territory median")
+
+    def write(self, path, scores, medians, means, level=""):
+        """The chart of one commune into the PNG ``path``; True when written. NaN: no bar, no marker."""
+        import math
+
+        import pyqtgraph.exporters
+
+        def clean(values):
+            return [None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+                    for value in values]
+
+        scores, medians, means = clean(scores), clean(medians), clean(means)
+        self.bars.setOpts(width=[value or 0.0 for value in scores])
+        self.medians.setData([m for m in medians if m is not None], [k for k, m in enumerate(medians) if m is not None])
+        self.means.setData([m for m in means if m is not None], [k for k, m in enumerate(means) if m is not None])
+        for k, text in enumerate(self.values):
+            value = scores[k]
+            text.setText("" if value is None else f"{value:.0f}")
+            mean = means[k] if means[k] is not None else 0.0
+            text.setPos(max(value or 0.0, mean) + 3.0, k)  # after the bar and the diamond
+        self.plot.setTitle(self.key(level), color=TEXT_COLOUR, size=f"{6.5 * self.points:.0f}px")
+        QCoreApplication.processEvents()
+        exporter = pyqtgraph.exporters.ImageExporter(self.plot)
+        exporter.parameters()["width"] = self.width
+        image = exporter.export(toBytes=True)
+        return image is not None and not image.isNull() and image.save(path, "PNG")
+
+    def close(self):
+        self.widget.hide()
+        self.widget.deleteLater()

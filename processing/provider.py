@@ -10,6 +10,7 @@ from .algorithms.aggregate_bpe import AggregateBpe
 from .algorithms.apply_style import ApplyStyle
 from .base import PLUGIN_DIR, plugin_icon, plugin_version
 from .algorithms.centrality_score import CentralityScore
+from .algorithms.commune_sheets import CommuneSheets
 from .algorithms.compare_levels import CompareLevels
 from .algorithms.export_layout import ExportLayout
 from .algorithms.join_tables import JoinTables
@@ -50,7 +51,7 @@ class CentralitesProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802
         for algorithm in (JoinTables(), AggregateBpe(), CentralityScore(), ApplyStyle(), ExportLayout(),
-                          Sensitivity(), TerritorySummary(), CompareLevels()):
+                          Sensitivity(), TerritorySummary(), CompareLevels(), CommuneSheets()):
             self.addAlgorithm(algorithm)
         for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
             model = ShippedModel()

@@ -372,6 +372,158 @@ def layout_template(project, paper):
     return layout
 
 
+# The commune sheet (fiche communale): one A4 portrait page per commune, an atlas filled by the plugin.
+SHEET_PAGE = (210.0, 297.0)
+SHEET_ACCENT = "#7a0177"  # the colour of the major centres: the sheet's headings
+
+
+def sheet_template(project):
+    """The commune sheet's page: header, locator map and its legend, the four functions' chart, the change
+    of population and jobs, the explanation, the indicators table, sources, date and page number. Every
+    item is named by the id the plugin fills (processing/sheet_pages.py SHEET_ITEM_IDS)."""
+    from centralites.compat import LAYOUT_MM
+    from qgis.core import (
+        QgsLayoutFrame,
+        QgsLayoutItemAttributeTable,
+        QgsLayoutItemLabel,
+        QgsLayoutItemLegend,
+        QgsLayoutItemMap,
+        QgsLayoutItemPicture,
+        QgsLayoutItemShape,
+        QgsLayoutMultiFrame,
+        QgsLayoutPoint,
+        QgsLayoutSize,
+        QgsLegendStyle,
+        QgsPrintLayout,
+        QgsRectangle,
+    )
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    width, height = SHEET_PAGE
+    margin = 12.0
+    inner = width - 2 * margin
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("Fiche communale A4")
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, LAYOUT_MM))
+
+    def place(item, x, y, w, h):
+        item.attemptResize(QgsLayoutSize(w, h, LAYOUT_MM))
+        item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MM))
+
+    def label(item_id, text, size, box, bold=False, align=Qt.AlignmentFlag.AlignLeft, colour=TEXT_COLOUR,
+              valign=Qt.AlignmentFlag.AlignTop):
+        item = QgsLayoutItemLabel(layout)
+        item.setId(item_id)
+        item.setText(text)
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        set_label_text_style(item, font, QColor(colour))
+        item.setHAlign(align)
+        item.setVAlign(valign)
+        layout.addLayoutItem(item)
+        place(item, *box)
+        return item
+
+    band = QgsLayoutItemShape(layout)  # the header's coloured rule
+    band.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+    from qgis.core import QgsFillSymbol
+
+    band.setSymbol(QgsFillSymbol.createSimple({"color": SHEET_ACCENT, "outline_style": "no"}))
+    layout.addLayoutItem(band)
+    place(band, margin, 35.0, inner, 0.8)
+
+    label("title", "Commune", 20, (margin, 9.0, inner, 10.0), bold=True, colour=SHEET_ACCENT,
+          valign=Qt.AlignmentFlag.AlignVCenter)
+    label("subtitle", "Code · intercommunality", 9, (margin, 19.5, inner, 5.5))
+    label("summary", "Level · rank · score", 9, (margin, 25.5, inner, 9.0), bold=True)
+
+    top = 39.0
+    column = (inner - 6.0) / 2
+    right = margin + column + 6.0
+    label("map_title", "Location", 8.5, (margin, top, column, 5.0), bold=True, colour=SHEET_ACCENT)
+    map_item = QgsLayoutItemMap(layout)
+    map_item.setId("map")
+    map_item.setFrameEnabled(True)
+    layout.addLayoutItem(map_item)
+    place(map_item, margin, top + 5.5, column, 70.0)
+    map_item.zoomToExtent(QgsRectangle(640000, 7020000, 700000, 7060000))
+
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legend")
+    legend.setTitle("")
+    legend.setLinkedMap(map_item)
+    legend.setAutoUpdateModel(False)
+    legend.setResizeToContents(True)  # never clipped: six classes in three columns of two rows
+    legend.setColumnCount(3)
+    legend.setColumnSpace(2.0)
+    legend.setEqualColumnWidth(False)
+    legend.setSplitLayer(True)
+    legend.setSymbolWidth(3.6)
+    legend.setSymbolHeight(2.4)
+    legend.setBoxSpace(0.5)
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 7.0, True), (QgsLegendStyle.Style.Group, 6.5, True),
+                              (QgsLegendStyle.Style.Subgroup, 6.5, False),
+                              (QgsLegendStyle.Style.SymbolLabel, 6.0, False)):
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        legend.setStyleFont(style, font)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 1.0)
+    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Left, 1.0)
+    layout.addLayoutItem(legend)
+    place(legend, margin, top + 76.5, column, 14.0)
+
+    label("chart_title", "The four functions", 8.5, (right, top, column, 5.0), bold=True, colour=SHEET_ACCENT)
+    chart = QgsLayoutItemPicture(layout)
+    chart.setId("chart")
+    chart.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    layout.addLayoutItem(chart)
+    place(chart, right, top + 5.5, column, 56.0)
+    label("change_title", "Population and jobs", 8.5, (right, top + 63.0, column, 5.0), bold=True,
+          colour=SHEET_ACCENT)
+    label("change", "Change between the two censuses", 7.5, (right, top + 68.5, column, 22.0))
+
+    label("explanation_title", "Why this score", 8.5, (margin, 131.0, inner, 5.0), bold=True, colour=SHEET_ACCENT)
+    label("explanation", "Sentences", 8.5, (margin, 136.5, inner, 27.0))
+
+    label("indicators_title", "Indicators", 8.5, (margin, 165.0, inner, 5.0), bold=True, colour=SHEET_ACCENT)
+    table = QgsLayoutItemAttributeTable.create(layout)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+    for setter, size, bold in (("Header", 7.0, True), ("Content", 7.0, False)):
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        if hasattr(table, f"set{setter}TextFormat"):
+            from qgis.core import QgsTextFormat
+
+            text_format = QgsTextFormat.fromQFont(font)
+            text_format.setColor(QColor(TEXT_COLOUR))
+            getattr(table, f"set{setter}TextFormat")(text_format)
+        else:
+            getattr(table, f"set{setter}Font")(font)
+            getattr(table, f"set{setter}FontColor")(QColor(TEXT_COLOUR))
+    table.setCellMargin(1.0)
+    table.setGridStrokeWidth(0.15)
+    table.setGridColor(QColor("#bdbdbd"))
+    table.setHorizontalGrid(True)
+    table.setVerticalGrid(False)
+    table.setMaximumNumberOfFeatures(60)
+    layout.addMultiFrame(table)
+    frame = QgsLayoutFrame(layout, table)
+    frame.setId("indicators")
+    place(frame, margin, 170.5, inner, 98.0)
+    table.addFrame(frame)
+
+    label("sources", "Sources", 6.5, (margin, 272.0, inner - 42.0, 14.0))
+    label("date", "Date", 6.5, (width - margin - 40.0, 272.0, 40.0, 5.0), align=Qt.AlignmentFlag.AlignRight)
+    label("page", "Page", 6.5, (width - margin - 40.0, 277.5, 40.0, 5.0), align=Qt.AlignmentFlag.AlignRight)
+    # The atlas, the layers, the table's source and columns and every text are set by the plugin.
+    return layout
+
+
 def write_layouts():
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsReadWriteContext
 
@@ -384,6 +536,13 @@ def write_layouts():
         if not layout.saveAsTemplate(path, QgsReadWriteContext()):
             raise SystemExit(f"could not write {path}")
         print(f"wrote {path}")
+    project = QgsProject()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    layout = sheet_template(project)
+    path = os.path.join(LAYOUTS, "fiche_communale_A4.qpt")
+    if not layout.saveAsTemplate(path, QgsReadWriteContext()):
+        raise SystemExit(f"could not write {path}")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

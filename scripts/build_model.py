@@ -21,6 +21,7 @@ def build():
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
+        QgsProcessingParameterExpression,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterField,
         QgsProcessingParameterFile,
@@ -33,7 +34,7 @@ def build():
     model.setHelpContent({
         "ALG_DESC": "Diagnostic complet des centralités / The whole centrality diagnosis: join the INSEE "
                     "tables to the communes, score the four functions, style the map, export the PDF layout and compare the levels with the "
-                    "INRAE/ANCT 2021 levels.",
+                    "INRAE/ANCT 2021 levels; optionally, one sheet per commune (fiches communales, PDF).",
         "ALG_CREATOR": "Centralités",
     })
 
@@ -47,8 +48,11 @@ def build():
     model_input(QgsProcessingParameterMultipleLayers("tables", "Tableaux INSEE", QgsProcessing.SourceType.TypeFile), 120, 180)
     model_input(QgsProcessingParameterFile("profile", "Profil d'indicateurs (JSON)", extension="json", optional=True), 120, 240)
     model_input(QgsProcessingParameterString("title", "Titre de la carte", "Centralités du territoire"), 120, 300)
+    model_input(QgsProcessingParameterExpression(
+        "sheets_filter", "Fiches communales : seulement les communes où cette expression est vraie (vide : toutes)",
+        None, "communes", optional=True), 120, 360)
 
-    def child(child_id, algorithm_id, description, x, y, sources, outputs=()):
+    def child(child_id, algorithm_id, description, x, y, sources, outputs=(), optional=()):
         step = QgsProcessingModelChildAlgorithm(algorithm_id)
         step.setChildId(child_id)
         step.setDescription(description)
@@ -61,6 +65,8 @@ def build():
             output.setChildId(child_id)
             output.setChildOutputName(child_output)
             output.setPosition(QPointF(x + 200, y + 40))
+            if output_name in optional:  # left empty ("Skip output"), the step makes nothing
+                output.setMandatory(False)
             exposed[output_name] = output
         step.setModelOutputs(exposed)
         model.addChildAlgorithm(step)
@@ -80,6 +86,9 @@ def build():
     child("layout", "centralites:export_layout", "Mise en page PDF", 420, 460, {
         "INPUT": previous("style", "OUTPUT"), "TITLE": param("title"),
     }, [("carte_pdf", "OUTPUT", "Carte (PDF)"), ("carte_png", "OUTPUT_PNG", "Carte (PNG)")])
+    child("sheets", "centralites:commune_sheets", "Fiches communales (PDF)", 720, 460, {
+        "INPUT": previous("score", "OUTPUT"), "PROFILE": param("profile"), "FILTER": param("sheets_filter"),
+    }, [("fiches_pdf", "OUTPUT", "Fiches communales (PDF)")], optional=("fiches_pdf",))
     child("compare", "centralites:compare_levels", "Comparaison aux niveaux INRAE/ANCT", 720, 220, {
         "INPUT": previous("score", "OUTPUT"), "CODE_FIELD": param("code_field"),
     })  # its figures in the model's log; expose its outputs in Model Builder to keep the tables

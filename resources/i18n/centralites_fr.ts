@@ -9,6 +9,11 @@
         <translation>  Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="104"/>
+        <source>%/yr</source>
+        <translation>%/an</translation>
+    </message>
+    <message>
         <location filename="../../processing/qml_styles.py" line="105"/>
         <source>%1 to %2</source>
         <translation>%1 à %2</translation>
@@ -100,9 +105,24 @@
         <translation>Toutes les intercommunalités</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="267"/>
+        <source>All its functions are at or above the territory&apos;s median: the furthest ahead is {best} ({best_score}, median {best_median}), the least {worst} ({worst_score}, median {worst_median}).</source>
+        <translation>Toutes ses fonctions sont à la médiane du territoire ou au-dessus : la plus en avance est {best} ({best_score}, médiane {best_median}), la moins {worst} ({worst_score}, médiane {worst_median}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="273"/>
+        <source>All its functions are at or below the territory&apos;s median: the closest is {best} ({best_score}, median {best_median}), the furthest behind {worst} ({worst_score}, median {worst_median}).</source>
+        <translation>Toutes ses fonctions sont à la médiane du territoire ou en dessous : la plus proche est {best} ({best_score}, médiane {best_median}), la plus en retrait {worst} ({worst_score}, médiane {worst_median}).</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="205"/>
         <source>All levels</source>
         <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="147"/>
+        <source>Also one PDF per commune in this folder (optional)</source>
+        <translation>Aussi un PDF par commune dans ce dossier (facultatif)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="59"/>
@@ -183,12 +203,27 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <source>By code</source>
+        <translation>Par code</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <source>By name</source>
+        <translation>Par nom</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <source>By rank</source>
+        <translation>Par rang</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/export_layout.py" line="164"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/provider.py" line="25"/>
+        <location filename="../../processing/provider.py" line="26"/>
         <source>Centrality diagnosis (join, score, style, map)</source>
         <translation>Diagnostic de centralité (jointure, score, style, carte)</translation>
     </message>
@@ -240,7 +275,7 @@
         <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
     <message>
-        <location filename="../../processing/provider.py" line="43"/>
+        <location filename="../../processing/provider.py" line="44"/>
         <source>Centralités {version} — centrality diagnosis of communes</source>
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
     </message>
@@ -248,6 +283,11 @@
         <location filename="../../ui/dock.py" line="237"/>
         <source>Change by level</source>
         <translation>Évolution par niveau</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="327"/>
+        <source>Change of population and jobs: the layer has no census columns of two years ({columns}).</source>
+        <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/export_layout.py" line="117"/>
@@ -331,6 +371,16 @@
         <translation>Couche des communes</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="132"/>
+        <source>Commune name field (empty: NOM, NOM_COM or LIBGEO)</source>
+        <translation>Champ du nom de la commune (vide : NOM, NOM_COM ou LIBGEO)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="91"/>
+        <source>Commune sheets (PDF, one page per commune)</source>
+        <translation>Fiches communales (PDF, une page par commune)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="50"/>
         <location filename="../../ui/change_table.py" line="42"/>
         <location filename="../../ui/charts.py" line="124"/>
@@ -346,6 +396,11 @@
         <location filename="../../processing/algorithms/compare_levels.py" line="91"/>
         <source>Communes compared</source>
         <translation>Communes comparées</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="97"/>
+        <source>Communes of the sheets</source>
+        <translation>Communes des fiches</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="224"/>
@@ -443,6 +498,11 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
     <message>
         <source>Composite score of the four functions: live, work, shop, services</source>
         <translation type="vanished">Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="246"/>
+        <source>Composite score {score}/100</source>
+        <translation>Score composite {score}/100</translation>
     </message>
     <message>
         <location filename="../../processing/profile_inputs.py" line="53"/>
@@ -634,6 +694,11 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Seuils fixes</translation>
     </message>
     <message>
+        <location filename="../../processing/sheet_pages.py" line="75"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="92"/>
         <source>Gamme lists (CSV with TYPEQU and GAMME; empty: INSEE&apos;s lists of the BPE&apos;s year, shipped)</source>
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
@@ -705,6 +770,11 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Champ du code INSEE de la couche des communes</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="178"/>
+        <source>INSEE code {code}</source>
+        <translation>Code INSEE {code}</translation>
+    </message>
+    <message>
         <location filename="../../core/editions.py" line="135"/>
         <source>INSEE comparateur</source>
         <translation>INSEE comparateur</translation>
@@ -718,6 +788,11 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <location filename="../../processing/profile_inputs.py" line="23"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="75"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
     </message>
     <message>
         <location filename="../../core/profile.py" line="405"/>
@@ -747,6 +822,11 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="129"/>
+        <source>Indicator profile the layer was scored with (JSON; empty = built-in AULA 360°)</source>
+        <translation>Profil d&apos;indicateurs avec lequel la couche a été scorée (JSON ; vide = AULA 360° intégré)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="146"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
@@ -755,6 +835,16 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <location filename="../../ui/weights.py" line="34"/>
         <source>Indicator weights</source>
         <translation>Pondérations des indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="69"/>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="135"/>
+        <source>Indicators of the sheets</source>
+        <translation>Indicateurs des fiches</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="262"/>
@@ -767,9 +857,15 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs sans valeur pour aucune commune (laissés hors des scores) : {indicators}.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="258"/>
         <location filename="../../processing/algorithms/export_layout.py" line="152"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="135"/>
+        <source>Intercommunality field (empty: NOM_EPCI, LIBEPCI… when present)</source>
+        <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
     </message>
     <message>
         <location filename="../../processing/qml_styles.py" line="75"/>
@@ -777,9 +873,24 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Centralité intermédiaire</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="279"/>
+        <source>Its strongest function against the territory is {best} ({best_score}, median {best_median}); its weakest, {worst} ({worst_score}, median {worst_median}).</source>
+        <translation>Sa fonction la plus forte face au territoire est {best} ({best_score}, médiane {best_median}) ; la plus faible, {worst} ({worst_score}, médiane {worst_median}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="262"/>
+        <source>Its strongest function against the territory is {function} ({score}, median {median}).</source>
+        <translation>Sa fonction la plus forte face au territoire est {function} ({score}, médiane {median}).</translation>
+    </message>
+    <message>
         <location filename="../../ui/change_table.py" line="44"/>
         <source>Jobs</source>
         <translation>Emplois</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="309"/>
+        <source>Jobs at place of work</source>
+        <translation>Emplois au lieu de travail</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/join_tables.py" line="47"/>
@@ -884,6 +995,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Champ du niveau (1 majeure … 5 hors centralité)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="280"/>
         <location filename="../../processing/algorithms/export_layout.py" line="237"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
@@ -892,6 +1004,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../processing/algorithms/apply_style.py" line="87"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="244"/>
+        <source>Level: {level}</source>
+        <translation>Niveau : {level}</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="136"/>
@@ -922,6 +1039,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../processing/qpt_layouts.py" line="167"/>
         <source>Location</source>
         <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="65"/>
+        <source>Location and levels of centrality</source>
+        <translation>Situation et niveaux de centralité</translation>
     </message>
     <message>
         <location filename="../../processing/qml_styles.py" line="73"/>
@@ -976,9 +1098,19 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="159"/>
+        <source>No PDF and no folder asked: no sheet made.</source>
+        <translation>Ni PDF ni dossier demandé : aucune fiche produite.</translation>
+    </message>
+    <message>
         <location filename="../../core/agreement.py" line="55"/>
         <source>No commune has both a level and a reference level ({levels} with a level, none of them in the reference): check the commune code field and that the reference covers the layer&apos;s communes.</source>
         <translation>Aucune commune n&apos;a à la fois un niveau et un niveau de référence ({levels} avec un niveau, aucune dans la référence) : vérifiez le champ du code de commune et que la référence couvre les communes de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="226"/>
+        <source>No commune matches the filter expression {expression}: nothing to make.</source>
+        <translation>Aucune commune ne vérifie l&apos;expression de filtre {expression} : rien à produire.</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="160"/>
@@ -989,6 +1121,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../ui/dock.py" line="333"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="252"/>
+        <source>No indicator: the profile has none the layer can compute.</source>
+        <translation>Aucun indicateur : le profil n&apos;en a aucun que la couche permette de calculer.</translation>
     </message>
     <message>
         <location filename="../../processing/qpt_layouts.py" line="284"/>
@@ -1020,6 +1157,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../processing/algorithms/sensitivity.py" line="80"/>
         <source>None</source>
         <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="298"/>
+        <source>None of its indicators is ahead of half the territory&apos;s communes.</source>
+        <translation>Aucun de ses indicateurs ne la place devant la moitié des communes du territoire.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="127"/>
@@ -1059,6 +1201,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Non calculé (pas de données)</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="201"/>
+        <source>Not scored: too few indicators have a value (see the field indicateurs_manquants).</source>
+        <translation>Non scorée : trop peu d&apos;indicateurs ont une valeur (voir le champ indicateurs_manquants).</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/apply_style.py" line="93"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
@@ -1069,6 +1216,24 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nombre de tirages</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="149"/>
+        <source>Number of pages</source>
+        <translation>Nombre de pages</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="94"/>
+        <source>One A4 page per commune of a scored layer (the output of “Centrality score”): every commune, the selected ones (tick “Selected features only”), or those of a filter expression such as &quot;NOM_EPCI&quot; = &apos;CC du Ternois&apos; or &quot;niveau_code&quot; &lt;= 2 — in one PDF, and optionally one PDF per commune in a folder, named by code and name.
+
+Each page: the commune&apos;s name, code and intercommunality, its level, its rank out of the communes scored, its composite score and, when the layer carries the sensitivity fields (rang_p05, rang_p95), its rank band; a chart of its four functions against the territory&apos;s median and the mean of its level; the indicators of the profile — raw value with its unit, the territory&apos;s median, the commune&apos;s percentile among the territory&apos;s communes (P90: higher than 90 % of them), its contribution to the composite in points (the contrib_ fields), ▲ a strength (ahead of at least 75 % of the communes, on the indicator&apos;s direction: a low vacancy is ahead) or ▼ a weakness (ahead of at most 25 %); three sentences that say why; a locator map of the commune in its intercommunality, the communes coloured by level with the names of the main centres; the change of population and jobs between the two census years of the layer; the sources with the INSEE editions used (field millesimes), the date and the page number. The territory is the whole layer: medians, percentiles and level means are taken over all its communes.
+
+The profile must be the one the layer was scored with (empty: the built-in one). The page comes from the plugin&apos;s template resources/layouts/fiche_communale_A4.qpt, or from your own .qpt (your logo, your colours) keeping the item ids title, subtitle, summary, map, legend, chart, change, explanation, indicators (an attribute table&apos;s frame), sources, date, page; the items it lacks are left out and listed in the log. The chart needs pyqtgraph.</source>
+        <translation>Une page A4 par commune d&apos;une couche scorée (la sortie de « Score de centralité ») : toutes les communes, celles sélectionnées (cocher « Entités sélectionnées uniquement »), ou celles d&apos;une expression de filtre comme &quot;NOM_EPCI&quot; = &apos;CC du Ternois&apos; ou &quot;niveau_code&quot; &lt;= 2 — dans un PDF, et en option un PDF par commune dans un dossier, nommé par code et nom.
+
+Chaque page : le nom, le code et l&apos;intercommunalité de la commune, son niveau, son rang parmi les communes scorées, son score composite et, quand la couche porte les champs de sensibilité (rang_p05, rang_p95), sa fourchette de rang ; un graphique de ses quatre fonctions face à la médiane du territoire et à la moyenne de son niveau ; les indicateurs du profil — valeur brute avec son unité, médiane du territoire, centile de la commune parmi les communes du territoire (P90 : plus élevée que 90 % d&apos;entre elles), sa contribution au score composite en points (les champs contrib_), ▲ un atout (devant au moins 75 % des communes, dans le sens de l&apos;indicateur : une vacance faible est devant) ou ▼ une faiblesse (devant au plus 25 %) ; trois phrases qui disent pourquoi ; une carte de situation de la commune dans son intercommunalité, les communes colorées par niveau avec les noms des principaux pôles ; l&apos;évolution de la population et des emplois entre les deux recensements de la couche ; les sources avec les millésimes INSEE utilisés (champ millesimes), la date et le numéro de page. Le territoire est toute la couche : médianes, centiles et moyennes par niveau sont calculés sur toutes ses communes.
+
+Le profil doit être celui avec lequel la couche a été scorée (vide : celui intégré). La page vient du modèle de l&apos;extension resources/layouts/fiche_communale_A4.qpt, ou de votre propre .qpt (votre logo, vos couleurs) qui garde les identifiants d&apos;éléments title, subtitle, summary, map, legend, chart, change, explanation, indicators (le cadre d&apos;une table attributaire), sources, date, page ; les éléments absents sont laissés de côté et listés dans le journal. Le graphique demande pyqtgraph.</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="36"/>
         <source>One row per intercommunality — or per value of any field (GROUP_FIELD, SIREN_EPCI by default) — of a commune layer, usually the output of the centrality score.
 
@@ -1076,6 +1241,11 @@ Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first comm
         <translation>Une ligne par intercommunalité — ou par valeur de tout autre champ (GROUP_FIELD, SIREN_EPCI par défaut) — d&apos;une couche de communes, en général celle produite par le score de centralité.
 
 Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="126"/>
+        <source>Only the communes where this expression is true (empty: all)</source>
+        <translation>Seulement les communes où cette expression est vraie (vide : toutes)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="274"/>
@@ -1091,6 +1261,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <location filename="../../ui/dock.py" line="155"/>
         <source>Open an indicator profile (JSON)</source>
         <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <source>Order of the pages</source>
+        <translation>Ordre des pages</translation>
     </message>
     <message>
         <location filename="../../processing/qpt_layouts.py" line="129"/>
@@ -1127,9 +1302,19 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation type="vanished">Pages PNG : {paths}</translation>
     </message>
     <message>
+        <location filename="../../processing/sheet_pages.py" line="202"/>
+        <source>Page {page} of {count}</source>
+        <translation>Page {page} sur {count}</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/export_layout.py" line="104"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="77"/>
+        <source>Percentile</source>
+        <translation>Centile</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
@@ -1148,11 +1333,17 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Secteurs</translation>
     </message>
     <message>
+        <location filename="../../processing/sheet_pages.py" line="77"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="222"/>
         <source>Points written in bulk to {path} (GDAL).</source>
         <translation>Points écrits en bloc dans {path} (GDAL).</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="309"/>
         <location filename="../../ui/change_table.py" line="44"/>
         <source>Population</source>
         <translation>Population</translation>
@@ -1166,6 +1357,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <location filename="../../ui/change_table.py" line="39"/>
         <source>Population and job change need the census columns {columns}, absent from this layer.</source>
         <translation>L&apos;évolution de la population et de l&apos;emploi demande les colonnes du recensement {columns}, absentes de cette couche.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="67"/>
+        <source>Population and jobs</source>
+        <translation>Population et emplois</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="57"/>
@@ -1208,6 +1404,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil : {name}</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="283"/>
+        <source>Profile: {name}.</source>
+        <translation>Profil : {name}.</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/apply_style.py" line="96"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
         <source>Quantiles</source>
@@ -1222,6 +1423,16 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <location filename="../../ui/ranking.py" line="29"/>
         <source>Rank</source>
         <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="251"/>
+        <source>Rank band (p05–p95): {low}–{high}</source>
+        <translation>Fourchette de rang (p05–p95) : {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="245"/>
+        <source>Rank {rank} of {count}</source>
+        <translation>Rang {rank} sur {count}</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="233"/>
@@ -1270,6 +1481,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <location filename="../../processing/algorithms/export_layout.py" line="105"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="140"/>
+        <source>Resolution of the pictures (DPI)</source>
+        <translation>Résolution des images (DPI)</translation>
     </message>
     <message>
         <location filename="../../plugin.py" line="80"/>
@@ -1321,6 +1537,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <location filename="../../processing/algorithms/export_layout.py" line="95"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="124"/>
+        <source>Scored commune layer (the selected communes, or all)</source>
+        <translation>Couche des communes scorées (les communes sélectionnées, ou toutes)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="144"/>
@@ -1413,6 +1634,16 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Feuille des classeurs (nom ou numéro ; vide : la première qui a une colonne de codes)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="142"/>
+        <source>Sheet template (.qpt; empty: the plugin&apos;s own)</source>
+        <translation>Modèle de fiche (.qpt ; vide : celui de l&apos;extension)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="145"/>
+        <source>Sheets (PDF)</source>
+        <translation>Fiches (PDF)</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="198"/>
         <source>Show the communes of one intercommunality</source>
         <translation>Afficher les communes d&apos;une intercommunalité</translation>
@@ -1440,6 +1671,11 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <location filename="../../core/explain.py" line="39"/>
         <source>Strengths: {items}.</source>
         <translation>Forces : {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="296"/>
+        <source>Strongest indicators: {items}.</source>
+        <translation>Indicateurs les plus forts : {items}.</translation>
     </message>
     <message>
         <location filename="../../processing/qml_styles.py" line="74"/>
@@ -1555,8 +1791,9 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Territoire</translation>
     </message>
     <message>
-        <source>Territory mean</source>
-        <translation type="vanished">Moyenne du territoire</translation>
+        <location filename="../../processing/sheet_pages.py" line="76"/>
+        <source>Territory median</source>
+        <translation>Médiane du territoire</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="33"/>
@@ -1584,6 +1821,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="356"/>
+        <source>The chart {path} could not be written.</source>
+        <translation>Le graphique {path} n&apos;a pas pu être écrit.</translation>
+    </message>
+    <message>
         <location filename="../../processing/chart_picture.py" line="65"/>
         <source>The chart {path} could not be written: the layout has no chart.</source>
         <translation>Impossible d&apos;écrire le graphique {path} : la mise en page n&apos;a pas de graphique.</translation>
@@ -1601,6 +1843,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="118"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="151"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="155"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
         <location filename="../../processing/algorithms/export_layout.py" line="132"/>
         <location filename="../../processing/algorithms/join_tables.py" line="111"/>
@@ -1625,6 +1868,16 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="217"/>
+        <source>The filter expression is not valid: {error}</source>
+        <translation>L&apos;expression de filtre n&apos;est pas valide : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="66"/>
+        <source>The four functions (scores 0–100)</source>
+        <translation>Les quatre fonctions (scores 0–100)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="270"/>
         <source>The function {function} has no indicator value for {count} of {total} communes: its score there rests on nothing.</source>
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
@@ -1633,6 +1886,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/frames.py" line="151"/>
         <source>The layer changed while it was being read (feature {fid} was not there): run the algorithm again once the layer is no longer being edited.</source>
         <translation>La couche a changé pendant sa lecture (l&apos;entité {fid} n&apos;y était pas) : relancez l&apos;algorithme une fois la couche sortie du mode édition.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="189"/>
+        <source>The layer has no contribution for {indicators}: was it scored with this profile? Their points are left empty.</source>
+        <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
     </message>
     <message>
         <location filename="../../processing/frames.py" line="67"/>
@@ -1646,6 +1904,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="178"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="164"/>
         <location filename="../../processing/algorithms/export_layout.py" line="135"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
@@ -1751,6 +2010,16 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../plugin.py" line="139"/>
         <source>The sample territory could not be opened: {path}</source>
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="255"/>
+        <source>The sheet template has no item of id {ids}: left out of the pages.</source>
+        <translation>Le modèle de fiche n&apos;a pas d&apos;élément d&apos;identifiant {ids} : absent des pages.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="421"/>
+        <source>The sheets could not be written to {path} (error {code}: {error}): check that the folder exists and is writable.</source>
+        <translation>Les fiches n&apos;ont pas pu être écrites dans {path} (erreur {code} : {error}) : vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="226"/>
@@ -1859,6 +2128,16 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
+        <location filename="../../processing/sheet_pages.py" line="76"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="300"/>
+        <source>Weakest: {items}.</source>
+        <translation>Les plus faibles : {items}.</translation>
+    </message>
+    <message>
         <location filename="../../core/explain.py" line="39"/>
         <source>Weaknesses: {items}.</source>
         <translation>Faiblesses : {items}.</translation>
@@ -1897,6 +2176,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/sensitivity.py" line="140"/>
         <source>Which choice moves the ranks: median band width {weights} ranks with the weights alone drawn (ecart_poids), {methods} with the methods alone (ecart_methodes).</source>
         <translation>Ce qui fait bouger les rangs : largeur médiane de la bande {weights} rangs quand seuls les poids sont tirés (ecart_poids), {methods} quand seules les méthodes le sont (ecart_methodes).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sheet_pages.py" line="68"/>
+        <source>Why this score</source>
+        <translation>Pourquoi ce score</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="176"/>
@@ -2080,6 +2364,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>revenus {year}</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="103"/>
+        <source>inh./km²</source>
+        <translation>hab./km²</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="75"/>
         <location filename="../../core/join.py" line="42"/>
         <source>invalid code</source>
@@ -2146,6 +2435,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/bpe.py" line="78"/>
         <source>other year</source>
         <translation>autre année</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="101"/>
+        <source>per 1,000 inh.</source>
+        <translation>pour 1 000 hab.</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="142"/>
@@ -2221,6 +2515,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/join.py" line="48"/>
         <source>short row</source>
         <translation>ligne incomplète</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="214"/>
+        <source>strength</source>
+        <translation>atout</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="79"/>
@@ -2299,6 +2598,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>sans correspondance</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="216"/>
+        <source>weakness</source>
+        <translation>faiblesse</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="324"/>
         <source>year given</source>
         <translation>année indiquée</translation>
@@ -2327,6 +2631,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/compare_levels.py" line="260"/>
         <source>{compared} communes; exact agreement {exact:.1%}; weighted kappa {kappa:.3f}</source>
         <translation>{compared} communes ; accord exact {exact:.1%} ; kappa pondéré {kappa:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="321"/>
+        <source>{count} PDF files in {folder}.</source>
+        <translation>{count} fichiers PDF dans {folder}.</translation>
     </message>
     <message>
         <location filename="../../core/join.py" line="148"/>
@@ -2373,6 +2682,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} niveaux plus bas que la référence</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="323"/>
+        <source>{count} pages written to {path}.</source>
+        <translation>{count} pages écrites dans {path}.</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="374"/>
         <source>{count} rows of the arrondissements of {city} counted in {code}</source>
         <translation>{count} lignes des arrondissements de {city} comptées dans {code}</translation>
@@ -2381,6 +2695,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/bpe.py" line="320"/>
         <source>{count} rows of year {year} left out: only {kept} is counted</source>
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="192"/>
+        <source>{count} sheets to make.</source>
+        <translation>{count} fiches à produire.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="101"/>
@@ -2419,9 +2738,19 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Pages {kind} : {paths}</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="291"/>
+        <source>{label} {value} (ahead of {share} % of the territory&apos;s communes)</source>
+        <translation>{label} {value} (devant {share} % des communes du territoire)</translation>
+    </message>
+    <message>
         <location filename="../../core/explain.py" line="40"/>
         <source>{label} {value} (rank {rank})</source>
         <translation>{label} {value} (rang {rank})</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="319"/>
+        <source>{label}: no data</source>
+        <translation>{label} : pas de donnée</translation>
     </message>
     <message>
         <location filename="../../processing/base.py" line="69"/>
@@ -2439,9 +2768,24 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
+        <location filename="../../core/sheets.py" line="321"/>
+        <source>{label}: {start} in {first} → {end} in {last}, {rate} a year (territory: {territory})</source>
+        <translation>{label} : {start} en {first} → {end} en {last}, {rate} par an (territoire : {territory})</translation>
+    </message>
+    <message>
         <location filename="../../ui/charts.py" line="80"/>
         <source>{name} (light)</source>
         <translation>{name} (clair)</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="202"/>
+        <source>{name} is not scored: too few of its indicators have a value.</source>
+        <translation>{name} n&apos;est pas scorée : trop peu de ses indicateurs ont une valeur.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sheets.py" line="195"/>
+        <source>{name} ranks {rank} of the {count} communes scored, with a composite score of {score}/100: level {level}.</source>
+        <translation>{name} est au rang {rank} des {count} communes scorées, avec un score composite de {score}/100 : niveau {level}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="131"/>
@@ -2959,6 +3303,16 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/profile.py" line="217"/>
         <source>{where}: {arity} operand(s) expected, got {count}.</source>
         <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="226"/>
+        <source>| territory median</source>
+        <translation>| médiane du territoire</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="225"/>
+        <source>| territory median   ◇ mean of the level {level}</source>
+        <translation>| médiane du territoire   ◇ moyenne du niveau {level}</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="357"/>

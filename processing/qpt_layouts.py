@@ -12,6 +12,7 @@ import os
 
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsDataProvider,
     QgsCsException,
     QgsExpression,

@@ -68,3 +68,12 @@ def number_text(value):
     if magnitude >= 10:
         return f"{value:.0f}"
     return f"{value:.1f}"
+
+
+def points_against_median(contributions):
+    """Each commune's points per indicator minus the territory's median points for it (the median over the
+    communes that have a value): above zero the indicator lifts the commune above a typical commune, below
+    zero it holds it back. ``contributions``: the contrib_* columns, one row per commune."""
+    points = contributions.apply(pd.to_numeric, errors="coerce").astype("float64")
+    return points - points.median()
+

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .change import change_fields
-from .explain import number_text
+from .explain import EXPLANATION_FIELD, number_text, points_against_median
 from .indicators import evaluate, small_base
 from .messages import tr
 from .sensitivity import BAND_FIELDS
@@ -196,7 +196,7 @@ def build_sheets(frame, profile, chosen, name_field=None, code_field=None, group
                             "{score}/100: level {level}.").format(
                 name=title, rank=int(ranks.iat[position]), count=scored_count,
                 score=f"{composite.iat[position]:.1f}", level=_text(frame.at[position, LEVEL_FIELD]))]
-            sentences.append(_functions_sentence(scores.iloc[position].to_numpy(), medians, labels))
+            sentences.append(functions_sentence(scores.iloc[position].to_numpy(), medians, labels))
         else:
             summary = tr("Not scored: too few indicators have a value (see the field indicateurs_manquants).")
             sentences = [tr("{name} is not scored: too few of its indicators have a value.").format(name=title)]
@@ -252,7 +252,7 @@ def _summary(frame, position, rank, count, composite, has_band):
     return " · ".join(parts)
 
 
-def _functions_sentence(scores, medians, labels):
+def functions_sentence(scores, medians, labels):
     present = [k for k in range(len(scores)) if not np.isnan(scores[k])]
     if not present:
         return ""
@@ -369,6 +369,29 @@ def _text(value):
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
     return str(value)
+
+
+def commune_reasons(frame, row, indicators):
+    """Why the commune at index label ``row`` of a scored layer's ``frame`` (scores, contrib_* fields, the
+    score's explanation) scores as it does, for the panel: (items, sentences). ``items``: one (function index,
+    label, points against the territory's median) per indicator the layer has contributions of, in the
+    profile's order (without a profile: the contrib_* fields as they come)."""
+    known = [i for i in indicators if i.contribution_field in frame.columns]
+    if not known:
+        prefix = len(CONTRIBUTION_PREFIX)
+        known = [Indicator(name[prefix:], name[prefix:], FUNCTIONS[0], name[prefix:], None, "+")
+                 for name in frame.columns if isinstance(name, str) and name.startswith(CONTRIBUTION_PREFIX)]
+    gaps = points_against_median(frame[[i.contribution_field for i in known]]) if known else None
+    items = [(FUNCTIONS.index(i.function), i.label, float(gaps.at[row, i.contribution_field])) for i in known]
+    sentences = []
+    if pd.notna(pd.to_numeric(pd.Series([frame.at[row, COMPOSITE_FIELD]]), errors="coerce").iat[0]):
+        medians, _ = function_references(frame)
+        scores = pd.to_numeric(frame.loc[row, list(SCORE_FIELDS)], errors="coerce").to_numpy(dtype="float64")
+        sentences.append(functions_sentence(scores, medians, function_labels()))
+    explanation = frame.at[row, EXPLANATION_FIELD] if EXPLANATION_FIELD in frame.columns else None
+    if isinstance(explanation, str) and explanation:
+        sentences.append(explanation)
+    return items, " ".join(s for s in sentences if s)
 
 
 def sheet_file_name(code, name):

@@ -160,6 +160,38 @@ class ScoreHistogram:
             self.on_click(*limits)
 
 
+class ContributionBars:
+    """The selected commune's points per indicator against the territory's median: one horizontal bar per
+    indicator (right: above a typical commune, left: below), coloured by function, in the profile's order."""
+
+    def __init__(self, pg):
+        self.pg = pg
+        self.widget = pg.PlotWidget(background="w")
+        self.widget.setMouseEnabled(x=False, y=False)
+        self.widget.hideButtons()
+        self.widget.setMenuEnabled(False)
+        self.widget.showGrid(x=True, alpha=0.25)
+        self.widget.getAxis("bottom").setLabel(tr("points of the composite score against the territory's median"))
+        self.widget.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(OUTLINE_COLOUR, width=1)))
+        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7, pen=pg.mkPen(OUTLINE_COLOUR, width=0.5))
+        self.widget.addItem(self.bars)
+        self.points = np.empty(0)
+        self.show(None, [], [], np.empty(0))
+
+    def show(self, name, functions, labels, points):
+        """``functions``: the function index (0–3) of each bar; ``points``: its points against the median."""
+        self.points = np.asarray(points, dtype="float64")
+        count = len(labels)
+        y = np.arange(count)[::-1].astype("float64")  # the profile's first indicator on top
+        self.bars.setOpts(x0=np.minimum(self.points, 0.0), width=np.abs(self.points), y=y,
+                          brushes=[self.pg.mkBrush(FUNCTION_COLOURS[f]) for f in functions])
+        self.widget.getAxis("left").setTicks([[(float(y[k]), labels[k]) for k in range(count)]])
+        span = max(1.0, float(np.nanmax(np.abs(self.points))) if count else 1.0) * 1.1
+        self.widget.setXRange(-span, span, padding=0)
+        self.widget.setYRange(-0.6, max(count, 1) - 0.4, padding=0)
+        self.widget.setTitle(f"<b>{name}</b>" if name else tr("no commune selected"), size="8pt")
+
+
 def in_bin(score, low, high):
     """Whether a composite score falls in the histogram bar [low, high) (the last bar includes 100)."""
     if score is None or score != score:

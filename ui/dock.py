@@ -18,7 +18,8 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,11 +40,21 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, LEVEL_FIELD, LEVEL_LABELS, RANK_FIELD, SCORE_FIELDS
+from ..core.sheets import commune_reasons, profile_indicators, sheet_file_name
+from ..core.vocabulary import (
+    CODE_FIELD,
+    COMPOSITE_FIELD,
+    LEVEL_CODE_FIELD,
+    LEVEL_FIELD,
+    LEVEL_LABELS,
+    RANK_FIELD,
+    SCORE_FIELDS,
+)
 from ..i18n import tr
 from . import live
 from .change_table import ChangeByLevel
 from .charts import (
+    ContributionBars,
     FunctionBars,
     ScoreHistogram,
     export_plot,
@@ -54,6 +65,7 @@ from .layer_io import has_scores, read_layer_data, saved_weights
 from .live_controller import LiveController
 from .ranking import FID_ROLE, RankingModel
 from .weights import WeightSliders
+from .why_tab import WhyTab
 
 
 def install_hint():
@@ -236,6 +248,10 @@ class CentralitesDock(QgsDockWidget):
         self.change = ChangeByLevel()
         self.change_table = self.change.table
         self.tabs.addTab(self.change, tr("Change by level"))
+        pg = pyqtgraph_or_none()
+        self.why = WhyTab(ContributionBars(pg) if pg is not None else None)
+        self.why.sheet_requested.connect(self.make_sheet)
+        self.tabs.addTab(self.why, tr("Why this score"))
 
         self.search.textChanged.connect(lambda text: self._filter(text=text))
         self.group_filter.currentIndexChanged.connect(
@@ -481,6 +497,7 @@ class CentralitesDock(QgsDockWidget):
             reference_score = _float(self.data.loc[reference, COMPOSITE_FIELD]) if reference is not None else None
             self.histogram.show(self.data[COMPOSITE_FIELD].to_numpy(dtype="float64") if len(self.data) else [],
                                 composite, reference_score)
+        self._show_reasons(name)
         self._syncing = True
         row = self.model.row_of(self.current_fid) if self.current_fid is not None else -1
         if row >= 0:
@@ -489,6 +506,41 @@ class CentralitesDock(QgsDockWidget):
         else:
             self.table.clearSelection()
         self._syncing = False
+
+    def _show_reasons(self, name):
+        if self.current_fid is None:
+            self.why.show_commune(None)
+            return
+        profile = (self.live.resolved or self.live.profile) if self.live is not None else None
+        items, sentences = commune_reasons(self.data, self.current_fid, profile_indicators(profile) if profile else [])
+        self.why.show_commune(name, items, sentences)
+
+    def make_sheet(self, open_it=True):
+        """The selected commune's sheet (centralites:commune_sheets) in QGIS's temporary folder, opened with
+        the system's PDF viewer; returns its path (None when no commune is selected or it failed)."""
+        if self.layer is None or self.current_fid is None:
+            return None
+        import processing  # QGIS's processing package (the plugin's own is centralites.processing)
+        from qgis.core import QgsProcessingException, QgsProcessingUtils
+
+        self.controller.flush()  # the sheet is made from what the layer holds: the last weights first
+        row = self.data.loc[self.current_fid]
+        code = row[CODE_FIELD] if CODE_FIELD in self.data.columns else self.current_fid
+        path = os.path.join(QgsProcessingUtils.tempFolder(), sheet_file_name(code, row["name"]) + ".pdf")
+        parameters = {"INPUT": self.layer, "FILTER": f"$id = {int(self.current_fid)}", "OUTPUT": path}
+        if self.live is not None and self.live.profile_path:
+            parameters["PROFILE"] = self.live.profile_path
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            processing.run("centralites:commune_sheets", parameters)
+        except QgsProcessingException as error:
+            self._message(tr("The commune sheet could not be made: {error}").format(error=error))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if open_it:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        return path
 
     # ------------------------------------------------------------------ selection
     def select_feature(self, feature_id, pan=True):

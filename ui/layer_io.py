@@ -10,6 +10,7 @@ from qgis.core import QgsFeatureRequest, QgsFeedback, QgsProcessingContext, QgsP
 
 from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..core.change import CHANGE_COLUMN
+from ..core.explain import EXPLANATION_FIELD
 from ..core.rescoring import WEIGHTED_FIELDS
 from ..core.vocabulary import (
     CODE_FIELD,
@@ -32,13 +33,16 @@ def has_scores(layer):
 
 
 def read_layer_data(layer):
-    """One row per feature (index = feature id): name, intercommunality, score fields and census counts."""
+    """One row per feature (index = feature id): name, intercommunality, code, score fields, contributions,
+    the score's explanation and census counts."""
     fields = layer.fields()
     names = fields.names()
     names_field, groups_field = name_field(names), group_field(names)
     change_columns = [n for n in names if CHANGE_COLUMN.fullmatch(n)]
     wanted = [n for n in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, *SCORE_FIELDS) if n in names]
-    columns = wanted + change_columns
+    contributions = [n for n in names if n.startswith(CONTRIBUTION_PREFIX)]
+    extra = [n for n in (CODE_FIELD, EXPLANATION_FIELD) if n in names]
+    columns = wanted + contributions + extra + change_columns
     read = [n for n in [names_field, groups_field] if n] + columns
     indexes = [fields.lookupField(n) for n in read]
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indexes)
@@ -55,7 +59,7 @@ def read_layer_data(layer):
             data[name] = None
     data[LEVEL_CODE_FIELD] = pd.to_numeric(data[LEVEL_CODE_FIELD], errors="coerce")
     data[RANK_FIELD] = pd.to_numeric(data[RANK_FIELD], errors="coerce")
-    for name in (COMPOSITE_FIELD, *SCORE_FIELDS):
+    for name in (COMPOSITE_FIELD, *SCORE_FIELDS, *contributions):
         data[name] = pd.to_numeric(data[name], errors="coerce").astype("float64")
     return data.loc[:, ~data.columns.duplicated()]
 

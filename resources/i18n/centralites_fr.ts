@@ -29,7 +29,7 @@
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="416"/>
+        <location filename="../../ui/dock.py" line="433"/>
         <source>(no reference commune)</source>
         <translation>(pas de commune de référence)</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="122"/>
+        <location filename="../../ui/dock.py" line="135"/>
         <source>A reference commune shown next to the selected one</source>
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
     </message>
@@ -100,7 +100,7 @@
         <translation>Toutes les communes</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="422"/>
+        <location filename="../../ui/dock.py" line="439"/>
         <source>All intercommunalities</source>
         <translation>Toutes les intercommunalités</translation>
     </message>
@@ -115,7 +115,7 @@
         <translation>Toutes ses fonctions sont à la médiane du territoire ou en dessous : la plus proche est {best} ({best_score}, médiane {best_median}), la plus en retrait {worst} ({worst_score}, médiane {worst_median}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="205"/>
+        <location filename="../../ui/dock.py" line="218"/>
         <source>All levels</source>
         <translation>Tous les niveaux</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>BPE {year} ({origin}) : aucune liste fournie pour {year}, listes de {chosen} utilisées (l&apos;année antérieure la plus proche)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="172"/>
+        <location filename="../../ui/dock.py" line="185"/>
         <source>Back to the profile&apos;s weights</source>
         <translation>Revenir aux pondérations du profil</translation>
     </message>
@@ -198,7 +198,7 @@
         <translation>Barres</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="154"/>
+        <location filename="../../ui/dock.py" line="167"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -235,7 +235,7 @@
     </message>
     <message>
         <location filename="../../processing/algorithms/export_layout.py" line="164"/>
-        <location filename="../../processing/qpt_layouts.py" line="262"/>
+        <location filename="../../processing/qpt_layouts.py" line="263"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
     </message>
@@ -259,8 +259,8 @@
         <location filename="../../plugin.py" line="76"/>
         <location filename="../../plugin.py" line="139"/>
         <location filename="../../processing/algorithms/apply_style.py" line="217"/>
-        <location filename="../../ui/dock.py" line="68"/>
-        <location filename="../../ui/dock.py" line="567"/>
+        <location filename="../../ui/dock.py" line="81"/>
+        <location filename="../../ui/dock.py" line="620"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="237"/>
+        <location filename="../../ui/dock.py" line="250"/>
         <source>Change by level</source>
         <translation>Évolution par niveau</translation>
     </message>
@@ -376,6 +376,11 @@
         <translation>Champ du nom de la commune (vide : NOM, NOM_COM ou LIBGEO)</translation>
     </message>
     <message>
+        <location filename="../../ui/why_tab.py" line="27"/>
+        <source>Commune sheet (PDF)</source>
+        <translation>Fiche communale (PDF)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="91"/>
         <source>Commune sheets (PDF, one page per commune)</source>
         <translation>Fiches communales (PDF, une page par commune)</translation>
@@ -383,7 +388,7 @@
     <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="50"/>
         <location filename="../../ui/change_table.py" line="42"/>
-        <location filename="../../ui/charts.py" line="124"/>
+        <location filename="../../ui/charts.py" line="123"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
@@ -454,7 +459,7 @@
         <translation>Comparer les niveaux à une classification de référence</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="116"/>
+        <location filename="../../ui/dock.py" line="129"/>
         <source>Compare with</source>
         <translation>Comparer avec</translation>
     </message>
@@ -481,7 +486,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="123"/>
+        <location filename="../../ui/charts.py" line="122"/>
         <source>Composite score (click a bar to select its communes)</source>
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
@@ -525,12 +530,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="223"/>
+        <location filename="../../ui/dock.py" line="236"/>
         <source>Copy table</source>
         <translation>Copier le tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="224"/>
+        <location filename="../../ui/dock.py" line="237"/>
         <source>Copy the visible rows as CSV, to paste into a spreadsheet</source>
         <translation>Copier les lignes affichées en CSV, à coller dans un tableur</translation>
     </message>
@@ -571,7 +576,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Distance à une commune de référence</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="184"/>
+        <location filename="../../processing/qpt_layouts.py" line="185"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
@@ -611,12 +616,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Explorer les scores (panneau)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="561"/>
+        <location filename="../../ui/dock.py" line="614"/>
         <source>Export charts</source>
         <translation>Exporter les graphiques</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="228"/>
+        <location filename="../../ui/dock.py" line="241"/>
         <source>Export charts…</source>
         <translation>Exporter les graphiques…</translation>
     </message>
@@ -760,7 +765,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>niveaux INRAE/ANCT 2021</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="475"/>
+        <location filename="../../processing/qpt_layouts.py" line="476"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -810,8 +815,8 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>L&apos;indicateur « {indicator} » est très asymétrique (asymétrie {skewness:.1f}, kurtosis {kurtosis:.1f}, au-delà de {skew_limit:g} et {kurt_limit:g}) : quelques communes décident de ses valeurs normalisées. Envisagez &quot;transform&quot;: &quot;log&quot; ou &quot;winsorise&quot; dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="397"/>
-        <location filename="../../ui/dock.py" line="405"/>
+        <location filename="../../ui/dock.py" line="414"/>
+        <location filename="../../ui/dock.py" line="422"/>
         <source>Indicator profile (*.json)</source>
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
@@ -974,7 +979,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="425"/>
+        <location filename="../../processing/qpt_layouts.py" line="426"/>
         <source>Layout: {name}</source>
         <translation>Mise en page : {name}</translation>
     </message>
@@ -1036,7 +1041,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Centralité locale</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="167"/>
+        <location filename="../../processing/qpt_layouts.py" line="168"/>
         <source>Location</source>
         <translation>Situation</translation>
     </message>
@@ -1049,6 +1054,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../processing/qml_styles.py" line="73"/>
         <source>Major centre</source>
         <translation>Centralité majeure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/why_tab.py" line="28"/>
+        <source>Make this commune&apos;s page (Commune sheets) and open it</source>
+        <translation>Produire la fiche de cette commune (Fiches communales) et l&apos;ouvrir</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="87"/>
@@ -1118,7 +1128,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="333"/>
+        <location filename="../../ui/dock.py" line="350"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
@@ -1128,7 +1138,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun indicateur : le profil n&apos;en a aucun que la couche permette de calculer.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="284"/>
+        <location filename="../../processing/qpt_layouts.py" line="285"/>
         <source>No inset: the territory is outside metropolitan France, whose départements the plugin ships; give a context layer to locate it in (INSET_LAYER).</source>
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
@@ -1253,12 +1263,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="404"/>
+        <location filename="../../ui/dock.py" line="421"/>
         <source>Open an indicator profile</source>
         <translation>Ouvrir un profil d&apos;indicateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="155"/>
+        <location filename="../../ui/dock.py" line="168"/>
         <source>Open an indicator profile (JSON)</source>
         <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
     </message>
@@ -1268,7 +1278,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Ordre des pages</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="129"/>
+        <location filename="../../processing/qpt_layouts.py" line="130"/>
         <source>Other groups (faded)</source>
         <translation>Autres groupes (estompés)</translation>
     </message>
@@ -1293,7 +1303,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="561"/>
+        <location filename="../../ui/dock.py" line="614"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
@@ -1379,7 +1389,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="148"/>
+        <location filename="../../ui/dock.py" line="161"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
@@ -1435,7 +1445,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Rang {rank} sur {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="233"/>
+        <location filename="../../ui/dock.py" line="246"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
@@ -1473,7 +1483,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Référence : {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="171"/>
+        <location filename="../../ui/dock.py" line="184"/>
         <source>Reset</source>
         <translation>Réinitialiser</translation>
     </message>
@@ -1503,12 +1513,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="397"/>
+        <location filename="../../ui/dock.py" line="414"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="175"/>
+        <location filename="../../ui/dock.py" line="188"/>
         <source>Save as profile…</source>
         <translation>Enregistrer comme profil…</translation>
     </message>
@@ -1608,15 +1618,20 @@ Les méthodes laissées sur « Comme dans le profil » reprennent celles du pr
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), explication (les deux indicateurs les plus forts et les deux plus faibles de la commune sur l&apos;échelle normalisée, chacun avec sa valeur et son rang dans la couche, dans la langue de l&apos;utilisateur), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; par rapport à la France, les communes écrêtées aux bornes nationales, à 0 ou 100 (ecretees : le traitement des valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="194"/>
+        <location filename="../../ui/dock.py" line="207"/>
         <source>Search a commune…</source>
         <translation>Rechercher une commune…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="84"/>
-        <location filename="../../ui/dock.py" line="467"/>
+        <location filename="../../ui/dock.py" line="97"/>
+        <location filename="../../ui/dock.py" line="484"/>
         <source>Select a commune on the map or in the table.</source>
         <translation>Sélectionnez une commune sur la carte ou dans le tableau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/why_tab.py" line="39"/>
+        <source>Select a commune to see why it scores as it does.</source>
+        <translation>Sélectionnez une commune pour voir pourquoi elle obtient ce score.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/sensitivity.py" line="46"/>
@@ -1644,12 +1659,12 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Fiches (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="198"/>
+        <location filename="../../ui/dock.py" line="211"/>
         <source>Show the communes of one intercommunality</source>
         <translation>Afficher les communes d&apos;une intercommunalité</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="204"/>
+        <location filename="../../ui/dock.py" line="217"/>
         <source>Show the communes of one level</source>
         <translation>Afficher les communes d&apos;un niveau</translation>
     </message>
@@ -1663,7 +1678,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Ligne des sources (vide = automatique, avec les éditions et années INSEE des scores)</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="476"/>
+        <location filename="../../processing/qpt_layouts.py" line="477"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
@@ -1785,8 +1800,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Tables à joindre (fichiers ou couches sans géométrie)</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="198"/>
-        <location filename="../../processing/qpt_layouts.py" line="198"/>
+        <location filename="../../processing/qpt_layouts.py" line="199"/>
+        <location filename="../../processing/qpt_layouts.py" line="199"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
@@ -1816,7 +1831,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le recensement {census} va avec le recensement précédent {expected} dans l&apos;édition {edition} du comparateur, mais le recensement précédent trouvé est {found} : des tables de deux éditions sont-elles mélangées ? Vérifiez les tables jointes.</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="28"/>
+        <location filename="../../processing/chart_picture.py" line="27"/>
         <source>The chart of the leading communes is drawn on the main thread only: the layout has no chart.</source>
         <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
     </message>
@@ -1826,12 +1841,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le graphique {path} n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="65"/>
+        <location filename="../../processing/chart_picture.py" line="64"/>
         <source>The chart {path} could not be written: the layout has no chart.</source>
         <translation>Impossible d&apos;écrire le graphique {path} : la mise en page n&apos;a pas de graphique.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="59"/>
+        <location filename="../../ui/dock.py" line="72"/>
         <source>The charts need the Python package pyqtgraph. On Debian or Ubuntu: sudo apt install python3-pyqtgraph; with the OSGeo4W installer on Windows: the package python3-pyqtgraph, or &apos;pip install pyqtgraph&apos; in the OSGeo4W shell. The ranking table works without it.</source>
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
@@ -1856,6 +1871,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/join_tables.py" line="115"/>
         <source>The commune layer has no field &apos;{field}&apos;. Fields found: {fields}.</source>
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="537"/>
+        <source>The commune sheet could not be made: {error}</source>
+        <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="139"/>
@@ -1915,27 +1935,27 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="225"/>
+        <location filename="../../processing/qpt_layouts.py" line="226"/>
         <source>The layout template has no item of id {ids}: left out.</source>
         <translation>Le modèle de mise en page n&apos;a pas d&apos;objet d&apos;identifiant {ids} : omis.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="69"/>
+        <location filename="../../processing/qpt_layouts.py" line="70"/>
         <source>The layout template {path} does not exist.</source>
         <translation>Le modèle de mise en page {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="76"/>
+        <location filename="../../processing/qpt_layouts.py" line="77"/>
         <source>The layout template {path} has no map item of id &apos;map&apos;: give the main map that id in the layout&apos;s Item Properties.</source>
         <translation>Le modèle de mise en page {path} n&apos;a pas d&apos;objet carte d&apos;identifiant « map » : donnez cet identifiant à la carte principale dans les Propriétés de l&apos;objet de la mise en page.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="73"/>
+        <location filename="../../processing/qpt_layouts.py" line="74"/>
         <source>The layout template {path} is not an XML file.</source>
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="205"/>
+        <location filename="../../processing/qml_styles.py" line="204"/>
         <source>The level style could not be applied to {layer}: {error}</source>
         <translation>Le style des niveaux n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
@@ -2052,7 +2072,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="56"/>
+        <location filename="../../processing/chart_picture.py" line="55"/>
         <source>The {count} most central communes (scores 0–100)</source>
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
@@ -2077,9 +2097,14 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche ne peut pas être modifiée (format en lecture seule) : le panneau montre les nouveaux scores, la carte garde les anciens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="283"/>
+        <location filename="../../ui/dock.py" line="300"/>
         <source>This layer has no centrality scores: run “Centrality score” first.</source>
         <translation>Cette couche n&apos;a pas de scores de centralité : lancez d&apos;abord « Score de centralité ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/why_tab.py" line="41"/>
+        <source>This layer has no contributions (contrib_* fields): run “Centrality score” again to see them.</source>
+        <translation>Cette couche n&apos;a pas de contributions (champs contrib_*) : relancez « Score de centralité » pour les voir.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="257"/>
@@ -2087,7 +2112,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="344"/>
+        <location filename="../../ui/dock.py" line="361"/>
         <source>This profile cannot re-score the layer: {problem}</source>
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
@@ -2163,7 +2188,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Kappa pondéré (quadratique)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="143"/>
+        <location filename="../../ui/dock.py" line="156"/>
         <source>Weights (the map follows)</source>
         <translation>Pondérations (la carte suit)</translation>
     </message>
@@ -2179,11 +2204,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/sheet_pages.py" line="68"/>
+        <location filename="../../ui/dock.py" line="254"/>
         <source>Why this score</source>
         <translation>Pourquoi ce score</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="176"/>
+        <location filename="../../ui/dock.py" line="189"/>
         <source>Write a profile (JSON) with these weights, for the Centrality score algorithm</source>
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
     </message>
@@ -2390,7 +2416,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>plus</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="78"/>
+        <location filename="../../ui/charts.py" line="77"/>
+        <location filename="../../ui/charts.py" line="192"/>
         <source>no commune selected</source>
         <translation>aucune commune sélectionnée</translation>
     </message>
@@ -2442,12 +2469,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>pour 1 000 hab.</translation>
     </message>
     <message>
+        <location filename="../../ui/charts.py" line="174"/>
+        <source>points of the composite score against the territory&apos;s median</source>
+        <translation>points du score composite par rapport à la médiane du territoire</translation>
+    </message>
+    <message>
         <location filename="../../core/editions.py" line="142"/>
         <source>previous census</source>
         <translation>recensement précédent</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="24"/>
+        <location filename="../../processing/chart_picture.py" line="23"/>
         <source>pyqtgraph is not installed: the layout has no chart of the leading communes (install python3-pyqtgraph, or pip install pyqtgraph, to get it).</source>
         <translation>pyqtgraph n&apos;est pas installé : la mise en page n&apos;a pas de graphique des communes les plus centrales (installez python3-pyqtgraph, ou pip install pyqtgraph, pour l&apos;obtenir).</translation>
     </message>
@@ -2533,7 +2565,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>tabulation</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="81"/>
+        <location filename="../../ui/charts.py" line="80"/>
         <source>territory mean (grey)</source>
         <translation>moyenne du territoire (gris)</translation>
     </message>
@@ -2647,12 +2679,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation type="vanished">{count} commune(s) sans aucune valeur d&apos;indicateur : conservée(s), avec des scores vides.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="392"/>
+        <location filename="../../ui/dock.py" line="409"/>
         <source>{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms</source>
         <translation>{count} communes recalculées en {rescore:.0f} ms, carte en {write:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="464"/>
+        <location filename="../../ui/dock.py" line="481"/>
         <source>{count} communes selected on the map.</source>
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
@@ -2773,7 +2805,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : {start} en {first} → {end} en {last}, {rate} par an (territoire : {territory})</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="80"/>
+        <location filename="../../ui/charts.py" line="79"/>
         <source>{name} (light)</source>
         <translation>{name} (clair)</translation>
     </message>
@@ -2793,7 +2825,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="473"/>
+        <location filename="../../ui/dock.py" line="490"/>
         <source>{name}: rank {rank}, {level}, composite score {score:.1f}</source>
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
@@ -3305,22 +3337,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="226"/>
+        <location filename="../../processing/chart_picture.py" line="225"/>
         <source>| territory median</source>
         <translation>| médiane du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="225"/>
+        <location filename="../../processing/chart_picture.py" line="224"/>
         <source>| territory median   ◇ mean of the level {level}</source>
         <translation>| médiane du territoire   ◇ moyenne du niveau {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="357"/>
+        <location filename="../../ui/dock.py" line="374"/>
         <source>“{name}” does not reproduce the layer&apos;s scores exactly (another profile or method made them): the sliders re-score with it (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » ne reproduit pas exactement les scores de la couche (un autre profil ou une autre méthode les a produits) : les curseurs recalculent avec lui (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="354"/>
+        <location filename="../../ui/dock.py" line="371"/>
         <source>“{name}” reproduces the layer&apos;s scores (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » reproduit les scores de la couche (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>

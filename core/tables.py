@@ -62,7 +62,8 @@ def read_table(path):
     separator = _detect_separator(text[:65536])
     try:
         frame = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(data),  # pandas decodes the bytes itself, faster than from the text
+            encoding=encoding,
             sep=separator,
             dtype=str,
             keep_default_na=False,
@@ -84,13 +85,15 @@ def read_table(path):
     if len(starts) != len(frame) + 1:  # the csv module and pandas disagree on records: count rows
         lengths, starts = lengths[:len(frame) + 1], list(range(1, len(frame) + 2))
     line_numbers = np.asarray(starts[1:], dtype=np.int64)[~blank].tolist()
-    frame = frame[~blank].reset_index(drop=True)
+    if blank.any():
+        frame = frame[~blank].reset_index(drop=True)
     if frame.empty:
         raise TableError(tr("{path}: the file has a header but no data rows.").format(path=path))
     frame.columns = [str(c).strip() for c in frame.columns]
     # Rows with fewer cells than the header: pandas fills them silently; kept, their lines noted for the report.
     width = len(frame.columns)
-    short_lines = [line for line, length in zip(starts[1:], lengths[1:]) if 0 < length < width]
+    cells = np.asarray(lengths[1:], dtype=np.int64)
+    short_lines = np.asarray(starts[1:], dtype=np.int64)[(cells > 0) & (cells < width)].tolist()
     frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers,
                        short_lines=short_lines)
     return frame

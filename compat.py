@@ -59,6 +59,18 @@ if hasattr(Qgis, "FeatureRequestFlag"):
 else:
     REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
 
+if hasattr(Qgis, "InvalidGeometryCheck"):
+    GEOMETRY_SKIP_INVALID = Qgis.InvalidGeometryCheck.SkipInvalid
+else:
+    GEOMETRY_SKIP_INVALID = QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid
+
+if hasattr(Qgis, "Aggregate"):
+    ARRAY_AGGREGATE = Qgis.Aggregate.ArrayAggregate
+else:
+    from qgis.core import QgsAggregateCalculator
+
+    ARRAY_AGGREGATE = QgsAggregateCalculator.Aggregate.ArrayAggregate
+
 if hasattr(Qgis, "AreaUnit"):
     AREA_KM2 = Qgis.AreaUnit.SquareKilometers
 else:

@@ -36,7 +36,14 @@ from qgis.core import (
 
 from ..i18n import tr
 from .failures import FULL, LOCKED, READ_ONLY, TOO_LARGE, check_output_fields, explain, kind_of_error
-from .frames import attribute_rows, discard_output, output_exists, output_fields, write_with_columns
+from .frames import (
+    attribute_rows,
+    discard_output,
+    new_memory_layer,
+    output_exists,
+    output_fields,
+    write_with_columns,
+)
 
 SCRATCH_TABLE = "_centralites_new_columns"
 # New columns per scratch table: SQLite allows 2,000 columns a table (SQLITE_MAX_COLUMN), the id included.
@@ -388,7 +395,7 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
     if sink is None:
         algorithm.fail(tr("The output layer could not be created."))
     if not write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=drop_fields,
-                              feature_ids=feature_ids):
+                              feature_ids=feature_ids, memory_layer=new_memory_layer(sink_id, context)):
         if hasattr(sink, "abandon"):
             sink.abandon()
         del sink

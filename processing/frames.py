@@ -7,16 +7,46 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsDistanceArea,
+    QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsVectorLayer,
 )
 
-from ..compat import AREA_KM2, DISTANCE_UNKNOWN, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, REQUEST_NO_GEOMETRY, python_value
+from ..compat import (
+    ARRAY_AGGREGATE,
+    AREA_KM2,
+    DISTANCE_UNKNOWN,
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    GEOMETRY_SKIP_INVALID,
+    REQUEST_NO_GEOMETRY,
+    is_null,
+    python_value,
+)
 from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
+
+
+def memory_layer_behind(algorithm, parameters, name, context, source):
+    """The memory layer a source reads, when it reads the whole layer as it is (no selection, limit or filter,
+    no invalid feature skipped): its attributes can then be taken in one pass (``read_attributes``)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit >= 0 or getattr(value, "filterExpression", "") \
+                or int(value.flags):  # its own geometry check
+            return None
+    if context.invalidGeometryCheck() == GEOMETRY_SKIP_INVALID:
+        return None
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "memory" or layer.isEditable():
+        return None
+    return layer if layer.featureCount() == source.featureCount() else None
 
 
 def read_attributes(source, field_names, feedback, code_field=None, feature_ids=None):
@@ -25,6 +55,9 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     The code field is read as text whatever its type in the layer. The features'
     ids are appended to the list ``feature_ids`` when given (for writing results back).
     """
+    layer = getattr(source, "memory_layer", None)  # set by CentralitesAlgorithm.parameterAsSource
+    if layer is not None:
+        return _read_memory_layer(layer, field_names, feedback, code_field, feature_ids)
     fields = source.fields()
     indexes = [fields.lookupField(name) for name in field_names]
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
@@ -53,6 +86,42 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     if feature_ids is not None:
         feature_ids.extend(ids)
     return frame
+
+
+def _read_memory_layer(layer, field_names, feedback, code_field, feature_ids):
+    """``read_attributes`` of a memory layer. Its provider hands every attribute of every feature whatever
+    the subset asked, and turning each into Python was the cost: one aggregate (C++) gathers the needed
+    fields and the feature id of each feature instead."""
+    feedback.setProgress(1)
+    expression = "array({columns}, $id)".format(
+        columns=", ".join(QgsExpression.quotedColumnRef(name) for name in field_names))
+    rows, ok = layer.aggregate(ARRAY_AGGREGATE, expression)
+    if not ok or rows is None or is_null(rows):
+        raise QgsProcessingException(tr("The layer {name} could not be read.").format(name=layer.name()))
+    if feedback.isCanceled():
+        return None
+    columns = list(zip(*rows)) if rows else [() for _ in range(len(field_names) + 1)]
+    frame = pd.DataFrame({name: _without_nulls(values) for name, values in zip(field_names, columns)},
+                         columns=list(field_names))
+    if code_field:
+        frame[code_field] = frame[code_field].map(lambda v: None if v is None else str(v))
+    for name in field_names:
+        if name != code_field:
+            frame[name] = _as_numbers_when_possible(frame[name])
+    if feature_ids is not None:
+        feature_ids.extend(columns[-1])
+    feedback.setProgress(20)
+    return frame
+
+
+def _without_nulls(values):
+    """Attribute values as plain Python: NULL (a null QVariant on Qt5) as None."""
+    if all(type(value) in _PLAIN for value in values):
+        return list(values)
+    return [python_value(value) for value in values]
+
+
+_PLAIN = frozenset({int, float, str, bool})
 
 
 def _as_numbers_when_possible(column):
@@ -129,14 +198,18 @@ def _clean(value):
     return value
 
 
-def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None):
+def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None,
+                       memory_layer=None):
     """Copy every feature of ``source`` to ``sink`` with the columns of ``frame`` appended.
 
     Geometry and the source attributes are copied untouched (except the
     fields in ``drop_fields``, replaced by new values). ``feature_ids`` (the ids the
     rows of ``frame`` were read from) pair each feature with its row by id: a provider
     need not return its features in the same order twice. Returns False when cancelled.
+    ``memory_layer``: the (empty) memory layer the sink writes to, filled in bulk instead (``fill_memory_layer``).
     """
+    if memory_layer is not None:
+        return fill_memory_layer(source, memory_layer, frame, feedback, progress_from, drop_fields, feature_ids)
     source_fields = source.fields()
     kept = [i for i, f in enumerate(source_fields) if f.name() not in drop_fields]
     every_field = len(kept) == len(source_fields)
@@ -163,6 +236,81 @@ def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_f
         if count % 500 == 0:
             feedback.setProgress(progress_from + (100.0 - progress_from) * count / total)
     return True
+
+
+def fill_memory_layer(source, layer, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None):
+    """``write_with_columns`` into an empty memory layer (fields: the source's but ``drop_fields``, then the
+    columns of ``frame``), with no QgsFeature built in Python and no sink call per feature.
+
+    The source's features are taken as QGIS gives them (geometry and attributes stay in C++), each gets its
+    new values — appended to its attributes when it has fewer than the new columns, else set one by one
+    on the feature padded with NULL (reading many attributes into Python was the cost) —, and they go to
+    the provider in one call per 10,000. Returns False when cancelled.
+    """
+    source_fields = source.fields()
+    features = list(source.getFeatures())
+    if feedback.isCanceled():
+        return False
+    positions = _row_positions([feature.id() for feature in features], feature_ids, len(frame))
+    columns = [_plain_values(frame[name].iloc[positions]) for name in frame.columns]
+    rows = list(zip(*columns)) if columns else [()] * len(features)
+    kept = [i for i, field in enumerate(source_fields) if field.name() not in drop_fields]
+    count = source_fields.count()
+    padded = len(kept) == count and count > len(columns)  # many source attributes, none dropped
+    indexes = list(range(count, count + len(columns)))
+    provider = layer.dataProvider()
+    total = max(len(features), 1)
+    for start in range(0, len(features), WRITE_BATCH):
+        if feedback.isCanceled():
+            return False
+        batch = features[start:start + WRITE_BATCH]
+        for feature, row in zip(batch, rows[start:start + WRITE_BATCH]):
+            if padded:
+                feature.padAttributes(len(indexes))
+                set_attribute = feature.setAttribute
+                for index, value in zip(indexes, row):
+                    set_attribute(index, value)
+            elif len(kept) == count:
+                feature.setAttributes(feature.attributes() + list(row))
+            else:
+                attributes = feature.attributes()
+                feature.setAttributes([attributes[i] for i in kept] + list(row))
+        if not provider.addFeatures(batch)[0]:
+            raise QgsProcessingException(tr("The output layer could not be written: {error}").format(
+                error=provider.lastError() or tr("unknown error")))
+        feedback.setProgress(progress_from + (100.0 - progress_from) * start / total)
+    layer.updateExtents()
+    return True
+
+
+WRITE_BATCH = 10000  # features handed to the provider in one call
+
+
+def _row_positions(ids, feature_ids, rows):
+    """The row of ``frame`` of each feature id (rows in feature order when no ids were recorded)."""
+    if feature_ids is None:
+        if len(ids) > rows:
+            raise QgsProcessingException(tr(
+                "The layer changed while it was being read (feature {fid} was not there): run the algorithm again "
+                "once the layer is no longer being edited.").format(fid=ids[rows]))
+        return list(range(len(ids)))
+    row_of = {fid: position for position, fid in enumerate(feature_ids)}
+    positions = [row_of.get(fid) for fid in ids]
+    if None in positions:
+        raise QgsProcessingException(tr(
+            "The layer changed while it was being read (feature {fid} was not there): run the algorithm again "
+            "once the layer is no longer being edited.").format(fid=ids[positions.index(None)]))
+    return positions
+
+
+def new_memory_layer(sink_id, context):
+    """The memory layer behind a sink QGIS just created (a temporary output), or None."""
+    if not sink_id:
+        return None
+    layer = context.temporaryLayerStore().mapLayer(sink_id) if context is not None else None
+    if isinstance(layer, QgsVectorLayer) and layer.providerType() == "memory" and layer.featureCount() == 0:
+        return layer
+    return None
 
 
 def output_fields(source, frame, drop_fields=()):

@@ -291,14 +291,16 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
                  columns=", ".join(map(str, frame.columns))))
     summary = BpeSummary(source=source, code_column=str(code_column), rows_read=len(frame))
     report = []
-    lines = pd.Series(list(frame.attrs.get("line_numbers") or range(2, len(frame) + 2)), index=frame.index)
+    lines = pd.Series(np.asarray(frame.attrs.get("line_numbers") or range(2, len(frame) + 2), dtype=np.int64),
+                      index=frame.index)
 
     raw = frame[code_column].astype(str)
     is_iris = str(code_column).strip().upper() == "DCIRIS"
     # A long file repeats a few thousand codes, a few hundred types and counts over hundreds of thousands of
     # rows: every cell is read through its column's distinct values (_by_value), each converted once.
-    codes = _by_value(raw, lambda cell: normalise_code(cell.strip()[:5] if is_iris else cell))
-    types = _by_value(frame[upper["TYPEQU"]].astype(str), lambda cell: cell.strip().upper())
+    code_values = _Distinct(raw).map(lambda cell: normalise_code(cell.strip()[:5] if is_iris else cell))
+    type_values = _Distinct(frame[upper["TYPEQU"]].astype(str)).map(lambda cell: cell.strip().upper())
+    codes, types = code_values.series(frame.index), type_values.series(frame.index)
     if "NB_EQUIP" in upper:
         counts = _by_value(frame[upper["NB_EQUIP"]], parse_number, "float64")
     else:
@@ -337,13 +339,13 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     gammes = choice.gammes
     report.append(_row(source, None, None, GAMME_LISTS, choice.note))
 
-    valid = _by_value(codes, is_valid_code, bool)
+    valid = code_values.test(is_valid_code, frame.index)
     not_a_code = tr("row left out: not a commune code")
     for index in frame.index[keep & ~valid]:
         summary.invalid += 1
         report.append(_row(source, int(lines[index]), raw[index], INVALID, not_a_code))
     keep &= valid
-    good_type = _by_value(types, lambda typequ: bool(_TYPEQU.match(typequ)), bool)
+    good_type = type_values.test(_TYPEQU.match, frame.index)
     not_a_type = tr("row left out: '{typequ}' is not an equipment type (a letter A-G and 3 digits)")
     for index in frame.index[keep & ~good_type]:
         summary.invalid_types += 1
@@ -363,31 +365,41 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         equipment_points = _points(frame, upper, coordinates, keep, codes, types, counts, gammes, lines,
                                    source, report)
 
-    codes, types, counts = codes[keep], types[keep], counts[keep]
     summary.rows_used = int(keep.sum())
+    kept = keep.to_numpy()
+    final_codes = code_values.values  # each distinct code as it is counted: an arrondissement's city's
     if sum_arrondissements:
         from .plm import city_of
 
-        cities = _by_value(codes, city_of)
-        moved = cities.notna()
+        cities = np.array([city_of(code) if code is not None else None for code in final_codes], dtype=object)
+        row_cities = pd.Series(cities[code_values.positions[kept]])
+        moved = row_cities.notna()
         summary.summed = int(moved.sum())
-        for city, count in cities[moved].value_counts().sort_index().items():
+        for city, count in row_cities[moved].value_counts().sort_index().items():
             report.append(_row(source, None, city, SUMMED,
                                tr("{count} rows of the arrondissements of {city} counted in {code}").format(
                                    count=count, city=CITIES[city][0], code=city)))
-        codes = codes.where(~moved, cities)
+        final_codes = np.where(pd.isna(cities), final_codes, cities)
 
-    counted = (counts > 0).to_numpy()
-    codes, types, counts = codes[counted], types[counted], counts[counted].to_numpy(dtype="float64")
-    # Counted on integer positions (numpy), not by grouping text: communes and types are numbered once.
-    commune_of_row, communes = pd.factorize(codes)
-    type_of_row, type_names = pd.factorize(types)
-    order = np.argsort(communes.to_numpy(dtype=object), kind="stable")  # communes in code order
+    counted = kept & (counts > 0).to_numpy()
+    counts = counts.to_numpy(dtype="float64")[counted]
+    # Counted on integer positions (numpy), not by grouping text: communes and types are numbered once,
+    # among the distinct values of their columns.
+    commune_of_value, communes = pd.factorize(final_codes)
+    type_of_value, type_names = pd.factorize(type_values.values)
+    commune_of_row = commune_of_value[code_values.positions[counted]]
+    type_of_row = type_of_value[type_values.positions[counted]]
+    used = np.unique(commune_of_row)  # communes with equipment counted, not merely named in the file
+    communes = np.asarray(communes, dtype=object)[used]
+    commune_of_row = np.searchsorted(used, commune_of_row)
+    used_types = np.unique(type_of_row)
+    type_names = np.asarray(type_names, dtype=object)[used_types]
+    type_of_row = np.searchsorted(used_types, type_of_row)
+    order = np.argsort(communes, kind="stable")  # communes in code order
     rank = np.empty(len(communes), dtype=np.int64)
     rank[order] = np.arange(len(communes))
     commune_of_row = rank[commune_of_row]
-    communes = communes.to_numpy(dtype=object)[order]
-    type_names = type_names.to_numpy(dtype=object)
+    communes = communes[order]
     gamme_names = list(GAMMES) + [OUT_OF_GAMME_COLUMN]
     domain_of_type = np.array([DOMAINS.index(name[:1]) for name in type_names], dtype=np.int64)
     gamme_of_type = np.array([gamme_names.index(gammes.get(name, OUT_OF_GAMME_COLUMN)) for name in type_names],
@@ -420,6 +432,31 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     summary.equipment = int(result[TOTAL_COLUMN].sum())
     return BpeResult(table=result, report=translate_problems(report, problem_labels()),
                      summary=summary, points=equipment_points)
+
+
+class _Distinct:
+    """A text column as the distinct values of its cells and the position of each cell's value among them."""
+
+    def __init__(self, column, positions=None, values=None):
+        if positions is None:
+            positions, distinct = pd.factorize(column)
+            values = np.empty(len(distinct) + 1, dtype=object)  # the last for missing cells (position -1)
+            values[:-1] = list(distinct)
+        self.positions, self.values = positions, values
+
+    def map(self, convert):
+        """Each distinct value converted once (a missing cell stays None)."""
+        values = np.empty(len(self.values), dtype=object)
+        values[:-1] = [convert(value) for value in self.values[:-1].tolist()]
+        return _Distinct(None, self.positions, values)
+
+    def series(self, index):
+        return pd.Series(self.values[self.positions], index=index)
+
+    def test(self, predicate, index):
+        """The cells for which ``predicate`` holds, as a boolean Series (a missing cell: False)."""
+        passed = np.array([value is not None and bool(predicate(value)) for value in self.values], dtype=bool)
+        return pd.Series(passed[self.positions], index=index)
 
 
 def _by_value(column, convert, dtype=object):

@@ -26,6 +26,7 @@ from ..compat import (
     FIELD_STRING,
     GEOMETRY_SKIP_INVALID,
     REQUEST_NO_GEOMETRY,
+    SINK_FAST_INSERT,
     is_null,
     python_value,
 )
@@ -357,13 +358,27 @@ def require_field(source, name, parameter_label):
         )
 
 
-def write_table(sink, frame, feedback=None):
-    """Write every row of ``frame`` to a table sink (fields from ``fields_for(frame)``); False when cancelled."""
-    for values in attribute_rows(frame):
-        if feedback is not None and feedback.isCanceled():
-            return False
+def write_table(sink, frame, feedback=None, progress=None):
+    """Write every row of ``frame`` to a table sink (fields from ``fields_for(frame)``); False when cancelled.
+
+    The features go to the sink in batches of 10,000 (one call each); ``progress`` is a (from, to) range
+    of the feedback's progress to move through.
+    """
+    total = max(len(frame), 1)
+    batch = []
+    for count, values in enumerate(attribute_rows(frame), 1):
         feature = QgsFeature()
         feature.setAttributes(values)
-        sink.addFeature(feature)
+        batch.append(feature)
+        if len(batch) == WRITE_BATCH:
+            if feedback is not None and feedback.isCanceled():
+                return False
+            sink.addFeatures(batch, SINK_FAST_INSERT)
+            batch = []
+            if feedback is not None and progress is not None:
+                feedback.setProgress(progress[0] + (progress[1] - progress[0]) * count / total)
+    if feedback is not None and feedback.isCanceled():
+        return False
+    if batch:
+        sink.addFeatures(batch, SINK_FAST_INSERT)
     return True
-

@@ -117,9 +117,7 @@ def _read_memory_layer(layer, field_names, feedback, code_field, feature_ids):
 
 def _without_nulls(values):
     """Attribute values as plain Python: NULL (a null QVariant on Qt5) as None."""
-    if all(type(value) in _PLAIN for value in values):
-        return list(values)
-    return [python_value(value) for value in values]
+    return [value if type(value) in _PLAIN else python_value(value) for value in values]
 
 
 _PLAIN = frozenset({int, float, str, bool})

@@ -93,10 +93,17 @@ if QGIS_VERSION >= 33800:
     FIELD_DOUBLE = QMetaType.Type.Double
     FIELD_INT = QMetaType.Type.Int
     FIELD_STRING = QMetaType.Type.QString
+    FIELD_LONG_LONG = QMetaType.Type.LongLong
 else:
     FIELD_DOUBLE = QVariant.Type.Double
     FIELD_INT = QVariant.Type.Int
     FIELD_STRING = QVariant.Type.String
+    FIELD_LONG_LONG = QVariant.Type.LongLong
+
+
+# Field types whose values SQLite gives as QGIS does (whole numbers, reals, text): read from a GeoPackage
+# directly by processing/frames.py.
+SQLITE_LIKE_TYPES = frozenset({FIELD_INT, FIELD_DOUBLE, FIELD_STRING, FIELD_LONG_LONG})
 
 
 def is_null(value):

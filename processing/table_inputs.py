@@ -16,6 +16,7 @@ from qgis.core import (
 from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..core.tables import TableError, read_table, table_from_rows
 from ..i18n import tr
+from .frames import paused_gc
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
 TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".zip")  # a zip as INSEE publishes it: its CSV is read
@@ -104,9 +105,11 @@ def layer_as_text_frame(layer):
 
     names = layer.fields().names()
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
-    rows = [feature.attributes() for feature in layer.getFeatures(request)]
-    columns = list(zip(*rows)) if rows else [() for _ in names]
-    return pd.DataFrame({name: _text_cells(values) for name, values in zip(names, columns)}, columns=names)
+    with paused_gc():
+        rows = [feature.attributes() for feature in layer.getFeatures(request)]
+        columns = list(zip(*rows)) if rows else [() for _ in names]
+        del rows
+        return pd.DataFrame({name: _text_cells(values) for name, values in zip(names, columns)}, columns=names)
 
 
 def _text_cells(values):

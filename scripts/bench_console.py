@@ -34,12 +34,16 @@ sys.path.insert(0, os.path.join(PLUGIN_ROOT, "scripts"))
 import bench_join  # noqa: E402
 import bench_score  # noqa: E402
 
-CHILD = bench_join.CHILD_HEAD + r'''
+# A processing.run whose own time the child prints (a STEP line, read back by step_times).
+TIMED = r'''
 def timed(label, algorithm, parameters):
     start = time.perf_counter()
     result = processing.run(algorithm, parameters)
     print("STEP", label, time.perf_counter() - start)
     return result
+'''
+
+CHILD = bench_join.CHILD_HEAD + TIMED + r'''
 comparateur, long_file = data + "/base_cc_comparateur_2021.csv", data + "/bpe2019_communes.csv"
 if step == "memory":
     counts = timed("aggregate_bpe", "centralites:aggregate_bpe", {{"INPUT": long_file, "OUTPUT": "TEMPORARY_OUTPUT"}})

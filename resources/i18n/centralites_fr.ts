@@ -1629,6 +1629,16 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche a changé pendant sa lecture (l'entité {fid} n'y était pas) : relancez l'algorithme une fois la couche sortie du mode édition.</translation>
     </message>
     <message>
+        <location filename="../../processing/frames.py" line="197" />
+        <source>The layer {name} could not be read.</source>
+        <translation>Impossible de lire la couche {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/frames.py" line="380" />
+        <source>The output layer could not be written: {error}</source>
+        <translation>Impossible d'écrire la couche en sortie : {error}</translation>
+    </message>
+    <message>
         <location filename="../../processing/frames.py" line="67" />
         <source>The layer has no coordinate reference system, or one of unknown units: the areas of the densities are taken in the layer's own units as if they were metres, and may be wrong. Set the layer's CRS (Layer Properties → Source) or give the profile an area column, then run again.</source>
         <translation>La couche n'a pas de système de coordonnées de référence, ou un SCR d'unités inconnues : les surfaces des densités sont prises dans les unités de la couche comme si c'étaient des mètres, et peuvent être fausses. Définissez le SCR de la couche (Propriétés de la couche → Source) ou donnez au profil une colonne de surface, puis relancez.</translation>

@@ -45,7 +45,7 @@ def whole_layer_behind(algorithm, parameters, name, context, source):
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         if value.selectedFeaturesOnly or value.featureLimit >= 0 or getattr(value, "filterExpression", "") \
-                or int(value.flags):  # its own geometry check
+                or bool(value.flags):  # its own geometry check
             return None
     if context.invalidGeometryCheck() == GEOMETRY_SKIP_INVALID:
         return None

@@ -465,8 +465,6 @@ def _by_value(column, convert, dtype=object):
     converted = [convert(value) for value in distinct.tolist()]
     if dtype == "float64":
         table = np.array([np.nan if value is None else value for value in converted] + [np.nan], dtype="float64")
-    elif dtype is bool:
-        table = np.array(converted + [False], dtype=bool)
     else:
         table = np.empty(len(converted) + 1, dtype=object)
         table[:-1] = converted

@@ -6,7 +6,8 @@
 #   make package           the zip for "Install from ZIP" in QGIS -> dist/
 #   make test-matrix       the suite on QGIS 3.22 (here), 3.40 (Debian trixie), 3.44 (Debian sid)
 #   make bench             join, score and Monte Carlo on all of France, against QGIS's own chain; BPE equipments as points;
-#                          the 319 commune sheets of the sample territory in one PDF
+#                          the 319 commune sheets of the sample territory in one PDF;
+#                          the console and model pipelines (memory layers, BPE long file); 35,000 against 350,000 features
 
 SHELL := /bin/bash
 PYTHON_SYSTEM := /usr/bin/python3
@@ -89,6 +90,8 @@ bench: deps
 	$(PY) scripts/bench_sensitivity.py
 	$(PY) scripts/bench_bpe_points.py
 	$(PY) scripts/bench_sheets.py
+	$(PY) scripts/bench_console.py
+	$(PY) scripts/bench_scale.py
 
 clean:
 	rm -rf demo_output dist .pytest_cache .hypothesis

@@ -59,6 +59,18 @@ if hasattr(Qgis, "FeatureRequestFlag"):
 else:
     REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
 
+if hasattr(Qgis, "InvalidGeometryCheck"):
+    GEOMETRY_SKIP_INVALID = Qgis.InvalidGeometryCheck.SkipInvalid
+else:
+    GEOMETRY_SKIP_INVALID = QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid
+
+if hasattr(Qgis, "Aggregate"):
+    ARRAY_AGGREGATE = Qgis.Aggregate.ArrayAggregate
+else:
+    from qgis.core import QgsAggregateCalculator
+
+    ARRAY_AGGREGATE = QgsAggregateCalculator.Aggregate.ArrayAggregate
+
 if hasattr(Qgis, "AreaUnit"):
     AREA_KM2 = Qgis.AreaUnit.SquareKilometers
 else:
@@ -81,10 +93,17 @@ if QGIS_VERSION >= 33800:
     FIELD_DOUBLE = QMetaType.Type.Double
     FIELD_INT = QMetaType.Type.Int
     FIELD_STRING = QMetaType.Type.QString
+    FIELD_LONG_LONG = QMetaType.Type.LongLong
 else:
     FIELD_DOUBLE = QVariant.Type.Double
     FIELD_INT = QVariant.Type.Int
     FIELD_STRING = QVariant.Type.String
+    FIELD_LONG_LONG = QVariant.Type.LongLong
+
+
+# Field types whose values SQLite gives as QGIS does (whole numbers, reals, text): read from a GeoPackage
+# directly by processing/frames.py.
+SQLITE_LIKE_TYPES = frozenset({FIELD_INT, FIELD_DOUBLE, FIELD_STRING, FIELD_LONG_LONG})
 
 
 def is_null(value):

@@ -291,21 +291,25 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
                  columns=", ".join(map(str, frame.columns))))
     summary = BpeSummary(source=source, code_column=str(code_column), rows_read=len(frame))
     report = []
-    lines = pd.Series(list(frame.attrs.get("line_numbers") or range(2, len(frame) + 2)), index=frame.index)
+    lines = pd.Series(np.asarray(frame.attrs.get("line_numbers") or range(2, len(frame) + 2), dtype=np.int64),
+                      index=frame.index)
 
     raw = frame[code_column].astype(str)
     is_iris = str(code_column).strip().upper() == "DCIRIS"
-    codes = (raw.str.strip().str[:5] if is_iris else raw).map(normalise_code)
-    types = frame[upper["TYPEQU"]].astype(str).str.strip().str.upper()
+    # A long file repeats a few thousand codes, a few hundred types and counts over hundreds of thousands of
+    # rows: every cell is read through its column's distinct values (_by_value), each converted once.
+    code_values = _Distinct(raw).map(lambda cell: normalise_code(cell.strip()[:5] if is_iris else cell))
+    type_values = _Distinct(frame[upper["TYPEQU"]].astype(str)).map(lambda cell: cell.strip().upper())
+    codes, types = code_values.series(frame.index), type_values.series(frame.index)
     if "NB_EQUIP" in upper:
-        counts = frame[upper["NB_EQUIP"]].map(parse_number).astype("float64")
+        counts = _by_value(frame[upper["NB_EQUIP"]], parse_number, "float64")
     else:
         counts = pd.Series(1.0, index=frame.index)
     keep = pd.Series(True, index=frame.index)
 
     how = None
     if "AN" in upper:
-        years = frame[upper["AN"]].astype(str).str.strip()
+        years = _by_value(frame[upper["AN"]].astype(str), str.strip)
         found = sorted(y for y in years.unique() if y)
         if year is not None and str(year) not in found:
             raise TableError(tr("{source}: no row of year {year}. Years in the file: {years}.").format(
@@ -335,13 +339,13 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     gammes = choice.gammes
     report.append(report_row(source, None, None, GAMME_LISTS, choice.note))
 
-    valid = codes.map(is_valid_code)
+    valid = code_values.test(is_valid_code, frame.index)
     not_a_code = tr("row left out: not a commune code")
     for index in frame.index[keep & ~valid]:
         summary.invalid += 1
         report.append(report_row(source, int(lines[index]), raw[index], INVALID, not_a_code))
     keep &= valid
-    good_type = types.str.match(_TYPEQU)
+    good_type = type_values.test(_TYPEQU.match, frame.index)
     not_a_type = tr("row left out: '{typequ}' is not an equipment type (a letter A-G and 3 digits)")
     for index in frame.index[keep & ~good_type]:
         summary.invalid_types += 1
@@ -361,47 +365,110 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
         equipment_points = _points(frame, upper, coordinates, keep, codes, types, counts, gammes, lines,
                                    source, report)
 
-    codes, types, counts = codes[keep], types[keep], counts[keep]
     summary.rows_used = int(keep.sum())
+    kept = keep.to_numpy()
+    final_codes = code_values.values  # each distinct code as it is counted: an arrondissement's city's
     if sum_arrondissements:
         from .plm import city_of
 
-        cities = codes.map(city_of)
-        moved = cities.notna()
+        cities = np.array([city_of(code) if code is not None else None for code in final_codes], dtype=object)
+        row_cities = pd.Series(cities[code_values.positions[kept]])
+        moved = row_cities.notna()
         summary.summed = int(moved.sum())
-        for city, count in cities[moved].value_counts().sort_index().items():
+        for city, count in row_cities[moved].value_counts().sort_index().items():
             report.append(report_row(source, None, city, SUMMED,
                                tr("{count} rows of the arrondissements of {city} counted in {code}").format(
                                    count=count, city=CITIES[city][0], code=city)))
-        codes = codes.where(~moved, cities)
+        final_codes = np.where(pd.isna(cities), final_codes, cities)
 
-    table = pd.DataFrame({"DEPCOM": codes, "TYPEQU": types, "count": counts})
-    table = table[table["count"] > 0]
-    table["domain"] = table["TYPEQU"].str[:1]
-    table["gamme"] = table["TYPEQU"].map(gammes).astype(object).fillna(OUT_OF_GAMME_COLUMN)
-    summary.types_without_gamme = sorted(table.loc[table["gamme"] == OUT_OF_GAMME_COLUMN, "TYPEQU"].unique())
+    counted = kept & (counts > 0).to_numpy()
+    counts = counts.to_numpy(dtype="float64")[counted]
+    # Counted on integer positions (numpy), not by grouping text: communes and types are numbered once,
+    # among the distinct values of their columns.
+    commune_of_value, communes = pd.factorize(final_codes)
+    type_of_value, type_names = pd.factorize(type_values.values)
+    commune_of_row = commune_of_value[code_values.positions[counted]]
+    type_of_row = type_of_value[type_values.positions[counted]]
+    used = np.unique(commune_of_row)  # communes with equipment counted, not merely named in the file
+    communes = np.asarray(communes, dtype=object)[used]
+    commune_of_row = np.searchsorted(used, commune_of_row)
+    used_types = np.unique(type_of_row)
+    type_names = np.asarray(type_names, dtype=object)[used_types]
+    type_of_row = np.searchsorted(used_types, type_of_row)
+    order = np.argsort(communes, kind="stable")  # communes in code order
+    rank = np.empty(len(communes), dtype=np.int64)
+    rank[order] = np.arange(len(communes))
+    commune_of_row = rank[commune_of_row]
+    communes = communes[order]
+    gamme_names = list(GAMMES) + [OUT_OF_GAMME_COLUMN]
+    domain_of_type = np.array([DOMAINS.index(name[:1]) for name in type_names], dtype=np.int64)
+    gamme_of_type = np.array([gamme_names.index(gammes.get(name, OUT_OF_GAMME_COLUMN)) for name in type_names],
+                             dtype=np.int64)
+    summary.types_without_gamme = sorted(type_names[gamme_of_type == len(GAMMES)].tolist())
     if summary.types_without_gamme:
         report.append(report_row(source, None, None, NO_GAMME,
                            tr("types in no gamme, counted in {column}: {types}").format(
                                column=OUT_OF_GAMME_COLUMN, types=", ".join(summary.types_without_gamme))))
 
-    by_domain = _wide(table, "domain", list(DOMAINS), [f"NB_EQUIP_{d}" for d in DOMAINS])
-    gamme_columns = [gamme_column(g) for g in GAMMES] + [OUT_OF_GAMME_COLUMN]
-    by_gamme = _wide(table, "gamme", list(GAMMES) + [OUT_OF_GAMME_COLUMN], gamme_columns)
-    result = by_domain.join(by_gamme, how="outer").fillna(0).astype("int64")
-    result.insert(0, TOTAL_COLUMN, result[[f"NB_EQUIP_{d}" for d in DOMAINS]].sum(axis=1))
-    result[TYPES_COLUMN] = table.groupby("DEPCOM")["TYPEQU"].nunique().reindex(result.index).fillna(0).astype("int64")
+    def summed(category_of_row, categories, weights=counts, rows=commune_of_row):
+        flat = np.bincount(rows * categories + category_of_row, weights=weights, minlength=len(communes) * categories)
+        return flat.reshape(len(communes), categories)
+
+    by_domain = summed(domain_of_type[type_of_row], len(DOMAINS)).astype("int64")
+    by_gamme = summed(gamme_of_type[type_of_row], len(gamme_names)).astype("int64")
+    # Distinct types of each commune, of each gamme: the distinct (commune, type) pairs counted.
+    pairs = np.unique(commune_of_row * max(len(type_names), 1) + type_of_row)
+    pair_commune, pair_type = pairs // max(len(type_names), 1), pairs % max(len(type_names), 1)
+    diversity = summed(gamme_of_type[pair_type], len(gamme_names), weights=None, rows=pair_commune).astype("int64")
+    columns = {"DEPCOM": communes, TOTAL_COLUMN: by_domain.sum(axis=1)}
+    columns.update((f"NB_EQUIP_{d}", by_domain[:, i]) for i, d in enumerate(DOMAINS))
+    columns.update((gamme_column(g), by_gamme[:, i]) for i, g in enumerate(GAMMES))
+    columns[OUT_OF_GAMME_COLUMN] = by_gamme[:, len(GAMMES)]
+    columns[TYPES_COLUMN] = diversity.sum(axis=1)
     # Diversity per gamme, as INRAE/ANCT measure centres: how many of a gamme's types a commune has.
-    diversity = table[table["gamme"] != OUT_OF_GAMME_COLUMN].groupby(["DEPCOM", "gamme"])["TYPEQU"].nunique()
-    diversity = diversity.unstack("gamme").reindex(index=result.index, columns=list(GAMMES))
-    for gamme in GAMMES:
-        result[types_column(gamme)] = diversity[gamme].fillna(0).astype("int64")
-    result = result.sort_index()
-    result.index.name = "DEPCOM"
+    columns.update((types_column(g), diversity[:, i]) for i, g in enumerate(GAMMES))
+    result = pd.DataFrame(columns)
     summary.communes = len(result)
     summary.equipment = int(result[TOTAL_COLUMN].sum())
-    return BpeResult(table=result.reset_index(), report=translate_problems(report, problem_labels()),
+    return BpeResult(table=result, report=translate_problems(report, problem_labels()),
                      summary=summary, points=equipment_points)
+
+
+class _Distinct:
+    """A text column as the distinct values of its cells and the position of each cell's value among them."""
+
+    def __init__(self, column, positions=None, values=None):
+        if positions is None:
+            positions, distinct = pd.factorize(column)
+            values = np.empty(len(distinct) + 1, dtype=object)  # the last for missing cells (position -1)
+            values[:-1] = list(distinct)
+        self.positions, self.values = positions, values
+
+    def map(self, convert):
+        """Each distinct value converted once (a missing cell stays None)."""
+        values = np.empty(len(self.values), dtype=object)
+        values[:-1] = [convert(value) for value in self.values[:-1].tolist()]
+        return _Distinct(None, self.positions, values)
+
+    def series(self, index):
+        return pd.Series(self.values[self.positions], index=index)
+
+    def test(self, predicate, index):
+        """The cells for which ``predicate`` holds, as a boolean Series (a missing cell: False)."""
+        passed = np.array([value is not None and bool(predicate(value)) for value in self.values], dtype=bool)
+        return pd.Series(passed[self.positions], index=index)
+
+
+def _by_value(column, convert, dtype=object):
+    """``column.map(convert)`` with ``convert`` called once per distinct value (a missing cell gives None)."""
+    positions, distinct = pd.factorize(column)
+    converted = [convert(value) for value in distinct.tolist()]
+    if dtype == "float64":
+        table = np.array([np.nan if value is None else value for value in converted] + [np.nan], dtype="float64")
+    else:
+        table = np.empty(len(converted) + 1, dtype=object)
+        table[:-1] = converted
+    return pd.Series(table[positions], index=column.index)  # position -1 (missing) takes the last entry
 
 
 def _coordinate_columns(upper):
@@ -471,15 +538,6 @@ def _points(frame, upper, coordinates, keep, codes, types, counts, gammes, lines
     return EquipmentPoints(table=table, columns=tuple(str(c) for c in columns), placed=len(table),
                            without_coordinates=len(missing), by_epsg=by_epsg,
                            inferred_epsg=int(inferred[rows].sum()))
-
-
-def _wide(table, column, values, names):
-    if table.empty:  # nothing counted (pandas 1.x pivots an empty table into columns of another kind)
-        return pd.DataFrame(0, index=pd.Index([], name="DEPCOM", dtype=object), columns=list(names), dtype="int64")
-    wide = table.pivot_table(index="DEPCOM", columns=column, values="count", aggfunc="sum", fill_value=0)
-    wide = wide.reindex(columns=values, fill_value=0)
-    wide.columns = names
-    return wide
 
 
 def domain_counts(frame, source="BPE"):

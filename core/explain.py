@@ -38,29 +38,42 @@ def explanations(result, profile, count=2):
     scored = result.scores["score_centralite"].notna().to_numpy()  # positional: the index may be row numbers
     strengths_text, weaknesses_text = tr("Strengths: {items}."), tr("Weaknesses: {items}.")
     item = tr("{label} {value} (rank {rank})")
-    sentences = []
-    for row in range(len(values)):
-        n = int(present[row])
-        if not scored[row] or n == 0:
-            sentences.append(None)
-            continue
-        strong = order[row, :min(count, n)]
-        weak = [k for k in order[row, :n][::-1][:count] if k not in strong]
-
-        def told(k, row=row):
-            rank = ranks[row, k]  # none for an imputed value (no raw value to rank)
-            return item.format(label=names[k], value=number_text(raw[row, k]), rank="—" if np.isnan(rank) else int(rank))
-
-        text = strengths_text.format(items="; ".join(told(k) for k in strong))
-        if weak:
-            text += " " + weaknesses_text.format(items="; ".join(told(k) for k in weak))
-        sentences.append(text)
+    rows = np.flatnonzero(scored & (present > 0))
+    slots = np.arange(count)
+    n = present[rows][:, None]
+    # The strongest: the first ``count`` of each row's order; the weakest: its last known ones, read
+    # backwards, that are not among the strongest. Every item is written once, column by column.
+    strong = order[rows[:, None], np.minimum(slots, order.shape[1] - 1)]
+    strong_ok = slots < n
+    weak_positions = n - 1 - slots
+    weak = order[rows[:, None], np.clip(weak_positions, 0, None)]
+    weak_ok = weak_positions >= np.minimum(count, n)
+    strong_items, weak_items = _items(item, names, raw, ranks, rows, strong), _items(item, names, raw, ranks, rows, weak)
+    sentences = [None] * len(values)
+    for position, row in enumerate(rows.tolist()):
+        kept = [text for text, ok in zip(strong_items[position], strong_ok[position]) if ok]
+        text = strengths_text.format(items="; ".join(kept))
+        lost = [text for text, ok in zip(weak_items[position], weak_ok[position]) if ok]
+        if lost:
+            text += " " + weaknesses_text.format(items="; ".join(lost))
+        sentences[row] = text
     return pd.Series(sentences, index=normalised.index, dtype=object)
+
+
+def _items(item, names, raw, ranks, rows, chosen):
+    """The item text of each chosen indicator (rows x slots of indicator positions) of each row."""
+    picked = np.take_along_axis(raw[rows], chosen, axis=1)
+    picked_ranks = np.take_along_axis(ranks[rows], chosen, axis=1)
+    # A rank is none for an imputed value (no raw value to rank).
+    rank_texts = np.where(np.isnan(picked_ranks), -1, picked_ranks).astype(np.int64).tolist()
+    return [[item.format(label=names[k], value=number_text(value), rank="—" if rank < 0 else rank)
+             for k, value, rank in zip(ks, values, rank_row)]
+            for ks, values, rank_row in zip(chosen.tolist(), picked.tolist(), rank_texts)]
 
 
 def number_text(value):
     """1 234 for counts, 2.4 for rates: what a reader expects of each."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if value is None or value != value:  # NaN
         return "—"
     magnitude = abs(value)
     if magnitude >= 100:

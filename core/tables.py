@@ -62,7 +62,8 @@ def read_table(path):
     separator = _detect_separator(text[:65536])
     try:
         frame = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(data),  # pandas decodes the bytes itself, faster than from the text
+            encoding=encoding,
             sep=separator,
             dtype=str,
             keep_default_na=False,
@@ -80,16 +81,19 @@ def read_table(path):
         blank[blank] = (frame[blank] == "").all(axis=1).to_numpy(dtype=bool)
     # Rows keep the number of the line they start on in the file (line 1 is the header;
     # a quoted cell spanning several lines moves the next rows' numbers on).
-    lengths, starts = _record_layout(text, separator)
+    lengths, starts = _record_layout(text, separator, width=len(frame.columns))
     if len(starts) != len(frame) + 1:  # the csv module and pandas disagree on records: count rows
         lengths, starts = lengths[:len(frame) + 1], list(range(1, len(frame) + 2))
     line_numbers = np.asarray(starts[1:], dtype=np.int64)[~blank].tolist()
-    frame = frame[~blank].reset_index(drop=True)
+    if blank.any():
+        frame = frame[~blank].reset_index(drop=True)
     if frame.empty:
         raise TableError(tr("{path}: the file has a header but no data rows.").format(path=path))
     frame.columns = [str(c).strip() for c in frame.columns]
     # Rows with fewer cells than the header: pandas fills them silently; kept, their lines noted for the report.
-    short_lines = [line for line, length in zip(starts[1:], lengths[1:]) if 0 < length < len(frame.columns)]
+    width = len(frame.columns)
+    cells = np.asarray(lengths[1:], dtype=np.int64)
+    short_lines = np.asarray(starts[1:], dtype=np.int64)[(cells > 0) & (cells < width)].tolist()
     frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers,
                        short_lines=short_lines)
     return frame
@@ -120,8 +124,11 @@ def _zip_member(path):
     return f"{path}/{member.filename}", data
 
 
-def _record_layout(text, separator):
-    """(cells of each record, line each record starts on), as the csv module reads them (0 cells: blank)."""
+def _record_layout(text, separator, width=None):
+    """(cells of each record, line each record starts on), as the csv module reads them (0 cells: blank).
+
+    ``width``: the header's cells, when pandas has read the file (no line then holds more).
+    """
     unix = text.replace("\r\n", "\n")
     lines = unix.split("\n")
     if lines and not lines[-1]:
@@ -143,7 +150,15 @@ def _record_layout(text, separator):
         finally:
             csv.field_size_limit(limit)
         return lengths, starts
-    return [line.count(separator) + 1 if line else 0 for line in lines], list(range(1, len(lines) + 1))
+    starts = range(1, len(lines) + 1)
+    blank = lines.count("")
+    if width and unix.count(separator) == (width - 1) * (len(lines) - blank):
+        # No line holds more cells than the header (pandas refuses those), and together they hold as many
+        # separators as full lines would: every line that is not blank is full, none was counted one by one.
+        if not blank:
+            return [width] * len(lines), starts
+        return [width if line else 0 for line in lines], starts
+    return [line.count(separator) + 1 if line else 0 for line in lines], starts
 
 
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")

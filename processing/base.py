@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from .failures import checked_sink, guarded
+from .frames import geopackage_table_behind, memory_layer_behind, whole_layer_behind
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
@@ -55,6 +56,17 @@ class CentralitesAlgorithm(QgsProcessingAlgorithm):
         """QGIS's sink, with the format checked against the fields (a shapefile cuts long names) and every
         write checked; the file is closed and read back when the algorithm ends (processing/failures.py)."""
         return checked_sink(self, parameters, name, context, fields, *args, **kwargs)
+
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802
+        """QGIS's feature source, with ``memory_layer`` and ``geopackage_table``: the memory layer, or the
+        GeoPackage file and table, behind it when the source is the whole layer as it is
+        (``frames.read_attributes`` then reads it in one pass), else None."""
+        source = super().parameterAsSource(parameters, name, context)
+        if source is not None:
+            layer = whole_layer_behind(self, parameters, name, context, source)
+            source.memory_layer = memory_layer_behind(layer)
+            source.geopackage_table = geopackage_table_behind(layer)
+        return source
 
     def tr(self, text):
         return tr(text)

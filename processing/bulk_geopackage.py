@@ -26,17 +26,28 @@ import threading
 
 import pandas as pd
 from qgis.core import (
+    QgsCoordinateTransformContext,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProviderRegistry,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
+from ..compat import ARRAY_AGGREGATE
 from ..i18n import tr
 from .failures import FULL, LOCKED, READ_ONLY, TOO_LARGE, check_output_fields, explain, kind_of_error
-from .frames import attribute_rows, discard_output, output_exists, output_fields, write_with_columns
+from .frames import (
+    attribute_rows,
+    discard_output,
+    new_memory_layer,
+    output_exists,
+    output_fields,
+    paused_gc,
+    write_with_columns,
+)
 
 SCRATCH_TABLE = "_centralites_new_columns"
 # New columns per scratch table: SQLite allows 2,000 columns a table (SQLITE_MAX_COLUMN), the id included.
@@ -44,6 +55,7 @@ SCRATCH_COLUMNS = 1000
 # Columns of a GeoPackage table, the feature id and the geometry included (GDAL refuses more).
 GEOPACKAGE_MAX_COLUMNS = 2000
 INT32 = 2**31 - 1
+SQLITE_CACHE_MB = 256  # page cache of the scratch copy's connections (a ceiling, not an allocation)
 
 
 class BulkUnavailable(Exception):
@@ -53,8 +65,10 @@ class BulkUnavailable(Exception):
 class BulkTarget:
     """Where and from what a bulk write happens."""
 
-    def __init__(self, path, layer_name, source_layer_name, destination, output_name, load_details):
+    def __init__(self, path, layer_name, source_layer_name, destination, output_name, load_details,
+                 memory_layer=None):
         self.path = path
+        self.memory_layer = memory_layer  # a memory layer to copy instead of the file at ``path``
         self.layer_name = layer_name  # in the source file
         self.source_layer_name = source_layer_name
         self.destination = destination
@@ -69,17 +83,21 @@ def bulk_target(algorithm, parameters, input_name, output_name, context, source)
         if value.selectedFeaturesOnly or value.featureLimit >= 0 or getattr(value, "filterExpression", ""):
             return None
     layer = algorithm.parameterAsVectorLayer(parameters, input_name, context)
-    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() not in ("ogr", "memory"):
         return None
     if layer.subsetString() or layer.isEditable() or layer.featureCount() != source.featureCount():
         return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path", "")
-    if not os.path.isfile(path) or parts.get("subset"):
-        return None
-    layer_name = parts.get("layerName") or None
-    if layer_name is None and parts.get("layerId") not in (None, "", 0):
-        return None  # a layer chosen by number only: let QGIS resolve it
+    memory_layer = None
+    if layer.providerType() == "memory":  # copied by QGIS's file writer instead of GDAL's
+        path, layer_name, memory_layer = None, None, layer
+    else:
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path", "")
+        if not os.path.isfile(path) or parts.get("subset"):
+            return None
+        layer_name = parts.get("layerName") or None
+        if layer_name is None and parts.get("layerId") not in (None, "", 0):
+            return None  # a layer chosen by number only: let QGIS resolve it
 
     destination = algorithm.parameterAsOutputLayer(parameters, output_name, context)
     if not destination or "|" in destination or not destination.lower().endswith(".gpkg"):
@@ -88,7 +106,7 @@ def bulk_target(algorithm, parameters, input_name, output_name, context, source)
         return None
     output_layer_name = os.path.splitext(os.path.basename(destination))[0]
     return BulkTarget(path, layer_name, layer.name(), destination, output_layer_name,
-                      _load_details(parameters.get(output_name), algorithm, output_name))
+                      _load_details(parameters.get(output_name), algorithm, output_name), memory_layer)
 
 
 def _load_details(definition, algorithm, output_name):
@@ -117,14 +135,21 @@ class BulkCopy:
         os.remove(self.scratch)  # GDAL creates it
         self._error = None
         self._finished = False
+        self._id_of = None  # {the layer's feature id: the copy's}, when they differ
         self._thread = threading.Thread(target=self._copy, args=(tuple(drop_fields),), daemon=True)
+        if target.memory_layer is not None:
+            self._copy(tuple(drop_fields))  # a memory layer is read in the thread that owns it: copied now
+            self._thread = threading.Thread(target=lambda: None, daemon=True)
         self._thread.start()
 
     def _copy(self, drop_fields):
         from osgeo import gdal
 
         try:
-            _copy_layer(gdal, self.target, self.scratch, drop_fields)
+            if self.target.memory_layer is not None:
+                self._id_of = _copy_memory_layer(self.target, self.scratch, drop_fields)
+            else:
+                _copy_layer(gdal, self.target, self.scratch, drop_fields)
         except Exception as error:  # noqa: BLE001 — reported in the algorithm's thread by finish()
             self._error = error
 
@@ -143,9 +168,14 @@ class BulkCopy:
         if is_cancelled is not None and is_cancelled():
             return False
         target = self.target
+        if self._id_of is not None:
+            feature_ids = [self._id_of.get(fid) for fid in feature_ids]
+            if None in feature_ids:
+                raise BulkUnavailable("the layer changed while it was read")
         _check_ids(self.scratch, target.output_name, feature_ids)
         kinds = [_field_kind(frame[name]) for name in frame.columns]
-        _fill_scratch_table(self.scratch, frame, feature_ids, kinds)
+        with paused_gc():
+            _fill_scratch_table(self.scratch, frame, feature_ids, kinds)
         if is_cancelled is not None and is_cancelled():
             return False
         _add_columns(gdal, ogr, self.scratch, target.output_name, frame.columns, kinds)
@@ -237,6 +267,38 @@ def _copy_layer(gdal, target, scratch, drop_fields):
     source = None  # noqa: F841
 
 
+def _copy_memory_layer(target, scratch, drop_fields):
+    """A memory layer copied to the scratch GeoPackage by QGIS's file writer (C++), the replaced fields left out.
+
+    The writer numbers the features 1, 2, … in the layer's order (a memory layer's: by id), so the copy's
+    ids are the layer's exactly when those are 1 to N — what ``_check_ids`` then checks (else the sink writes).
+    """
+    layer = target.memory_layer
+    names = layer.fields().names()
+    id_of = None
+    if names.count("fid") == 1 and sum(name.lower() == "fid" for name in names) == 1 \
+            and layer.fields().field("fid").isNumeric() and "fid" not in drop_fields:
+        # A layer read from a GeoPackage keeps its ids in a field fid, and the writer makes them the copy's ids.
+        pairs, ok = layer.aggregate(ARRAY_AGGREGATE, 'array($id, "fid")')
+        id_of = dict((feature_id, fid) for feature_id, fid in pairs) if ok and pairs else None
+        if not id_of or any(type(fid) is not int for fid in id_of.values()) or len(set(id_of.values())) != len(id_of):
+            raise BulkUnavailable("the layer's field fid does not hold one whole number per feature")
+    elif any(name.lower() == "fid" for name in names):
+        raise BulkUnavailable("the layer has a field named fid")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = target.output_name
+    options.fileEncoding = "UTF-8"
+    options.attributes = [i for i, name in enumerate(names) if name not in drop_fields]
+    if not options.attributes:
+        raise BulkUnavailable("every field of the layer is replaced")
+    error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, scratch, QgsCoordinateTransformContext(), options)
+    if error != QgsVectorFileWriter.WriterError.NoError:
+        raise BulkUnavailable(message or "QGIS's file writer failed")
+    return id_of
+
+
 def _check_ids(scratch, layer_name, feature_ids):
     # The join is by feature id: QGIS's ids must be the ones GDAL kept.
     with sqlite3.connect(scratch) as connection:
@@ -292,6 +354,7 @@ def _scratch_name(number):
 def _fill_scratch_table(scratch, frame, feature_ids, kinds):
     sql_types = {"integer": "INTEGER", "integer64": "INTEGER", "real": "REAL", "text": "TEXT"}
     connection = sqlite3.connect(scratch)
+    connection.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_MB * 1024}")  # in KiB
     try:
         rows = ([fid] + values for fid, values in zip(feature_ids, attribute_rows(frame)))
         if len(kinds) > SCRATCH_COLUMNS:
@@ -315,7 +378,13 @@ def _fill_scratch_table(scratch, frame, feature_ids, kinds):
 def _add_columns(gdal, ogr, scratch, layer_name, names, kinds):
     ogr_types = {"integer": ogr.OFTInteger, "integer64": ogr.OFTInteger64, "real": ogr.OFTReal,
                  "text": ogr.OFTString}
-    dataset = _gdal_checked(gdal, lambda: gdal.OpenEx(scratch, gdal.OF_VECTOR | gdal.OF_UPDATE))
+    # SQLite's page cache (2 MB by default) made the UPDATE grow faster than the table: up to 256 MB.
+    previous = gdal.GetConfigOption("OGR_SQLITE_CACHE")
+    gdal.SetConfigOption("OGR_SQLITE_CACHE", previous or str(SQLITE_CACHE_MB))
+    try:
+        dataset = _gdal_checked(gdal, lambda: gdal.OpenEx(scratch, gdal.OF_VECTOR | gdal.OF_UPDATE))
+    finally:
+        gdal.SetConfigOption("OGR_SQLITE_CACHE", previous)
     layer = dataset.GetLayerByName(layer_name)
     for name, kind in zip(names, kinds):
         if layer.CreateField(ogr.FieldDefn(str(name), ogr_types[kind])) != 0:
@@ -388,7 +457,7 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
     if sink is None:
         algorithm.fail(tr("The output layer could not be created."))
     if not write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=drop_fields,
-                              feature_ids=feature_ids):
+                              feature_ids=feature_ids, memory_layer=new_memory_layer(sink_id, context)):
         if hasattr(sink, "abandon"):
             sink.abandon()
         del sink

@@ -417,9 +417,10 @@ class CheckedSink:
         return True
 
     def addFeatures(self, features, *flags):  # noqa: N802
-        features = list(features)
-        for feature in features:
-            self.addFeature(feature, *flags)
+        features = list(features)  # one call for the batch: the sink says whether all of it was written
+        if self._sink is None or not self._sink.addFeatures(features, *flags):
+            raise QgsProcessingException(sink_failure(self._last_error(), self.destination))
+        self.count += len(features)
         return True
 
     def _last_error(self):

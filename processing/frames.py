@@ -1,22 +1,81 @@
 """Between QGIS layers and pandas: one read of the attributes, one write of the results."""
 
+import contextlib
+import gc
 import math
 import os
+import sqlite3
 
 import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsDistanceArea,
+    QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProviderRegistry,
+    QgsVectorLayer,
 )
 
-from ..compat import AREA_KM2, DISTANCE_UNKNOWN, FIELD_DOUBLE, FIELD_INT, FIELD_STRING, REQUEST_NO_GEOMETRY, python_value
+from ..compat import (
+    ARRAY_AGGREGATE,
+    AREA_KM2,
+    DISTANCE_UNKNOWN,
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    GEOMETRY_SKIP_INVALID,
+    REQUEST_NO_GEOMETRY,
+    SINK_FAST_INSERT,
+    SQLITE_LIKE_TYPES,
+    is_null,
+    python_value,
+)
 from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
+
+
+def whole_layer_behind(algorithm, parameters, name, context, source):
+    """The layer a source reads when it reads the whole layer as it is (no selection, limit, filter or
+    subset, no unsaved edit, no invalid feature skipped), else None."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit >= 0 or getattr(value, "filterExpression", "") \
+                or bool(value.flags):  # its own geometry check
+            return None
+    if context.invalidGeometryCheck() == GEOMETRY_SKIP_INVALID:
+        return None
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    if not isinstance(layer, QgsVectorLayer) or layer.isEditable() or layer.subsetString():
+        return None
+    return layer if layer.featureCount() == source.featureCount() else None
+
+
+def memory_layer_behind(layer):
+    """The memory layer itself, or None: its attributes are then taken in one aggregate (``read_attributes``)."""
+    return layer if layer is not None and layer.providerType() == "memory" else None
+
+
+def geopackage_table_behind(layer):
+    """(file, table) of a layer that is a GeoPackage file's table, or None: its attributes are then read
+    by SQLite directly (``read_attributes``)."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path", ""), parts.get("layerName") or ""
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path) or parts.get("subset") \
+            or (not table and parts.get("layerId") not in (None, "", 0)):
+        return None
+    return path, table or None  # None: the file's only table, as QGIS opens it
+
+
+def _only_table(connection):
+    tables = [row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")]
+    return tables[0] if len(tables) == 1 else None
 
 
 def read_attributes(source, field_names, feedback, code_field=None, feature_ids=None):
@@ -25,26 +84,38 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     The code field is read as text whatever its type in the layer. The features'
     ids are appended to the list ``feature_ids`` when given (for writing results back).
     """
+    layer = getattr(source, "memory_layer", None)  # set by CentralitesAlgorithm.parameterAsSource
+    if layer is not None:
+        return _read_memory_layer(layer, field_names, feedback, code_field, feature_ids)
     fields = source.fields()
     indexes = [fields.lookupField(name) for name in field_names]
+    table = getattr(source, "geopackage_table", None)  # set by CentralitesAlgorithm.parameterAsSource
+    if table is not None and all(fields.at(i).type() in SQLITE_LIKE_TYPES for i in indexes):
+        frame = _read_geopackage_table(table, field_names, feedback, code_field, feature_ids, source.featureCount())
+        if frame is not None:
+            return frame
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     request.setSubsetOfAttributes(indexes)
     rows, ids, total = [], [], max(source.featureCount(), 1)
     # Some providers (memory layers) return every attribute whatever the subset asked:
     # converting all of them is the cost, so a few fields are taken one by one.
     few = len(indexes) * 4 < fields.count()
-    for count, feature in enumerate(source.getFeatures(request)):
-        if feedback.isCanceled():
-            return None
-        if few:
-            rows.append([python_value(feature.attribute(i)) for i in indexes])
-        else:
-            attributes = feature.attributes()
-            rows.append([python_value(attributes[i]) for i in indexes])
-        ids.append(feature.id())
-        if count % 1000 == 0:
-            feedback.setProgress(20.0 * count / total)
-    frame = pd.DataFrame(rows, columns=list(field_names))
+    with paused_gc():
+        for count, feature in enumerate(source.getFeatures(request)):
+            if count % 1000 == 0:
+                if feedback.isCanceled():
+                    return None
+                feedback.setProgress(20.0 * count / total)
+            if few:
+                rows.append([feature.attribute(i) for i in indexes])
+            else:
+                attributes = feature.attributes()
+                rows.append([attributes[i] for i in indexes])
+            ids.append(feature.id())
+        columns = list(zip(*rows)) if rows else [() for _ in field_names]
+        del rows
+        frame = pd.DataFrame({name: _without_nulls(values) for name, values in zip(field_names, columns)},
+                             columns=list(field_names))
     if code_field:
         frame[code_field] = frame[code_field].map(lambda v: None if v is None else str(v))
     for name in field_names:
@@ -53,6 +124,100 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     if feature_ids is not None:
         feature_ids.extend(ids)
     return frame
+
+
+def _read_geopackage_table(table, field_names, feedback, code_field, feature_ids, count):
+    """``read_attributes`` of a GeoPackage table by SQLite (one query, by feature id), or None when the table
+    is not as QGIS showed it (then read feature by feature). QGIS's conversion of every attribute of every
+    feature was the cost: on 350,000 features, most of the score's time."""
+    path, name = table
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            name = name or _only_table(connection)
+            if name is None:
+                return None
+            key = next((column for _, column, _, _, _, primary in
+                        connection.execute(f"PRAGMA table_info({_sql_name(name)})") if primary), None)
+            if key is None:
+                return None
+            with paused_gc():
+                rows = connection.execute("SELECT {key}, {columns} FROM {table} ORDER BY {key}".format(
+                    key=_sql_name(key), columns=", ".join(_sql_name(column) for column in field_names),
+                    table=_sql_name(name))).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    if len(rows) != count or feedback.isCanceled():
+        return None
+    with paused_gc():
+        columns = list(zip(*rows)) if rows else [() for _ in range(len(field_names) + 1)]
+        del rows
+        frame = pd.DataFrame({name: list(values) for name, values in zip(field_names, columns[1:])},
+                             columns=list(field_names))
+    if code_field:
+        frame[code_field] = frame[code_field].map(lambda v: None if v is None else str(v))
+    for name in field_names:
+        if name != code_field:
+            frame[name] = _as_numbers_when_possible(frame[name])
+    if feature_ids is not None:
+        feature_ids.extend(columns[0])
+    feedback.setProgress(20)
+    return frame
+
+
+def _sql_name(name):
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """Python's cycle collector paused while millions of small objects (rows, values) are made: each of its
+    passes walks every object alive, so on 350,000 features they made the reading grow faster than the layer."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_memory_layer(layer, field_names, feedback, code_field, feature_ids):
+    """``read_attributes`` of a memory layer. Its provider hands every attribute of every feature whatever
+    the subset asked, and turning each into Python was the cost: one aggregate (C++) gathers the needed
+    fields and the feature id of each feature instead."""
+    feedback.setProgress(1)
+    expression = "array({columns}, $id)".format(
+        columns=", ".join(QgsExpression.quotedColumnRef(name) for name in field_names))
+    with paused_gc():
+        rows, ok = layer.aggregate(ARRAY_AGGREGATE, expression)
+        if not ok or rows is None or is_null(rows):
+            raise QgsProcessingException(tr("The layer {name} could not be read.").format(name=layer.name()))
+        if feedback.isCanceled():
+            return None
+        columns = list(zip(*rows)) if rows else [() for _ in range(len(field_names) + 1)]
+        del rows
+        frame = pd.DataFrame({name: _without_nulls(values) for name, values in zip(field_names, columns)},
+                             columns=list(field_names))
+    if code_field:
+        frame[code_field] = frame[code_field].map(lambda v: None if v is None else str(v))
+    for name in field_names:
+        if name != code_field:
+            frame[name] = _as_numbers_when_possible(frame[name])
+    if feature_ids is not None:
+        feature_ids.extend(columns[-1])
+    feedback.setProgress(20)
+    return frame
+
+
+def _without_nulls(values):
+    """Attribute values as plain Python: NULL (a null QVariant on Qt5) as None."""
+    return [value if type(value) in _PLAIN else python_value(value) for value in values]
+
+
+_PLAIN = frozenset({int, float, str, bool})
 
 
 def _as_numbers_when_possible(column):
@@ -129,14 +294,18 @@ def _clean(value):
     return value
 
 
-def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None):
+def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None,
+                       memory_layer=None):
     """Copy every feature of ``source`` to ``sink`` with the columns of ``frame`` appended.
 
     Geometry and the source attributes are copied untouched (except the
     fields in ``drop_fields``, replaced by new values). ``feature_ids`` (the ids the
     rows of ``frame`` were read from) pair each feature with its row by id: a provider
     need not return its features in the same order twice. Returns False when cancelled.
+    ``memory_layer``: the (empty) memory layer the sink writes to, filled in bulk instead (``fill_memory_layer``).
     """
+    if memory_layer is not None:
+        return fill_memory_layer(source, memory_layer, frame, feedback, progress_from, drop_fields, feature_ids)
     source_fields = source.fields()
     kept = [i for i, f in enumerate(source_fields) if f.name() not in drop_fields]
     every_field = len(kept) == len(source_fields)
@@ -163,6 +332,86 @@ def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_f
         if count % 500 == 0:
             feedback.setProgress(progress_from + (100.0 - progress_from) * count / total)
     return True
+
+
+def fill_memory_layer(source, layer, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None):
+    """``write_with_columns`` into an empty memory layer (fields: the source's but ``drop_fields``, then the
+    columns of ``frame``), with no QgsFeature built in Python and no sink call per feature.
+
+    The source's features are taken as QGIS gives them (geometry and attributes stay in C++), each gets its
+    new values — appended to its attributes when it has fewer than the new columns, else set one by one
+    on the feature padded with NULL (reading many attributes into Python was the cost) —, and they go to
+    the provider in one call per 10,000. Returns False when cancelled.
+    """
+    with paused_gc():
+        return _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_fields, feature_ids)
+
+
+def _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_fields, feature_ids):
+    source_fields = source.fields()
+    features = list(source.getFeatures())
+    if feedback.isCanceled():
+        return False
+    positions = _row_positions([feature.id() for feature in features], feature_ids, len(frame))
+    columns = [_plain_values(frame[name].iloc[positions]) for name in frame.columns]
+    rows = list(zip(*columns)) if columns else [()] * len(features)
+    kept = [i for i, field in enumerate(source_fields) if field.name() not in drop_fields]
+    count = source_fields.count()
+    padded = len(kept) == count and count > len(columns)  # many source attributes, none dropped
+    indexes = list(range(count, count + len(columns)))
+    provider = layer.dataProvider()
+    total = max(len(features), 1)
+    for start in range(0, len(features), WRITE_BATCH):
+        if feedback.isCanceled():
+            return False
+        batch = features[start:start + WRITE_BATCH]
+        for feature, row in zip(batch, rows[start:start + WRITE_BATCH]):
+            if padded:
+                feature.padAttributes(len(indexes))
+                set_attribute = feature.setAttribute
+                for index, value in zip(indexes, row):
+                    set_attribute(index, value)
+            elif len(kept) == count:
+                feature.setAttributes(feature.attributes() + list(row))
+            else:
+                attributes = feature.attributes()
+                feature.setAttributes([attributes[i] for i in kept] + list(row))
+        if not provider.addFeatures(batch)[0]:
+            raise QgsProcessingException(tr("The output layer could not be written: {error}").format(
+                error=provider.lastError() or tr("unknown error")))
+        feedback.setProgress(progress_from + (100.0 - progress_from) * start / total)
+    layer.updateExtents()
+    return True
+
+
+WRITE_BATCH = 10000  # features handed to the provider in one call
+
+
+def _row_positions(ids, feature_ids, rows):
+    """The row of ``frame`` of each feature id (rows in feature order when no ids were recorded)."""
+    if feature_ids is None:
+        if len(ids) > rows:
+            raise QgsProcessingException(tr(
+                "The layer changed while it was being read (feature {fid} was not there): run the algorithm again "
+                "once the layer is no longer being edited.").format(fid=ids[rows]))
+        return list(range(len(ids)))
+    row_of = {fid: position for position, fid in enumerate(feature_ids)}
+    positions = [row_of.get(fid) for fid in ids]
+    if None in positions:
+        raise QgsProcessingException(tr(
+            "The layer changed while it was being read (feature {fid} was not there): run the algorithm again "
+            "once the layer is no longer being edited.").format(fid=ids[positions.index(None)]))
+    return positions
+
+
+def new_memory_layer(sink_id, context):
+    """The memory layer behind a sink QGIS just created (a temporary output), or None."""
+    if not sink_id:
+        return None
+    layer = context.temporaryLayerStore().mapLayer(sink_id) if context is not None else None
+    if isinstance(layer, QgsVectorLayer) and layer.providerType() == "memory" and layer.featureCount() == 0:
+        return layer
+    return None
 
 
 def output_fields(source, frame, drop_fields=()):
@@ -209,13 +458,27 @@ def require_field(source, name, parameter_label):
         )
 
 
-def write_table(sink, frame, feedback=None):
-    """Write every row of ``frame`` to a table sink (fields from ``fields_for(frame)``); False when cancelled."""
-    for values in attribute_rows(frame):
-        if feedback is not None and feedback.isCanceled():
-            return False
+def write_table(sink, frame, feedback=None, progress=None):
+    """Write every row of ``frame`` to a table sink (fields from ``fields_for(frame)``); False when cancelled.
+
+    The features go to the sink in batches of 10,000 (one call each); ``progress`` is a (from, to) range
+    of the feedback's progress to move through.
+    """
+    total = max(len(frame), 1)
+    batch = []
+    for count, values in enumerate(attribute_rows(frame), 1):
         feature = QgsFeature()
         feature.setAttributes(values)
-        sink.addFeature(feature)
+        batch.append(feature)
+        if len(batch) == WRITE_BATCH:
+            if feedback is not None and feedback.isCanceled():
+                return False
+            sink.addFeatures(batch, SINK_FAST_INSERT)
+            batch = []
+            if feedback is not None and progress is not None:
+                feedback.setProgress(progress[0] + (progress[1] - progress[0]) * count / total)
+    if feedback is not None and feedback.isCanceled():
+        return False
+    if batch:
+        sink.addFeatures(batch, SINK_FAST_INSERT)
     return True
-

@@ -5,11 +5,18 @@ Codes and numbers of every kind of table then go through the core's one set of r
 
 import os
 
-from qgis.core import QgsProcessingException, QgsProcessingUtils, QgsProviderRegistry, QgsVectorLayer
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingException,
+    QgsProcessingUtils,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
 
-from ..compat import python_value
+from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..core.tables import TableError, read_table, table_from_rows
 from ..i18n import tr
+from .frames import paused_gc
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
 TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".zip")  # a zip as INSEE publishes it: its CSV is read
@@ -89,14 +96,36 @@ def read_table_entry(entry, context, sheet=None, key_column=None):
 
 
 def layer_as_text_frame(layer):
-    """A table layer's attributes as text cells, so codes and numbers go through the same readers."""
+    """A table layer's attributes as text cells, so codes and numbers go through the same readers.
+
+    Column by column: a column of whole numbers (the counts of aggregate_bpe, say) is written as text in
+    one numpy pass, the others value by value.
+    """
     import pandas as pd
 
     names = layer.fields().names()
-    rows = []
-    for feature in layer.getFeatures():
-        rows.append(["" if python_value(v) is None else _text(python_value(v)) for v in feature.attributes()])
-    return pd.DataFrame(rows, columns=names)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+    with paused_gc():
+        rows = [feature.attributes() for feature in layer.getFeatures(request)]
+        columns = list(zip(*rows)) if rows else [() for _ in names]
+        del rows
+        return pd.DataFrame({name: _text_cells(values) for name, values in zip(names, columns)}, columns=names)
+
+
+def _text_cells(values):
+    import numpy as np
+
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        return list(values)
+    if kinds == {int} or kinds == {float}:
+        numbers = np.asarray(values)
+        whole = numbers.dtype == np.int64 or (
+            numbers.dtype == np.float64 and np.isfinite(numbers).all() and (numbers == np.round(numbers)).all()
+            and np.abs(numbers).max(initial=0) < 2**53)
+        if whole:  # as _text writes them: 12, never 12.0
+            return list(map(str, values if numbers.dtype == np.int64 else numbers.astype(np.int64).tolist()))
+    return ["" if python_value(v) is None else _text(python_value(v)) for v in values]
 
 
 def _text(value):

@@ -126,6 +126,12 @@ def build_layer(path):
 
 def run_step(step, folder, data, child=CHILD):
     """(seconds, peak MB) of ``step`` of the ``child`` script, run as a whole QGIS process."""
+    seconds, peak, _ = run_child(step, folder, data, child)
+    return seconds, peak
+
+
+def run_child(step, folder, data, child=CHILD):
+    """(seconds, peak MB, standard output) of ``step`` of the ``child`` script, run as a whole QGIS process."""
     script = os.path.join(folder, "step.py")
     with open(script, "w", encoding="utf-8") as handle:
         handle.write(child.format(scripts=os.path.join(PLUGIN_ROOT, "scripts")))
@@ -136,20 +142,25 @@ def run_step(step, folder, data, child=CHILD):
     if result.returncode != 0:
         sys.exit(f"{step} failed:\n{result.stdout}\n{result.stderr}")
     peak = next(float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("PEAK_MB"))
-    return seconds, peak
+    return seconds, peak, result.stdout
 
 
-def best_runs(steps, folder, data, repeat, child=CHILD, extra_outputs=()):
-    """{step: (seconds, peak MB)}, the fastest of ``repeat`` runs of each step (each writes step.gpkg)."""
+def best_runs(steps, folder, data, repeat, child=CHILD, extra_outputs=(), outputs=None):
+    """{step: (seconds, peak MB)}, the fastest of ``repeat`` runs of each step (each writes step.gpkg).
+
+    ``outputs``: a dict given to receive the standard output of each step's fastest run.
+    """
     best = {}
     for _ in range(repeat):
         for step in steps:
             for name in (f"{step}.gpkg", *extra_outputs):
                 if os.path.exists(os.path.join(folder, name)):
                     os.remove(os.path.join(folder, name))
-            seconds, peak = run_step(step, folder, data, child)
+            seconds, peak, stdout = run_child(step, folder, data, child)
             if step not in best or seconds < best[step][0]:
                 best[step] = (seconds, peak)
+                if outputs is not None:
+                    outputs[step] = stdout
     return best
 
 

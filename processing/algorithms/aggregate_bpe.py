@@ -30,7 +30,7 @@ from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import BulkUnavailable
 from ..bulk_points import points_target, write_points
-from ..frames import attribute_rows, discard_output, fields_for, output_exists
+from ..frames import discard_output, fields_for, output_exists, write_table
 from ..reports import report_fields, write_report
 from ..table_inputs import read_table_entry
 
@@ -137,16 +137,9 @@ class AggregateBpe(CentralitesAlgorithm):
         if sink is None:
             self.fail(tr("The output table could not be created."))
         created.append((destination_before, sink_id))
-        total = max(len(table), 1)
-        for count, values in enumerate(attribute_rows(table)):
-            if feedback.isCanceled():
-                del sink
-                return self._cancelled(created)
-            feature = QgsFeature()
-            feature.setAttributes(values)
-            sink.addFeature(feature)
-            if count % 1000 == 0:
-                feedback.setProgress(30.0 + 10.0 * count / total)
+        if not write_table(sink, table, feedback, progress=(30.0, 40.0)):
+            del sink
+            return self._cancelled(created)
         del sink
         feedback.setProgress(40)
         outputs = {self.OUTPUT: sink_id}

@@ -24,7 +24,7 @@
         <translation>&amp;Centralités</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="318"/>
+        <location filename="../../core/bpe.py" line="322"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -34,17 +34,17 @@
         <translation>(pas de commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="45"/>
+        <location filename="../../processing/base.py" line="46"/>
         <source>1 — Data</source>
         <translation>1 — Données</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="45"/>
+        <location filename="../../processing/base.py" line="46"/>
         <source>2 — Diagnosis</source>
         <translation>2 — Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="45"/>
+        <location filename="../../processing/base.py" line="46"/>
         <source>3 — Cartography</source>
         <translation>3 — Cartographie</translation>
     </message>
@@ -59,17 +59,17 @@
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="65"/>
+        <location filename="../../processing/table_inputs.py" line="72"/>
         <source>A table was given as a layer QGIS cannot open again (a layer without a source): save it to a file or add it to the project, then run again.</source>
         <translation>Une table a été donnée comme une couche que QGIS ne peut pas rouvrir (une couche sans source) : enregistrez-la dans un fichier ou ajoutez-la au projet, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="314"/>
+        <location filename="../../core/bpe.py" line="318"/>
         <source>AN column</source>
         <translation>colonne AN</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="314"/>
+        <location filename="../../core/bpe.py" line="318"/>
         <source>AN column, year chosen</source>
         <translation>colonne AN, année choisie</translation>
     </message>
@@ -1348,7 +1348,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/aggregate_bpe.py" line="222"/>
+        <location filename="../../processing/algorithms/aggregate_bpe.py" line="215"/>
         <source>Points written in bulk to {path} (GDAL).</source>
         <translation>Points écrits en bloc dans {path} (GDAL).</translation>
     </message>
@@ -1903,7 +1903,9 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="151"/>
+        <location filename="../../processing/frames.py" line="320"/>
+        <location filename="../../processing/frames.py" line="394"/>
+        <location filename="../../processing/frames.py" line="401"/>
         <source>The layer changed while it was being read (feature {fid} was not there): run the algorithm again once the layer is no longer being edited.</source>
         <translation>La couche a changé pendant sa lecture (l&apos;entité {fid} n&apos;y était pas) : relancez l&apos;algorithme une fois la couche sortie du mode édition.</translation>
     </message>
@@ -1913,7 +1915,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="67"/>
+        <location filename="../../processing/frames.py" line="232"/>
         <source>The layer has no coordinate reference system, or one of unknown units: the areas of the densities are taken in the layer&apos;s own units as if they were metres, and may be wrong. Set the layer&apos;s CRS (Layer Properties → Source) or give the profile an area column, then run again.</source>
         <translation>La couche n&apos;a pas de système de coordonnées de référence, ou un SCR d&apos;unités inconnues : les surfaces des densités sont prises dans les unités de la couche comme si c&apos;étaient des mètres, et peuvent être fausses. Définissez le SCR de la couche (Propriétés de la couche → Source) ou donnez au profil une colonne de surface, puis relancez.</translation>
     </message>
@@ -1933,6 +1935,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/apply_style.py" line="215"/>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/frames.py" line="197"/>
+        <source>The layer {name} could not be read.</source>
+        <translation>Impossible de lire la couche {name}.</translation>
     </message>
     <message>
         <location filename="../../processing/qpt_layouts.py" line="226"/>
@@ -1965,19 +1972,24 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="49"/>
+        <location filename="../../processing/table_inputs.py" line="56"/>
         <source>The output file {path} is also one of the tables to join: writing it would replace the table. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est aussi l&apos;une des tables à joindre : l&apos;écrire remplacerait la table. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="211"/>
+        <location filename="../../processing/bulk_geopackage.py" line="241"/>
         <source>The output file {path} is the commune layer&apos;s own file: writing it would replace the layer and every other layer of the file. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est celui de la couche des communes : l&apos;écrire remplacerait cette couche et toutes les autres couches du fichier. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="389"/>
+        <location filename="../../processing/bulk_geopackage.py" line="458"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/frames.py" line="380"/>
+        <source>The output layer could not be written: {error}</source>
+        <translation>Impossible d&apos;écrire la couche en sortie : {error}</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="138"/>
@@ -1997,7 +2009,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>L&apos;image {path} n&apos;a pas pu être écrite : vérifiez que son dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/aggregate_bpe.py" line="228"/>
+        <location filename="../../processing/algorithms/aggregate_bpe.py" line="221"/>
         <source>The points output could not be created.</source>
         <translation>La couche de points en sortie n&apos;a pas pu être créée.</translation>
     </message>
@@ -2214,17 +2226,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="382"/>
+        <location filename="../../processing/bulk_geopackage.py" line="451"/>
         <source>Writing feature by feature ({reason}).</source>
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/aggregate_bpe.py" line="216"/>
+        <location filename="../../processing/algorithms/aggregate_bpe.py" line="209"/>
         <source>Writing the points feature by feature ({reason}).</source>
         <translation>Écriture des points entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="376"/>
+        <location filename="../../processing/bulk_geopackage.py" line="445"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
@@ -2340,7 +2352,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>fin de la période des naissances</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="454"/>
+        <location filename="../../core/bpe.py" line="521"/>
         <source>equipment {typequ} not placed: no usable coordinates in {columns} ({values}); it is still counted in its commune</source>
         <translation>équipement {typequ} non placé : pas de coordonnées utilisables dans {columns} ({values}) ; il reste compté dans sa commune</translation>
     </message>
@@ -2355,7 +2367,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>établissements {year}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="326"/>
+        <location filename="../../core/bpe.py" line="330"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
     </message>
@@ -2365,7 +2377,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>listes des gammes</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="333"/>
+        <location filename="../../core/bpe.py" line="337"/>
         <source>gamme lists given</source>
         <translation>listes des gammes fournies</translation>
     </message>
@@ -2423,7 +2435,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/bpe.py" line="82"/>
-        <location filename="../../processing/algorithms/aggregate_bpe.py" line="279"/>
+        <location filename="../../processing/algorithms/aggregate_bpe.py" line="272"/>
         <source>no coordinates</source>
         <translation>sans coordonnées</translation>
     </message>
@@ -2433,7 +2445,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>hors gamme</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="312"/>
+        <location filename="../../core/bpe.py" line="316"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -2454,7 +2466,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/profile.py" line="210"/>
-        <location filename="../../core/tables.py" line="105"/>
+        <location filename="../../core/tables.py" line="109"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
@@ -2494,17 +2506,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>colonne renommée</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="345"/>
+        <location filename="../../core/bpe.py" line="349"/>
         <source>row left out: &apos;{typequ}&apos; is not an equipment type (a letter A-G and 3 digits)</source>
         <translation>ligne écartée : « {typequ} » n&apos;est pas un type d&apos;équipement (une lettre de A à G et 3 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="352"/>
+        <location filename="../../core/bpe.py" line="356"/>
         <source>row left out: NB_EQUIP &apos;{value}&apos; is not a count</source>
         <translation>ligne écartée : NB_EQUIP « {value} » n&apos;est pas un nombre d&apos;équipements</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="339"/>
+        <location filename="../../core/bpe.py" line="343"/>
         <source>row left out: not a commune code</source>
         <translation>ligne écartée : ce n&apos;est pas un code commune</translation>
     </message>
@@ -2560,7 +2572,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>additionnée</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="154"/>
+        <location filename="../../core/tables.py" line="169"/>
         <source>tab</source>
         <translation>tabulation</translation>
     </message>
@@ -2615,12 +2627,13 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="385"/>
+        <location filename="../../core/bpe.py" line="410"/>
         <source>types in no gamme, counted in {column}: {types}</source>
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
     <message>
         <location filename="../../processing/failures.py" line="396"/>
+        <location filename="../../processing/frames.py" line="381"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -2635,7 +2648,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>faiblesse</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="324"/>
+        <location filename="../../core/bpe.py" line="328"/>
         <source>year given</source>
         <translation>année indiquée</translation>
     </message>
@@ -2689,17 +2702,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/aggregate_bpe.py" line="275"/>
+        <location filename="../../processing/algorithms/aggregate_bpe.py" line="268"/>
         <source>{count} equipments with EPSG:{code} could not be reprojected to EPSG:2154: not placed; they are still counted in their commune</source>
         <translation>{count} équipements en EPSG:{code} n&apos;ont pas pu être reprojetés en EPSG:2154 : non placés ; ils restent comptés dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/aggregate_bpe.py" line="277"/>
+        <location filename="../../processing/algorithms/aggregate_bpe.py" line="270"/>
         <source>{count} equipments with EPSG:{code}, a CRS QGIS does not know: not placed; they are still counted in their commune</source>
         <translation>{count} équipements en EPSG:{code}, un SCR inconnu de QGIS : non placés ; ils restent comptés dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/aggregate_bpe.py" line="162"/>
+        <location filename="../../processing/algorithms/aggregate_bpe.py" line="155"/>
         <source>{count} equipments without an EPSG value: their CRS was taken from their département (Lambert 93; UTM overseas).</source>
         <translation>{count} équipements sans valeur EPSG : leur SCR est déduit de leur département (Lambert 93 ; UTM outre-mer).</translation>
     </message>
@@ -2719,12 +2732,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} pages écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="374"/>
+        <location filename="../../core/bpe.py" line="380"/>
         <source>{count} rows of the arrondissements of {city} counted in {code}</source>
         <translation>{count} lignes des arrondissements de {city} comptées dans {code}</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="320"/>
+        <location filename="../../core/bpe.py" line="324"/>
         <source>{count} rows of year {year} left out: only {kept} is counted</source>
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
@@ -2744,13 +2757,13 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{draws} tirages…</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="84"/>
+        <location filename="../../processing/table_inputs.py" line="91"/>
         <source>{entry}: neither a CSV file nor a table QGIS can open.</source>
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="62"/>
-        <location filename="../../processing/table_inputs.py" line="87"/>
+        <location filename="../../processing/table_inputs.py" line="69"/>
+        <location filename="../../processing/table_inputs.py" line="94"/>
         <source>{entry}: the table has no rows.</source>
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
@@ -2785,17 +2798,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : pas de donnée</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="69"/>
+        <location filename="../../processing/base.py" line="81"/>
         <source>{label}: no feature is selected, and only the selected features are to be used. Select the communes, or untick “Selected features only”.</source>
         <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="206"/>
+        <location filename="../../processing/frames.py" line="455"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="71"/>
+        <location filename="../../processing/base.py" line="83"/>
         <source>{label}: the layer has no feature.</source>
         <translation>{label} : la couche n&apos;a aucune entité.</translation>
     </message>
@@ -2830,7 +2843,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/aggregate_bpe.py" line="172"/>
+        <location filename="../../processing/algorithms/aggregate_bpe.py" line="165"/>
         <source>{note}; {count} types in no gamme (counted in NB_EQUIP_HORS_GAMME): {types}.</source>
         <translation>{note} ; {count} types hors gamme (comptés dans NB_EQUIP_HORS_GAMME) : {types}.</translation>
     </message>
@@ -2845,7 +2858,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} n&apos;a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="506"/>
+        <location filename="../../processing/failures.py" line="507"/>
         <source>{path} holds {count} features of the {expected} written: it is not kept.</source>
         <translation>{path} contient {count} entités sur les {expected} écrites : il n&apos;est pas conservé.</translation>
     </message>
@@ -2855,17 +2868,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} est un dossier : donnez un nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="501"/>
+        <location filename="../../processing/failures.py" line="502"/>
         <source>{path} was written but cannot be opened again: it is not kept. Check the disk and the folder, then run again.</source>
         <translation>{path} a été écrit mais ne peut pas être rouvert : il n&apos;est pas conservé. Vérifiez le disque et le dossier, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="504"/>
+        <location filename="../../processing/failures.py" line="505"/>
         <source>{path} was written without the fields {fields}: it is not kept.</source>
         <translation>{path} a été écrit sans les champs {fields} : il n&apos;est pas conservé.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="163"/>
+        <location filename="../../core/tables.py" line="178"/>
         <source>{path}, line {line}: a quoted value opens there and is never closed: the file is truncated or a quote is missing. Download or export it again.</source>
         <translation>{path}, ligne {line} : une valeur entre guillemets s&apos;ouvre ici et n&apos;est jamais fermée : le fichier est tronqué ou il manque un guillemet. Téléchargez-le ou exportez-le à nouveau.</translation>
     </message>
@@ -2875,7 +2888,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path}, ligne {line} : la gamme « {gamme} » ne fait pas partie de {gammes}.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="158"/>
+        <location filename="../../core/tables.py" line="173"/>
         <source>{path}, line {line}: {seen} cells where the header has {expected} (separator &apos;{separator}&apos;). A value holding the separator must be quoted; fix or remove that line.</source>
         <translation>{path}, ligne {line} : {seen} cellules alors que l&apos;en-tête en a {expected} (séparateur « {separator} »). Une valeur contenant le séparateur doit être entre guillemets ; corrigez ou supprimez cette ligne.</translation>
     </message>
@@ -2906,17 +2919,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/tables.py" line="47"/>
-        <location filename="../../processing/table_inputs.py" line="80"/>
+        <location filename="../../processing/table_inputs.py" line="87"/>
         <source>{path}: file not found.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="167"/>
+        <location filename="../../core/tables.py" line="182"/>
         <source>{path}: malformed table ({error}). Check the line it names.</source>
         <translation>{path} : table mal formée ({error}). Vérifiez la ligne indiquée.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="76"/>
+        <location filename="../../core/tables.py" line="77"/>
         <source>{path}: no header line found.</source>
         <translation>{path} : aucune ligne d&apos;en-tête trouvée.</translation>
     </message>
@@ -2951,7 +2964,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : le fichier dépasse la taille que permet ce disque ou cette session (fichier trop volumineux).</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="89"/>
+        <location filename="../../core/tables.py" line="91"/>
         <source>{path}: the file has a header but no data rows.</source>
         <translation>{path} : le fichier a un en-tête mais aucune ligne de données.</translation>
     </message>
@@ -2962,7 +2975,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/tables.py" line="49"/>
-        <location filename="../../core/tables.py" line="119"/>
+        <location filename="../../core/tables.py" line="123"/>
         <source>{path}: the file is empty.</source>
         <translation>{path} : le fichier est vide.</translation>
     </message>
@@ -3002,12 +3015,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : le profil est imbriqué trop profondément pour être lu (les formules ont au plus {depth} niveaux).</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="116"/>
+        <location filename="../../core/tables.py" line="120"/>
         <source>{path}: the zip cannot be read ({error}). Unpack it and give the CSV file.</source>
         <translation>{path} : le zip ne peut être lu ({error}). Décompressez-le et indiquez le fichier CSV.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="104"/>
+        <location filename="../../core/tables.py" line="108"/>
         <source>{path}: the zip holds no CSV file (it holds: {names}).</source>
         <translation>{path} : le zip ne contient aucun fichier CSV (il contient : {names}).</translation>
     </message>
@@ -3092,7 +3105,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : aucune ligne ne peut être jointe, car ce sont des codes IRIS (9 caractères, par exemple {example}), pas des codes de commune (5 caractères) : join_tables joint des tables par commune, sur une couche de communes. Sommez d&apos;abord les lignes IRIS par commune (aggregate_bpe le fait pour un fichier BPE par DCIRIS) et utilisez une couche de communes. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}.</translation>
     </message>
     <message>
-        <location filename="../../core/bpe.py" line="311"/>
+        <location filename="../../core/bpe.py" line="315"/>
         <source>{source}: no row of year {year}. Years in the file: {years}.</source>
         <translation>{source} : aucune ligne de l&apos;année {year}. Années du fichier : {years}.</translation>
     </message>
@@ -3112,12 +3125,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : le fichier n&apos;a pas de coordonnées (colonnes cherchées : {looked}), ses équipements ne peuvent donc pas être écrits en points. Colonnes trouvées : {columns}. Indiquez le fichier géolocalisé de la BPE de l&apos;INSEE (une ligne par équipement, par exemple BPE24.csv ou bpe21_ensemble_xy.csv), ou laissez vide la sortie en points pour ne compter que les équipements par commune.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="307"/>
+        <location filename="../../core/tables.py" line="322"/>
         <source>{source}: the header (line {line}) has no data rows below it.</source>
         <translation>{source} : l&apos;en-tête (ligne {line}) n&apos;est suivi d&apos;aucune ligne de données.</translation>
     </message>
     <message>
-        <location filename="../../core/tables.py" line="296"/>
+        <location filename="../../core/tables.py" line="311"/>
         <source>{source}: the sheet is empty.</source>
         <translation>{source} : la feuille est vide.</translation>
     </message>

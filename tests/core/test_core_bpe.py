@@ -404,3 +404,24 @@ def test_property_every_point_row_placed_or_reported(rows):
     assert sum(points.by_epsg.values()) == points.placed
     missing = [row["line"] for row in result.report if row["problem"] == "no coordinates"]
     assert len(missing) == len(set(missing)) == points.without_coordinates
+
+
+def test_spellings_of_one_code_or_one_type_are_one_commune_and_one_type():
+    """Codes and types are converted once per distinct spelling, then counted: two spellings of a commune
+    are one row, two spellings of a type one type, and a city's arrondissements share their types."""
+    frame = pd.DataFrame({
+        "DEPCOM": ["1001", "01001", " 01001", "75101", "75102", "75102", "75056", "x"],
+        "TYPEQU": ["A101", " a101 ", "B201", "A101", "a101", "B101", "B101", "A101"],
+        "NB_EQUIP": ["2", "3", "0", "1", "1", "1", "4", "1"],
+    })
+    result = aggregate(frame, gammes={"A101": "proximité"}, sum_arrondissements=True)
+    table = result.table.set_index("DEPCOM")
+    assert list(table.index) == ["01001", "75056"]
+    assert table.loc["01001", "NB_EQUIP_A"] == 5 and table.loc["01001", "NB_EQUIP_B"] == 0
+    assert table.loc["01001", TYPES_COLUMN] == 1  # B201 counted 0 times: not a type the commune has
+    assert table.loc["01001", gamme_column("proximité")] == 5
+    assert table.loc["75056", TOTAL_COLUMN] == 7 and table.loc["75056", TYPES_COLUMN] == 2
+    assert table.loc["75056", "NB_TYPEQU_PROXIMITE"] == 1
+    assert table.loc["75056", OUT_OF_GAMME_COLUMN] == 5
+    assert result.summary.invalid == 1 and result.summary.summed == 3
+    assert result.summary.types_without_gamme == ["B101"]

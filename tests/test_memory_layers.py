@@ -1,0 +1,199 @@
+"""Memory layers between the steps (the Python console, models) give what files give.
+
+The memory paths are separate code (processing/frames.py: a memory input read
+in one aggregate, a GeoPackage input read by SQLite, a memory output filled
+in batches; processing/bulk_geopackage.py: a memory layer copied by QGIS's
+file writer): every test compares them with the file route, value by value.
+"""
+
+import sqlite3
+
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from conftest import SAMPLE, SAMPLE_COMMUNES, SAMPLE_TABLES
+
+BPE_LONG = f"{SAMPLE}/illustratif_bpe_communes.csv"
+
+
+def _layer(output):
+    layer = output if isinstance(output, QgsVectorLayer) else QgsVectorLayer(output, "x", "ogr")
+    assert layer.isValid(), output
+    return layer
+
+
+def _rows(output):
+    """({code: {field: value}}, {code: geometry WKB}, field names) of a layer or a file."""
+    layer = _layer(output)
+    names = layer.fields().names()
+    rows, geometries = {}, {}
+    for feature in layer.getFeatures():
+        values = [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in feature.attributes()]
+        values = dict(zip(names, values))
+        rows[values["INSEE_COM"]] = values
+        geometries[values["INSEE_COM"]] = feature.geometry().asWkb().data()
+    return rows, geometries, names
+
+
+def _assert_same(first, second, ignore=("fid",)):
+    rows, geometries, names = _rows(first)
+    other_rows, other_geometries, other_names = _rows(second)
+    assert [n for n in names if n not in ignore] == [n for n in other_names if n not in ignore]
+    assert rows.keys() == other_rows.keys() and len(rows) > 0
+    for code, values in rows.items():
+        assert geometries[code] == other_geometries[code], code
+        for name, value in values.items():
+            if name in ignore:
+                continue
+            other = other_rows[code][name]
+            if isinstance(value, float) and other is not None:
+                assert other == pytest.approx(value, rel=1e-9, abs=1e-12), (code, name)
+            else:
+                assert other == value, (code, name, value, other)
+
+
+def test_a_memory_bpe_table_object_joins_as_its_file_does(run_algorithm, tmp_path):
+    in_memory, _ = run_algorithm("centralites:aggregate_bpe", {"INPUT": BPE_LONG, "OUTPUT": "TEMPORARY_OUTPUT"})
+    table = in_memory["OUTPUT"]
+    assert isinstance(table, QgsVectorLayer) and table.providerType() == "memory"
+    in_file, _ = run_algorithm("centralites:aggregate_bpe", {"INPUT": BPE_LONG, "OUTPUT": str(tmp_path / "bpe.csv")})
+    from_memory, log = run_algorithm("centralites:join_tables", {
+        "INPUT": SAMPLE_COMMUNES, "TABLES": [SAMPLE_TABLES[0], table], "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert any(line.startswith(f"Read {table.name()}: ") for line in log), log
+    from_file, _ = run_algorithm("centralites:join_tables", {
+        "INPUT": SAMPLE_COMMUNES, "TABLES": [SAMPLE_TABLES[0], in_file["OUTPUT"]], "OUTPUT": "TEMPORARY_OUTPUT"})
+    _assert_same(from_memory["OUTPUT"], from_file["OUTPUT"])
+    lens = next(from_memory["OUTPUT"].getFeatures("\"INSEE_COM\" = '62498'"))
+    assert lens["NB_EQUIP_TOTAL"] > 0 and lens["NB_TYPEQU"] > 0
+
+
+def test_the_aggregate_table_is_the_same_in_memory_and_in_a_geopackage(run_algorithm, tmp_path):
+    in_memory, _ = run_algorithm("centralites:aggregate_bpe", {"INPUT": BPE_LONG, "OUTPUT": "TEMPORARY_OUTPUT"})
+    in_file, _ = run_algorithm("centralites:aggregate_bpe", {"INPUT": BPE_LONG, "OUTPUT": str(tmp_path / "b.gpkg")})
+    memory, written = _layer(in_memory["OUTPUT"]), _layer(in_file["OUTPUT"])
+    key = lambda feature: feature["DEPCOM"]  # noqa: E731
+    names = [n for n in memory.fields().names()]
+    first = sorted((tuple(f[n] for n in names) for f in memory.getFeatures()), key=lambda row: row[0])
+    second = sorted((tuple(f[n] for n in names) for f in written.getFeatures()), key=lambda row: row[0])
+    assert first == second and len(first) == memory.featureCount() > 300
+    assert key(next(memory.getFeatures())) is not None
+
+
+@pytest.fixture()
+def joined(run_algorithm, tmp_path):
+    """The sample communes joined with the sample tables, in memory and in a GeoPackage."""
+    parameters = {"INPUT": SAMPLE_COMMUNES, "TABLES": SAMPLE_TABLES}
+    in_memory, _ = run_algorithm("centralites:join_tables", {**parameters, "OUTPUT": "TEMPORARY_OUTPUT"})
+    in_file, _ = run_algorithm("centralites:join_tables", {**parameters, "OUTPUT": str(tmp_path / "joined.gpkg")})
+    return in_memory["OUTPUT"], in_file["OUTPUT"]
+
+
+def test_the_join_in_memory_equals_the_join_in_a_geopackage(joined):
+    memory, written = joined
+    assert memory.providerType() == "memory" and memory.featureCount() == 319
+    _assert_same(memory, written)
+
+
+@pytest.mark.parametrize("output", ["memory", "gpkg"])
+def test_scoring_a_memory_layer_equals_scoring_its_geopackage(run_algorithm, joined, tmp_path, output):
+    memory, written = joined
+    destination = (lambda name: "TEMPORARY_OUTPUT") if output == "memory" else (lambda name: str(tmp_path / name))
+    from_memory, log = run_algorithm("centralites:centrality_score", {"INPUT": memory,
+                                                                       "OUTPUT": destination("a.gpkg")})
+    from_file, _ = run_algorithm("centralites:centrality_score", {"INPUT": written, "OUTPUT": destination("b.gpkg")})
+    if output == "gpkg":  # a memory layer copied by QGIS's writer, its fid field as the ids, the scores by SQL
+        assert any(line.startswith("Written in bulk") for line in log), log
+    _assert_same(from_memory["OUTPUT"], from_file["OUTPUT"])
+    scored, _, names = _rows(from_memory["OUTPUT"])
+    assert "score_centralite" in names and scored["62498"]["rang"] >= 1
+
+
+def test_a_memory_layer_whose_ids_have_gaps_is_written_right(run_algorithm, joined, tmp_path):
+    memory, written = joined
+    copy = memory.materialize(QgsFeatureRequest())
+    gone = [f.id() for f in copy.getFeatures()][:3]
+    assert copy.dataProvider().deleteFeatures(gone)  # ids 4, 5, … : the writer's 1, 2, … would not match
+    QgsProject.instance().addMapLayer(copy)
+    try:
+        scored, log = run_algorithm("centralites:centrality_score", {"INPUT": copy, "OUTPUT": str(tmp_path / "s.gpkg")})
+        reference, _ = run_algorithm("centralites:centrality_score", {"INPUT": copy, "OUTPUT": "TEMPORARY_OUTPUT"})
+    finally:
+        QgsProject.instance().removeMapLayer(copy.id())
+    rows, _, _ = _rows(scored["OUTPUT"])
+    assert len(rows) == 316
+    _assert_same(scored["OUTPUT"], reference["OUTPUT"])
+
+
+def test_geopackage_ids_that_are_not_one_to_n_travel_with_their_features(run_algorithm, tmp_path):
+    """A GeoPackage whose feature ids are 10, 20, … : the memory join keeps them in its field fid, the bulk
+    copy of that memory layer makes them its ids, and every score lands on its own commune."""
+    sparse = tmp_path / "sparse.gpkg"
+    run_algorithm("native:savefeatures", {"INPUT": SAMPLE_COMMUNES, "OUTPUT": str(sparse)})
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(str(sparse), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    name = dataset.GetLayer(0).GetName()
+    dataset.ExecuteSQL(f'UPDATE "{name}" SET fid = -fid')  # in two steps: the ids stay unique throughout
+    dataset.ExecuteSQL(f'UPDATE "{name}" SET fid = -fid * 10 + 7')
+    dataset = None
+    joined_memory, _ = run_algorithm("centralites:join_tables", {
+        "INPUT": str(sparse), "TABLES": SAMPLE_TABLES, "OUTPUT": "TEMPORARY_OUTPUT"})
+    joined_file, _ = run_algorithm("centralites:join_tables", {
+        "INPUT": str(sparse), "TABLES": SAMPLE_TABLES, "OUTPUT": str(tmp_path / "joined.gpkg")})
+    assert sorted(f["fid"] for f in joined_memory["OUTPUT"].getFeatures())[:2] == [17, 27]
+    from_memory, log = run_algorithm("centralites:centrality_score", {
+        "INPUT": joined_memory["OUTPUT"], "OUTPUT": str(tmp_path / "a.gpkg")})
+    assert any(line.startswith("Written in bulk") for line in log), log
+    from_file, _ = run_algorithm("centralites:centrality_score", {
+        "INPUT": joined_file["OUTPUT"], "OUTPUT": str(tmp_path / "b.gpkg")})
+    _assert_same(from_memory["OUTPUT"], from_file["OUTPUT"], ignore=())
+    with sqlite3.connect(str(tmp_path / "a.gpkg")) as connection:
+        ids = [row[0] for row in connection.execute('SELECT fid FROM "a"')]
+    assert all(fid % 10 == 7 for fid in ids) and len(ids) == 319
+
+
+def test_rescoring_a_scored_memory_layer_replaces_its_fields(run_algorithm, joined):
+    memory, _ = joined
+    once, _ = run_algorithm("centralites:centrality_score", {"INPUT": memory, "OUTPUT": "TEMPORARY_OUTPUT"})
+    twice, log = run_algorithm("centralites:centrality_score", {"INPUT": once["OUTPUT"], "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert any(line.startswith("Existing fields replaced") for line in log)
+    names = twice["OUTPUT"].fields().names()
+    assert len(names) == len(set(names)) == len(once["OUTPUT"].fields().names())
+    _assert_same(once["OUTPUT"], twice["OUTPUT"])
+
+
+def test_selected_memory_features_only_are_read_and_written(run_algorithm, joined):
+    memory, _ = joined
+    QgsProject.instance().addMapLayer(memory, False)
+    try:
+        memory.selectByExpression("\"INSEE_COM\" IN ('62498', '62119', '62427')")
+        results, _ = run_algorithm("centralites:centrality_score", {
+            "INPUT": QgsProcessingFeatureSourceDefinition(memory.id(), True), "OUTPUT": "TEMPORARY_OUTPUT"})
+    finally:
+        QgsProject.instance().removeMapLayer(memory.id())
+    rows, _, _ = _rows(results["OUTPUT"])
+    assert sorted(rows) == ["62119", "62427", "62498"]
+    assert all(values["rang"] in (1, 2, 3) for values in rows.values())
+
+
+def test_a_memory_table_with_nulls_and_decimals_is_read_as_text_cells(run_algorithm, tmp_path):
+    table = QgsVectorLayer("None?field=CODGEO:string&field=N:integer&field=X:double&field=W:double", "t", "memory")
+    features = []
+    for code, n, x, w in (("62498", 3, 1.5, 2.0), ("62119", None, None, 4.0), ("62427", 7, 0.25, None)):
+        feature = QgsFeature(table.fields())
+        feature.setAttributes([code, n, x, w])
+        features.append(feature)
+    table.dataProvider().addFeatures(features)
+    results, _ = run_algorithm("centralites:join_tables", {
+        "INPUT": SAMPLE_COMMUNES, "TABLES": [table], "OUTPUT": "TEMPORARY_OUTPUT"})
+    rows, _, _ = _rows(results["OUTPUT"])
+    assert (rows["62498"]["N"], rows["62498"]["X"], rows["62498"]["W"]) == (3, 1.5, 2)
+    assert (rows["62119"]["N"], rows["62119"]["X"], rows["62119"]["W"]) == (None, None, 4)
+    assert (rows["62427"]["N"], rows["62427"]["X"], rows["62427"]["W"]) == (7, 0.25, None)
+    assert rows["62001"]["N"] is None if "62001" in rows else True

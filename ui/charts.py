@@ -2,7 +2,7 @@
 
 import numpy as np
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.vocabulary import FUNCTION_COLOURS, function_labels
 from ..i18n import tr
@@ -14,6 +14,9 @@ HISTOGRAM_SELECTED = "#bd0026"
 BIN_WIDTH = 5.0  # composite score points per histogram bar
 GROUP_OFFSETS = {"commune": -0.28, "reference": 0.0, "mean": 0.28}
 BAR_WIDTH = 0.26
+LABEL_WIDTH = 160  # pixels for the indicators' names of the contribution bars (a longer name is dropped)
+LABEL_CHARACTERS = 24
+ROW_PIXELS = 17  # height of one indicator's bar and name
 
 
 def pyqtgraph_or_none():
@@ -171,7 +174,12 @@ class ContributionBars:
         self.widget.hideButtons()
         self.widget.setMenuEnabled(False)
         self.widget.showGrid(x=True, alpha=0.25)
-        self.widget.getAxis("bottom").setLabel(tr("points of the composite score against the territory's median"))
+        self.widget.getAxis("bottom").setLabel(tr("points against the median"))
+        left = self.widget.getAxis("left")
+        font = QFont()
+        font.setPointSize(7)
+        left.setStyle(tickFont=font, autoExpandTextSpace=False)
+        left.setWidth(LABEL_WIDTH)
         self.widget.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(OUTLINE_COLOUR, width=1)))
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7, pen=pg.mkPen(OUTLINE_COLOUR, width=0.5))
         self.widget.addItem(self.bars)
@@ -185,11 +193,17 @@ class ContributionBars:
         y = np.arange(count)[::-1].astype("float64")  # the profile's first indicator on top
         self.bars.setOpts(x0=np.minimum(self.points, 0.0), width=np.abs(self.points), y=y,
                           brushes=[self.pg.mkBrush(FUNCTION_COLOURS[f]) for f in functions])
-        self.widget.getAxis("left").setTicks([[(float(y[k]), labels[k]) for k in range(count)]])
+        self.widget.getAxis("left").setTicks([[(float(y[k]), _elided(labels[k])) for k in range(count)]])
         span = max(1.0, float(np.nanmax(np.abs(self.points))) if count else 1.0) * 1.1
         self.widget.setXRange(-span, span, padding=0)
         self.widget.setYRange(-0.6, max(count, 1) - 0.4, padding=0)
         self.widget.setTitle(f"<b>{name}</b>" if name else tr("no commune selected"), size="8pt")
+        # Room for every indicator's name: pyqtgraph leaves out a tick label that would overlap another.
+        self.widget.setMinimumHeight(max(160, ROW_PIXELS * count + 70))
+
+
+def _elided(label, length=LABEL_CHARACTERS):
+    return label if len(label) <= length else label[:length - 1].rstrip() + "…"
 
 
 def in_bin(score, low, high):

@@ -3,7 +3,7 @@ median (a diverging bar chart grouped by function), the sentences that explain i
 
 import numpy as np
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..i18n import tr
 
@@ -18,8 +18,12 @@ class WhyTab(QWidget):
         self.chart = chart  # a charts.ContributionBars, None without pyqtgraph
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        if chart is not None:
-            layout.addWidget(chart.widget, 1)
+        if chart is not None:  # scrolls when the profile has more indicators than the panel has room for
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(chart.widget)
+            layout.addWidget(scroll, 1)
         self.sentences = QLabel()
         self.sentences.setWordWrap(True)
         layout.addWidget(self.sentences)

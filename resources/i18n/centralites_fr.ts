@@ -376,7 +376,7 @@
         <translation>Champ du nom de la commune (vide : NOM, NOM_COM ou LIBGEO)</translation>
     </message>
     <message>
-        <location filename="../../ui/why_tab.py" line="27"/>
+        <location filename="../../ui/why_tab.py" line="31"/>
         <source>Commune sheet (PDF)</source>
         <translation>Fiche communale (PDF)</translation>
     </message>
@@ -388,7 +388,7 @@
     <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="50"/>
         <location filename="../../ui/change_table.py" line="42"/>
-        <location filename="../../ui/charts.py" line="123"/>
+        <location filename="../../ui/charts.py" line="126"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
@@ -486,7 +486,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="122"/>
+        <location filename="../../ui/charts.py" line="125"/>
         <source>Composite score (click a bar to select its communes)</source>
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
@@ -1056,7 +1056,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Centralité majeure</translation>
     </message>
     <message>
-        <location filename="../../ui/why_tab.py" line="28"/>
+        <location filename="../../ui/why_tab.py" line="32"/>
         <source>Make this commune&apos;s page (Commune sheets) and open it</source>
         <translation>Produire la fiche de cette commune (Fiches communales) et l&apos;ouvrir</translation>
     </message>
@@ -1629,7 +1629,7 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Sélectionnez une commune sur la carte ou dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../../ui/why_tab.py" line="39"/>
+        <location filename="../../ui/why_tab.py" line="43"/>
         <source>Select a commune to see why it scores as it does.</source>
         <translation>Sélectionnez une commune pour voir pourquoi elle obtient ce score.</translation>
     </message>
@@ -2114,7 +2114,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche n&apos;a pas de scores de centralité : lancez d&apos;abord « Score de centralité ».</translation>
     </message>
     <message>
-        <location filename="../../ui/why_tab.py" line="41"/>
+        <location filename="../../ui/why_tab.py" line="45"/>
         <source>This layer has no contributions (contrib_* fields): run “Centrality score” again to see them.</source>
         <translation>Cette couche n&apos;a pas de contributions (champs contrib_*) : relancez « Score de centralité » pour les voir.</translation>
     </message>
@@ -2428,8 +2428,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>plus</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="77"/>
-        <location filename="../../ui/charts.py" line="192"/>
+        <location filename="../../ui/charts.py" line="80"/>
+        <location filename="../../ui/charts.py" line="200"/>
         <source>no commune selected</source>
         <translation>aucune commune sélectionnée</translation>
     </message>
@@ -2481,9 +2481,13 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>pour 1 000 hab.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="174"/>
+        <location filename="../../ui/charts.py" line="177"/>
+        <source>points against the median</source>
+        <translation>points par rapport à la médiane</translation>
+    </message>
+    <message>
         <source>points of the composite score against the territory&apos;s median</source>
-        <translation>points du score composite par rapport à la médiane du territoire</translation>
+        <translation type="vanished">points du score composite par rapport à la médiane du territoire</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="142"/>
@@ -2577,7 +2581,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>tabulation</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="80"/>
+        <location filename="../../ui/charts.py" line="83"/>
         <source>territory mean (grey)</source>
         <translation>moyenne du territoire (gris)</translation>
     </message>
@@ -2818,7 +2822,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : {start} en {first} → {end} en {last}, {rate} par an (territoire : {territory})</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="79"/>
+        <location filename="../../ui/charts.py" line="82"/>
         <source>{name} (light)</source>
         <translation>{name} (clair)</translation>
     </message>

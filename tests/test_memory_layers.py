@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from conftest import SAMPLE, SAMPLE_COMMUNES, SAMPLE_TABLES
+from testdata import SAMPLE, SAMPLE_COMMUNES, SAMPLE_TABLES
 
 BPE_LONG = f"{SAMPLE}/illustratif_bpe_communes.csv"
 

@@ -55,6 +55,21 @@ def whole_layer_behind(algorithm, parameters, name, context, source):
     return layer if layer.featureCount() == source.featureCount() else None
 
 
+class WholeLayer:
+    """A layer read whole, as ``read_attributes`` reads a processing source: by its bulk paths (one aggregate
+    for a memory layer, one SQLite query for a GeoPackage table) when it has no unsaved edit nor filter,
+    feature by feature otherwise. For the panel, which reads layers outside processing."""
+
+    def __init__(self, layer):
+        self.layer = layer
+        whole = layer if not layer.isEditable() and not layer.subsetString() else None
+        self.memory_layer = memory_layer_behind(whole)
+        self.geopackage_table = geopackage_table_behind(whole)
+
+    def __getattr__(self, name):  # fields(), featureCount(), getFeatures(), sourceCrs()…: the layer's
+        return getattr(self.layer, name)
+
+
 def memory_layer_behind(layer):
     """The memory layer itself, or None: its attributes are then taken in one aggregate (``read_attributes``)."""
     return layer if layer is not None and layer.providerType() == "memory" else None

@@ -6,9 +6,9 @@ import time
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsFeatureRequest, QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLayer
 
-from ..compat import REQUEST_NO_GEOMETRY, python_value
+from ..processing.frames import WholeLayer, read_attributes
 from ..core.change import CHANGE_COLUMN
 from ..core.explain import EXPLANATION_FIELD
 from ..core.rescoring import WEIGHTED_FIELDS
@@ -43,15 +43,11 @@ def read_layer_data(layer):
     contributions = [n for n in names if n.startswith(CONTRIBUTION_PREFIX)]
     extra = [n for n in (CODE_FIELD, EXPLANATION_FIELD) if n in names]
     columns = wanted + contributions + extra + change_columns
-    read = [n for n in [names_field, groups_field] if n] + columns
-    indexes = [fields.lookupField(n) for n in read]
-    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indexes)
-    ids, rows = [], []
-    for feature in layer.getFeatures(request):
-        attributes = feature.attributes()
-        ids.append(feature.id())
-        rows.append([python_value(attributes[i]) for i in indexes])
-    data = pd.DataFrame(rows, columns=read, index=pd.Index(ids, dtype="int64"))
+    read = list(dict.fromkeys([n for n in [names_field, groups_field] if n] + columns))
+    ids = []
+    data = read_attributes(WholeLayer(layer), read, QgsFeedback(),
+                           code_field=CODE_FIELD if CODE_FIELD in read else None, feature_ids=ids)
+    data.index = pd.Index(ids, dtype="int64")
     data["name"] = data[names_field].map(str) if names_field else [str(i) for i in ids]
     data["group"] = data[groups_field].map(lambda v: "" if v is None else str(v)) if groups_field else ""
     for name in (LEVEL_FIELD, LEVEL_CODE_FIELD):
@@ -64,33 +60,25 @@ def read_layer_data(layer):
     return data.loc[:, ~data.columns.duplicated()]
 
 
-def read_feature_ids(layer):
-    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setNoAttributes()
-    return [feature.id() for feature in layer.getFeatures(request)]
-
-
-def read_frame(layer, profile):
-    """The profile's columns (and ellipsoidal areas when a density needs them), in feature order,
-    indexed by commune code when the layer has INSEE_COM (for a reference commune)."""
+def read_frame(layer, profile, feature_ids=None):
+    """The profile's columns (and ellipsoidal areas when a density needs them), in feature order (the ids
+    appended to ``feature_ids``), indexed by commune code when the layer has INSEE_COM (for a reference
+    commune)."""
     from ..processing.profile_inputs import read_profile_frame
 
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())  # the project's ellipsoid, as the algorithm uses
     by_code = layer.fields().lookupField(CODE_FIELD) >= 0
-    return read_profile_frame(layer, profile, context, QgsFeedback(), CODE_FIELD if by_code else None, by_code)
+    return read_profile_frame(WholeLayer(layer), profile, context, QgsFeedback(), CODE_FIELD if by_code else None,
+                              by_code, feature_ids)
 
 
-def read_stored_scores(layer):
-    """The weight-dependent score fields the layer has, in feature order."""
+def read_stored_scores(layer, feature_ids=None):
+    """The weight-dependent score fields the layer has, in feature order (the ids appended to ``feature_ids``)."""
     fields = layer.fields()
     names = [name for name in weighted_fields(fields.names()) if fields.lookupField(name) >= 0]
-    indexes = [fields.lookupField(n) for n in names]
-    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indexes)
-    rows = []
-    for feature in layer.getFeatures(request):
-        attributes = feature.attributes()
-        rows.append([python_value(attributes[i]) for i in indexes])
-    return pd.DataFrame(rows, columns=names)
+    frame = read_attributes(WholeLayer(layer), names, QgsFeedback(), feature_ids=feature_ids)
+    return frame.reset_index(drop=True)
 
 
 def weighted_fields(names):

@@ -20,7 +20,7 @@ from ..core.profile import (
 from ..core.rescoring import Rescorer, matches_scores
 from ..core.scoring import ScoringError
 from ..core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD
-from .layer_io import read_feature_ids, read_frame, read_stored_scores, write_scores
+from .layer_io import read_frame, read_stored_scores, write_scores
 
 
 def builtin_profiles():
@@ -63,9 +63,13 @@ class LiveScores:
             self.profile = self.resolved = None
             self.problem = str(error)
             return
-        self.feature_ids = read_feature_ids(layer)
-        frame = read_frame(layer, self.resolved)  # resolved once, above
-        stored = read_stored_scores(layer)
+        # Read through the same path, so in the same feature order (checked).
+        self.feature_ids = []
+        stored = read_stored_scores(layer, self.feature_ids)
+        frame_ids = []
+        frame = read_frame(layer, self.resolved, frame_ids)  # resolved once, above
+        if frame_ids != self.feature_ids:
+            raise RuntimeError("the layer's features were read in two orders")  # a bug, not the user's data
         self.written = stored  # what the layer's score fields hold, in feature order
         self.rescorer, self.matched = _matching_rescorer(frame, self.profile, stored, weights)
 

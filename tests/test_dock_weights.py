@@ -341,3 +341,37 @@ def test_a_read_only_layer_is_re_scored_in_the_panel_only(dock, scored_layer, tm
     assert "read-only" in dock.profile_status.text()
     assert not dock.data["score_centralite"].equals(composite_before)  # the panel shows the new scores
     assert open(path, encoding="utf-8").read() == before
+
+
+def test_a_shared_database_table_is_written_only_when_asked(qgis_iface, scored_layer, monkeypatch):
+    # A PostGIS table is the team's: the sliders re-score in the panel, the table changes on the button only.
+    from centralites.ui import live_controller
+    from centralites.ui.dock import CentralitesDock
+
+    monkeypatch.setattr(live_controller, "is_shared_database", lambda layer: True)
+    path = scored_layer.source().split("|")[0]
+    before = read_back(path)
+    dock = CentralitesDock(qgis_iface)
+    try:
+        assert dock.write_button.isVisibleTo(dock) and not dock.write_button.isEnabled()
+        dock.weights.set_weights({"habiter": 1.0, "travailler": 3.0, "consommer": 1.0, "services": 1.0}, {})
+        dock.apply_weights()
+        dock.controller.flush()
+        pd.testing.assert_frame_equal(read_back(path), before)  # nothing written
+        assert dock.write_button.isEnabled()
+        expected = expected_scores(scored_layer, {"habiter": 1.0, "travailler": 3.0, "consommer": 1.0,
+                                                  "services": 1.0})
+        shown = dock.data.set_index("INSEE_COM")["score_centralite"]  # the panel shows the new scores
+        assert shown.to_numpy() == pytest.approx(expected.loc[shown.index, "score_centralite"].to_numpy(), nan_ok=True)
+        QTest.mouseClick(dock.write_button, Qt.MouseButton.LeftButton)
+        after = read_back(path)
+        assert not after.equals(before) and not dock.write_button.isEnabled()
+        assert after["score_centralite"].to_numpy() == pytest.approx(
+            expected.loc[after.index, "score_centralite"].to_numpy(), nan_ok=True)
+    finally:
+        dock.teardown()
+        dock.deleteLater()
+
+
+def test_a_file_layer_is_written_without_the_button(dock):
+    assert not dock.write_button.isVisibleTo(dock)

@@ -189,6 +189,13 @@ class CentralitesDock(QgsDockWidget):
         self.save_button.setToolTip(tr("Write a profile (JSON) with these weights, for the Centrality score algorithm"))
         self.save_button.clicked.connect(self._ask_profile_file)
         buttons.addWidget(self.save_button)
+        self.write_button = QPushButton(tr("Write scores to the layer"))
+        self.write_button.setToolTip(tr("This layer is a table of a shared database: the panel shows the new "
+                                        "scores and changes the table only when you click here"))
+        self.write_button.clicked.connect(self.write_scores_now)
+        self.write_button.setVisible(False)
+        buttons.addWidget(self.write_button)
+        self.controller.unwritten.connect(self._unwritten)
         buttons.addStretch(1)
         self.timing = QLabel()
         self.timing.setStyleSheet("color: #777777; font-size: 8pt;")
@@ -339,6 +346,14 @@ class CentralitesDock(QgsDockWidget):
     def reset_weights(self):
         """Back to the profile's weights (and the layer to the profile's scores)."""
         self.controller.reset()
+
+    def write_scores_now(self):
+        """Write the scores the panel shows into a shared database table (its button)."""
+        self.controller.write(asked=True)
+
+    def _unwritten(self, waiting):
+        self.write_button.setVisible(not self.controller.writes_on_its_own)
+        self.write_button.setEnabled(waiting)
 
     def save_as_profile(self, path):
         """Write a profile with the current weights (and method) to ``path``; it becomes the panel's profile."""

@@ -25,6 +25,17 @@ from ..core.vocabulary import (
 )
 
 PROJECT_SCOPE = "centralites"
+# Providers of database tables others may read too: the panel writes them only when asked.
+SHARED_PROVIDERS = ("postgres", "mssql", "oracle", "hana", "db2")
+SHARED_OGR_PREFIXES = ("PG:", "MSSQL:", "OCI:", "MYSQL:")
+
+
+def is_shared_database(layer):
+    """Whether ``layer`` is a table of a database server (PostGIS…): moving a slider must not overwrite the
+    scores the whole team sees."""
+    if layer.providerType() in SHARED_PROVIDERS:
+        return True
+    return layer.providerType() == "ogr" and layer.source().upper().startswith(SHARED_OGR_PREFIXES)
 
 
 def has_scores(layer):

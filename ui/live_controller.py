@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from ..core.scoring import ScoringError
 from ..i18n import tr
 from . import live
-from .layer_io import clear_weights, save_weights
+from .layer_io import clear_weights, is_shared_database, save_weights
 
 RESCORE_DELAY_MS = 120  # a slider drag re-scores once it pauses, not at every pixel
 
@@ -27,13 +27,15 @@ class LiveController(QObject):
     ``rescored(result)`` is emitted with each new ScoreResult (rows in the order
     of ``live.feature_ids``), ``profile_changed`` when ``live`` is replaced,
     ``timings_changed`` after a re-score or a write, ``problem(text)`` with a
-    message for the user.
+    message for the user, ``unwritten(bool)`` when scores wait for "Write scores
+    to the layer" (a shared database table is written only when asked).
     """
 
     rescored = pyqtSignal(object)
     profile_changed = pyqtSignal()
     timings_changed = pyqtSignal()
     problem = pyqtSignal(str)
+    unwritten = pyqtSignal(bool)
 
     def __init__(self, weights, parent=None):
         super().__init__(parent)
@@ -42,6 +44,7 @@ class LiveController(QObject):
         self.live = None  # live.LiveScores of the layer: its profile, ready to re-score
         self.pending = None  # ScoreResult re-scored but not yet written to the layer
         self.last_timings = {}  # milliseconds of the last re-score and layer write, and the communes
+        self.writes_on_its_own = True  # False for a shared database table: written on "Write scores" only
         self.rescore_timer = QTimer(self)
         self.rescore_timer.setSingleShot(True)
         self.rescore_timer.setInterval(RESCORE_DELAY_MS)
@@ -67,6 +70,8 @@ class LiveController(QObject):
         self.last_timings = {}
         self.layer = layer
         self.live = None
+        self.writes_on_its_own = layer is None or not is_shared_database(layer)
+        self.unwritten.emit(False)
         if layer is None:
             self.profile_changed.emit()
             return
@@ -132,11 +137,18 @@ class LiveController(QObject):
 
     def _sliders_paused(self):
         if self.rescore():
-            self.write_timer.start(max(RESCORE_DELAY_MS, int(1.5 * self.last_timings.get("write_ms", 0.0))))
+            if self.writes_on_its_own:
+                self.write_timer.start(max(RESCORE_DELAY_MS, int(1.5 * self.last_timings.get("write_ms", 0.0))))
+            else:
+                self.unwritten.emit(True)
 
-    def write(self):
-        """Write the last re-scored values into the layer's score fields (the map and its style follow)."""
+    def write(self, asked=False):
+        """Write the last re-scored values into the layer's score fields (the map and its style follow).
+        A shared database table is written only when ``asked`` (the "Write scores to the layer" button)."""
         self.write_timer.stop()
+        if self.pending is not None and not self.writes_on_its_own and not asked:
+            self.unwritten.emit(True)  # kept for the button: the team's table changes only when asked
+            return
         result, self.pending = self.pending, None
         if result is None or self.layer is None or self.live is None:
             return
@@ -150,6 +162,7 @@ class LiveController(QObject):
                                  "new scores, the map keeps the old ones."))
         self.last_timings["write_ms"] = write_ms
         self.timings_changed.emit()
+        self.unwritten.emit(False)
 
     def reset(self):
         """Back to the profile's weights (and the layer to the profile's scores)."""

@@ -29,7 +29,7 @@
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="433"/>
+        <location filename="../../ui/dock.py" line="448"/>
         <source>(no reference commune)</source>
         <translation>(pas de commune de référence)</translation>
     </message>
@@ -100,7 +100,7 @@
         <translation>Toutes les communes</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="439"/>
+        <location filename="../../ui/dock.py" line="454"/>
         <source>All intercommunalities</source>
         <translation>Toutes les intercommunalités</translation>
     </message>
@@ -115,7 +115,7 @@
         <translation>Toutes ses fonctions sont à la médiane du territoire ou en dessous : la plus proche est {best} ({best_score}, médiane {best_median}), la plus en retrait {worst} ({worst_score}, médiane {worst_median}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="218"/>
+        <location filename="../../ui/dock.py" line="225"/>
         <source>All levels</source>
         <translation>Tous les niveaux</translation>
     </message>
@@ -260,7 +260,7 @@
         <location filename="../../plugin.py" line="139"/>
         <location filename="../../processing/algorithms/apply_style.py" line="217"/>
         <location filename="../../ui/dock.py" line="81"/>
-        <location filename="../../ui/dock.py" line="620"/>
+        <location filename="../../ui/dock.py" line="635"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="250"/>
+        <location filename="../../ui/dock.py" line="257"/>
         <source>Change by level</source>
         <translation>Évolution par niveau</translation>
     </message>
@@ -530,12 +530,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="236"/>
+        <location filename="../../ui/dock.py" line="243"/>
         <source>Copy table</source>
         <translation>Copier le tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="237"/>
+        <location filename="../../ui/dock.py" line="244"/>
         <source>Copy the visible rows as CSV, to paste into a spreadsheet</source>
         <translation>Copier les lignes affichées en CSV, à coller dans un tableur</translation>
     </message>
@@ -616,12 +616,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Explorer les scores (panneau)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="614"/>
+        <location filename="../../ui/dock.py" line="629"/>
         <source>Export charts</source>
         <translation>Exporter les graphiques</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="241"/>
+        <location filename="../../ui/dock.py" line="248"/>
         <source>Export charts…</source>
         <translation>Exporter les graphiques…</translation>
     </message>
@@ -815,8 +815,8 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>L&apos;indicateur « {indicator} » est très asymétrique (asymétrie {skewness:.1f}, kurtosis {kurtosis:.1f}, au-delà de {skew_limit:g} et {kurt_limit:g}) : quelques communes décident de ses valeurs normalisées. Envisagez &quot;transform&quot;: &quot;log&quot; ou &quot;winsorise&quot; dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="414"/>
-        <location filename="../../ui/dock.py" line="422"/>
+        <location filename="../../ui/dock.py" line="429"/>
+        <location filename="../../ui/dock.py" line="437"/>
         <source>Indicator profile (*.json)</source>
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
@@ -1128,7 +1128,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="350"/>
+        <location filename="../../ui/dock.py" line="365"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
@@ -1263,7 +1263,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="421"/>
+        <location filename="../../ui/dock.py" line="436"/>
         <source>Open an indicator profile</source>
         <translation>Ouvrir un profil d&apos;indicateurs</translation>
     </message>
@@ -1303,7 +1303,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="614"/>
+        <location filename="../../ui/dock.py" line="629"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
@@ -1445,7 +1445,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Rang {rank} sur {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="246"/>
+        <location filename="../../ui/dock.py" line="253"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
@@ -1513,7 +1513,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="414"/>
+        <location filename="../../ui/dock.py" line="429"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
@@ -1618,13 +1618,13 @@ Les méthodes laissées sur « Comme dans le profil » reprennent celles du pr
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), explication (les deux indicateurs les plus forts et les deux plus faibles de la commune sur l&apos;échelle normalisée, chacun avec sa valeur et son rang dans la couche, dans la langue de l&apos;utilisateur), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; par rapport à la France, les communes écrêtées aux bornes nationales, à 0 ou 100 (ecretees : le traitement des valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="207"/>
+        <location filename="../../ui/dock.py" line="214"/>
         <source>Search a commune…</source>
         <translation>Rechercher une commune…</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="97"/>
-        <location filename="../../ui/dock.py" line="484"/>
+        <location filename="../../ui/dock.py" line="499"/>
         <source>Select a commune on the map or in the table.</source>
         <translation>Sélectionnez une commune sur la carte ou dans le tableau.</translation>
     </message>
@@ -1659,12 +1659,12 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Fiches (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="211"/>
+        <location filename="../../ui/dock.py" line="218"/>
         <source>Show the communes of one intercommunality</source>
         <translation>Afficher les communes d&apos;une intercommunalité</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="217"/>
+        <location filename="../../ui/dock.py" line="224"/>
         <source>Show the communes of one level</source>
         <translation>Afficher les communes d&apos;un niveau</translation>
     </message>
@@ -1873,7 +1873,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="537"/>
+        <location filename="../../ui/dock.py" line="552"/>
         <source>The commune sheet could not be made: {error}</source>
         <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
@@ -1903,9 +1903,9 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="320"/>
-        <location filename="../../processing/frames.py" line="394"/>
-        <location filename="../../processing/frames.py" line="401"/>
+        <location filename="../../processing/frames.py" line="335"/>
+        <location filename="../../processing/frames.py" line="409"/>
+        <location filename="../../processing/frames.py" line="416"/>
         <source>The layer changed while it was being read (feature {fid} was not there): run the algorithm again once the layer is no longer being edited.</source>
         <translation>La couche a changé pendant sa lecture (l&apos;entité {fid} n&apos;y était pas) : relancez l&apos;algorithme une fois la couche sortie du mode édition.</translation>
     </message>
@@ -1915,7 +1915,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="232"/>
+        <location filename="../../processing/frames.py" line="247"/>
         <source>The layer has no coordinate reference system, or one of unknown units: the areas of the densities are taken in the layer&apos;s own units as if they were metres, and may be wrong. Set the layer&apos;s CRS (Layer Properties → Source) or give the profile an area column, then run again.</source>
         <translation>La couche n&apos;a pas de système de coordonnées de référence, ou un SCR d&apos;unités inconnues : les surfaces des densités sont prises dans les unités de la couche comme si c&apos;étaient des mètres, et peuvent être fausses. Définissez le SCR de la couche (Propriétés de la couche → Source) ou donnez au profil une colonne de surface, puis relancez.</translation>
     </message>
@@ -1937,7 +1937,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="197"/>
+        <location filename="../../processing/frames.py" line="212"/>
         <source>The layer {name} could not be read.</source>
         <translation>Impossible de lire la couche {name}.</translation>
     </message>
@@ -1987,7 +1987,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="380"/>
+        <location filename="../../processing/frames.py" line="395"/>
         <source>The output layer could not be written: {error}</source>
         <translation>Impossible d&apos;écrire la couche en sortie : {error}</translation>
     </message>
@@ -2104,12 +2104,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
-        <location filename="../../ui/live_controller.py" line="149"/>
+        <location filename="../../ui/live_controller.py" line="161"/>
         <source>This layer cannot be changed (its format is read-only): the panel shows the new scores, the map keeps the old ones.</source>
         <translation>Cette couche ne peut pas être modifiée (format en lecture seule) : le panneau montre les nouveaux scores, la carte garde les anciens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="300"/>
+        <location filename="../../ui/dock.py" line="307"/>
         <source>This layer has no centrality scores: run “Centrality score” first.</source>
         <translation>Cette couche n&apos;a pas de scores de centralité : lancez d&apos;abord « Score de centralité ».</translation>
     </message>
@@ -2119,12 +2119,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche n&apos;a pas de contributions (champs contrib_*) : relancez « Score de centralité » pour les voir.</translation>
     </message>
     <message>
+        <location filename="../../ui/dock.py" line="193"/>
+        <source>This layer is a table of a shared database: the panel shows the new scores and changes the table only when you click here</source>
+        <translation>Cette couche est une table d&apos;une base de données partagée : le panneau montre les nouveaux scores et ne modifie la table que lorsque vous cliquez ici</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="257"/>
         <source>This layer ↓</source>
         <translation>Cette couche ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="361"/>
+        <location filename="../../ui/dock.py" line="376"/>
         <source>This profile cannot re-score the layer: {problem}</source>
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
@@ -2205,7 +2210,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Pondérations (la carte suit)</translation>
     </message>
     <message>
-        <location filename="../../ui/live_controller.py" line="169"/>
+        <location filename="../../ui/live_controller.py" line="182"/>
         <source>Weights set in the Centralités panel, from “{name}”.</source>
         <translation>Pondérations réglées dans le panneau Centralités, à partir de « {name} ».</translation>
     </message>
@@ -2216,7 +2221,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/sheet_pages.py" line="68"/>
-        <location filename="../../ui/dock.py" line="254"/>
+        <location filename="../../ui/dock.py" line="261"/>
         <source>Why this score</source>
         <translation>Pourquoi ce score</translation>
     </message>
@@ -2224,6 +2229,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../ui/dock.py" line="189"/>
         <source>Write a profile (JSON) with these weights, for the Centrality score algorithm</source>
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="192"/>
+        <source>Write scores to the layer</source>
+        <translation>Écrire les scores dans la couche</translation>
     </message>
     <message>
         <location filename="../../processing/bulk_geopackage.py" line="451"/>
@@ -2637,7 +2647,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/failures.py" line="396"/>
-        <location filename="../../processing/frames.py" line="381"/>
+        <location filename="../../processing/frames.py" line="396"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -2696,12 +2706,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation type="vanished">{count} commune(s) sans aucune valeur d&apos;indicateur : conservée(s), avec des scores vides.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="409"/>
+        <location filename="../../ui/dock.py" line="424"/>
         <source>{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms</source>
         <translation>{count} communes recalculées en {rescore:.0f} ms, carte en {write:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="481"/>
+        <location filename="../../ui/dock.py" line="496"/>
         <source>{count} communes selected on the map.</source>
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
@@ -2807,7 +2817,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="455"/>
+        <location filename="../../processing/frames.py" line="470"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>
@@ -2842,7 +2852,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="490"/>
+        <location filename="../../ui/dock.py" line="505"/>
         <source>{name}: rank {rank}, {level}, composite score {score:.1f}</source>
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
@@ -3364,12 +3374,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>| médiane du territoire   ◇ moyenne du niveau {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="374"/>
+        <location filename="../../ui/dock.py" line="389"/>
         <source>“{name}” does not reproduce the layer&apos;s scores exactly (another profile or method made them): the sliders re-score with it (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » ne reproduit pas exactement les scores de la couche (un autre profil ou une autre méthode les a produits) : les curseurs recalculent avec lui (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="371"/>
+        <location filename="../../ui/dock.py" line="386"/>
         <source>“{name}” reproduces the layer&apos;s scores (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » reproduit les scores de la couche (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>

@@ -74,7 +74,19 @@ def load_profile(path=None):
     except RecursionError:
         raise ProfileError(tr("{path}: the profile is nested too deeply to be read (formulas hold at most "
                               "{depth} levels).").format(path=path, depth=MAX_FORMULA_DEPTH)) from None
-    return validate_profile(data, source=path)
+    profile = validate_profile(data, source=path)
+    if os.path.dirname(os.path.abspath(path)) == os.path.abspath(profiles_dir()):
+        _translate_labels(profile)
+    return profile
+
+
+def _translate_labels(profile):
+    """A shipped profile's indicator labels in the user's language (they are in the plugin's catalogue,
+    placeholders kept: "Population {census}" → "Population {census}", "Vacant dwellings {census} (%)" →
+    "Logements vacants {census} (%)"); a user's own profile keeps its labels as written."""
+    for spec in profile["functions"].values():
+        for indicator in spec["indicators"]:
+            indicator["label"] = tr(indicator["label"])
 
 
 def validate_profile(data, source="profile"):

@@ -8,6 +8,8 @@ tests/, scripts/, build folders, virtual environments or hidden folders):
 
 * ``tr("literal")`` and ``anything.tr("literal")`` (``self.tr`` in algorithms);
 * ``QCoreApplication.translate("Centralites", "literal")``;
+* the indicator labels of the shipped profiles (``resources/profiles/*.json``),
+  which ``core.profile.load_profile`` passes through ``tr()``;
 
 where the literal may be written in several pieces (``"a" "b"`` or ``"a" + "b"``).
 All of them go to the single context ``Centralites`` (see i18n.py).
@@ -160,9 +162,37 @@ def extract(root):
             elif isinstance(argument, ast.JoinedStr):
                 problems.append((relative, node.lineno,
                                  "f-string given to tr(): never translated; use tr(\"… {name} …\").format(name=…)"))
+    for relative, line, label in profile_labels(root):
+        sources.setdefault(label, []).append((relative, line))
     for locations in sources.values():
         locations.sort()
     return sources, problems
+
+
+def profile_labels(root):
+    """(file, line, label) of the indicator labels of the shipped profiles (resources/profiles/*.json):
+    core.profile.load_profile translates them with tr()."""
+    import json
+
+    folder = os.path.join(root, "resources", "profiles")
+    found = []
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if not name.endswith(".json"):
+            continue
+        path = os.path.join(folder, name)
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        profile = json.loads(text)
+        lines = text.splitlines()
+        for spec in (profile.get("functions") or {}).values():
+            for indicator in spec.get("indicators") or []:
+                label = indicator.get("label")
+                if not label:
+                    continue
+                quoted = json.dumps(label, ensure_ascii=False)
+                line = next((number for number, content in enumerate(lines, start=1) if quoted in content), 1)
+                found.append((os.path.relpath(path, root), line, label))
+    return found
 
 
 # ---------------------------------------------------------------- reading a .ts

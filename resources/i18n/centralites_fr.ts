@@ -54,9 +54,24 @@
         <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
     </message>
     <message>
+        <location filename="../profiles/modele_vierge.json" line="34"/>
+        <source>A density</source>
+        <translation>Une densité</translation>
+    </message>
+    <message>
+        <location filename="../profiles/modele_vierge.json" line="25"/>
+        <source>A plain column</source>
+        <translation>Une colonne telle quelle</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="135"/>
         <source>A reference commune shown next to the selected one</source>
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../profiles/modele_vierge.json" line="71"/>
+        <source>A share (%) counted against centrality</source>
+        <translation>Une part (%) comptée contre la centralité</translation>
     </message>
     <message>
         <location filename="../../processing/table_inputs.py" line="72"/>
@@ -100,6 +115,11 @@
         <translation>Toutes les communes</translation>
     </message>
     <message>
+        <location filename="../profiles/equipements_inrae_anct.json" line="45"/>
+        <source>All equipment (BPE A-G)</source>
+        <translation>Tous équipements (BPE A-G)</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="454"/>
         <source>All intercommunalities</source>
         <translation>Toutes les intercommunalités</translation>
@@ -123,6 +143,19 @@
         <location filename="../../processing/algorithms/commune_sheets.py" line="147"/>
         <source>Also one PDF per commune in this folder (optional)</source>
         <translation>Aussi un PDF par commune dans ce dossier (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="97"/>
+        <location filename="../profiles/aula_360_gammes.json" line="97"/>
+        <source>Annual job growth {previous}-{census} (%)</source>
+        <translation>Évolution annuelle de l&apos;emploi {previous}-{census} (%)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="40"/>
+        <location filename="../profiles/aula_360_gammes.json" line="40"/>
+        <location filename="../profiles/modele_vierge.json" line="47"/>
+        <source>Annual population growth {previous}-{census} (%)</source>
+        <translation>Évolution annuelle de la population {previous}-{census} (%)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="59"/>
@@ -337,6 +370,12 @@
         <location filename="../../processing/algorithms/join_tables.py" line="96"/>
         <source>Columns to join, separated by commas (empty: all)</source>
         <translation>Colonnes à joindre, séparées par des virgules (vide : toutes)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="141"/>
+        <location filename="../profiles/aula_360_gammes.json" line="141"/>
+        <source>Commerce, transport and services establishments {establishments}</source>
+        <translation>Établissements de commerce, transports et services {establishments}</translation>
     </message>
     <message>
         <location filename="../../ui/ranking.py" line="29"/>
@@ -555,6 +594,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
+        <location filename="../profiles/aula_360.json" line="31"/>
+        <location filename="../profiles/aula_360_gammes.json" line="31"/>
+        <source>Density {census} (inhabitants per km²)</source>
+        <translation>Densité {census} (habitants par km²)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/apply_style.py" line="209"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
@@ -576,14 +621,62 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Distance à une commune de référence</translation>
     </message>
     <message>
+        <location filename="../profiles/aula_360_gammes.json" line="166"/>
+        <location filename="../profiles/equipements_diversite.json" line="73"/>
+        <source>Distinct equipment types (TYPEQU)</source>
+        <translation>Types d&apos;équipements distincts (TYPEQU)</translation>
+    </message>
+    <message>
         <location filename="../../processing/qpt_layouts.py" line="185"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
+        <location filename="../profiles/aula_360.json" line="174"/>
+        <location filename="../profiles/equipements_inrae_anct.json" line="19"/>
+        <source>Education equipment (BPE C)</source>
+        <translation>Équipements d&apos;enseignement (BPE C)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360_gammes.json" line="182"/>
+        <source>Equipment of the higher gamme</source>
+        <translation>Équipements de la gamme supérieure</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360_gammes.json" line="174"/>
+        <source>Equipment of the intermediate gamme</source>
+        <translation>Équipements de la gamme intermédiaire</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="153"/>
+        <location filename="../profiles/aula_360_gammes.json" line="153"/>
+        <source>Equipment outside shops (BPE A, C-G)</source>
+        <translation>Équipements hors commerces (BPE A, C-G)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="182"/>
+        <source>Equipment outside shops per 1,000 inhabitants</source>
+        <translation>Équipements hors commerces pour 1 000 habitants</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="97"/>
         <source>Equipment per commune</source>
         <translation>Équipements par commune</translation>
+    </message>
+    <message>
+        <location filename="../profiles/equipements_diversite.json" line="61"/>
+        <source>Equipment types of the higher gamme present</source>
+        <translation>Types d&apos;équipements de la gamme supérieure présents</translation>
+    </message>
+    <message>
+        <location filename="../profiles/equipements_diversite.json" line="49"/>
+        <source>Equipment types of the intermediate gamme present</source>
+        <translation>Types d&apos;équipements de la gamme intermédiaire présents</translation>
+    </message>
+    <message>
+        <location filename="../profiles/equipements_diversite.json" line="37"/>
+        <source>Equipment types of the proximity gamme present</source>
+        <translation>Types d&apos;équipements de la gamme de proximité présents</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="99"/>
@@ -745,6 +838,12 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Habiter</translation>
     </message>
     <message>
+        <location filename="../profiles/aula_360.json" line="166"/>
+        <location filename="../profiles/equipements_inrae_anct.json" line="43"/>
+        <source>Health and social equipment (BPE D)</source>
+        <translation>Équipements de santé et d&apos;action sociale (BPE D)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/sensitivity.py" line="49"/>
         <source>How much does a commune&apos;s rank depend on the scoring choices? Each of DRAWS random draws scores the communes again with the profile&apos;s indicators (see the centrality score&apos;s help for the formulas), a normalisation and an aggregation picked at random among those chosen, and perturbed weights:
 • noise: each weight multiplied by (1 + u), u uniform between −NOISE and +NOISE;
@@ -800,7 +899,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="405"/>
+        <location filename="../../core/profile.py" line="417"/>
         <source>Indicator &apos;{indicator}&apos; ({function}) left out: the layer has no {columns} (optional in the profile; the other indicators of the function share its weight).</source>
         <translation>Indicateur « {indicator} » ({function}) écarté : la couche n&apos;a pas {columns} (facultatif dans le profil ; les autres indicateurs de la fonction se partagent son poids).</translation>
     </message>
@@ -888,6 +987,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Sa fonction la plus forte face au territoire est {function} ({score}, médiane {median}).</translation>
     </message>
     <message>
+        <location filename="../profiles/aula_360.json" line="80"/>
+        <location filename="../profiles/aula_360_gammes.json" line="80"/>
+        <source>Job concentration index {census}</source>
+        <translation>Indicateur de concentration d&apos;emploi {census}</translation>
+    </message>
+    <message>
         <location filename="../../ui/change_table.py" line="44"/>
         <source>Jobs</source>
         <translation>Emplois</translation>
@@ -896,6 +1001,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <location filename="../../core/sheets.py" line="309"/>
         <source>Jobs at place of work</source>
         <translation>Emplois au lieu de travail</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="74"/>
+        <location filename="../profiles/aula_360_gammes.json" line="74"/>
+        <source>Jobs at place of work {census}</source>
+        <translation>Emplois au lieu de travail {census}</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/join_tables.py" line="47"/>
@@ -1322,6 +1433,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Format du papier (paysage)</translation>
     </message>
     <message>
+        <location filename="../profiles/modele_vierge.json" line="59"/>
+        <source>Per 1,000 inhabitants</source>
+        <translation>Pour 1 000 habitants</translation>
+    </message>
+    <message>
         <location filename="../../processing/sheet_pages.py" line="77"/>
         <source>Percentile</source>
         <translation>Centile</translation>
@@ -1384,6 +1500,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
     <message>
+        <location filename="../profiles/aula_360.json" line="25"/>
+        <location filename="../profiles/aula_360_gammes.json" line="25"/>
+        <source>Population {census}</source>
+        <translation>Population {census}</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/join_tables.py" line="98"/>
         <source>Prefix of the added columns, one per table in order, separated by commas</source>
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
@@ -1394,12 +1516,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="369"/>
+        <location filename="../../core/profile.py" line="381"/>
         <source>Profile &apos;{profile}&apos; needs the column(s) {missing}, absent from the layer. Join the tables that carry them first. Columns available: {available}.</source>
         <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="412"/>
+        <location filename="../../core/profile.py" line="424"/>
         <source>Profile &apos;{profile}&apos;: no indicator of the function {function} can be computed on this layer (columns absent: {columns}).</source>
         <translation>Profil « {profile} » : aucun indicateur de la fonction {function} ne peut être calculé sur cette couche (colonnes absentes : {columns}).</translation>
     </message>
@@ -1644,6 +1766,11 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Services</translation>
     </message>
     <message>
+        <location filename="../profiles/equipements_inrae_anct.json" line="20"/>
+        <source>Services to individuals (BPE A)</source>
+        <translation>Services aux particuliers (BPE A)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/join_tables.py" line="93"/>
         <source>Sheet of the spreadsheets (name or number; empty: the first with a code column)</source>
         <translation>Feuille des classeurs (nom ou numéro ; vide : la première qui a une colonne de codes)</translation>
@@ -1657,6 +1784,23 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <location filename="../../processing/algorithms/commune_sheets.py" line="145"/>
         <source>Sheets (PDF)</source>
         <translation>Fiches (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/equipements_inrae_anct.json" line="36"/>
+        <source>Shops (BPE B)</source>
+        <translation>Commerces (BPE B)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="119"/>
+        <location filename="../profiles/aula_360_gammes.json" line="119"/>
+        <source>Shops (BPE domain B)</source>
+        <translation>Commerces (BPE domaine B)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="127"/>
+        <location filename="../profiles/aula_360_gammes.json" line="127"/>
+        <source>Shops per 1,000 inhabitants</source>
+        <translation>Commerces pour 1 000 habitants</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="218"/>
@@ -1681,6 +1825,11 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <location filename="../../processing/qpt_layouts.py" line="477"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
+    </message>
+    <message>
+        <location filename="../profiles/equipements_inrae_anct.json" line="44"/>
+        <source>Sports, leisure and culture equipment (BPE F)</source>
+        <translation>Équipements de sports, loisirs et culture (BPE F)</translation>
     </message>
     <message>
         <location filename="../../core/explain.py" line="39"/>
@@ -2139,6 +2288,16 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Titre</translation>
     </message>
     <message>
+        <location filename="../profiles/equipements_inrae_anct.json" line="29"/>
+        <source>Tourism equipment (BPE G)</source>
+        <translation>Équipements de tourisme (BPE G)</translation>
+    </message>
+    <message>
+        <location filename="../profiles/equipements_inrae_anct.json" line="28"/>
+        <source>Transport and travel equipment (BPE E)</source>
+        <translation>Équipements de transports et déplacements (BPE E)</translation>
+    </message>
+    <message>
         <location filename="../../core/vocabulary.py" line="22"/>
         <source>Travailler</source>
         <translation>Travailler</translation>
@@ -2168,6 +2327,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/sensitivity.py" line="166"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../profiles/aula_360.json" line="56"/>
+        <location filename="../profiles/aula_360_gammes.json" line="56"/>
+        <source>Vacant dwellings {census} (%)</source>
+        <translation>Logements vacants {census} (%)</translation>
     </message>
     <message>
         <location filename="../../processing/sheet_pages.py" line="76"/>
@@ -2475,7 +2640,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>non additionnable</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="210"/>
+        <location filename="../../core/profile.py" line="222"/>
         <location filename="../../core/tables.py" line="109"/>
         <source>nothing</source>
         <translation>rien</translation>
@@ -2667,7 +2832,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>année indiquée</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="365"/>
+        <location filename="../../core/profile.py" line="377"/>
         <source>{column} exists in no edition of INSEE&apos;s comparateur known to the plugin: check its spelling.</source>
         <translation>{column} n&apos;existe dans aucune édition du comparateur de l&apos;INSEE connue de l&apos;extension : vérifiez son orthographe.</translation>
     </message>
@@ -3059,32 +3224,32 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{prefixes} préfixes donnés pour {tables} tables : donnez-en au plus un par table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="105"/>
+        <location filename="../../core/profile.py" line="117"/>
         <source>{source}: &apos;aggregation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « aggregation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="117"/>
+        <location filename="../../core/profile.py" line="129"/>
         <source>{source}: &apos;functions&apos; must be an object with {expected}.</source>
         <translation>{source} : « functions » doit être un objet avec {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="99"/>
+        <location filename="../../core/profile.py" line="111"/>
         <source>{source}: &apos;missing&apos; must be one of {expected}.</source>
         <translation>{source} : « missing » doit valoir {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="102"/>
+        <location filename="../../core/profile.py" line="114"/>
         <source>{source}: &apos;normalisation&apos; must be one of {expected}, not {value}.</source>
         <translation>{source} : « normalisation » doit valoir {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="109"/>
+        <location filename="../../core/profile.py" line="121"/>
         <source>{source}: &apos;reference&apos; is a commune code written as text, e.g. &quot;62498&quot;.</source>
         <translation>{source} : « reference » est un code commune écrit comme texte, par ex. &quot;62498&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="83"/>
+        <location filename="../../core/profile.py" line="95"/>
         <source>{source}: a profile is a JSON object.</source>
         <translation>{source} : un profil est un objet JSON.</translation>
     </message>
@@ -3129,7 +3294,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : aucun de ses codes communes ne correspond à la couche. Les codes de la table ressemblent à : {table_codes} ; ceux de la couche à : {layer_codes}. Vérifiez le champ de code de la couche et la colonne clé de la table.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="113"/>
+        <location filename="../../core/profile.py" line="125"/>
         <source>{source}: normalisation &apos;reference&apos; needs &apos;reference&apos;, the code of the reference commune (e.g. &quot;62498&quot;).</source>
         <translation>{source} : la normalisation « reference » demande « reference », le code de la commune de référence (par ex. &quot;62498&quot;).</translation>
     </message>
@@ -3149,7 +3314,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{source} : la feuille est vide.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="121"/>
+        <location filename="../../core/profile.py" line="133"/>
         <source>{source}: unknown function &apos;{name}&apos;; expected {expected}.</source>
         <translation>{source} : fonction inconnue « {name} » ; fonctions attendues : {expected}.</translation>
     </message>
@@ -3199,62 +3364,62 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{what} : pas un code de niveau : {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="126"/>
+        <location filename="../../core/profile.py" line="138"/>
         <source>{where} is missing: a profile defines the four functions.</source>
         <translation>{where} manque : un profil définit les quatre fonctions.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="225"/>
+        <location filename="../../core/profile.py" line="237"/>
         <source>{where}.area: the name of a column of areas in km², e.g. &quot;SUPERF&quot;.</source>
         <translation>{where}.area : le nom d&apos;une colonne de superficies en km², par exemple &quot;SUPERF&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="158"/>
+        <location filename="../../core/profile.py" line="170"/>
         <source>{where}.direction: &apos;+&apos; or &apos;-&apos;, not {value}.</source>
         <translation>{where}.direction : « + » ou « - », pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="137"/>
+        <location filename="../../core/profile.py" line="149"/>
         <source>{where}.indicators: give at least one indicator.</source>
         <translation>{where}.indicators : donnez au moins un indicateur.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="231"/>
+        <location filename="../../core/profile.py" line="243"/>
         <source>{where}.min_base: the smallest base (denominator, or a growth&apos;s starting value) a rate is computed on, a positive number such as 50.</source>
         <translation>{where}.min_base : la plus petite base (dénominateur, ou valeur de départ d&apos;une croissance) sur laquelle un taux est calculé, un nombre positif tel que 50.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="172"/>
+        <location filename="../../core/profile.py" line="184"/>
         <source>{where}.missing: one of {expected}, not {value}.</source>
         <translation>{where}.missing : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="177"/>
+        <location filename="../../core/profile.py" line="189"/>
         <source>{where}.optional: true or false, not {value}.</source>
         <translation>{where}.optional : true ou false, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="168"/>
+        <location filename="../../core/profile.py" line="180"/>
         <source>{where}.percentile: a number between 50 and 100 (exclusive), e.g. 95, not {value}.</source>
         <translation>{where}.percentile : un nombre entre 50 et 100 (exclus), par ex. 95, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="165"/>
+        <location filename="../../core/profile.py" line="177"/>
         <source>{where}.percentile: only with &quot;transform&quot;: &quot;winsorise&quot;.</source>
         <translation>{where}.percentile : seulement avec &quot;transform&quot;: &quot;winsorise&quot;.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="229"/>
+        <location filename="../../core/profile.py" line="241"/>
         <source>{where}.scale: a positive number.</source>
         <translation>{where}.scale : un nombre positif.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="161"/>
+        <location filename="../../core/profile.py" line="173"/>
         <source>{where}.transform: one of {expected}, not {value}.</source>
         <translation>{where}.transform : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="252"/>
+        <location filename="../../core/profile.py" line="264"/>
         <source>{where}.years: two increasing years, e.g. [2013, 2018], or the placeholders of the operands&apos; years, e.g. [&quot;{{previous}}&quot;, &quot;{{census}}&quot;].</source>
         <translation>{where}.years : deux années croissantes, par exemple [2013, 2018], ou les repères des années des opérandes, par exemple [&quot;{{previous}}&quot;, &quot;{{census}}&quot;].</translation>
     </message>
@@ -3263,103 +3428,103 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation type="vanished">{where}.years : deux années croissantes, par ex. [2013, 2018].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="289"/>
+        <location filename="../../core/profile.py" line="301"/>
         <source>{where}: &apos;availability&apos; must be an object such as {example}.</source>
         <translation>{where} : « availability » doit être un objet tel que {example}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="278"/>
+        <location filename="../../core/profile.py" line="290"/>
         <source>{where}: &apos;goalposts&apos; is two increasing shares of communes among {allowed}, e.g. [0.01, 0.99] (France&apos;s 1st and 99th percentiles); not {value}.</source>
         <translation>{where} : « goalposts » est deux parts de communes croissantes parmi {allowed}, par exemple [0.01, 0.99] (les 1er et 99e centiles de la France) ; pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="305"/>
+        <location filename="../../core/profile.py" line="317"/>
         <source>{where}: &apos;levels&apos; must be an object.</source>
         <translation>{where} : « levels » doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="155"/>
+        <location filename="../../core/profile.py" line="167"/>
         <source>{where}: &apos;{key}&apos; is required.</source>
         <translation>{where} : « {key} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="238"/>
+        <location filename="../../core/profile.py" line="250"/>
         <source>{where}: a column name cannot be empty.</source>
         <translation>{where} : un nom de colonne ne peut être vide.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="205"/>
+        <location filename="../../core/profile.py" line="217"/>
         <source>{where}: a column name or an object such as {example}.</source>
         <translation>{where} : un nom de colonne ou un objet comme {example}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="426"/>
+        <location filename="../../core/profile.py" line="438"/>
         <source>{where}: a weight is a positive number, not {value}.</source>
         <translation>{where} : un poids est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="295"/>
+        <location filename="../../core/profile.py" line="307"/>
         <source>{where}: availability.function: the share of a function&apos;s indicators that must have a value, between 0 and 1, e.g. 0.5; not {value}.</source>
         <translation>{where} : availability.function : la part des indicateurs d&apos;une fonction qui doivent avoir une valeur, entre 0 et 1, par exemple 0.5 ; pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="298"/>
+        <location filename="../../core/profile.py" line="310"/>
         <source>{where}: availability.functions: how many of the four functions a commune needs, 1 to 4, e.g. 3; not {value}.</source>
         <translation>{where} : availability.functions : le nombre de fonctions sur quatre qu&apos;il faut à une commune, de 1 à 4, par exemple 3 ; pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="209"/>
+        <location filename="../../core/profile.py" line="221"/>
         <source>{where}: exactly one of {expected} expected, got {found}.</source>
         <translation>{where} : exactement une clé parmi {expected} attendue, reçu : {found}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="202"/>
+        <location filename="../../core/profile.py" line="214"/>
         <source>{where}: formulas nested more than {depth} levels deep.</source>
         <translation>{where} : formules imbriquées sur plus de {depth} niveaux.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="141"/>
+        <location filename="../../core/profile.py" line="153"/>
         <source>{where}: indicator ids must be unique.</source>
         <translation>{where} : les identifiants (id) des indicateurs doivent être uniques.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="309"/>
+        <location filename="../../core/profile.py" line="321"/>
         <source>{where}: levels.method: one of {expected}, not {value}.</source>
         <translation>{where} : levels.method : l&apos;une des valeurs {expected}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="321"/>
+        <location filename="../../core/profile.py" line="333"/>
         <source>{where}: levels.shares: four increasing cumulative shares of communes from the top, between 0 and 1, e.g. [0.004, 0.025, 0.11, 0.31].</source>
         <translation>{where} : levels.shares : quatre parts cumulées croissantes de communes en partant du haut, entre 0 et 1, par ex. [0.004, 0.025, 0.11, 0.31].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="315"/>
+        <location filename="../../core/profile.py" line="327"/>
         <source>{where}: levels.thresholds: four decreasing scores, e.g. [88, 72, 52, 35].</source>
         <translation>{where} : levels.thresholds : quatre scores décroissants, par ex. [88, 72, 52, 35].</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="133"/>
-        <location filename="../../core/profile.py" line="151"/>
+        <location filename="../../core/profile.py" line="145"/>
+        <location filename="../../core/profile.py" line="163"/>
         <source>{where}: must be an object.</source>
         <translation>{where} : doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="442"/>
+        <location filename="../../core/profile.py" line="454"/>
         <source>{where}: unknown key(s) {unknown}; allowed: {allowed}.</source>
         <translation>{where} : clé(s) inconnue(s) {unknown} ; clés permises : {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="241"/>
+        <location filename="../../core/profile.py" line="253"/>
         <source>{where}: unknown placeholder {{{placeholder}}} in {name}; the years a column name can follow are {expected}.</source>
         <translation>{where} : repère inconnu {{{placeholder}}} dans {name} ; les années qu&apos;un nom de colonne peut suivre sont {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="257"/>
+        <location filename="../../core/profile.py" line="269"/>
         <source>{where}: without &quot;years&quot;, each operand of a growth names its columns with one placeholder (e.g. P{{previous}}_POP and P{{census}}_POP), which gives the period. {example}</source>
         <translation>{where} : sans &quot;years&quot;, chaque opérande d&apos;une croissance nomme ses colonnes avec un repère (par exemple P{{previous}}_POP et P{{census}}_POP), qui donne la période. {example}</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="217"/>
+        <location filename="../../core/profile.py" line="229"/>
         <source>{where}: {arity} operand(s) expected, got {count}.</source>
         <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
     </message>

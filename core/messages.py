@@ -28,6 +28,14 @@ def tr(text):
     return text if translator is None else translator(text)
 
 
+def translated_data(text):
+    """A text of the plugin's own data files in the user's language — the shipped profiles' indicator
+    labels, which ``scripts/update_translations.py`` extracts into the catalogue from the JSON files
+    (``tr()`` is kept for literals in the code, which the script reads there)."""
+    translator = _translator
+    return text if translator is None else translator(text)
+
+
 def report_row(source, line, code, problem, action):
     """One row of a join or BPE report: where (source, line, code), what happened and what to do."""
     return {"source": source, "line": line, "code": code, "problem": problem, "action": action}

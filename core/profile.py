@@ -20,7 +20,7 @@ from .editions import (
     unknown_column_hint,
 )
 from .indicators import AREA_COLUMN, FORMULAS, formula_columns, uses_geometry_area
-from .messages import tr
+from .messages import tr, translated_data
 from .reference import GOALPOSTS, QUANTILES
 from .vocabulary import FUNCTIONS, LEVEL_LABELS
 
@@ -86,7 +86,7 @@ def _translate_labels(profile):
     "Logements vacants {census} (%)"); a user's own profile keeps its labels as written."""
     for spec in profile["functions"].values():
         for indicator in spec["indicators"]:
-            indicator["label"] = tr(indicator["label"])
+            indicator["label"] = translated_data(indicator["label"])
 
 
 def validate_profile(data, source="profile"):

@@ -9,7 +9,7 @@ tests/, scripts/, build folders, virtual environments or hidden folders):
 * ``tr("literal")`` and ``anything.tr("literal")`` (``self.tr`` in algorithms);
 * ``QCoreApplication.translate("Centralites", "literal")``;
 * the indicator labels of the shipped profiles (``resources/profiles/*.json``),
-  which ``core.profile.load_profile`` passes through ``tr()``;
+  which ``core.profile.load_profile`` translates (``core.messages.translated_data``);
 
 where the literal may be written in several pieces (``"a" "b"`` or ``"a" + "b"``).
 All of them go to the single context ``Centralites`` (see i18n.py).
@@ -171,7 +171,7 @@ def extract(root):
 
 def profile_labels(root):
     """(file, line, label) of the indicator labels of the shipped profiles (resources/profiles/*.json):
-    core.profile.load_profile translates them with tr()."""
+    core.profile.load_profile translates them (core.messages.translated_data)."""
     import json
 
     folder = os.path.join(root, "resources", "profiles")

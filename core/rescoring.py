@@ -4,7 +4,7 @@
 transformation and normalisation once, then ``score(function_weights,
 indicator_weights)`` aggregates, re-expresses, ranks and classes — the same
 ScoreResult as ``compute_scores`` with a profile carrying those weights
-(tests/test_core_rescoring.py checks it), in a few milliseconds for the
+(tests/core/test_core_rescoring.py checks it), in a few milliseconds for the
 35,000 communes of France. ``Rescorer`` adds what the panel needs around it.
 """
 

@@ -27,6 +27,8 @@ def open_panel():
     layer.selectByIds([bethune.id()])
     # "What if commerce weighs more?": the sliders re-score and the map follows.
     dock.weights.move("consommer", 2.0)
+    if os.environ.get("CENTRALITES_TAB") == "why":  # the "Why this score" tab instead of the ranking
+        dock.tabs.setCurrentWidget(dock.why)
     QTimer.singleShot(1500, lambda: zoom_to(layer))  # the canvas is narrower with the panel open
     QTimer.singleShot(6000, grab)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshot of the real QGIS desktop with the panel open, under Xvfb, in a scratch profile.
 # Usage: scripts/screenshot_dock.sh SCORES.gpkg OUT.png   (SCORES from `make demo`)
+#        CENTRALITES_TAB=why scripts/screenshot_dock.sh …   (the "Why this score" tab)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 profile=$(mktemp -d)

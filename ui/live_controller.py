@@ -103,6 +103,9 @@ class LiveController(QObject):
             return
         self.rescore_timer.stop()
         self.write()  # what the sliders showed reaches the layer before the profile changes
+        if self.pending is not None:  # a shared table not written: the other profile's scores are not kept
+            self.pending = None
+            self.unwritten.emit(False)
         self.live = live.LiveScores(self.layer, path)
         self.profile_changed.emit()
 

@@ -13,7 +13,7 @@ SHELL := /bin/bash
 PYTHON_SYSTEM := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-pyqtgraph xvfb poppler-utils qttools5-dev-tools
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-pyqtgraph xvfb poppler-utils qttools5-dev-tools postgresql-15-postgis-3 postgis
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP_APT := .cache/apt.stamp
 STAMP_VENV := $(VENV)/.installed
@@ -28,7 +28,7 @@ LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease) lrelease)
 
 deps: $(STAMP_VENV) translations
 
-$(STAMP_APT):
+$(STAMP_APT): Makefile
 	@mkdir -p .cache
 	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 		echo "Debian packages already installed."; \

@@ -68,7 +68,7 @@ def database_layer(text, context):
     """The layer of a database address in any of its forms, or None when it cannot be opened."""
     if is_ogr_address(text.lstrip()):
         layer = QgsVectorLayer(text.strip(), "", "ogr")
-        if layer.isValid():
+        if layer.isValid() and layer.fields().count():  # OGR opens a table that does not exist, without fields
             uri = text.split("tables=", 1)[1].split()[0] if "tables=" in text else ""
             layer.setName(uri.split("|")[0] or "PG")
             return layer

@@ -1,7 +1,7 @@
 # Centralités — every command installs what it needs on first use (Debian 12, QGIS 3.22).
 #   make demo              whole diagnosis on the sample territory -> demo_output/
 #   make demo DATA=folder  the same on INSEE files you downloaded
-#   make test              the test suite (pytest + pytest-qgis, offscreen)
+#   make test              the test suite (pytest + pytest-qgis, offscreen; a throwaway PostgreSQL + PostGIS cluster for the PostGIS tests)
 #   make test-core         the core's tests without QGIS, on the oldest and the newest numpy and pandas
 #   make package           the zip for "Install from ZIP" in QGIS -> dist/
 #   make test-matrix       the suite on QGIS 3.22 (here), 3.40 (Debian trixie), 3.44 (Debian sid)

@@ -173,3 +173,21 @@ def test_the_model_from_postgis_to_postgis(run_algorithm, postgis_cluster, refer
     assert cluster.psql("SELECT count(*) FROM layer_styles WHERE f_table_name = 'model_scores' AND useasdefault") \
         == [["1"]]
     assert sorted(os.listdir(tmp_path)) == ["out"]  # no "postgres:" folder
+
+
+def test_a_lower_cased_layer_is_labelled_and_outlined(run_algorithm, postgis_cluster, tmp_path):
+    """nom and nom_epci (ogr2ogr's names) found for the labels and the intercommunalities' outlines."""
+    cluster = postgis_cluster
+    run_algorithm("centralites:join_tables", {
+        "INPUT": cluster.postgres_uri("communes_lower", "geom"),
+        "TABLES": [cluster.postgres_uri("comparateur_lower"), cluster.postgres_uri("bpe_domaines_lower")],
+        "OUTPUT": "postgres://" + cluster.uri("lower_joined", "geom")})
+    run_algorithm("centralites:centrality_score", {"INPUT": cluster.postgres_uri("lower_joined", "geom"),
+                                                   "OUTPUT": "postgres://" + cluster.uri("lower_scored", "geom")})
+    layer = postgis_layer(cluster, "lower_scored")
+    run_algorithm("centralites:apply_style", {"INPUT": layer})
+    assert layer.labelsEnabled() and '"nom"' in layer.labeling().settings().fieldName
+    _, log = run_algorithm("centralites:export_layout", {"INPUT": layer, "DPI": 72,
+                                                         "OUTPUT": str(tmp_path / "map.pdf")})
+    assert "Outlines: 5 groups of communes by nom_epci." in log
+    assert (tmp_path / "map.pdf").read_bytes().startswith(b"%PDF")

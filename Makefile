@@ -7,7 +7,8 @@
 #   make test-matrix       the suite on QGIS 3.22 (here), 3.40 (Debian trixie), 3.44 (Debian sid)
 #   make bench             join, score and Monte Carlo on all of France, against QGIS's own chain; BPE equipments as points;
 #                          the 319 commune sheets of the sample territory in one PDF;
-#                          the console and model pipelines (memory layers, BPE long file); 35,000 against 350,000 features
+#                          the console and model pipelines (memory layers, BPE long file); 35,000 against 350,000 features;
+#                          France through PostGIS against GeoPackage
 
 SHELL := /bin/bash
 PYTHON_SYSTEM := /usr/bin/python3
@@ -92,6 +93,7 @@ bench: deps
 	$(PY) scripts/bench_sheets.py
 	$(PY) scripts/bench_console.py
 	$(PY) scripts/bench_scale.py
+	$(PY) scripts/bench_postgis.py
 
 clean:
 	rm -rf demo_output dist .pytest_cache .hypothesis

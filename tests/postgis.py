@@ -7,7 +7,7 @@ then ``ogr2ogr`` loads the sample territory and the illustrative tables twice: a
 CSV name their columns (``-lco LAUNDER=NO``: ``INSEE_COM``, ``P18_POP``) and as ``ogr2ogr`` writes them by
 default, lower-cased (``insee_com``, ``p18_pop``; tables suffixed ``_lower``). ``stop()`` stops the server
 and removes the folder; conftest calls it at the end of the session, and ``atexit`` does if the session
-is cut short.
+is cut short; a detached watchdog does once the test process is gone, even killed.
 
 PostgreSQL refuses to run as root (``initdb`` says so): when the tests run as root (CI), the binaries run
 as the ``postgres`` user Debian's packages create (``runuser -u postgres --``) in a folder it owns. The
@@ -18,6 +18,7 @@ socket folder is readable by all, so root's ``ogr2ogr`` and QGIS connect to it a
 import atexit
 import os
 import pwd
+import shlex
 import shutil
 import socket
 import subprocess
@@ -106,6 +107,18 @@ def _kill_postmaster(data):
         pass
 
 
+def _watch(folder, data):
+    """A detached watchdog that stops the server and removes the folder once this process is gone, even
+    killed (SIGKILL, a CI timeout), when neither the fixture's end nor ``atexit`` could run."""
+    stop = " ".join(shlex.quote(part) for part in (
+        (["runuser", "-u", USER, "--"] if _running_as_root() else [])
+        + [os.path.join(BINARIES, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"]))
+    script = (f"while [ -d /proc/{os.getpid()} ] && [ -d {shlex.quote(folder)} ]; do sleep 2; done; "
+              f"if [ -d {shlex.quote(folder)} ]; then {stop} >/dev/null 2>&1; rm -rf {shlex.quote(folder)}; fi")
+    subprocess.Popen(["sh", "-c", script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
+
+
 def _free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -144,6 +157,7 @@ def start():
         os.chown(folder, entry.pw_uid, entry.pw_gid)
     cluster = Cluster(folder, _free_port(), None)
     atexit.register(cluster.stop)
+    _watch(folder, cluster.data)
     try:
         _as_owner([os.path.join(BINARIES, "initdb"), "-D", cluster.data, "-A", "trust", "-U", USER, "-E", "UTF8",
                    "--no-sync", "--locale=C.UTF-8"], timeout=120)

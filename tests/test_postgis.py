@@ -191,3 +191,21 @@ def test_a_lower_cased_layer_is_labelled_and_outlined(run_algorithm, postgis_clu
                                                          "OUTPUT": str(tmp_path / "map.pdf")})
     assert "Outlines: 5 groups of communes by nom_epci." in log
     assert (tmp_path / "map.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_postgis_table_of_the_project_is_read(run_algorithm, postgis_cluster, tmp_path):
+    """A table layer of the project (a saved connection's table dragged in): given as the layer or its id."""
+    from qgis.core import QgsProject
+
+    table = QgsVectorLayer(postgis_cluster.uri("comparateur"), "comparateur", "postgres")
+    assert table.isValid()
+    QgsProject.instance().addMapLayer(table)
+    try:
+        for given in (table, table.id()):
+            output = tmp_path / f"joined_{len(list(tmp_path.iterdir()))}.gpkg"
+            run_algorithm("centralites:join_tables", {"INPUT": SAMPLE_COMMUNES, "TABLES": [given],
+                                                      "OUTPUT": str(output)})
+            joined = QgsVectorLayer(str(output), "joined", "ogr")
+            assert "P18_POP" in joined.fields().names() and "ogc_fid" not in joined.fields().names()
+    finally:
+        QgsProject.instance().removeMapLayer(table.id())

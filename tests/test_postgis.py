@@ -209,3 +209,17 @@ def test_a_postgis_table_of_the_project_is_read(run_algorithm, postgis_cluster, 
             assert "P18_POP" in joined.fields().names() and "ogc_fid" not in joined.fields().names()
     finally:
         QgsProject.instance().removeMapLayer(table.id())
+
+
+def test_a_table_by_service_name(run_algorithm, postgis_cluster, tmp_path, monkeypatch):
+    """service=… (a connection of pg_service.conf) with its table, as QGIS's URI or after postgres://."""
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[centralites_test]\nhost={postgis_cluster.folder}\nport={postgis_cluster.port}\n"
+                        f"dbname=centralites\nuser=postgres\n", encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    for index, address in enumerate(("service=centralites_test table=\"public\".\"comparateur\"",
+                                     "postgres://service='centralites_test' table=\"public\".\"comparateur\"")):
+        output = tmp_path / f"joined_{index}.gpkg"
+        run_algorithm("centralites:join_tables", {"INPUT": SAMPLE_COMMUNES, "TABLES": [address],
+                                                  "OUTPUT": str(output)})
+        assert "P18_POP" in QgsVectorLayer(str(output), "joined", "ogr").fields().names()

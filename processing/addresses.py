@@ -49,9 +49,34 @@ def names_a_table(address):
     return bool(QgsDataSourceUri(address[len(POSTGRES):]).table())
 
 
+def ogr_as_postgres(text):
+    """OGR's ``PG:dbname=… tables=schema.table`` written as processing opens it (``postgres://`` + QGIS's URI,
+    with the geometry column OGR reads), or None when OGR cannot open that one table."""
+    from osgeo import ogr
+
+    connection, _, table = text.strip()[3:].partition("tables=")
+    table, _, rest = table.partition(" ")
+    table = table.split("|")[0].split(",")[0]
+    if not table or "," in table:
+        return None
+    table, _, geometry = table.partition("(")
+    schema, _, name = table.rpartition(".")
+    try:
+        dataset = ogr.Open(text.strip())
+        layer = dataset.GetLayerByName(table) if dataset is not None else None
+        geometry = geometry.rstrip(")") or (layer.GetGeometryColumn() if layer is not None else "")
+    except RuntimeError:  # GDAL's exceptions may be on (QGIS 3.40+)
+        return None
+    if layer is None:
+        return None
+    uri = f"{connection.strip()} {rest.strip()}".strip()
+    column = f" ({geometry})" if geometry else ""
+    return f'{POSTGRES}{uri} table="{schema or "public"}"."{name}"{column}'
+
+
 def address_hint(text):
     """What to type instead of ``text``: the ``postgres://`` form when it can be written, else the forms."""
-    address = postgres_address(text)
+    address = ogr_as_postgres(text) if is_ogr_address(text.lstrip()) else postgres_address(text)
     if address and not names_a_table(address):
         return tr("{entry}: the address names no table. Add the table to it, e.g. "
                   "postgres://dbname=… host=… port=… user=… table=\"public\".\"communes\" (geom).").format(

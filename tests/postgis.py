@@ -115,8 +115,9 @@ def _watch(folder, data):
         + [os.path.join(BINARIES, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"]))
     script = (f"while [ -d /proc/{os.getpid()} ] && [ -d {shlex.quote(folder)} ]; do sleep 2; done; "
               f"if [ -d {shlex.quote(folder)} ]; then {stop} >/dev/null 2>&1; rm -rf {shlex.quote(folder)}; fi")
-    subprocess.Popen(["sh", "-c", script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True)
+    # Started in the background by a shell that returns at once: the watchdog outlives this process.
+    subprocess.run(["sh", "-c", f"({script}) >/dev/null 2>&1 &"], stdin=subprocess.DEVNULL, check=True,
+                   start_new_session=True)
 
 
 def _free_port():

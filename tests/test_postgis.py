@@ -115,11 +115,14 @@ def test_a_table_address_without_its_table_says_so(run_algorithm, postgis_cluste
             "OUTPUT": str(tmp_path / "joined.gpkg")})
 
 
-@pytest.mark.parametrize("prefix", ["", "postgis:"])
+@pytest.mark.parametrize("prefix", ["", "postgis:", "PG:"])
 def test_a_commune_layer_not_written_postgres_gets_the_address_to_type(run_algorithm, postgis_cluster, tmp_path,
                                                                        prefix):
     given = prefix + postgis_cluster.uri("communes", "geom")
     expected = "postgres://" + postgis_cluster.uri("communes", "geom")
+    if prefix == "PG:":  # OGR's form: its geometry column read by OGR
+        given = postgis_cluster.ogr_uri("communes")
+        expected = "postgres://" + postgis_cluster.connection() + ' table="public"."communes" (geom)'
     with pytest.raises(QgsProcessingException) as raised:
         run_algorithm("centralites:join_tables", {"INPUT": given, "TABLES": SAMPLE_TABLES,
                                                   "OUTPUT": str(tmp_path / "joined.gpkg")})

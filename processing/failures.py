@@ -269,10 +269,20 @@ def guarded(process):
             if isinstance(error, OSError):
                 raise QgsProcessingException(explain_error(error, outputs.paths.values())) from None
             raise
-        return results
+        return openable_outputs(results)
 
     run._centralites_guarded = True
     return run
+
+
+def openable_outputs(results):
+    """The results with a database output QGIS wrote as ``postgis:…`` given back as ``postgres://…``: QGIS
+    3.22's processing writes the first but opens only the second, so the next step of a model (or
+    processing.run loading the result) would not find the layer."""
+    if not isinstance(results, dict):
+        return results
+    return {name: "postgres://" + value[len("postgis:"):] if isinstance(value, str) and value.startswith("postgis:")
+            else value for name, value in results.items()}
 
 
 # Formats written under a hidden temporary name and moved into place once complete and read back.

@@ -159,21 +159,26 @@ def test_apply_style_stores_the_style_in_the_database(run_algorithm, postgis_clu
     assert reopened.renderer().classAttribute() == "score_centralite"
 
 
-def test_the_model_from_postgis_to_postgis(run_algorithm, postgis_cluster, reference, tmp_path, monkeypatch):
+@pytest.mark.parametrize("prefix", ["postgres://", "postgis:"])
+def test_the_model_from_postgis_to_postgis(run_algorithm, postgis_cluster, reference, tmp_path, monkeypatch, prefix):
+    """The scores written to PostGIS, the next steps (style, layout) reading them: a postgis: output is given
+    back as postgres://, which QGIS 3.22 opens (as postgis: the style step could not read the layer)."""
     cluster = postgis_cluster
     monkeypatch.chdir(tmp_path)
+    table = "model_scores" if prefix == "postgres://" else "model_scores_postgis"
     results, _ = run_algorithm("centralites:diagnostic_centralites", {
         "communes": cluster.postgres_uri("communes", "geom"),
         "tables": [cluster.postgres_uri("comparateur"), cluster.postgres_uri("bpe_domaines")],
         "title": "PostGIS",
-        "score:communes_scorees": "postgres://" + cluster.uri("model_scores", "geom"),
+        "score:communes_scorees": prefix + cluster.uri(table, "geom"),
         "join:rapport_jointure": str(tmp_path / "out" / "report.csv"),
         "layout:carte_pdf": str(tmp_path / "out" / "map.pdf"),
         "layout:carte_png": str(tmp_path / "out" / "map.png"),
     })
-    assert scores_by_code(postgis_layer(cluster, "model_scores")) == reference
+    assert results["score:communes_scorees"] == cluster.postgres_uri(table, "geom")
+    assert scores_by_code(postgis_layer(cluster, table)) == reference
     assert (tmp_path / "out" / "map.pdf").read_bytes().startswith(b"%PDF")
-    assert cluster.psql("SELECT count(*) FROM layer_styles WHERE f_table_name = 'model_scores' AND useasdefault") \
+    assert cluster.psql(f"SELECT count(*) FROM layer_styles WHERE f_table_name = '{table}' AND useasdefault") \
         == [["1"]]
     assert sorted(os.listdir(tmp_path)) == ["out"]  # no "postgres:" folder
 

@@ -1,6 +1,7 @@
 """A throwaway PostgreSQL + PostGIS cluster for the tests marked ``postgis`` (no QGIS here).
 
-``start()`` runs Debian's PostgreSQL 15 binaries (``postgresql-15-postgis-3``, installed by the Makefile):
+``start()`` runs Debian's PostgreSQL binaries (``postgresql-15-postgis-3``, installed by the Makefile; the
+newest version installed with PostGIS):
 ``initdb`` into a temporary folder with trust authentication, ``pg_ctl start`` on a free port with its
 unix socket in that folder and listening on 127.0.0.1 only, ``createdb``, ``CREATE EXTENSION postgis``,
 then ``ogr2ogr`` loads the sample territory and the illustrative tables twice: as the GeoPackage and the
@@ -27,7 +28,17 @@ import time
 
 from testdata import SAMPLE, SAMPLE_TERRITORY
 
-BINARIES = "/usr/lib/postgresql/15/bin"
+def _binaries():
+    """Debian's PostgreSQL binaries of the newest version installed with PostGIS (15 on Debian 12), else 15's."""
+    versions = sorted((int(name) for name in os.listdir("/usr/lib/postgresql") if name.isdigit()), reverse=True) \
+        if os.path.isdir("/usr/lib/postgresql") else []
+    for version in versions:
+        if os.path.exists(f"/usr/share/postgresql/{version}/extension/postgis.control"):
+            return f"/usr/lib/postgresql/{version}/bin"
+    return "/usr/lib/postgresql/15/bin"
+
+
+BINARIES = _binaries()
 DATABASE = "centralites"
 USER = "postgres"
 # (table, file, layer) loaded by ogr2ogr; each also as "<table>_lower" with ogr2ogr's default names.
@@ -130,9 +141,10 @@ def unavailable_reason():
     """Why the cluster cannot start here, or None."""
     for program in ("initdb", "pg_ctl", "postgres", "psql"):
         if not os.access(os.path.join(BINARIES, program), os.X_OK):
-            return f"PostgreSQL 15 is not installed ({BINARIES}/{program}): apt-get install postgresql-15-postgis-3"
-    if not os.path.exists("/usr/share/postgresql/15/extension/postgis.control"):
-        return "PostGIS is not installed for PostgreSQL 15: apt-get install postgresql-15-postgis-3 postgis"
+            return f"PostgreSQL is not installed ({BINARIES}/{program}): apt-get install postgresql-15-postgis-3"
+    version = os.path.basename(os.path.dirname(BINARIES))
+    if not os.path.exists(f"/usr/share/postgresql/{version}/extension/postgis.control"):
+        return f"PostGIS is not installed for PostgreSQL {version}: apt-get install postgresql-{version}-postgis-3 postgis"
     if shutil.which("ogr2ogr") is None:
         return "ogr2ogr is not installed: apt-get install gdal-bin"
     if _running_as_root():

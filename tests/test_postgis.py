@@ -231,3 +231,14 @@ def test_a_table_by_service_name(run_algorithm, postgis_cluster, tmp_path, monke
         run_algorithm("centralites:join_tables", {"INPUT": SAMPLE_COMMUNES, "TABLES": [address],
                                                   "OUTPUT": str(output)})
         assert "P18_POP" in QgsVectorLayer(str(output), "joined", "ogr").fields().names()
+
+
+def test_without_postgresql_the_tests_say_what_to_install(monkeypatch, tmp_path):
+    """No cluster fixture here: the reason the PostGIS tests are skipped on a machine without PostgreSQL."""
+    import postgis
+
+    monkeypatch.setattr(postgis, "BINARIES", str(tmp_path / "15" / "bin"))
+    reason = postgis.unavailable_reason()
+    assert "PostgreSQL is not installed" in reason and "apt-get install postgresql-15-postgis-3" in reason
+    with pytest.raises(postgis.ClusterUnavailable, match="PostgreSQL is not installed"):
+        postgis.start()

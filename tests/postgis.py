@@ -99,6 +99,11 @@ class Cluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def _runuser():
+    # util-linux's, in /usr/sbin: found even when PATH has no sbin (a CI shell).
+    return shutil.which("runuser") or "/usr/sbin/runuser"
+
+
 def _running_as_root():
     return os.geteuid() == 0
 
@@ -106,7 +111,7 @@ def _running_as_root():
 def _as_owner(command, **kwargs):
     """Run a PostgreSQL binary as the cluster's owner: ``postgres`` when we are root, else ourselves."""
     if _running_as_root():
-        command = ["runuser", "-u", USER, "--"] + command
+        command = [_runuser(), "-u", USER, "--"] + command
     return subprocess.run(command, capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL, **kwargs)
 
 
@@ -122,7 +127,7 @@ def _watch(folder, data):
     """A detached watchdog that stops the server and removes the folder once this process is gone, even
     killed (SIGKILL, a CI timeout), when neither the fixture's end nor ``atexit`` could run."""
     stop = " ".join(shlex.quote(part) for part in (
-        (["runuser", "-u", USER, "--"] if _running_as_root() else [])
+        ([_runuser(), "-u", USER, "--"] if _running_as_root() else [])
         + [os.path.join(BINARIES, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"]))
     script = (f"while [ -d /proc/{os.getpid()} ] && [ -d {shlex.quote(folder)} ]; do sleep 2; done; "
               f"if [ -d {shlex.quote(folder)} ]; then {stop} >/dev/null 2>&1; rm -rf {shlex.quote(folder)}; fi")
@@ -152,8 +157,8 @@ def unavailable_reason():
             pwd.getpwnam(USER)
         except KeyError:
             return f"running as root and there is no '{USER}' user to run PostgreSQL"
-        if shutil.which("runuser") is None:
-            return "running as root and runuser is missing"
+        if not os.access(_runuser(), os.X_OK):
+            return "running as root and runuser (util-linux) is missing"
     return None
 
 

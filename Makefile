@@ -1,19 +1,20 @@
 # Centralités — every command installs what it needs on first use (Debian 12, QGIS 3.22).
 #   make demo              whole diagnosis on the sample territory -> demo_output/
 #   make demo DATA=folder  the same on INSEE files you downloaded
-#   make test              the test suite (pytest + pytest-qgis, offscreen)
+#   make test              the test suite (pytest + pytest-qgis, offscreen; a throwaway PostgreSQL + PostGIS cluster for the PostGIS tests)
 #   make test-core         the core's tests without QGIS, on the oldest and the newest numpy and pandas
 #   make package           the zip for "Install from ZIP" in QGIS -> dist/
 #   make test-matrix       the suite on QGIS 3.22 (here), 3.40 (Debian trixie), 3.44 (Debian sid)
 #   make bench             join, score and Monte Carlo on all of France, against QGIS's own chain; BPE equipments as points;
 #                          the 319 commune sheets of the sample territory in one PDF;
-#                          the console and model pipelines (memory layers, BPE long file); 35,000 against 350,000 features
+#                          the console and model pipelines (memory layers, BPE long file); 35,000 against 350,000 features;
+#                          France through PostGIS against GeoPackage
 
 SHELL := /bin/bash
 PYTHON_SYSTEM := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-pyqtgraph xvfb poppler-utils qttools5-dev-tools
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-pyqtgraph xvfb poppler-utils qttools5-dev-tools postgresql-15-postgis-3 postgis
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP_APT := .cache/apt.stamp
 STAMP_VENV := $(VENV)/.installed
@@ -28,7 +29,7 @@ LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease) lrelease)
 
 deps: $(STAMP_VENV) translations
 
-$(STAMP_APT):
+$(STAMP_APT): Makefile
 	@mkdir -p .cache
 	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 		echo "Debian packages already installed."; \
@@ -92,6 +93,7 @@ bench: deps
 	$(PY) scripts/bench_sheets.py
 	$(PY) scripts/bench_console.py
 	$(PY) scripts/bench_scale.py
+	$(PY) scripts/bench_postgis.py
 
 clean:
 	rm -rf demo_output dist .pytest_cache .hypothesis

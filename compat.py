@@ -143,8 +143,19 @@ else:
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
 
 
+def stores_styles_in_database(layer):
+    """Whether the layer's provider keeps styles in the layer's own database (a GeoPackage, PostGIS's
+    layer_styles). styleStorageCapabilities replaces isSaveAndLoadStyleToDatabaseSupported in 3.34."""
+    provider = layer.dataProvider()
+    if provider is None:
+        return False
+    if hasattr(provider, "styleStorageCapabilities"):
+        return bool(provider.styleStorageCapabilities() & Qgis.ProviderStyleStorageCapability.SaveToDatabase)
+    return bool(provider.isSaveAndLoadStyleToDatabaseSupported())
+
+
 def save_style_to_database(layer, name, description, use_as_default, ui_file_content=""):
-    """Store the layer's style in its database (a GeoPackage); the error message, empty when stored.
+    """Store the layer's style in its database (a GeoPackage, PostGIS…); the error message, empty when stored.
 
     saveStyleToDatabaseV2 (returning flags and the message) replaces the deprecated saveStyleToDatabase in 3.44.
     """

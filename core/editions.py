@@ -188,7 +188,8 @@ def _template_pattern(template):
     for match in _PLACEHOLDER.finditer(template):
         pattern += re.escape(template[position:match.start()]) + f"(?P<{match.group(1)}>\\d\\d)"
         position = match.end()
-    return re.compile("^" + pattern + re.escape(template[position:]) + "$")
+    # Whatever the case: ogr2ogr writes a database table's columns in lower case by default (p18_pop).
+    return re.compile("^" + pattern + re.escape(template[position:]) + "$", re.IGNORECASE)
 
 
 def _all_templates(editions):

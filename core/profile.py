@@ -398,9 +398,49 @@ def fit_profile(profile, available):
         resolved, recognition = resolve_profile(profile, available)
     except EditionError as error:
         raise ProfileError(str(error)) from error
+    resolved = _matched_by_case(resolved, available, recognition)
     resolved = _without_absent_optional(resolved, set(available) | {AREA_COLUMN}, recognition)
     _check_resolved_columns(resolved, available, recognition)
     return resolved, recognition
+
+
+def _matched_by_case(profile, available, recognition):
+    """The profile reading, for each column absent from ``available``, the one available column of the
+    same name in another case (``p18_pop`` for ``P18_POP``: ogr2ogr lower-cases a database table's
+    columns by default), said in ``recognition.notes``."""
+    available = [str(name) for name in available]
+    present = set(available)
+    by_folded = {}
+    for name in available:
+        by_folded.setdefault(name.casefold(), []).append(name)
+    renames = {}
+    for column in profile_columns(profile):
+        candidates = by_folded.get(column.casefold(), [])
+        if column not in present and len(candidates) == 1:
+            renames[column] = candidates[0]
+    if not renames:
+        return profile
+    recognition.notes.append(tr("Columns matched whatever their case: {pairs}.").format(
+        pairs=", ".join(f"{column} → {name}" for column, name in renames.items())))
+    functions = {
+        name: dict(function, indicators=[dict(indicator, formula=_renamed(indicator["formula"], renames))
+                                         for indicator in function["indicators"]])
+        for name, function in profile["functions"].items()}
+    return dict(profile, functions=functions)
+
+
+def _renamed(formula, renames):
+    """The formula with its column names replaced by ``renames`` (a density's area column too)."""
+    if isinstance(formula, str):
+        return renames.get(formula, formula)
+    renamed = dict(formula)
+    (kind,) = [key for key in formula if key in FORMULAS]
+    operands = formula[kind]
+    renamed[kind] = ([_renamed(operand, renames) for operand in operands] if isinstance(operands, list)
+                     else _renamed(operands, renames))
+    if kind == "density" and isinstance(formula.get("area"), str):
+        renamed["area"] = renames.get(formula["area"], formula["area"])
+    return renamed
 
 
 def _without_absent_optional(profile, available, recognition):

@@ -40,11 +40,22 @@ OUTPUT_FIELDS = SCORE_FIELDS + (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_
 CONTRIBUTION_PREFIX = "contrib_"
 
 
+def find_field(names, wanted):
+    """The name among ``names`` that is ``wanted``, or else the one equal to it whatever the case
+    (``insee_com`` for ``INSEE_COM``: ogr2ogr lower-cases a database table's columns by default); None
+    when there is none, or several of other cases."""
+    names = [str(name) for name in names]
+    if wanted in names:
+        return wanted
+    folded = [name for name in names if name.casefold() == str(wanted).casefold()]
+    return folded[0] if len(folded) == 1 else None
+
+
 def name_field(names):
-    """The first of NAME_FIELDS among ``names``, or None."""
-    return next((name for name in NAME_FIELDS if name in names), None)
+    """The first of NAME_FIELDS among ``names`` (whatever its case), or None."""
+    return next((found for found in (find_field(names, name) for name in NAME_FIELDS) if found), None)
 
 
 def group_field(names):
-    """The first of GROUP_FIELDS among ``names``, or None."""
-    return next((name for name in GROUP_FIELDS if name in names), None)
+    """The first of GROUP_FIELDS among ``names`` (whatever its case), or None."""
+    return next((found for found in (find_field(names, name) for name in GROUP_FIELDS) if found), None)

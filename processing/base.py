@@ -3,10 +3,17 @@
 import configparser
 import os
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeatureSourceDefinition
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterVectorLayer,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
+from .addresses import address_hint, is_database_address
 from .failures import checked_sink, guarded
 from .frames import geopackage_table_behind, memory_layer_behind, whole_layer_behind
 
@@ -51,6 +58,21 @@ class CentralitesAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's check; a layer given as a database address QGIS cannot open gets the address to type
+        (``postgres://`` + the URI: processing/addresses.py) instead of "not found"."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            return ok, message
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if isinstance(value, QgsProcessingFeatureSourceDefinition):
+                value = value.source.staticValue()
+            if isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)) \
+                    and is_database_address(value) and definition.name() in message:
+                return False, f"{definition.description()}: {address_hint(value)}"
+        return ok, message
 
     def parameterAsSink(self, parameters, name, context, fields, *args, **kwargs):  # noqa: N802
         """QGIS's sink, with the format checked against the fields (a shapefile cuts long names) and every

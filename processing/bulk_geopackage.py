@@ -38,7 +38,16 @@ from qgis.core import (
 
 from ..compat import ARRAY_AGGREGATE
 from ..i18n import tr
-from .failures import FULL, LOCKED, READ_ONLY, TOO_LARGE, check_output_fields, explain, kind_of_error
+from .failures import (
+    FULL,
+    LOCKED,
+    READ_ONLY,
+    TOO_LARGE,
+    check_output_fields,
+    explain,
+    is_file_destination,
+    kind_of_error,
+)
 from .frames import (
     attribute_rows,
     discard_output,
@@ -102,7 +111,7 @@ def bulk_target(algorithm, parameters, input_name, output_name, context, source)
     destination = algorithm.parameterAsOutputLayer(parameters, output_name, context)
     if not destination or "|" in destination or not destination.lower().endswith(".gpkg"):
         return None
-    if destination.startswith(("ogr:", "memory:", "postgres", "spatialite:")):
+    if not is_file_destination(destination):
         return None
     output_layer_name = os.path.splitext(os.path.basename(destination))[0]
     return BulkTarget(path, layer_name, layer.name(), destination, output_layer_name,
@@ -232,7 +241,7 @@ def start_bulk_copy(algorithm, parameters, context, source, input_name="INPUT", 
 def refuse_overwriting_the_source(algorithm, parameters, input_name, output_name, context):
     layer = algorithm.parameterAsVectorLayer(parameters, input_name, context)
     destination = algorithm.parameterAsOutputLayer(parameters, output_name, context) or ""
-    if layer is None or not destination or destination.startswith(("ogr:", "memory:", "postgres")):
+    if layer is None or not is_file_destination(destination):
         return
     source_path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path", "")
     output_path = destination.split("|")[0]

@@ -20,6 +20,7 @@ import tempfile
 import numpy as np
 
 from .bulk_geopackage import BulkUnavailable, _gdal_checked, _load_details
+from .failures import is_file_destination
 
 CHUNK = 100000
 CACHE_KB = 512 * 1024  # SQLite's page cache while writing, at most (used as the file grows)
@@ -41,7 +42,7 @@ def points_target(algorithm, parameters, output_name, context):
     destination = algorithm.parameterAsOutputLayer(parameters, output_name, context)
     if not destination or "|" in destination or not destination.lower().endswith(".gpkg"):
         return None
-    if destination.startswith(("ogr:", "memory:", "postgres", "spatialite:")):
+    if not is_file_destination(destination):
         return None
     layer_name = os.path.splitext(os.path.basename(destination))[0]
     return PointsTarget(destination, layer_name, _load_details(parameters.get(output_name), algorithm, output_name))

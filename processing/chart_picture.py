@@ -9,7 +9,7 @@ import os
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QThread
 from qgis.PyQt.QtGui import QFont, QPainterPath
 
-from ..core.vocabulary import CODE_FIELD, FUNCTION_COLOURS, FUNCTIONS, function_labels, name_field
+from ..core.vocabulary import CODE_FIELD, FUNCTION_COLOURS, FUNCTIONS, find_field, function_labels, name_field
 from ..i18n import tr
 
 TEXT_COLOUR = "#222222"
@@ -48,7 +48,7 @@ def place_charts(layout, layer, group_field, root):
         remove_chart(layout)
         return None, reason
     names = layer.fields().names()
-    label_field = name_field(names) or (CODE_FIELD if CODE_FIELD in names else "")
+    label_field = name_field(names) or find_field(names, CODE_FIELD) or ""
     # As many communes as the height gives room for, each row at least 3.2 mm (text 6.5 pt).
     scale = layout.pageCollection().page(0).pageSize().width() / 297.0
     count = max(5, min(CHART_COUNT, int((size[1] / scale - 14) / 3.2)))

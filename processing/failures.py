@@ -44,7 +44,14 @@ from ..i18n import tr
 SIDECAR_SUFFIXES = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".fix",
                     "-journal", "-wal", "-shm")
 _NOT_FILES = ("ogr:", "memory:", "postgres", "postgis:", "spatialite:", "mssql:", "oracle:", "TEMPORARY_OUTPUT",
-              "dbname=")
+              "dbname=", "service=", "PG:")
+
+
+def is_file_destination(destination):
+    """Whether an output destination is a file path, its folder made when missing: never a database table
+    (``postgres://…``, ``postgis:…``, ``dbname=…``, OGR's ``PG:…``), a memory layer or a temporary output."""
+    path = (destination or "").split("|")[0]
+    return bool(path) and not path.startswith(_NOT_FILES) and "TEMPORARY_OUTPUT" not in path
 
 # Kinds of failures the user can act on.
 FULL, READ_ONLY, LOCKED, MISSING, NOT_A_FOLDER, TOO_LARGE = (
@@ -126,7 +133,7 @@ def file_outputs(algorithm, parameters, context):
         except QgsProcessingException:
             continue
         path = (path or "").split("|")[0]
-        if not path or path.startswith(_NOT_FILES) or "TEMPORARY_OUTPUT" in path:
+        if not is_file_destination(path):
             continue
         if isinstance(definition, QgsProcessingParameterFolderDestination):
             continue  # a folder of several files: the algorithm answers for it
@@ -262,10 +269,20 @@ def guarded(process):
             if isinstance(error, OSError):
                 raise QgsProcessingException(explain_error(error, outputs.paths.values())) from None
             raise
-        return results
+        return openable_outputs(results)
 
     run._centralites_guarded = True
     return run
+
+
+def openable_outputs(results):
+    """The results with a database output QGIS wrote as ``postgis:…`` given back as ``postgres://…``: QGIS
+    3.22's processing writes the first but opens only the second, so the next step of a model (or
+    processing.run loading the result) would not find the layer."""
+    if not isinstance(results, dict):
+        return results
+    return {name: "postgres://" + value[len("postgis:"):] if isinstance(value, str) and value.startswith("postgis:")
+            else value for name, value in results.items()}
 
 
 # Formats written under a hidden temporary name and moved into place once complete and read back.

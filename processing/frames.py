@@ -37,6 +37,7 @@ from ..compat import (
 )
 from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
+from .failures import is_file_destination
 
 
 def whole_layer_behind(algorithm, parameters, name, context, source):
@@ -445,8 +446,8 @@ def output_exists(destination):
     Its folder is created when missing, so a new output folder just works.
     """
     path = (destination or "").split("|")[0]
-    if path.startswith("ogr:") or path.startswith("memory:") or not path:
-        return True  # a table inside a database, or no file: never delete anything
+    if not is_file_destination(path):
+        return True  # a table inside a database, or no file: never delete anything, never make a folder
     folder = os.path.dirname(path)
     if folder and not os.path.isdir(folder):
         os.makedirs(folder, exist_ok=True)

@@ -21,6 +21,8 @@ def read_profile(path, source, feedback):
     described = recognition.describe()
     if described:
         feedback.pushInfo(tr("INSEE data recognised: {description}.").format(description=described))
+    for note in recognition.notes:
+        feedback.pushInfo(note)
     for warning in recognition.warnings:
         feedback.pushWarning(warning)
     return profile, recognition

@@ -16,6 +16,7 @@ from qgis.core import (
 from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..core.tables import TableError, read_table, table_from_rows
 from ..i18n import tr
+from .addresses import address_hint, database_layer, is_database_address
 from .frames import paused_gc
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
@@ -71,6 +72,14 @@ def read_table_entry(entry, context, sheet=None, key_column=None):
     if not entry:
         raise QgsProcessingException(tr("A table was given as a layer QGIS cannot open again (a layer without a "
                                         "source): save it to a file or add it to the project, then run again."))
+    if is_database_address(entry):  # postgres://…, dbname=… table=…, PG:…: opened, or the form to use said
+        layer = database_layer(entry, context)
+        if layer is None:
+            raise QgsProcessingException(address_hint(entry))
+        frame = layer_as_text_frame(layer)
+        if frame.empty:
+            raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry))
+        return layer.name() or entry, frame
     path, _, options = entry.partition("|")
     suffix = os.path.splitext(path)[1].lower()
     try:
@@ -83,7 +92,7 @@ def read_table_entry(entry, context, sheet=None, key_column=None):
             return name, table_from_rows(rows, numbers, name, key_column)
     except TableError as error:
         raise QgsProcessingException(str(error)) from error
-    if suffix and not os.path.exists(path) and not path.startswith(("memory:", "postgres", "dbname=")):
+    if suffix and not os.path.exists(path) and not path.startswith("memory:"):
         raise QgsProcessingException(tr("{path}: file not found.").format(path=path))
     layer = QgsProcessingUtils.mapLayerFromString(entry, context)
     if layer is None or not hasattr(layer, "getFeatures"):
@@ -104,12 +113,31 @@ def layer_as_text_frame(layer):
     import pandas as pd
 
     names = layer.fields().names()
+    keys = own_key_columns(layer)
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     with paused_gc():
         rows = [feature.attributes() for feature in layer.getFeatures(request)]
         columns = list(zip(*rows)) if rows else [() for _ in names]
         del rows
-        return pd.DataFrame({name: _text_cells(values) for name, values in zip(names, columns)}, columns=names)
+        kept = [name for name in names if name not in keys]
+        return pd.DataFrame({name: _text_cells(values) for name, values in zip(names, columns) if name not in keys},
+                            columns=kept)
+
+
+# The feature ids databases and GDAL add to a table (ogr2ogr's ogc_fid, a GeoPackage's fid): not data.
+KEY_NAMES = ("fid", "ogc_fid", "gid")
+
+
+def own_key_columns(layer):
+    """The table's own key columns: its provider's integer primary key named as GDAL and databases name
+    feature ids (``ogc_fid``, ``fid``, ``gid``), never joined as data."""
+    provider = layer.dataProvider()
+    if provider is None:
+        return set()
+    fields = layer.fields()
+    return {fields.at(index).name() for index in provider.pkAttributeIndexes()
+            if 0 <= index < fields.count() and fields.at(index).isNumeric()
+            and fields.at(index).name().lower() in KEY_NAMES}
 
 
 def _text_cells(values):

@@ -33,8 +33,33 @@ except ImportError:
     processing = None
 
 
+_POSTGIS = {}  # the session's cluster, or the reason it could not start
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_IMPORT_DIR, ignore_errors=True)
+    cluster = _POSTGIS.get("cluster")
+    if cluster is not None:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgis_cluster():
+    """A throwaway PostgreSQL + PostGIS cluster with the sample territory and tables (tests/postgis.py),
+    started once for the session and removed at its end (and at exit, tests failing or not); the test is
+    skipped with the reason when PostgreSQL or PostGIS is not installed or the cluster cannot start."""
+    import postgis
+
+    if "cluster" not in _POSTGIS and "reason" not in _POSTGIS:
+        try:
+            _POSTGIS["cluster"] = postgis.start()
+        except postgis.ClusterUnavailable as error:
+            _POSTGIS["reason"] = str(error)
+    if "reason" in _POSTGIS:
+        pytest.skip(_POSTGIS["reason"])
+    cluster = _POSTGIS["cluster"]
+    yield cluster
+    cluster.stop()
 
 
 _PROVIDERS = []  # Python references: a collected provider loses its overridden methods

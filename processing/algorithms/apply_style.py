@@ -17,9 +17,15 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...compat import FLAG_NO_THREADING, REQUEST_NO_GEOMETRY, SOURCE_POLYGON, save_style_to_database
+from ...compat import (
+    FLAG_NO_THREADING,
+    REQUEST_NO_GEOMETRY,
+    SOURCE_POLYGON,
+    save_style_to_database,
+    stores_styles_in_database,
+)
 from ...core.editions import fill, recognise
-from ...core.vocabulary import CODE_FIELD, COMPOSITE_FIELD, FUNCTIONS, LEVEL_CODE_FIELD
+from ...core.vocabulary import CODE_FIELD, COMPOSITE_FIELD, FUNCTIONS, LEVEL_CODE_FIELD, find_field
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..qml_styles import (
@@ -72,9 +78,9 @@ class ApplyStyle(CentralitesAlgorithm):
             "bars whose length is the score (100 = 8 mm, the same scale everywhere).\n\n"
             "The styles are the QML files shipped in the plugin's resources/styles folder, fitted "
             "to the layer (class bounds, name and population fields, largest population).\n\n"
-            "The features are not modified. When the layer is stored in a GeoPackage, the style is "
-            "saved inside it as the layer's default style, so the layer keeps it when opened later "
-            "or on another machine. The style can also be written to a QML file."
+            "The features are not modified. When the layer is stored in a GeoPackage or a database (PostGIS: "
+            "its layer_styles table), the style is saved there as the layer's default style, so the layer "
+            "keeps it when opened later or on another machine. The style can also be written to a QML file."
         )
 
     def flags(self):
@@ -105,7 +111,7 @@ class ApplyStyle(CentralitesAlgorithm):
             self.SIZE_FIELD, tr("Population field sizing the diagrams (empty: found automatically)"), None,
             self.INPUT, optional=True))
         self.addParameter(
-            QgsProcessingParameterBoolean(self.SAVE_AS_DEFAULT, tr("Save as the layer's default style in its GeoPackage"), True)
+            QgsProcessingParameterBoolean(self.SAVE_AS_DEFAULT, tr("Save as the layer's default style in its GeoPackage or database"), True)
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(self.QML, tr("Style file (QML)"), "QML (*.qml)", optional=True, createByDefault=False)
@@ -140,8 +146,8 @@ class ApplyStyle(CentralitesAlgorithm):
             feedback.pushInfo(tr("Classes: {classes}").format(classes="; ".join(r.label() for r in renderer.ranges())))
 
         if self.parameterAsBool(parameters, self.LABELS, context) and LEVEL_CODE_FIELD in names:
-            label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or name_field(names) or (
-                CODE_FIELD if CODE_FIELD in names else None)
+            label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or name_field(names) or find_field(
+                names, CODE_FIELD)
             if label_field:
                 apply_main_centre_labels(layer, label_field)
         kind = DIAGRAM_KINDS[self.parameterAsEnum(parameters, self.DIAGRAMS, context)]
@@ -151,7 +157,7 @@ class ApplyStyle(CentralitesAlgorithm):
 
         outputs = {self.OUTPUT: layer.id()}
         if self.parameterAsBool(parameters, self.SAVE_AS_DEFAULT, context):
-            self._save_in_geopackage(layer, feedback)
+            self._save_in_database(layer, feedback)
         qml = self.parameterAsFileOutput(parameters, self.QML, context)
         if qml:
             self._save_qml(layer, qml)
@@ -210,9 +216,13 @@ class ApplyStyle(CentralitesAlgorithm):
         largest = layer.maximumValue(layer.fields().lookupField(size_field))
         apply_function_diagrams(layer, kind, size_field, largest or 1.0)
 
-    def _save_in_geopackage(self, layer, feedback):
-        if layer.providerType() != "ogr" or ".gpkg" not in layer.source().lower():
-            feedback.pushWarning(tr("The layer is not in a GeoPackage: its style is applied but not stored with it."))
+    def _save_in_database(self, layer, feedback):
+        """The style as the layer's default in its own database: a GeoPackage, or PostGIS's layer_styles
+        (any provider that stores styles)."""
+        geopackage = layer.providerType() == "ogr" and ".gpkg" in layer.source().lower()
+        if not geopackage and (layer.providerType() == "ogr" or not stores_styles_in_database(layer)):
+            feedback.pushWarning(tr("The layer is neither in a GeoPackage nor in a database that stores styles: its "
+                                    "style is applied but not stored with it."))
             return
         name = tr("Centralités")
         # Saving over a style of the same name makes QGIS 3.22 ask with a modal dialog (which
@@ -223,8 +233,9 @@ class ApplyStyle(CentralitesAlgorithm):
                 layer.deleteStyleFromDatabase(style_id)
         message = save_style_to_database(layer, name, tr("Centrality score style"), True)
         if message:
-            raise QgsProcessingException(tr("The style could not be stored in the GeoPackage: {message}").format(message=message))
-        feedback.pushInfo(tr("Style stored in the GeoPackage as the layer's default style."))
+            raise QgsProcessingException(tr("The style could not be stored in its database: {message}").format(
+                message=message))
+        feedback.pushInfo(tr("Style stored in its database as the layer's default style."))
         # Writing the style through another connection leaves the layer's own reader unable to read
         # ("unable to open database file", QGIS 3.22): the next step of a model reads this layer object.
         layer.dataProvider().reloadData()

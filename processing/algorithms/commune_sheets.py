@@ -44,6 +44,7 @@ from ...core.vocabulary import (
     LEVEL_FIELD,
     RANK_FIELD,
     SCORE_FIELDS,
+    find_field,
     group_field,
     name_field,
 )
@@ -165,7 +166,7 @@ class CommuneSheets(CentralitesAlgorithm):
         fields = {
             "name": self.parameterAsString(parameters, self.NAME_FIELD, context) or name_field(names),
             "group": self.parameterAsString(parameters, self.GROUP_FIELD, context) or group_field(names),
-            "code": CODE_FIELD if CODE_FIELD in names else None,
+            "code": find_field(names, CODE_FIELD),
         }
         for key, parameter in (("name", self.NAME_FIELD), ("group", self.GROUP_FIELD)):
             if fields[key]:

@@ -18,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ...compat import FLAG_NO_THREADING, SOURCE_POLYGON
-from ...core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD
+from ...core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, find_field
 from ...i18n import tr
 from ..base import CentralitesAlgorithm, plugin_version
 from ..chart_picture import chart_files, place_charts
@@ -148,8 +148,8 @@ class ExportLayout(CentralitesAlgorithm):
         by_level = layer.renderer().classAttribute() == LEVEL_CODE_FIELD
         names = source_layer.fields().names()
         outline_field = atlas_field or self.parameterAsString(parameters, self.OUTLINE_FIELD, context) or next(
-            (name for name in OUTLINE_CANDIDATES if name in names), "")
-        outline_name = tr("Intercommunalities") if outline_field in OUTLINE_CANDIDATES else outline_field
+            (found for found in (find_field(names, name) for name in OUTLINE_CANDIDATES) if found), "")
+        outline_name = tr("Intercommunalities") if outline_field.upper() in OUTLINE_CANDIDATES else outline_field
 
         def outlines():
             return dissolved_outlines(source_layer, outline_field, outline_name) if outline_field else None

@@ -15,7 +15,7 @@ from ...core.editions import recognise
 from ...core.join import join_tables
 from ...core.mergers import Passage
 from ...core.tables import TableError
-from ...core.vocabulary import CODE_FIELD
+from ...core.vocabulary import CODE_FIELD, find_field
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
@@ -110,6 +110,7 @@ class JoinTables(CentralitesAlgorithm):
         if source is None:
             self.fail(tr("The commune layer could not be read."))
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or CODE_FIELD
+        code_field = find_field(source.fields().names(), code_field) or code_field  # insee_com for INSEE_COM
         if source.fields().lookupField(code_field) < 0:
             self.fail(
                 tr("The commune layer has no field '{field}'. Fields found: {fields}.").format(

@@ -4,7 +4,7 @@
 <context>
     <name>Centralites</name>
     <message>
-        <location filename="../../processing/algorithms/join_tables.py" line="151"/>
+        <location filename="../../processing/algorithms/join_tables.py" line="152"/>
         <source>  INSEE data recognised: {description}.</source>
         <translation>  Données INSEE reconnues : {description}.</translation>
     </message>
@@ -34,17 +34,17 @@
         <translation>(pas de commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="46"/>
+        <location filename="../../processing/base.py" line="53"/>
         <source>1 — Data</source>
         <translation>1 — Données</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="46"/>
+        <location filename="../../processing/base.py" line="53"/>
         <source>2 — Diagnosis</source>
         <translation>2 — Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="46"/>
+        <location filename="../../processing/base.py" line="53"/>
         <source>3 — Cartography</source>
         <translation>3 — Cartographie</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Une part (%) comptée contre la centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="72"/>
+        <location filename="../../processing/table_inputs.py" line="73"/>
         <source>A table was given as a layer QGIS cannot open again (a layer without a source): save it to a file or add it to the project, then run again.</source>
         <translation>Une table a été donnée comme une couche que QGIS ne peut pas rouvrir (une couche sans source) : enregistrez-la dans un fichier ou ajoutez-la au projet, puis relancez.</translation>
     </message>
@@ -140,7 +140,7 @@
         <translation>Tous les niveaux</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="147"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="148"/>
         <source>Also one PDF per commune in this folder (optional)</source>
         <translation>Aussi un PDF par commune dans ce dossier (facultatif)</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>Évolution annuelle de la population {previous}-{census} (%)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="59"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="65"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -226,7 +226,7 @@
         <translation>Revenir aux pondérations du profil</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
@@ -236,17 +236,17 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="139"/>
         <source>By code</source>
         <translation>Par code</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="139"/>
         <source>By name</source>
         <translation>Par nom</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="139"/>
         <source>By rank</source>
         <translation>Par rang</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="224"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="234"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -291,7 +291,7 @@
         <location filename="../../plugin.py" line="63"/>
         <location filename="../../plugin.py" line="76"/>
         <location filename="../../plugin.py" line="139"/>
-        <location filename="../../processing/algorithms/apply_style.py" line="217"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="227"/>
         <location filename="../../ui/dock.py" line="81"/>
         <location filename="../../ui/dock.py" line="635"/>
         <source>Centralités</source>
@@ -303,7 +303,7 @@
         <translation>Centralités a besoin du ou des paquets Python {names}, absents de ce QGIS. Sous Windows : lancez l&apos;installateur OSGeo4W et installez python3-{first} (ou « pip install {names_pip} » dans le shell OSGeo4W) ; sous Debian ou Ubuntu : sudo apt install python3-{first}. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="245"/>
+        <location filename="../../processing/failures.py" line="252"/>
         <source>Centralités stopped on an unexpected error ({kind}: {error}); no output was written. This is a bug: please report it with the log.</source>
         <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
@@ -342,12 +342,12 @@
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="140"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="146"/>
         <source>Classes: {classes}</source>
         <translation>Classes : {classes}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="95"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
@@ -360,6 +360,11 @@
         <location filename="../../core/summary.py" line="47"/>
         <source>Column &apos;{column}&apos; holds no numbers: choose a numeric column to sum or average.</source>
         <translation>La colonne « {column} » ne contient aucun nombre : choisissez une colonne numérique à additionner ou à moyenner.</translation>
+    </message>
+    <message>
+        <location filename="../../core/profile.py" line="423"/>
+        <source>Columns matched whatever their case: {pairs}.</source>
+        <translation>Colonnes reconnues sans tenir compte de la casse : {pairs}.</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="121"/>
@@ -389,7 +394,7 @@
     <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="73"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="101"/>
-        <location filename="../../processing/profile_inputs.py" line="41"/>
+        <location filename="../../processing/profile_inputs.py" line="43"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
@@ -410,7 +415,7 @@
         <translation>Couche des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="132"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="133"/>
         <source>Commune name field (empty: NOM, NOM_COM or LIBGEO)</source>
         <translation>Champ du nom de la commune (vide : NOM, NOM_COM ou LIBGEO)</translation>
     </message>
@@ -420,7 +425,7 @@
         <translation>Fiche communale (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="91"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="92"/>
         <source>Commune sheets (PDF, one page per commune)</source>
         <translation>Fiches communales (PDF, une page par commune)</translation>
     </message>
@@ -530,7 +535,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="87"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="93"/>
         <source>Composite score (graduated)</source>
         <translation>Score composite (symbologie graduée)</translation>
     </message>
@@ -549,7 +554,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite {score}/100</translation>
     </message>
     <message>
-        <location filename="../../processing/profile_inputs.py" line="53"/>
+        <location filename="../../processing/profile_inputs.py" line="55"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -600,12 +605,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Densité {census} (habitants par km²)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="209"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="215"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
         <source>Diagrams of the four functions</source>
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
@@ -772,17 +777,17 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="102"/>
         <source>Fixed bounds</source>
         <translation>Bornes fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="98"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="104"/>
         <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
         <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="196"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="202"/>
         <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
@@ -818,7 +823,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Indiquez un fichier BPE.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/join_tables.py" line="121"/>
+        <location filename="../../processing/algorithms/join_tables.py" line="122"/>
         <source>Give at least one table to join.</source>
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
@@ -899,7 +904,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="417"/>
+        <location filename="../../core/profile.py" line="457"/>
         <source>Indicator &apos;{indicator}&apos; ({function}) left out: the layer has no {columns} (optional in the profile; the other indicators of the function share its weight).</source>
         <translation>Indicateur « {indicator} » ({function}) écarté : la couche n&apos;a pas {columns} (facultatif dans le profil ; les autres indicateurs de la fonction se partagent son poids).</translation>
     </message>
@@ -926,7 +931,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="129"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="130"/>
         <source>Indicator profile the layer was scored with (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs avec lequel la couche a été scorée (JSON ; vide = AULA 360° intégré)</translation>
     </message>
@@ -961,13 +966,13 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs sans valeur pour aucune commune (laissés hors des scores) : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="258"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="259"/>
         <location filename="../../processing/algorithms/export_layout.py" line="152"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="135"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="136"/>
         <source>Intercommunality field (empty: NOM_EPCI, LIBEPCI… when present)</source>
         <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
     </message>
@@ -1071,7 +1076,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="99"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="105"/>
         <source>Label the main centres</source>
         <translation>Étiqueter les principales centralités</translation>
     </message>
@@ -1111,13 +1116,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Champ du niveau (1 majeure … 5 hors centralité)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="280"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="281"/>
         <location filename="../../processing/algorithms/export_layout.py" line="237"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="87"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="93"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
     </message>
@@ -1172,7 +1177,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Produire la fiche de cette commune (Fiches communales) et l&apos;ouvrir</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="87"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="93"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
@@ -1198,7 +1203,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonnes manquantes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
         <source>Name field for labels (empty: found automatically)</source>
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
@@ -1213,13 +1218,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="102"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="159"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="160"/>
         <source>No PDF and no folder asked: no sheet made.</source>
         <translation>Ni PDF ni dossier demandé : aucune fiche produite.</translation>
     </message>
@@ -1229,7 +1234,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune commune n&apos;a à la fois un niveau et un niveau de référence ({levels} avec un niveau, aucune dans la référence) : vérifiez le champ du code de commune et que la référence couvre les communes de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="226"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="227"/>
         <source>No commune matches the filter expression {expression}: nothing to make.</source>
         <translation>Aucune commune ne vérifie l&apos;expression de filtre {expression} : rien à produire.</translation>
     </message>
@@ -1274,7 +1279,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="80"/>
         <source>None</source>
         <translation>Aucun</translation>
@@ -1312,7 +1317,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Hors centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="238"/>
+        <location filename="../../processing/failures.py" line="245"/>
         <source>Not enough memory for this run: close other programs or work on fewer communes or columns.</source>
         <translation>Mémoire insuffisante pour ce traitement : fermez d&apos;autres programmes ou travaillez sur moins de communes ou de colonnes.</translation>
     </message>
@@ -1327,7 +1332,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Non scorée : trop peu d&apos;indicateurs ont une valeur (voir le champ indicateurs_manquants).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="93"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="99"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
@@ -1337,12 +1342,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nombre de tirages</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="149"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="150"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="94"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="95"/>
         <source>One A4 page per commune of a scored layer (the output of “Centrality score”): every commune, the selected ones (tick “Selected features only”), or those of a filter expression such as &quot;NOM_EPCI&quot; = &apos;CC du Ternois&apos; or &quot;niveau_code&quot; &lt;= 2 — in one PDF, and optionally one PDF per commune in a folder, named by code and name.
 
 Each page: the commune&apos;s name, code and intercommunality, its level, its rank out of the communes scored, its composite score and, when the layer carries the sensitivity fields (rang_p05, rang_p95), its rank band; a chart of its four functions against the territory&apos;s median and the mean of its level; the indicators of the profile — raw value with its unit, the territory&apos;s median, the commune&apos;s percentile among the territory&apos;s communes (P90: higher than 90 % of them), its contribution to the composite in points (the contrib_ fields), ▲ a strength (ahead of at least 75 % of the communes, on the indicator&apos;s direction: a low vacancy is ahead) or ▼ a weakness (ahead of at most 25 %); three sentences that say why; a locator map of the commune in its intercommunality, the communes coloured by level with the names of the main centres; the change of population and jobs between the two census years of the layer; the sources with the INSEE editions used (field millesimes), the date and the page number. The territory is the whole layer: medians, percentiles and level means are taken over all its communes.
@@ -1364,7 +1369,7 @@ Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first comm
 Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="126"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="127"/>
         <source>Only the communes where this expression is true (empty: all)</source>
         <translation>Seulement les communes où cette expression est vraie (vide : toutes)</translation>
     </message>
@@ -1384,7 +1389,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="138"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="139"/>
         <source>Order of the pages</source>
         <translation>Ordre des pages</translation>
     </message>
@@ -1454,7 +1459,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image de la matrice de confusion</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
     </message>
@@ -1495,7 +1500,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="105"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="111"/>
         <source>Population field sizing the diagrams (empty: found automatically)</source>
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
@@ -1521,12 +1526,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Le profil « {profile} » a besoin de la ou des colonnes {missing}, absentes de la couche. Joignez d&apos;abord les tables qui les contiennent. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="424"/>
+        <location filename="../../core/profile.py" line="464"/>
         <source>Profile &apos;{profile}&apos;: no indicator of the function {function} can be computed on this layer (columns absent: {columns}).</source>
         <translation>Profil « {profile} » : aucun indicateur de la fonction {function} ne peut être calculé sur cette couche (colonnes absentes : {columns}).</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="315"/>
+        <location filename="../../core/editions.py" line="316"/>
         <source>Profile &apos;{profile}&apos;: {problems}</source>
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
@@ -1536,12 +1541,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil : {name}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="283"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="284"/>
         <source>Profile: {name}.</source>
         <translation>Profil : {name}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="102"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
@@ -1573,13 +1578,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="116"/>
-        <location filename="../../processing/algorithms/join_tables.py" line="147"/>
-        <location filename="../../processing/algorithms/join_tables.py" line="162"/>
+        <location filename="../../processing/algorithms/join_tables.py" line="148"/>
+        <location filename="../../processing/algorithms/join_tables.py" line="163"/>
         <source>Read {name}: {rows} rows, {columns} columns.</source>
         <translation>Table {name} lue : {rows} lignes, {columns} colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/join_tables.py" line="135"/>
+        <location filename="../../processing/algorithms/join_tables.py" line="136"/>
         <source>Reading the commune codes…</source>
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
@@ -1615,7 +1620,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Résolution (ppp)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="140"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="141"/>
         <source>Resolution of the pictures (DPI)</source>
         <translation>Résolution des images (DPI)</translation>
     </message>
@@ -1645,9 +1650,9 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Enregistrer comme profil…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="108"/>
-        <source>Save as the layer&apos;s default style in its GeoPackage</source>
-        <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage</translation>
+        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
+        <source>Save as the layer&apos;s default style in its GeoPackage or database</source>
+        <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage ou sa base de données</translation>
     </message>
     <message>
         <location filename="../../ui/ranking.py" line="29"/>
@@ -1655,7 +1660,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="90"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="96"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
@@ -1665,13 +1670,13 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="85"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="91"/>
         <location filename="../../processing/algorithms/export_layout.py" line="95"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="124"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="125"/>
         <source>Scored commune layer (the selected communes, or all)</source>
         <translation>Couche des communes scorées (les communes sélectionnées, ou toutes)</translation>
     </message>
@@ -1776,12 +1781,12 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Feuille des classeurs (nom ou numéro ; vide : la première qui a une colonne de codes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="142"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="143"/>
         <source>Sheet template (.qpt; empty: the plugin&apos;s own)</source>
         <translation>Modèle de fiche (.qpt ; vide : celui de l&apos;extension)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="145"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="146"/>
         <source>Sheets (PDF)</source>
         <translation>Fiches (PDF)</translation>
     </message>
@@ -1847,22 +1852,22 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Centralité structurante</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="111"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="117"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="227"/>
-        <source>Style stored in the GeoPackage as the layer&apos;s default style.</source>
-        <translation>Style enregistré dans le GeoPackage comme style par défaut de la couche.</translation>
+        <location filename="../../processing/algorithms/apply_style.py" line="238"/>
+        <source>Style stored in its database as the layer&apos;s default style.</source>
+        <translation>Style enregistré dans sa base de données comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="113"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="119"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="62"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="68"/>
         <source>Styles a scored commune layer for a report.
 
 Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored.
@@ -1871,16 +1876,16 @@ Labels: the names of the main centres (up to the structuring ones), the most cen
 
 The styles are the QML files shipped in the plugin&apos;s resources/styles folder, fitted to the layer (class bounds, name and population fields, largest population).
 
-The features are not modified. When the layer is stored in a GeoPackage, the style is saved inside it as the layer&apos;s default style, so the layer keeps it when opened later or on another machine. The style can also be written to a QML file.</source>
+The features are not modified. When the layer is stored in a GeoPackage or a database (PostGIS: its layer_styles table), the style is saved there as the layer&apos;s default style, so the layer keeps it when opened later or on another machine. The style can also be written to a QML file.</source>
         <translation>Met en forme une couche de communes avec scores pour un rapport.
 
-Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées.
+Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les plus centrales, avec une classe grise pour les communes sans score.
 
-Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
+Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord quand des étiquettes se chevauchent. Diagrammes (facultatifs) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
 
-Les styles sont les fichiers QML livrés dans le dossier resources/styles de l&apos;extension, ajustés à la couche (bornes des classes, champs du nom et de la population, plus grande population).
+Les styles sont les fichiers QML livrés dans le dossier resources/styles de l&apos;extension, ajustés à la couche (bornes des classes, champs de nom et de population, plus grande population).
 
-Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
+Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage ou une base de données (PostGIS : sa table layer_styles), le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
         <source>Styles a scored commune layer: a graduated map of the composite score (or another score field), five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles or natural breaks (Jenks), legend bounds rounded to whole numbers.
@@ -1975,7 +1980,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>L&apos;atlas n&apos;a aucune page : le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes. Choisissez un autre champ d&apos;atlas ou laissez-le vide pour une seule page.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="276"/>
+        <location filename="../../core/editions.py" line="277"/>
         <source>The census {census} goes with the previous census {expected} in the comparateur&apos;s {edition} edition, but the previous census found is {found}: are tables of two editions mixed? Check the tables joined.</source>
         <translation>Le recensement {census} va avec le recensement précédent {expected} dans l&apos;édition {edition} du comparateur, mais le recensement précédent trouvé est {found} : des tables de deux éditions sont-elles mélangées ? Vérifiez les tables jointes.</translation>
     </message>
@@ -1985,7 +1990,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="356"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="357"/>
         <source>The chart {path} could not be written.</source>
         <translation>Le graphique {path} n&apos;a pas pu être écrit.</translation>
     </message>
@@ -2005,9 +2010,9 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La colonne &apos;{column}&apos; contient du texte, pas des nombres (par exemple &apos;{example}&apos;) : un indicateur demande une colonne numérique. Nommez une autre colonne dans le profil, ou convertissez celle-ci en nombres.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="118"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="124"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="151"/>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="155"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="156"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
         <location filename="../../processing/algorithms/export_layout.py" line="132"/>
         <location filename="../../processing/algorithms/join_tables.py" line="111"/>
@@ -2017,7 +2022,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de lire la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/join_tables.py" line="115"/>
+        <location filename="../../processing/algorithms/join_tables.py" line="116"/>
         <source>The commune layer has no field &apos;{field}&apos;. Fields found: {fields}.</source>
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
@@ -2027,17 +2032,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="139"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="145"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="184"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="190"/>
         <source>The field &apos;{field}&apos; is empty (NULL) for every commune: there is nothing to style. Run the centrality score again on this layer, or choose another field.</source>
         <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="217"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="218"/>
         <source>The filter expression is not valid: {error}</source>
         <translation>L&apos;expression de filtre n&apos;est pas valide : {error}</translation>
     </message>
@@ -2052,19 +2057,19 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="335"/>
-        <location filename="../../processing/frames.py" line="409"/>
-        <location filename="../../processing/frames.py" line="416"/>
+        <location filename="../../processing/frames.py" line="336"/>
+        <location filename="../../processing/frames.py" line="410"/>
+        <location filename="../../processing/frames.py" line="417"/>
         <source>The layer changed while it was being read (feature {fid} was not there): run the algorithm again once the layer is no longer being edited.</source>
         <translation>La couche a changé pendant sa lecture (l&apos;entité {fid} n&apos;y était pas) : relancez l&apos;algorithme une fois la couche sortie du mode édition.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="189"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="190"/>
         <source>The layer has no contribution for {indicators}: was it scored with this profile? Their points are left empty.</source>
         <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="247"/>
+        <location filename="../../processing/frames.py" line="248"/>
         <source>The layer has no coordinate reference system, or one of unknown units: the areas of the densities are taken in the layer&apos;s own units as if they were metres, and may be wrong. Set the layer&apos;s CRS (Layer Properties → Source) or give the profile an area column, then run again.</source>
         <translation>La couche n&apos;a pas de système de coordonnées de référence, ou un SCR d&apos;unités inconnues : les surfaces des densités sont prises dans les unités de la couche comme si c&apos;étaient des mètres, et peuvent être fausses. Définissez le SCR de la couche (Propriétés de la couche → Source) ou donnez au profil une colonne de surface, puis relancez.</translation>
     </message>
@@ -2074,19 +2079,23 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a aucune entité : rien à comparer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="178"/>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="164"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="184"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="165"/>
         <location filename="../../processing/algorithms/export_layout.py" line="135"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="215"/>
-        <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
-        <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
+        <location filename="../../processing/algorithms/apply_style.py" line="224"/>
+        <source>The layer is neither in a GeoPackage nor in a database that stores styles: its style is applied but not stored with it.</source>
+        <translation>La couche n&apos;est ni dans un GeoPackage ni dans une base de données qui enregistre les styles : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="212"/>
+        <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
+        <translation type="vanished">La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/frames.py" line="213"/>
         <source>The layer {name} could not be read.</source>
         <translation>Impossible de lire la couche {name}.</translation>
     </message>
@@ -2121,22 +2130,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="56"/>
+        <location filename="../../processing/table_inputs.py" line="57"/>
         <source>The output file {path} is also one of the tables to join: writing it would replace the table. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est aussi l&apos;une des tables à joindre : l&apos;écrire remplacerait la table. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="241"/>
+        <location filename="../../processing/bulk_geopackage.py" line="250"/>
         <source>The output file {path} is the commune layer&apos;s own file: writing it would replace the layer and every other layer of the file. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est celui de la couche des communes : l&apos;écrire remplacerait cette couche et toutes les autres couches du fichier. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="458"/>
+        <location filename="../../processing/bulk_geopackage.py" line="467"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="395"/>
+        <location filename="../../processing/frames.py" line="396"/>
         <source>The output layer could not be written: {error}</source>
         <translation>Impossible d&apos;écrire la couche en sortie : {error}</translation>
     </message>
@@ -2148,7 +2157,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="395"/>
+        <location filename="../../processing/failures.py" line="412"/>
         <source>The output {path} could not be written: {error}</source>
         <translation>La sortie {path} n&apos;a pas pu être écrite : {error}</translation>
     </message>
@@ -2163,7 +2172,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche de points en sortie n&apos;a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="379"/>
+        <location filename="../../core/editions.py" line="380"/>
         <source>The previous census ({{previous}}) cannot be found: the layer has the columns of one census only ({seen}). Join the whole comparateur file, which has both censuses, or name the columns in the profile.</source>
         <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
     </message>
@@ -2193,19 +2202,19 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible d&apos;ouvrir le territoire d&apos;exemple : {path}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="255"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="256"/>
         <source>The sheet template has no item of id {ids}: left out of the pages.</source>
         <translation>Le modèle de fiche n&apos;a pas d&apos;élément d&apos;identifiant {ids} : absent des pages.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="421"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="422"/>
         <source>The sheets could not be written to {path} (error {code}: {error}): check that the folder exists and is writable.</source>
         <translation>Les fiches n&apos;ont pas pu être écrites dans {path} (erreur {code} : {error}) : vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="226"/>
-        <source>The style could not be stored in the GeoPackage: {message}</source>
-        <translation>Impossible d&apos;enregistrer le style dans le GeoPackage : {message}</translation>
+        <location filename="../../processing/algorithms/apply_style.py" line="236"/>
+        <source>The style could not be stored in its database: {message}</source>
+        <translation>Le style n&apos;a pas pu être enregistré dans sa base de données : {message}</translation>
     </message>
     <message>
         <location filename="../../processing/qml_styles.py" line="58"/>
@@ -2213,7 +2222,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de lire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="170"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="176"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
@@ -2253,7 +2262,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
-        <location filename="../../ui/live_controller.py" line="161"/>
+        <location filename="../../ui/live_controller.py" line="164"/>
         <source>This layer cannot be changed (its format is read-only): the panel shows the new scores, the map keeps the old ones.</source>
         <translation>Cette couche ne peut pas être modifiée (format en lecture seule) : le panneau montre les nouveaux scores, la carte garde les anciens.</translation>
     </message>
@@ -2375,7 +2384,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Pondérations (la carte suit)</translation>
     </message>
     <message>
-        <location filename="../../ui/live_controller.py" line="182"/>
+        <location filename="../../ui/live_controller.py" line="185"/>
         <source>Weights set in the Centralités panel, from “{name}”.</source>
         <translation>Pondérations réglées dans le panneau Centralités, à partir de « {name} ».</translation>
     </message>
@@ -2401,7 +2410,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Écrire les scores dans la couche</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="451"/>
+        <location filename="../../processing/bulk_geopackage.py" line="460"/>
         <source>Writing feature by feature ({reason}).</source>
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
@@ -2411,7 +2420,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Écriture des points entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="445"/>
+        <location filename="../../processing/bulk_geopackage.py" line="454"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
@@ -2761,17 +2770,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>moyenne du territoire (gris)</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="363"/>
+        <location filename="../../core/editions.py" line="364"/>
         <source>the census years ({{census}}, {{previous}})</source>
         <translation>les années de recensement ({{census}}, {{previous}})</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="365"/>
+        <location filename="../../core/editions.py" line="366"/>
         <source>the establishments&apos; year ({{establishments}})</source>
         <translation>l&apos;année des établissements ({{establishments}})</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="364"/>
+        <location filename="../../core/editions.py" line="365"/>
         <source>the income year ({{income}})</source>
         <translation>l&apos;année des revenus ({{income}})</translation>
     </message>
@@ -2786,7 +2795,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="367"/>
+        <location filename="../../core/editions.py" line="368"/>
         <source>the period of births and deaths ({{births}})</source>
         <translation>la période des naissances et décès ({{births}})</translation>
     </message>
@@ -2801,7 +2810,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>la table de passage ne le mentionne pas</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="366"/>
+        <location filename="../../core/editions.py" line="367"/>
         <source>the year of domiciled births and deaths ({{civil}})</source>
         <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
@@ -2811,8 +2820,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="396"/>
-        <location filename="../../processing/frames.py" line="396"/>
+        <location filename="../../processing/failures.py" line="413"/>
+        <location filename="../../processing/frames.py" line="397"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -2837,12 +2846,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{column} n&apos;existe dans aucune édition du comparateur de l&apos;INSEE connue de l&apos;extension : vérifiez son orthographe.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="473"/>
+        <location filename="../../core/editions.py" line="474"/>
         <source>{column} is a comparateur column of another year; write {role} in the profile to follow the editions.</source>
         <translation>{column} est une colonne du comparateur d&apos;une autre année ; écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="469"/>
+        <location filename="../../core/editions.py" line="470"/>
         <source>{column} is the name of the comparateur&apos;s {editions} edition; this layer has {here} ({describe}). Write {role} in the profile to follow the editions.</source>
         <translation>{column} est le nom de l&apos;édition {editions} du comparateur ; cette couche a {here} ({describe}). Écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
@@ -2857,7 +2866,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{compared} communes ; accord exact {exact:.1%} ; kappa pondéré {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="321"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="322"/>
         <source>{count} PDF files in {folder}.</source>
         <translation>{count} fichiers PDF dans {folder}.</translation>
     </message>
@@ -2906,7 +2915,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} niveaux plus bas que la référence</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="323"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="324"/>
         <source>{count} pages written to {path}.</source>
         <translation>{count} pages écrites dans {path}.</translation>
     </message>
@@ -2921,7 +2930,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} lignes de l&apos;année {year} écartées : seule l&apos;année {kept} est comptée</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/commune_sheets.py" line="192"/>
+        <location filename="../../processing/algorithms/commune_sheets.py" line="193"/>
         <source>{count} sheets to make.</source>
         <translation>{count} fiches à produire.</translation>
     </message>
@@ -2936,23 +2945,39 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{draws} tirages…</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="91"/>
+        <location filename="../../processing/table_inputs.py" line="100"/>
         <source>{entry}: neither a CSV file nor a table QGIS can open.</source>
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="69"/>
-        <location filename="../../processing/table_inputs.py" line="94"/>
+        <location filename="../../processing/addresses.py" line="87"/>
+        <source>{entry}: not a table QGIS can open. A PostGIS table is written postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (QGIS&apos;s form) or PG:dbname=… host=… port=… user=… tables=public.table (OGR&apos;s).</source>
+        <translation>{entry} : ce n&apos;est pas une table que QGIS sait ouvrir. Une table PostGIS s&apos;écrit postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (forme de QGIS) ou PG:dbname=… host=… port=… user=… tables=public.table (forme d&apos;OGR).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/addresses.py" line="81"/>
+        <source>{entry}: the address names no table. Add the table to it, e.g. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</source>
+        <translation>{entry} : l&apos;adresse ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/table_inputs.py" line="70"/>
+        <location filename="../../processing/table_inputs.py" line="81"/>
+        <location filename="../../processing/table_inputs.py" line="103"/>
         <source>{entry}: the table has no rows.</source>
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="423"/>
+        <location filename="../../processing/addresses.py" line="85"/>
+        <source>{entry}: write a PostGIS layer as {address} (QGIS&apos;s data source URI after postgres://).</source>
+        <translation>{entry} : écrivez une couche PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://).</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="424"/>
         <source>{found} read for {template}: the name of the comparateur&apos;s {edition} edition.</source>
         <translation>{found} lu pour {template} : le nom de l&apos;édition {edition} du comparateur.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="288"/>
+        <location filename="../../core/editions.py" line="289"/>
         <source>{found}: a release of the {edition} edition the plugin&apos;s list does not have (it has {expected}); the years are read from the column names.</source>
         <translation>{found} : une version de l&apos;édition {edition} absente de la liste de l&apos;extension (elle a {expected}) ; les années sont lues dans les noms de colonnes.</translation>
     </message>
@@ -2977,17 +3002,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : pas de donnée</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="81"/>
+        <location filename="../../processing/base.py" line="103"/>
         <source>{label}: no feature is selected, and only the selected features are to be used. Select the communes, or untick “Selected features only”.</source>
         <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="470"/>
+        <location filename="../../processing/frames.py" line="471"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="83"/>
+        <location filename="../../processing/base.py" line="105"/>
         <source>{label}: the layer has no feature.</source>
         <translation>{label} : la couche n&apos;a aucune entité.</translation>
     </message>
@@ -3032,27 +3057,27 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="97"/>
+        <location filename="../../processing/failures.py" line="104"/>
         <source>{path} could not be written: {detail}</source>
         <translation>{path} n&apos;a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="507"/>
+        <location filename="../../processing/failures.py" line="524"/>
         <source>{path} holds {count} features of the {expected} written: it is not kept.</source>
         <translation>{path} contient {count} entités sur les {expected} écrites : il n&apos;est pas conservé.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="143"/>
+        <location filename="../../processing/failures.py" line="150"/>
         <source>{path} is a folder: give a file name for the output.</source>
         <translation>{path} est un dossier : donnez un nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="502"/>
+        <location filename="../../processing/failures.py" line="519"/>
         <source>{path} was written but cannot be opened again: it is not kept. Check the disk and the folder, then run again.</source>
         <translation>{path} a été écrit mais ne peut pas être rouvert : il n&apos;est pas conservé. Vérifiez le disque et le dossier, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="505"/>
+        <location filename="../../processing/failures.py" line="522"/>
         <source>{path} was written without the fields {fields}: it is not kept.</source>
         <translation>{path} a été écrit sans les champs {fields} : il n&apos;est pas conservé.</translation>
     </message>
@@ -3082,23 +3107,23 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="94"/>
+        <location filename="../../processing/failures.py" line="101"/>
         <source>{path}: a part of this path is a file, not a folder. Choose another folder.</source>
         <translation>{path} : une partie de ce chemin est un fichier, pas un dossier. Choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="370"/>
+        <location filename="../../processing/failures.py" line="387"/>
         <source>{path}: a shapefile holds at most {limit} fields and this output has {count}. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile contient au plus {limit} champs et cette sortie en a {count}. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="364"/>
+        <location filename="../../processing/failures.py" line="381"/>
         <source>{path}: a shapefile keeps field names of at most 10 characters, and {count} of this output&apos;s names are longer ({fields}): they would be cut (score_centralite → score_cent) and the next steps would not find them. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile garde des noms de champs d&apos;au plus 10 caractères, et {count} noms de cette sortie sont plus longs ({fields}) : ils seraient tronqués (score_centralite → score_cent) et les étapes suivantes ne les trouveraient pas. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
     <message>
         <location filename="../../core/tables.py" line="47"/>
-        <location filename="../../processing/table_inputs.py" line="87"/>
+        <location filename="../../processing/table_inputs.py" line="96"/>
         <source>{path}: file not found.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
@@ -3133,12 +3158,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="88"/>
+        <location filename="../../processing/failures.py" line="95"/>
         <source>{path}: the disk is full (no space left). Free some space or choose a folder on another disk, then run again.</source>
         <translation>{path} : le disque est plein (plus d&apos;espace libre). Libérez de la place ou choisissez un dossier sur un autre disque, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="95"/>
+        <location filename="../../processing/failures.py" line="102"/>
         <source>{path}: the file grew larger than this disk or this session allows (file too large).</source>
         <translation>{path} : le fichier dépasse la taille que permet ce disque ou cette session (fichier trop volumineux).</translation>
     </message>
@@ -3159,22 +3184,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="91"/>
+        <location filename="../../processing/failures.py" line="98"/>
         <source>{path}: the file is in use (locked) by another program or layer. Close it (remove the layer from the project, close the spreadsheet) or choose another name, then run again.</source>
         <translation>{path} : le fichier est utilisé (verrouillé) par un autre programme ou une autre couche. Fermez-le (retirez la couche du projet, fermez le tableur) ou choisissez un autre nom, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="93"/>
+        <location filename="../../processing/failures.py" line="100"/>
         <source>{path}: the folder does not exist and could not be created.</source>
         <translation>{path} : le dossier n&apos;existe pas et n&apos;a pas pu être créé.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="90"/>
+        <location filename="../../processing/failures.py" line="97"/>
         <source>{path}: the folder is read-only (permission denied). Choose a folder you can write to.</source>
         <translation>{path} : le dossier est en lecture seule (permission refusée). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="306"/>
+        <location filename="../../processing/failures.py" line="323"/>
         <source>{path}: the layer has a field named fid that does not hold whole numbers, and a GeoPackage keeps its feature ids in a column fid. Rename that field (or remove it), or choose another output format.</source>
         <translation>{path} : la couche a un champ nommé fid qui ne contient pas des nombres entiers, et un GeoPackage range les identifiants de ses entités dans une colonne fid. Renommez ce champ (ou supprimez-le), ou choisissez un autre format de sortie.</translation>
     </message>
@@ -3184,7 +3209,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : la référence nationale ne peut être lue ({error}).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="376"/>
+        <location filename="../../processing/failures.py" line="393"/>
         <source>{path}: the output layer is named after the file, and a GeoPackage layer name cannot start with “{character}”. Start the file name with a letter or a digit.</source>
         <translation>{path} : la couche de sortie prend le nom du fichier, et un nom de couche GeoPackage ne peut pas commencer par « {character} ». Commencez le nom du fichier par une lettre ou un chiffre.</translation>
     </message>
@@ -3209,7 +3234,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="381"/>
+        <location filename="../../processing/failures.py" line="398"/>
         <source>{path}: this output would have {count} fields, and a GeoPackage table holds at most {limit} (SQLite&apos;s limit). Join fewer columns (parameter &apos;Columns to join&apos;) or write to another format (e.g. a temporary layer).</source>
         <translation>{path} : cette sortie aurait {count} champs, et une table GeoPackage en contient au plus {limit} (limite de SQLite). Joignez moins de colonnes (paramètre « Colonnes à joindre ») ou écrivez dans un autre format (par exemple une couche temporaire).</translation>
     </message>
@@ -3344,12 +3369,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{what} en %/an</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="386"/>
+        <location filename="../../core/editions.py" line="387"/>
         <source>{what} cannot be found: no column of INSEE&apos;s comparateur carries it (such as {examples}). Join the comparateur first, or name the columns in the profile.</source>
         <translation>{what} : introuvable, aucune colonne du comparateur de l&apos;INSEE ne la porte (comme {examples}). Joignez d&apos;abord le comparateur, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="373"/>
+        <location filename="../../core/editions.py" line="374"/>
         <source>{what} cannot be told: the layer has columns of several years ({seen}), as when two editions of the comparateur are joined side by side. Join one edition only, or name the columns in the profile.</source>
         <translation>{what} : indéterminable, la couche a des colonnes de plusieurs années ({seen}), comme lorsque deux éditions du comparateur sont jointes côte à côte. Joignez une seule édition, ou nommez les colonnes dans le profil.</translation>
     </message>
@@ -3458,7 +3483,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{where} : un nom de colonne ou un objet comme {example}.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="438"/>
+        <location filename="../../core/profile.py" line="478"/>
         <source>{where}: a weight is a positive number, not {value}.</source>
         <translation>{where} : un poids est un nombre positif, pas {value}.</translation>
     </message>
@@ -3509,7 +3534,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{where} : doit être un objet.</translation>
     </message>
     <message>
-        <location filename="../../core/profile.py" line="454"/>
+        <location filename="../../core/profile.py" line="494"/>
         <source>{where}: unknown key(s) {unknown}; allowed: {allowed}.</source>
         <translation>{where} : clé(s) inconnue(s) {unknown} ; clés permises : {allowed}.</translation>
     </message>

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from centralites.core.profile import check_columns, fit_profile, load_profile, profile_columns, profiles_dir
+from centralites.core.profile import ProfileError, check_columns, fit_profile, load_profile, profile_columns, profiles_dir
 from centralites.core.vocabulary import FUNCTIONS
 
 from test_core_scoring import BPE_COLUMNS, COMPARATEUR_COLUMNS
@@ -95,3 +95,29 @@ def test_every_shipped_profile_is_edition_free():
         growths = [i["formula"] for f in raw["functions"].values() for i in f["indicators"]
                    if isinstance(i["formula"], dict) and "growth" in i["formula"]]
         assert all(not isinstance(y, int) for g in growths for y in g.get("years", [])), path
+
+
+def test_columns_lower_cased_by_ogr2ogr_are_matched_and_said():
+    """ogr2ogr lower-cases a database table's columns by default: p18_pop is read for P{census}_POP."""
+    upper, _ = fit_profile(load_profile(), COMPARATEUR_COLUMNS + BPE_COLUMNS)
+    lower_columns = [column.lower() for column in COMPARATEUR_COLUMNS + BPE_COLUMNS]
+    lower, recognition = fit_profile(load_profile(), lower_columns)
+    assert recognition.years["census"] == 2018 and recognition.years["previous"] == 2013
+    assert profile_columns(lower) == [column.lower() for column in profile_columns(upper)]
+    assert set(profile_columns(lower)) <= set(lower_columns) | {"superf"}
+    note = next(note for note in recognition.notes if note.startswith("Columns matched whatever their case"))
+    assert "P18_POP → p18_pop" in note
+    # The same column in two cases is no match: the profile says it is missing.
+    with pytest.raises(ProfileError, match="P18_POP"):
+        fit_profile(load_profile(), [c for c in lower_columns if c != "p18_pop"] + ["p18_Pop", "P18_pop"])
+
+
+def test_fields_found_whatever_their_case():
+    from centralites.core.vocabulary import find_field, group_field, name_field
+
+    assert find_field(["fid", "insee_com"], "INSEE_COM") == "insee_com"
+    assert find_field(["INSEE_COM", "insee_com"], "INSEE_COM") == "INSEE_COM"  # the exact name first
+    assert find_field(["Insee_Com", "insee_com"], "INSEE_COM") is None  # two of other cases: none chosen
+    assert find_field(["nom"], "INSEE_COM") is None
+    assert group_field(["insee_com", "siren_epci", "nom_epci"]) == "nom_epci"
+    assert name_field(["insee_com", "nom_com"]) == "nom_com"

@@ -428,6 +428,7 @@ class BpeDates:
     report: list  # the BPE and join reports' rows
     lines: list  # the log's lines (the BPE summaries, the gamme lists, the joins)
     merged: dict = field(default_factory=dict)  # {today's code: text of the codes summed onto it}
+    kept_types: int = 0  # equipment types compared (present at both dates)
 
 
 def bpe_at_two_dates(before, after, layer_codes, passage=None, sources=("BPE avant", "BPE après"),
@@ -440,6 +441,8 @@ def bpe_at_two_dates(before, after, layer_codes, passage=None, sources=("BPE ava
     from .join import join_tables
 
     before, after, only_before, only_after = common_types(before, after)
+    name = next((c for c in after.columns if str(c).strip().upper() == "TYPEQU"), None)
+    kept_types = len(set(after[name].astype(str).str.strip().str.upper())) if name is not None else 0
     later = aggregate(after, source=sources[1], bpe_year=bpe_years[1])
     gammes = choose_gammes(later.summary.year or bpe_years[1])
     results = [aggregate(before, source=sources[0], gammes=gammes, bpe_year=bpe_years[0]), later]
@@ -465,4 +468,4 @@ def bpe_at_two_dates(before, after, layer_codes, passage=None, sources=("BPE ava
     columns = [c for c in tables[1].columns if c in tables[0].columns]
     return BpeDates(before=tables[0][columns], after=tables[1][columns], only_before=only_before,
                     only_after=only_after, report=report, lines=lines,
-                    merged={code: ", ".join(parts) for code, parts in merged.items()})
+                    merged={code: ", ".join(parts) for code, parts in merged.items()}, kept_types=kept_types)

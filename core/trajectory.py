@@ -201,7 +201,7 @@ def score_change(frame_before, profile_before, frame_after, profile_after, norma
             if earlier is None:
                 reason = tr("not in the profile at the earlier date")
             elif _unresolved(earlier["formula"]) or _unresolved(indicator["formula"]):
-                reason = tr("its census years have no earlier date in the layer's columns ({columns})").format(
+                reason = tr("its years have no earlier date in the layer's columns ({columns})").format(
                     columns=", ".join(c for c in formula_columns(written, with_area=False) if slots_of(c)))
             elif dated is not None and _undated(written, dated):
                 reason = tr("{columns}: one date only (give a table of each date, such as the BPE of two "

@@ -9,6 +9,11 @@
         <translation>  Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="311"/>
+        <source>  {territory}: {rose} rose, {fell} fell, {held} held</source>
+        <translation>  {territory} : {rose} progressent, {fell} reculent, {held} stables</translation>
+    </message>
+    <message>
         <location filename="../../core/sheets.py" line="104"/>
         <source>%/yr</source>
         <translation>%/an</translation>
@@ -79,12 +84,14 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
         <source>Against France (national goalposts)</source>
         <translation>Par rapport à la France (bornes nationales)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="117"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="132"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
@@ -135,12 +142,16 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
@@ -163,9 +174,29 @@
         <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP ; ou une ligne par équipement)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="276"/>
+        <source>BPE nomenclature: {before} equipment types of {first} only and {after} of {second} only left out of both dates ({types}); {kept} types compared.</source>
+        <translation>Nomenclature de la BPE : {before} types d&apos;équipements présents seulement dans {first} et {after} seulement dans {second} écartés aux deux dates ({types}) ; {kept} types comparés.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="106"/>
+        <source>BPE of the earlier date (long layout, e.g. BPE 2013)</source>
+        <translation>BPE de la date antérieure (format long, p. ex. BPE 2013)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="108"/>
+        <source>BPE of the later date (long layout, e.g. BPE 2019)</source>
+        <translation>BPE de la date récente (format long, p. ex. BPE 2019)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="102"/>
         <source>BPE report</source>
         <translation>Rapport BPE</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="136"/>
+        <source>BPE report (rows left out, communes merged)</source>
+        <translation>Rapport BPE (lignes écartées, communes fusionnées)</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="168"/>
@@ -223,7 +254,17 @@
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/provider.py" line="26"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="132"/>
+        <source>Centrality change</source>
+        <translation>Évolution de la centralité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="67"/>
+        <source>Centrality change between two dates</source>
+        <translation>Évolution de la centralité entre deux dates</translation>
+    </message>
+    <message>
+        <location filename="../../processing/provider.py" line="27"/>
         <source>Centrality diagnosis (join, score, style, map)</source>
         <translation>Diagnostic de centralité (jointure, score, style, carte)</translation>
     </message>
@@ -275,7 +316,7 @@
         <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
     <message>
-        <location filename="../../processing/provider.py" line="44"/>
+        <location filename="../../processing/provider.py" line="45"/>
         <source>Centralités {version} — centrality diagnosis of communes</source>
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
     </message>
@@ -348,6 +389,8 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="127"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="171"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="73"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="101"/>
         <location filename="../../processing/profile_inputs.py" line="41"/>
@@ -403,6 +446,16 @@
         <translation>Communes comparées</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="283"/>
+        <source>Communes merged since, summed onto today&apos;s commune through the table de passage: {count} ({codes}); field communes_fusionnees.</source>
+        <translation>Communes fusionnées depuis, sommées sur la commune actuelle par la table de passage : {count} ({codes}) ; champ communes_fusionnees.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="316"/>
+        <source>Communes not scored at one of the dates (kept, with empty changes): {count}.</source>
+        <translation>Communes non notées à l&apos;une des dates (conservées, évolutions vides) : {count}.</translation>
+    </message>
+    <message>
         <location filename="../../processing/sheet_pages.py" line="97"/>
         <source>Communes of the sheets</source>
         <translation>Communes des fiches</translation>
@@ -411,6 +464,11 @@
         <location filename="../../processing/algorithms/centrality_score.py" line="224"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="308"/>
+        <source>Communes that rose, fell, held a level:</source>
+        <translation>Communes qui progressent, reculent ou gardent leur niveau :</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="86"/>
@@ -437,6 +495,11 @@
         <location filename="../../processing/algorithms/sensitivity.py" line="101"/>
         <source>Communes with rank bands</source>
         <translation>Communes avec bandes de rangs</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="102"/>
+        <source>Communes with the comparateur joined</source>
+        <translation>Communes avec le comparateur joint</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="136"/>
@@ -510,6 +573,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite {score}/100</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="320"/>
+        <source>Composite score: {gained} communes gained points, {lost} lost some (median change {median:+.1f} points).</source>
+        <translation>Score composite : {gained} communes gagnent des points, {lost} en perdent (évolution médiane {median:+.1f} points).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="201"/>
         <location filename="../../processing/profile_inputs.py" line="53"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
@@ -555,6 +624,11 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="162"/>
+        <source>Dates: census {before} and census {after} ({description}).</source>
+        <translation>Dates : recensement {before} et recensement {after} ({description}).</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/apply_style.py" line="209"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
@@ -570,6 +644,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dirichlet</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
         <source>Distance to a reference commune</source>
@@ -606,6 +681,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="231"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="126"/>
         <source>Existing fields replaced: {fields}</source>
         <translation>Champs existants remplacés : {fields}</translation>
@@ -694,6 +770,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
@@ -704,9 +781,24 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Fonction</translation>
     </message>
     <message>
+        <location filename="../../processing/qml_styles.py" line="195"/>
+        <source>Gain of {neutral} to {strong} points</source>
+        <translation>Gain de {neutral} à {strong} points</translation>
+    </message>
+    <message>
+        <location filename="../../processing/qml_styles.py" line="196"/>
+        <source>Gain of {strong} points or more</source>
+        <translation>Gain de {strong} points ou plus</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="92"/>
         <source>Gamme lists (CSV with TYPEQU and GAMME; empty: INSEE&apos;s lists of the BPE&apos;s year, shipped)</source>
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="467"/>
+        <source>Gamme lists of both dates: {note}.</source>
+        <translation>Listes de gammes des deux dates : {note}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="127"/>
@@ -714,6 +806,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes : {note}.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
         <source>Geometric (not compensatory)</source>
@@ -728,6 +821,11 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <location filename="../../processing/algorithms/join_tables.py" line="121"/>
         <source>Give at least one table to join.</source>
         <translation>Indiquez au moins une table à joindre.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="146"/>
+        <source>Give the BPE of both dates (BPE_BEFORE and BPE_AFTER), or neither.</source>
+        <translation>Donnez la BPE des deux dates (BPE_BEFORE et BPE_AFTER), ou aucune.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="75"/>
@@ -821,6 +919,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="104"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="122"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="74"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
@@ -847,6 +946,16 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="298"/>
+        <source>Indicators compared at both dates: {indicators}.</source>
+        <translation>Indicateurs comparés aux deux dates : {indicators}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="301"/>
+        <source>Indicators left out of both dates ({count}):</source>
+        <translation>Indicateurs écartés aux deux dates ({count}) :</translation>
+    </message>
+    <message>
         <location filename="../../processing/sheet_pages.py" line="135"/>
         <source>Indicators of the sheets</source>
         <translation>Indicateurs des fiches</translation>
@@ -871,6 +980,11 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <location filename="../../processing/algorithms/commune_sheets.py" line="135"/>
         <source>Intercommunality field (empty: NOM_EPCI, LIBEPCI… when present)</source>
         <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="130"/>
+        <source>Intercommunality field (for the transition table; empty = found by name)</source>
+        <translation>Champ de l&apos;intercommunalité (pour la table de transitions ; vide = trouvé par son nom)</translation>
     </message>
     <message>
         <location filename="../../processing/qml_styles.py" line="75"/>
@@ -1016,6 +1130,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau : {level}</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="121"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="136"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
@@ -1051,6 +1166,16 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Situation et niveaux de centralité</translation>
     </message>
     <message>
+        <location filename="../../processing/qml_styles.py" line="193"/>
+        <source>Loss of {neutral} to {strong} points</source>
+        <translation>Perte de {neutral} à {strong} points</translation>
+    </message>
+    <message>
+        <location filename="../../processing/qml_styles.py" line="192"/>
+        <source>Loss of {strong} points or more</source>
+        <translation>Perte de {strong} points ou plus</translation>
+    </message>
+    <message>
         <location filename="../../processing/qml_styles.py" line="73"/>
         <source>Major centre</source>
         <translation>Centralité majeure</translation>
@@ -1071,11 +1196,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="290"/>
+        <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}), over both dates together.</source>
+        <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}), sur les deux dates ensemble.</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="189"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Min-max (0–100)</source>
@@ -1097,15 +1228,22 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="295"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="196"/>
         <source>National reference: {reference}.</source>
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="216"/>
+        <source>No BPE files given: the indicators of equipment counts (columns without a census year) have one date only and are left out.</source>
+        <translation>Aucun fichier BPE donné : les indicateurs de comptages d&apos;équipements (colonnes sans année de recensement) n&apos;ont qu&apos;une date et sont écartés.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="159"/>
@@ -1126,6 +1264,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../core/bpe.py" line="160"/>
         <source>No gamme list found in {folder} (files gammes_&lt;year&gt;.csv).</source>
         <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="234"/>
+        <source>No indicator of the profile can be compared between the two dates: {reasons}</source>
+        <translation>Aucun indicateur du profil ne peut être comparé entre les deux dates : {reasons}</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="350"/>
@@ -1174,18 +1317,19 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun de ses indicateurs ne la place devant la moitié des communes du territoire.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="112"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="127"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="446"/>
+        <location filename="../../core/scoring.py" line="469"/>
         <source>Normalisation &apos;national&apos; needs the national reference of each indicator.</source>
         <translation>La normalisation « national » a besoin de la référence nationale de chaque indicateur.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="136"/>
-        <location filename="../../core/scoring.py" line="455"/>
+        <location filename="../../core/scoring.py" line="478"/>
         <location filename="../../core/sensitivity.py" line="173"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
@@ -1263,6 +1407,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
     <message>
+        <location filename="../../core/trajectory.py" line="281"/>
+        <source>Only {count} functions keep an indicator at both dates: a commune is scored on those {count} (the profile asks {asked}).</source>
+        <translation>Seules {count} fonctions gardent un indicateur aux deux dates : une commune est notée sur ces {count} (le profil en demande {asked}).</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="421"/>
         <source>Open an indicator profile</source>
         <translation>Ouvrir un profil d&apos;indicateurs</translation>
@@ -1327,6 +1476,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Centile</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Percentile rank</source>
@@ -1409,6 +1559,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="152"/>
         <location filename="../../processing/profile_inputs.py" line="20"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
@@ -1420,6 +1571,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
@@ -1462,6 +1614,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="125"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="140"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="95"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
@@ -1618,6 +1771,31 @@ Les méthodes laissées sur « Comme dans le profil » reprennent celles du pr
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), explication (les deux indicateurs les plus forts et les deux plus faibles de la commune sur l&apos;échelle normalisée, chacun avec sa valeur et son rang dans la couche, dans la langue de l&apos;utilisateur), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; par rapport à la France, les communes écrêtées aux bornes nationales, à 0 ou 100 (ecretees : le traitement des valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="70"/>
+        <source>Scores the communes with the same profile at two dates, on one common scale, and gives the change: centres that gain or lose centrality, and the levels they rise to or fall from.
+
+Which column gives each date: the profile names the census columns by their role (P{census}_POP…). At the later date the roles are those of the comparateur joined (e.g. census 2018 in the 2021 edition); at the earlier date every census role moves one census back (P{census}_POP reads P13_POP). The BPE counts come from two BPE files in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP), BPE_BEFORE and BPE_AFTER (e.g. 2013 and 2019), counted over the equipment types present in both (the nomenclature changes between years: the types of one year only are left out, and counted in the log), with the gamme lists of the later year for both. An indicator that has no column at one date (a growth rate needing an older census, vacancy when the earlier census lacks it, establishments of one year, BPE columns without the two files) is left out of both dates, and the log names it with the reason; the others share its weight.
+
+One scale: the communes at both dates are scored together. Against France (the built-in profiles) the national goalposts are fixed; with min-max, z-score or percentile ranks the bounds are taken over both dates together, so that a point means the same at both dates.
+
+Merged communes: the BPE of the earlier year is in the geography of its year; with a table de passage (PASSAGE) the rows of communes merged since are summed onto today&apos;s commune (as the join does), and communes_fusionnees says which codes were summed.
+
+Output fields: score_&lt;function&gt;_avant, score_&lt;function&gt;_apres and evol_&lt;function&gt; (points) for the four functions and the composite (score_centralite_avant, score_centralite_apres, evol_centralite), rang_avant, rang_apres (each date&apos;s rank), niveau_avant, niveau_apres, niveau_code_avant, niveau_code_apres, mouvement (progresse: a level up, recule, stable), moteurs_evolution (the indicators that moved the composite most, with their points), and evol_contrib_&lt;indicator id&gt;: each indicator&apos;s points in the composite at the later date minus the earlier one — they add up to evol_centralite.
+
+TRANSITIONS: the communes and their population (at each census) from each level to each level, for the whole territory and for each intercommunality (GROUP_FIELD), with the move.</source>
+        <translation>Note les communes avec le même profil à deux dates, sur une seule échelle commune, et donne l&apos;évolution : les centres qui gagnent ou perdent en centralité, et les niveaux vers lesquels ils montent ou dont ils descendent.
+
+Quelle colonne donne chaque date : le profil nomme les colonnes du recensement par leur rôle (P{census}_POP…). À la date récente, les rôles sont ceux du comparateur joint (p. ex. recensement 2018 dans l&apos;édition 2021) ; à la date antérieure, chaque rôle de recensement recule d&apos;un recensement (P{census}_POP lit P13_POP). Les comptages BPE viennent de deux fichiers BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP), BPE_BEFORE et BPE_AFTER (p. ex. 2013 et 2019), comptés sur les types d&apos;équipements présents dans les deux (la nomenclature change d&apos;une année à l&apos;autre : les types d&apos;une seule année sont écartés, et comptés dans le journal), avec les listes de gammes de l&apos;année récente pour les deux. Un indicateur sans colonne à l&apos;une des dates (un taux de croissance qui demande un recensement plus ancien, la vacance quand le recensement antérieur ne l&apos;a pas, les établissements d&apos;une seule année, les colonnes BPE sans les deux fichiers) est écarté aux deux dates, et le journal le nomme avec la raison ; les autres se partagent son poids.
+
+Une seule échelle : les communes aux deux dates sont notées ensemble. Par rapport à la France (les profils fournis), les bornes nationales sont fixes ; en min-max, z-score ou rangs centiles, les bornes sont prises sur les deux dates ensemble, pour qu&apos;un point vaille la même chose aux deux dates.
+
+Communes fusionnées : la BPE de l&apos;année antérieure est dans la géographie de son année ; avec une table de passage (PASSAGE), les lignes des communes fusionnées depuis sont sommées sur la commune actuelle (comme le fait la jointure), et communes_fusionnees dit quels codes ont été sommés.
+
+Champs en sortie : score_&lt;fonction&gt;_avant, score_&lt;fonction&gt;_apres et evol_&lt;fonction&gt; (points) pour les quatre fonctions et le composite (score_centralite_avant, score_centralite_apres, evol_centralite), rang_avant, rang_apres (le rang à chaque date), niveau_avant, niveau_apres, niveau_code_avant, niveau_code_apres, mouvement (progresse : un niveau au-dessus, recule, stable), moteurs_evolution (les indicateurs qui ont le plus fait bouger le composite, avec leurs points), et evol_contrib_&lt;id de l&apos;indicateur&gt; : les points de chaque indicateur dans le composite à la date récente moins à la date antérieure — leur somme est evol_centralite.
+
+TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un niveau à l&apos;autre, pour l&apos;ensemble du territoire et pour chaque intercommunalité (GROUP_FIELD), avec le mouvement.</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="207"/>
         <source>Search a commune…</source>
         <translation>Rechercher une commune…</translation>
@@ -1681,6 +1859,11 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <location filename="../../processing/qpt_layouts.py" line="477"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/qml_styles.py" line="194"/>
+        <source>Stable (within {neutral} points)</source>
+        <translation>Stable (à {neutral} points près)</translation>
     </message>
     <message>
         <location filename="../../core/explain.py" line="39"/>
@@ -1790,6 +1973,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Sommes sur les communes de chaque niveau, taux d&apos;évolution annuel entre les deux recensements. Les niveaux suivent les pondérations.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="110"/>
         <location filename="../../processing/algorithms/join_tables.py" line="101"/>
         <source>Table de passage of merged communes (old code, new code; optional)</source>
         <translation>Table de passage des communes fusionnées (ancien code, nouveau code ; facultative)</translation>
@@ -1831,6 +2015,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le recensement {census} va avec le recensement précédent {expected} dans l&apos;édition {edition} du comparateur, mais le recensement précédent trouvé est {found} : des tables de deux éditions sont-elles mélangées ? Vérifiez les tables jointes.</translation>
     </message>
     <message>
+        <location filename="../../processing/qml_styles.py" line="234"/>
+        <source>The change style could not be applied to {layer}: {error}</source>
+        <translation>Le style d&apos;évolution n&apos;a pas pu être appliqué à {layer} : {error}</translation>
+    </message>
+    <message>
         <location filename="../../processing/chart_picture.py" line="27"/>
         <source>The chart of the leading communes is drawn on the main thread only: the layout has no chart.</source>
         <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
@@ -1851,12 +2040,13 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="319"/>
+        <location filename="../../core/scoring.py" line="322"/>
         <source>The column &apos;{column}&apos; holds text, not numbers (e.g. &apos;{example}&apos;): an indicator needs a numeric column. Name another column in the profile, or convert this one to numbers.</source>
         <translation>La colonne &apos;{column}&apos; contient du texte, pas des nombres (par exemple &apos;{example}&apos;) : un indicateur demande une colonne numérique. Nommez une autre colonne dans le profil, ou convertissez celle-ci en nombres.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="118"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="141"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="151"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="155"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
@@ -1932,6 +2122,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="159"/>
+        <source>The layer has the columns of one census only ({found}): the comparateur&apos;s latest and previous censuses (P18_POP and P13_POP in the 2021 edition) give the two dates. Join the whole comparateur file.</source>
+        <translation>La couche n&apos;a les colonnes que d&apos;un recensement ({found}) : les deux derniers recensements du comparateur (P18_POP et P13_POP dans l&apos;édition 2021) donnent les deux dates. Joignez le fichier complet du comparateur.</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/apply_style.py" line="215"/>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
@@ -1962,7 +2157,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="204"/>
+        <location filename="../../processing/qml_styles.py" line="273"/>
         <source>The level style could not be applied to {layer}: {error}</source>
         <translation>Le style des niveaux n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
@@ -2014,7 +2209,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche de points en sortie n&apos;a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="379"/>
+        <location filename="../../core/editions.py" line="396"/>
         <source>The previous census ({{previous}}) cannot be found: the layer has the columns of one census only ({seen}). Join the whole comparateur file, which has both censuses, or name the columns in the profile.</source>
         <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
     </message>
@@ -2024,17 +2219,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les seuils fixes du profil sont établis pour sa normalisation ({profile}), pas pour {chosen} : niveaux par quantiles à la place (les parts de communes du profil).</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="408"/>
+        <location filename="../../core/scoring.py" line="431"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="410"/>
+        <location filename="../../core/scoring.py" line="433"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="460"/>
+        <location filename="../../core/scoring.py" line="483"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -2074,12 +2269,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
     </message>
     <message>
+        <location filename="../../core/trajectory.py" line="164"/>
+        <source>The tables of the two dates must give the same columns, one table for each date.</source>
+        <translation>Les tables des deux dates doivent donner les mêmes colonnes, une table par date.</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="188"/>
+        <source>The two dates must hold the same communes, in the same order.</source>
+        <translation>Les deux dates doivent porter les mêmes communes, dans le même ordre.</translation>
+    </message>
+    <message>
         <location filename="../../core/sensitivity.py" line="157"/>
         <source>The weight noise is a share between 0 and 1 (0.25 = ±25 %), not {value}.</source>
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="300"/>
+        <location filename="../../core/scoring.py" line="303"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -2099,7 +2304,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="167"/>
+        <location filename="../../core/scoring.py" line="170"/>
+        <location filename="../../core/trajectory.py" line="190"/>
         <source>There is no commune to score: the layer has no feature.</source>
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
@@ -2134,32 +2340,37 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Titre</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="134"/>
+        <source>Transition table (levels at the two dates)</source>
+        <translation>Table de transitions (niveaux aux deux dates)</translation>
+    </message>
+    <message>
         <location filename="../../core/vocabulary.py" line="22"/>
         <source>Travailler</source>
         <translation>Travailler</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="131"/>
-        <location filename="../../core/scoring.py" line="522"/>
+        <location filename="../../core/scoring.py" line="545"/>
         <location filename="../../core/sensitivity.py" line="170"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="195"/>
+        <location filename="../../core/scoring.py" line="198"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="132"/>
-        <location filename="../../core/scoring.py" line="181"/>
-        <location filename="../../core/scoring.py" line="564"/>
+        <location filename="../../core/scoring.py" line="184"/>
+        <location filename="../../core/scoring.py" line="587"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="130"/>
-        <location filename="../../core/scoring.py" line="469"/>
+        <location filename="../../core/scoring.py" line="492"/>
         <location filename="../../core/sensitivity.py" line="166"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -2246,6 +2457,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Z-score</source>
@@ -2418,6 +2630,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>type d&apos;équipement invalide</translation>
     </message>
     <message>
+        <location filename="../../core/trajectory.py" line="204"/>
+        <source>its years have no earlier date in the layer&apos;s columns ({columns})</source>
+        <translation>ses années n&apos;ont pas de date antérieure dans les colonnes de la couche ({columns})</translation>
+    </message>
+    <message>
         <location filename="../../core/quality.py" line="115"/>
         <source>less</source>
         <translation>moins</translation>
@@ -2445,7 +2662,23 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>hors gamme</translation>
     </message>
     <message>
+        <location filename="../../core/trajectory.py" line="227"/>
+        <source>no value for any commune at {date}</source>
+        <translation>aucune valeur pour aucune commune à {date}</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="210"/>
+        <source>no {columns} at the earlier date</source>
+        <translation>pas de {columns} à la date antérieure</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="213"/>
+        <source>no {columns} at the later date</source>
+        <translation>pas de {columns} à la date récente</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="316"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="161"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -2453,6 +2686,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/qml_styles.py" line="56"/>
         <source>not a QML document</source>
         <translation>pas un document QML</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="202"/>
+        <source>not in the profile at the earlier date</source>
+        <translation>absent du profil à la date antérieure</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="77"/>
@@ -2586,19 +2824,34 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>moyenne du territoire (gris)</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="363"/>
+        <location filename="../../core/editions.py" line="380"/>
         <source>the census years ({{census}}, {{previous}})</source>
         <translation>les années de recensement ({{census}}, {{previous}})</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="365"/>
+        <location filename="../../core/trajectory.py" line="146"/>
+        <source>the communes&apos; areas</source>
+        <translation>les surfaces des communes</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="226"/>
+        <source>the earlier date</source>
+        <translation>la date antérieure</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="382"/>
         <source>the establishments&apos; year ({{establishments}})</source>
         <translation>l&apos;année des établissements ({{establishments}})</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="364"/>
+        <location filename="../../core/editions.py" line="381"/>
         <source>the income year ({{income}})</source>
         <translation>l&apos;année des revenus ({{income}})</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="226"/>
+        <source>the later date</source>
+        <translation>la date récente</translation>
     </message>
     <message>
         <location filename="../../core/agreement.py" line="50"/>
@@ -2611,7 +2864,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="367"/>
+        <location filename="../../core/editions.py" line="384"/>
         <source>the period of births and deaths ({{births}})</source>
         <translation>la période des naissances et décès ({{births}})</translation>
     </message>
@@ -2626,7 +2879,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>la table de passage ne le mentionne pas</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="366"/>
+        <location filename="../../core/editions.py" line="383"/>
         <source>the year of domiciled births and deaths ({{civil}})</source>
         <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
@@ -2652,9 +2905,19 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>faiblesse</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="310"/>
+        <source>whole territory</source>
+        <translation>ensemble du territoire</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="328"/>
         <source>year given</source>
         <translation>année indiquée</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="207"/>
+        <source>{columns}: one date only (give a table of each date, such as the BPE of two years)</source>
+        <translation>{columns} : une seule date (donnez une table pour chaque date, comme la BPE de deux années)</translation>
     </message>
     <message>
         <location filename="../../core/profile.py" line="365"/>
@@ -2662,12 +2925,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{column} n&apos;existe dans aucune édition du comparateur de l&apos;INSEE connue de l&apos;extension : vérifiez son orthographe.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="473"/>
+        <location filename="../../core/editions.py" line="490"/>
         <source>{column} is a comparateur column of another year; write {role} in the profile to follow the editions.</source>
         <translation>{column} est une colonne du comparateur d&apos;une autre année ; écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="469"/>
+        <location filename="../../core/editions.py" line="486"/>
         <source>{column} is the name of the comparateur&apos;s {editions} edition; this layer has {here} ({describe}). Write {role} in the profile to follow the editions.</source>
         <translation>{column} est le nom de l&apos;édition {editions} du comparateur ; cette couche a {here} ({describe}). Écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
@@ -2772,7 +3035,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="423"/>
+        <location filename="../../core/editions.py" line="440"/>
         <source>{found} read for {template}: the name of the comparateur&apos;s {edition} edition.</source>
         <translation>{found} lu pour {template} : le nom de l&apos;édition {edition} du comparateur.</translation>
     </message>
@@ -3169,12 +3432,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{what} en %/an</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="386"/>
+        <location filename="../../core/editions.py" line="403"/>
         <source>{what} cannot be found: no column of INSEE&apos;s comparateur carries it (such as {examples}). Join the comparateur first, or name the columns in the profile.</source>
         <translation>{what} : introuvable, aucune colonne du comparateur de l&apos;INSEE ne la porte (comme {examples}). Joignez d&apos;abord le comparateur, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="373"/>
+        <location filename="../../core/editions.py" line="390"/>
         <source>{what} cannot be told: the layer has columns of several years ({seen}), as when two editions of the comparateur are joined side by side. Join one edition only, or name the columns in the profile.</source>
         <translation>{what} : indéterminable, la couche a des colonnes de plusieurs années ({seen}), comme lorsque deux éditions du comparateur sont jointes côte à côte. Joignez une seule édition, ou nommez les colonnes dans le profil.</translation>
     </message>

@@ -31,7 +31,6 @@ One scale
     the change of the composite.
 """
 
-import copy
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -371,7 +370,8 @@ def transitions(changes, groups=None, population_before=None, population_after=N
         for (a, b), row in sorted(counts.iterrows(), key=lambda item: (order.index(item[0][0]),
                                                                           order.index(item[0][1]))):
             move = None if 0 in (a, b) else (ROSE if b < a else FELL if b > a else HELD)
-            rows.append({"territoire": name, "niveau_avant": levels.get(a, NO_LEVEL), "niveau_apres": levels.get(b, NO_LEVEL),
+            rows.append({"territoire": name, "niveau_avant": levels.get(a, NO_LEVEL),
+                         "niveau_apres": levels.get(b, NO_LEVEL),
                          "mouvement": move, "communes": int(row["communes"]),
                          "population_avant": row["pop_before"], "population_apres": row["pop_after"]})
     return pd.DataFrame(rows, columns=list(TRANSITION_COLUMNS))

@@ -35,7 +35,8 @@ MAX_LEVEL = 2  # labels and diagrams for the major and structuring centres
 # The change of the composite between two dates (centrality_change's evol_centralite), in points:
 # ColorBrewer RdBu reversed (losses red, gains blue, safe for colour-blind readers) around a neutral
 # band; the plugin moves the band's bounds (qml_styles.apply_change_style).
-CHANGE_CLASSES = ((-100.0, -5.0, "#ca0020", "Loss of 5 points or more"), (-5.0, -2.0, "#f4a582", "Loss of 2 to 5 points"),
+CHANGE_CLASSES = ((-100.0, -5.0, "#ca0020", "Loss of 5 points or more"),
+                  (-5.0, -2.0, "#f4a582", "Loss of 2 to 5 points"),
                   (-2.0, 2.0, "#f7f7f7", "Stable (within 2 points)"), (2.0, 5.0, "#92c5de", "Gain of 2 to 5 points"),
                   (5.0, 100.0, "#0571b0", "Gain of 5 points or more"))
 
@@ -215,7 +216,8 @@ def write_styles():
 
     os.makedirs(STYLES, exist_ok=True)
     fields = "".join(f"&field={name}:double" for name in
-                     ["score_centralite", "niveau_code", "rang", "POPULATION", "evol_centralite"] + [f"score_{f}" for f in FUNCTIONS])
+                     ["score_centralite", "niveau_code", "rang", "POPULATION", "evol_centralite"]
+                     + [f"score_{f}" for f in FUNCTIONS])
     categories = QgsMapLayer.StyleCategory
 
     def save(name, category, setup):

@@ -36,10 +36,10 @@ from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
 from ..frames import ellipsoidal_areas_km2, fields_for, read_attributes, require_field, write_table
+from ..profile_inputs import AGGREGATION_CHOICES, LEVEL_CHOICES, NORMALISATION_CHOICES
 from ..qml_styles import ChangeStyleOnLoad
 from ..reports import report_fields, write_report
 from ..table_inputs import read_table_entry, refuse_writing_onto_inputs
-from .centrality_score import AGGREGATION_CHOICES, LEVEL_CHOICES, NORMALISATION_CHOICES
 
 MERGED_FIELD = "communes_fusionnees"  # the codes of a commune's former communes summed onto it, per date
 

@@ -109,3 +109,13 @@ def test_the_change_style_is_diverging_around_a_neutral_band(qgis_app, tmp_path)
     colours = [r.symbol().color().name() for r in ranges]
     assert colours[0] != colours[4] and colours[2] == "#f7f7f7"
     assert renderer.classAttribute() == "evol_centralite"
+
+
+def test_apply_style_draws_the_change(run_algorithm, joined, bpe, tmp_path):
+    results, _ = run_algorithm("centralites:centrality_change", dict(
+        bpe, INPUT=joined, OUTPUT=str(tmp_path / "c.gpkg"), TRANSITIONS="TEMPORARY_OUTPUT"))
+    layer = open_layer(results["OUTPUT"])
+    _, log = run_algorithm("centralites:apply_style", {"INPUT": layer, "STYLE": 2, "SAVE_AS_DEFAULT": False})
+    assert layer.renderer().classAttribute() == "evol_centralite"
+    assert len(layer.renderer().ranges()) == 5
+    assert any("Stable (within 2 points)" in line for line in log)

@@ -85,14 +85,14 @@
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="125"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
         <source>Against France (national goalposts)</source>
         <translation>Par rapport à la France (bornes nationales)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="117"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="132"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>Aussi un PDF par commune dans ce dossier (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="59"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="61"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
@@ -152,9 +152,9 @@
         <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
         <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
         <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>Revenir aux pondérations du profil</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="108"/>
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
@@ -281,12 +281,12 @@
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="48"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="44"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="224"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="233"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -299,7 +299,7 @@
         <location filename="../../plugin.py" line="63"/>
         <location filename="../../plugin.py" line="76"/>
         <location filename="../../plugin.py" line="139"/>
-        <location filename="../../processing/algorithms/apply_style.py" line="217"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="226"/>
         <location filename="../../ui/dock.py" line="81"/>
         <location filename="../../ui/dock.py" line="620"/>
         <source>Centralités</source>
@@ -319,6 +319,11 @@
         <location filename="../../processing/provider.py" line="45"/>
         <source>Centralités {version} — centrality diagnosis of communes</source>
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/apply_style.py" line="92"/>
+        <source>Change between two dates (centrality_change: gains and losses)</source>
+        <translation>Évolution entre deux dates (centrality_change : gains et pertes)</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="250"/>
@@ -350,12 +355,13 @@
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="140"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="139"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="149"/>
         <source>Classes: {classes}</source>
         <translation>Classes : {classes}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="95"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="100"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
@@ -393,12 +399,12 @@
         <location filename="../../processing/algorithms/centrality_change.py" line="171"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="73"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="101"/>
-        <location filename="../../processing/profile_inputs.py" line="41"/>
+        <location filename="../../processing/profile_inputs.py" line="47"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="142"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="138"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="97"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -436,7 +442,7 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="233"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="229"/>
         <source>Communes below the profile&apos;s data floor, not scored (kept, with empty scores; their missing indicators in indicateurs_manquants): {count}. A commune is scored on at least {functions} functions, each with at least {share:.0%} of its indicators.</source>
         <translation>Communes sous le seuil de données du profil, non notées (conservées, avec des scores vides ; leurs indicateurs manquants dans indicateurs_manquants) : {count}. Une commune est notée sur au moins {functions} fonctions, chacune avec au moins {share:.0%} de ses indicateurs.</translation>
     </message>
@@ -461,7 +467,7 @@
         <translation>Communes des fiches</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="224"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="220"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
@@ -476,12 +482,12 @@
         <translation>Communes à deux niveaux d&apos;écart ou plus</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="241"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="237"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="118"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="114"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="72"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -512,7 +518,7 @@
         <translation>Communes sans niveau de référence (non comparées) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="230"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="226"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -554,7 +560,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="87"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="91"/>
         <source>Composite score (graduated)</source>
         <translation>Score composite (symbologie graduée)</translation>
     </message>
@@ -579,7 +585,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="201"/>
-        <location filename="../../processing/profile_inputs.py" line="53"/>
+        <location filename="../../processing/profile_inputs.py" line="59"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -629,12 +635,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dates : recensement {before} et recensement {after} ({description}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="209"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="218"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="108"/>
         <source>Diagrams of the four functions</source>
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
@@ -645,7 +651,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="125"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
@@ -666,7 +672,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Équipements en points (fichiers BPE à l&apos;équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="258"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="254"/>
         <source>Every indicator has the same value for every commune: the scores cannot tell the communes apart (every commune gets the same score and level). Check the joined columns.</source>
         <translation>Chaque indicateur a la même valeur pour toutes les communes : les scores ne peuvent pas distinguer les communes (toutes reçoivent le même score et le même niveau). Vérifiez les colonnes jointes.</translation>
     </message>
@@ -676,7 +682,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Accord exact</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="200"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="196"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
@@ -755,23 +761,23 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
         <source>Fixed bounds</source>
         <translation>Bornes fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="98"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
         <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
         <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="196"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="205"/>
         <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -807,7 +813,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -888,7 +894,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE comparateur {edition}</translation>
     </message>
     <message>
-        <location filename="../../processing/profile_inputs.py" line="23"/>
+        <location filename="../../processing/profile_inputs.py" line="29"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
@@ -920,7 +926,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="104"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="122"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="118"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="74"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
@@ -931,7 +937,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs avec lequel la couche a été scorée (JSON ; vide = AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="146"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="142"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -961,12 +967,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs des fiches</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="262"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="258"/>
         <source>Indicators with the same value for every commune (they separate nothing): {indicators}.</source>
         <translation>Indicateurs ayant la même valeur pour toutes les communes (ils ne distinguent rien) : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="255"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="251"/>
         <source>Indicators without a value for any commune (left out of the scores): {indicators}.</source>
         <translation>Indicateurs sans valeur pour aucune commune (laissés hors des scores) : {indicators}.</translation>
     </message>
@@ -1074,7 +1080,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="99"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="104"/>
         <source>Label the main centres</source>
         <translation>Étiqueter les principales centralités</translation>
     </message>
@@ -1120,7 +1126,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="87"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="91"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
     </message>
@@ -1131,7 +1137,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="121"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="136"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="132"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -1186,7 +1192,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Produire la fiche de cette commune (Fiches communales) et l&apos;ouvrir</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="87"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="91"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
@@ -1201,13 +1207,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}), sur les deux dates ensemble.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="189"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="185"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -1218,7 +1224,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonnes manquantes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="106"/>
         <source>Name field for labels (empty: found automatically)</source>
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
@@ -1229,14 +1235,14 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="295"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="196"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="192"/>
         <source>National reference: {reference}.</source>
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
         <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
@@ -1266,7 +1272,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="234"/>
+        <location filename="../../core/trajectory.py" line="233"/>
         <source>No indicator of the profile can be compared between the two dates: {reasons}</source>
         <translation>Aucun indicateur du profil ne peut être comparé entre les deux dates : {reasons}</translation>
     </message>
@@ -1306,7 +1312,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="108"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="80"/>
         <source>None</source>
         <translation>Aucun</translation>
@@ -1318,7 +1324,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="112"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="127"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="123"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
@@ -1360,7 +1366,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Non scorée : trop peu d&apos;indicateurs ont une valeur (voir le champ indicateurs_manquants).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="93"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="98"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
@@ -1402,12 +1408,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seulement les communes où cette expression est vraie (vide : toutes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="274"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="270"/>
         <source>Only {count} communes: scores relative to the territory (min-max, percentiles, quantile levels) mean little on so few.</source>
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="281"/>
+        <location filename="../../core/trajectory.py" line="280"/>
         <source>Only {count} functions keep an indicator at both dates: a commune is scored on those {count} (the profile asks {asked}).</source>
         <translation>Seules {count} fonctions gardent un indicateur aux deux dates : une commune est notée sur ces {count} (le profil en demande {asked}).</translation>
     </message>
@@ -1477,7 +1483,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
@@ -1488,7 +1494,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image de la matrice de confusion</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="103"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="108"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
     </message>
@@ -1529,7 +1535,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="105"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="110"/>
         <source>Population field sizing the diagrams (empty: found automatically)</source>
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
@@ -1560,7 +1566,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="152"/>
-        <location filename="../../processing/profile_inputs.py" line="20"/>
+        <location filename="../../processing/profile_inputs.py" line="26"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
@@ -1570,9 +1576,9 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil : {name}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
         <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -1615,7 +1621,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="125"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="140"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="136"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="95"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -1676,7 +1682,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Enregistrer comme profil…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="108"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="113"/>
         <source>Save as the layer&apos;s default style in its GeoPackage</source>
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage</translation>
     </message>
@@ -1686,7 +1692,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="90"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="95"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
@@ -1696,7 +1702,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="85"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="89"/>
         <location filename="../../processing/algorithms/export_layout.py" line="95"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
@@ -1707,7 +1713,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes scorées (les communes sélectionnées, ou toutes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="144"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="140"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
@@ -1724,7 +1730,7 @@ Méthode : chaque indicateur est calculé à partir des colonnes de la couche (
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="51"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="47"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains, normalised against France).
 
 1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
@@ -1881,25 +1887,25 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un 
         <translation>Centralité structurante</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="111"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="116"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="227"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="236"/>
         <source>Style stored in the GeoPackage as the layer&apos;s default style.</source>
         <translation>Style enregistré dans le GeoPackage comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="113"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="118"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="62"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="64"/>
         <source>Styles a scored commune layer for a report.
 
-Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored.
+Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored; or the change of the composite between two dates (evol_centralite, from centrality_change), diverging: losses in red, gains in blue, changes within 2 points drawn as stable.
 
 Labels: the names of the main centres (up to the structuring ones), the most central placed first when labels collide. Diagrams (optional): the four sub-scores of each major or structuring centre, as a pie whose area follows the population, or as four bars whose length is the score (100 = 8 mm, the same scale everywhere).
 
@@ -1908,7 +1914,7 @@ The styles are the QML files shipped in the plugin&apos;s resources/styles folde
 The features are not modified. When the layer is stored in a GeoPackage, the style is saved inside it as the layer&apos;s default style, so the layer keeps it when opened later or on another machine. The style can also be written to a QML file.</source>
         <translation>Met en forme une couche de communes avec scores pour un rapport.
 
-Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées.
+Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées ; soit l&apos;évolution du composite entre deux dates (evol_centralite, de centrality_change), divergente : pertes en rouge, gains en bleu, évolutions de moins de 2 points dessinées comme stables.
 
 Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
 
@@ -2045,9 +2051,9 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La colonne &apos;{column}&apos; contient du texte, pas des nombres (par exemple &apos;{example}&apos;) : un indicateur demande une colonne numérique. Nommez une autre colonne dans le profil, ou convertissez celle-ci en nombres.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="118"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="123"/>
         <location filename="../../processing/algorithms/centrality_change.py" line="141"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="151"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="147"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="155"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
         <location filename="../../processing/algorithms/export_layout.py" line="132"/>
@@ -2068,12 +2074,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="139"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="148"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="184"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="193"/>
         <source>The field &apos;{field}&apos; is empty (NULL) for every commune: there is nothing to style. Run the centrality score again on this layer, or choose another field.</source>
         <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
     </message>
@@ -2088,7 +2094,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les quatre fonctions (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="270"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="266"/>
         <source>The function {function} has no indicator value for {count} of {total} communes: its score there rests on nothing.</source>
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
     </message>
@@ -2115,7 +2121,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a aucune entité : rien à comparer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="178"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="187"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="164"/>
         <location filename="../../processing/algorithms/export_layout.py" line="135"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
@@ -2127,7 +2133,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a les colonnes que d&apos;un recensement ({found}) : les deux derniers recensements du comparateur (P18_POP et P13_POP dans l&apos;édition 2021) donnent les deux dates. Joignez le fichier complet du comparateur.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="215"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="224"/>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
@@ -2249,7 +2255,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les fiches n&apos;ont pas pu être écrites dans {path} (erreur {code} : {error}) : vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="226"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="235"/>
         <source>The style could not be stored in the GeoPackage: {message}</source>
         <translation>Impossible d&apos;enregistrer le style dans le GeoPackage : {message}</translation>
     </message>
@@ -2259,7 +2265,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de lire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="170"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="179"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
@@ -2269,12 +2275,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="164"/>
+        <location filename="../../core/trajectory.py" line="163"/>
         <source>The tables of the two dates must give the same columns, one table for each date.</source>
         <translation>Les tables des deux dates doivent donner les mêmes colonnes, une table par date.</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="188"/>
+        <location filename="../../core/trajectory.py" line="187"/>
         <source>The two dates must hold the same communes, in the same order.</source>
         <translation>Les deux dates doivent porter les mêmes communes, dans le même ordre.</translation>
     </message>
@@ -2305,7 +2311,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/scoring.py" line="170"/>
-        <location filename="../../core/trajectory.py" line="190"/>
+        <location filename="../../core/trajectory.py" line="189"/>
         <source>There is no commune to score: the layer has no feature.</source>
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
@@ -2458,7 +2464,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
@@ -2630,7 +2636,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>type d&apos;équipement invalide</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="204"/>
+        <location filename="../../core/trajectory.py" line="203"/>
         <source>its years have no earlier date in the layer&apos;s columns ({columns})</source>
         <translation>ses années n&apos;ont pas de date antérieure dans les colonnes de la couche ({columns})</translation>
     </message>
@@ -2662,17 +2668,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>hors gamme</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="227"/>
+        <location filename="../../core/trajectory.py" line="226"/>
         <source>no value for any commune at {date}</source>
         <translation>aucune valeur pour aucune commune à {date}</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="210"/>
+        <location filename="../../core/trajectory.py" line="209"/>
         <source>no {columns} at the earlier date</source>
         <translation>pas de {columns} à la date antérieure</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="213"/>
+        <location filename="../../core/trajectory.py" line="212"/>
         <source>no {columns} at the later date</source>
         <translation>pas de {columns} à la date récente</translation>
     </message>
@@ -2688,7 +2694,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>pas un document QML</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="202"/>
+        <location filename="../../core/trajectory.py" line="201"/>
         <source>not in the profile at the earlier date</source>
         <translation>absent du profil à la date antérieure</translation>
     </message>
@@ -2829,12 +2835,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>les années de recensement ({{census}}, {{previous}})</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="146"/>
+        <location filename="../../core/trajectory.py" line="145"/>
         <source>the communes&apos; areas</source>
         <translation>les surfaces des communes</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="226"/>
+        <location filename="../../core/trajectory.py" line="225"/>
         <source>the earlier date</source>
         <translation>la date antérieure</translation>
     </message>
@@ -2849,7 +2855,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>l&apos;année des revenus ({{income}})</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="226"/>
+        <location filename="../../core/trajectory.py" line="225"/>
         <source>the later date</source>
         <translation>la date récente</translation>
     </message>
@@ -2915,7 +2921,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>année indiquée</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="207"/>
+        <location filename="../../core/trajectory.py" line="206"/>
         <source>{columns}: one date only (give a table of each date, such as the BPE of two years)</source>
         <translation>{columns} : une seule date (donnez une table pour chaque date, comme la BPE de deux années)</translation>
     </message>

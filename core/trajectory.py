@@ -290,8 +290,11 @@ def _changes(before, after, keys):
         out[dated_field(name, AFTER)] = after[name].to_numpy(dtype="float64", na_value=np.nan)
         out[change_field(name)] = out[dated_field(name, AFTER)] - out[dated_field(name, BEFORE)]
     for name in (RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD):
-        out[dated_field(name, BEFORE)] = before[name].to_numpy()
-        out[dated_field(name, AFTER)] = after[name].to_numpy()
+        for date, scores in ((BEFORE, before), (AFTER, after)):
+            values = scores[name]
+            # Ranks and level codes stay integers (Int64: missing where unscored), the level's name text.
+            out[dated_field(name, date)] = (values.to_numpy(dtype=object) if name == LEVEL_FIELD
+                                            else pd.array(values.to_numpy(dtype=object), dtype="Int64"))
     out[MOVE_FIELD] = moves(before[LEVEL_CODE_FIELD], after[LEVEL_CODE_FIELD]).to_numpy()
     contributions = {}
     for key in keys:
@@ -332,6 +335,27 @@ def drivers(contributions):
         parts = [f"{names[i]} {row[i]:+.1f}" for i in order if not np.isnan(row[i]) and abs(row[i]) >= DRIVER_FLOOR]
         out.append(", ".join(parts) or None)
     return pd.Series(out, index=contributions.index, dtype=object)
+
+
+# Whether a commune's move is beyond the uncertainty of its rank: 1 when its rank at the earlier date lies
+# outside its band of plausible ranks at the later date (rang_p05–rang_p95 of the sensitivity algorithm,
+# whose weights and methods are drawn), 0 within it (the change is no more than the method's choices move).
+BEYOND_BAND_FIELD = "evolution_significative"
+BAND_FIELDS = ("rang_p05", "rang_p95")
+
+
+def beyond_band(rank_before, low, high):
+    """1 where ``rank_before`` is outside [low, high] (the later date's rank band), 0 inside, None where a
+    value is missing."""
+    rank = pd.to_numeric(pd.Series(rank_before), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    low = pd.to_numeric(pd.Series(low), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    high = pd.to_numeric(pd.Series(high), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    known = ~(np.isnan(rank) | np.isnan(low) | np.isnan(high))
+    with np.errstate(invalid="ignore"):
+        outside = (rank < np.fmin(low, high)) | (rank > np.fmax(low, high))
+    values = np.where(outside, 1, 0).astype(object)
+    values[~known] = None
+    return pd.Series(pd.array(list(values), dtype="Int64"), index=pd.Series(rank_before).index)
 
 
 TRANSITION_COLUMNS = ("territoire", "niveau_avant", "niveau_apres", "mouvement", "communes", "population_avant",

@@ -26,6 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QByteArray, QLocale
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.trajectory import BEYOND_BAND_FIELD
 from ..core.vocabulary import LEVEL_CODE_FIELD, LEVEL_LABELS, function_labels, name_field
 from ..i18n import tr
 
@@ -180,11 +181,15 @@ STRONG_CHANGE = 5.0
 
 def apply_change_style(layer, neutral=NEUTRAL_BAND, field=CHANGE_FIELD):
     """evolution.qml: the change of the composite between two dates, diverging — losses in red, gains in
-    blue — around a neutral band of ±``neutral`` points drawn as stable (a change that small is within
-    what the method's choices move)."""
+    blue — around a neutral band of ±``neutral`` points drawn as stable; with evolution_significative
+    (the sensitivity's rank bands), a move within the band is drawn as stable too."""
     load_style(layer, "evolution.qml", QgsMapLayer.StyleCategory.Symbology)
     renderer = layer.renderer()
-    renderer.setClassAttribute(field)
+    if layer.fields().lookupField(BEYOND_BAND_FIELD) >= 0:
+        # A move within the commune's rank band (the sensitivity's) is drawn as stable.
+        renderer.setClassAttribute(f'CASE WHEN "{BEYOND_BAND_FIELD}" = 0 THEN 0 ELSE "{field}" END')
+    else:
+        renderer.setClassAttribute(field)
     neutral = abs(float(neutral))
     strong = max(STRONG_CHANGE, 2.0 * neutral)
     edges = [-100.0, -strong, -neutral, neutral, strong, 100.0]

@@ -119,3 +119,23 @@ def test_apply_style_draws_the_change(run_algorithm, joined, bpe, tmp_path):
     assert layer.renderer().classAttribute() == "evol_centralite"
     assert len(layer.renderer().ranges()) == 5
     assert any("Stable (within 2 points)" in line for line in log)
+
+
+def test_rank_bands_of_the_sensitivity_make_moves_within_them_stable(run_algorithm, joined, bpe, tmp_path):
+    banded, _ = run_algorithm("native:fieldcalculator", {
+        "INPUT": joined, "FIELD_NAME": "rang_p05", "FIELD_TYPE": 1, "FORMULA": "1", "OUTPUT": "TEMPORARY_OUTPUT"})
+    banded, _ = run_algorithm("native:fieldcalculator", {
+        "INPUT": banded["OUTPUT"], "FIELD_NAME": "rang_p95", "FIELD_TYPE": 1,
+        "FORMULA": "CASE WHEN \"INSEE_COM\" = '62498' THEN 1 ELSE 400 END", "OUTPUT": "TEMPORARY_OUTPUT"})
+    results, log = run_algorithm("centralites:centrality_change", dict(
+        bpe, INPUT=banded["OUTPUT"], OUTPUT=str(tmp_path / "b.gpkg"), TRANSITIONS="TEMPORARY_OUTPUT"))
+    flags = by_code(results["OUTPUT"], "evolution_significative")
+    ranks = by_code(results["OUTPUT"], "rang_avant")
+    assert flags[LENS] == (1 if ranks[LENS] > 1 else 0)
+    assert flags[BETHUNE] == 0  # rank band 1-400: every earlier rank within it
+    assert any("Rank bands of the sensitivity found" in line for line in log)
+    from centralites.processing.qml_styles import apply_change_style
+
+    layer = open_layer(results["OUTPUT"])
+    renderer = apply_change_style(layer)
+    assert "evolution_significative" in renderer.classAttribute()

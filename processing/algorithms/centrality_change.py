@@ -23,6 +23,9 @@ from ...core.scoring import ScoringError
 from ...core.tables import TableError
 from ...core.trajectory import (
     ALL_TERRITORY,
+    BAND_FIELDS,
+    BEYOND_BAND_FIELD,
+    beyond_band,
     CONTRIBUTION_CHANGE_PREFIX,
     bpe_at_two_dates,
     change_scores,
@@ -93,6 +96,9 @@ class CentralityChange(CentralitesAlgorithm):
             "moteurs_evolution (the indicators that moved the composite most, with their points), and "
             "evol_contrib_<indicator id>: each indicator's points in the composite at the later date minus the "
             "earlier one — they add up to evol_centralite.\n\n"
+            "With the rank bands of the sensitivity algorithm in the layer (rang_p05, rang_p95, of the later date), "
+            "evolution_significative is 1 when the commune's earlier rank lies outside its band, 0 within it: a "
+            "change no larger than the method's choices move, drawn as stable by the change style.\n\n"
             "TRANSITIONS: the communes and their population (at each census) from each level to each level, "
             "for the whole territory and for each intercommunality (GROUP_FIELD), with the move."
         )
@@ -174,10 +180,12 @@ class CentralityChange(CentralitesAlgorithm):
         columns = []
         for years in (years_before, years_after):
             columns += profile_columns(resolve_at(profile, years, names))
-        columns = list(dict.fromkeys([c for c in columns + populations if c in names] + [code_field]
+        columns = list(dict.fromkeys([c for c in columns + populations + list(BAND_FIELDS) if c in names]
+                                     + [code_field]
                                      + ([group] if group and group in names else [])))
         replaced = [name for name in names
-                    if name in output_fields() + [MERGED_FIELD] or name.startswith(CONTRIBUTION_CHANGE_PREFIX)]
+                    if name in output_fields() + [MERGED_FIELD, BEYOND_BAND_FIELD]
+                    or name.startswith(CONTRIBUTION_CHANGE_PREFIX)]
         bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced)
         try:
             return self._compute_and_write(parameters, context, feedback, source, profile, methods, entries,
@@ -225,6 +233,12 @@ class CentralityChange(CentralitesAlgorithm):
         self._log_method(result, feedback)
         changes = result.changes.copy()
         changes[MERGED_FIELD] = [merged.get(code) for code in frame.index]
+        if all(name in frame.columns for name in BAND_FIELDS):
+            flags = beyond_band(changes["rang_avant"], frame[BAND_FIELDS[0]], frame[BAND_FIELDS[1]])
+            changes[BEYOND_BAND_FIELD] = flags.array  # Int64, by position
+            feedback.pushInfo(tr("Rank bands of the sensitivity found (rang_p05, rang_p95): {within} communes moved "
+                                 "within their band (evolution_significative = 0, drawn as stable), {beyond} beyond "
+                                 "it.").format(within=int((flags == 0).sum()), beyond=int((flags == 1).sum())))
         changes.index = range(len(changes))
         feedback.setProgress(50)
         if replaced:

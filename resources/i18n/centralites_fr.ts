@@ -9,7 +9,7 @@
         <translation>  Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="311"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="325"/>
         <source>  {territory}: {rose} rose, {fell} fell, {held} held</source>
         <translation>  {territory} : {rose} progressent, {fell} reculent, {held} stables</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>%/an</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="105"/>
+        <location filename="../../processing/qml_styles.py" line="106"/>
         <source>%1 to %2</source>
         <translation>%1 à %2</translation>
     </message>
@@ -84,14 +84,14 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="120"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="125"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
         <source>Against France (national goalposts)</source>
         <translation>Par rapport à la France (bornes nationales)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="117"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="123"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
@@ -142,16 +142,16 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
@@ -174,17 +174,17 @@
         <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP ; ou une ligne par équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="276"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="290"/>
         <source>BPE nomenclature: {before} equipment types of {first} only and {after} of {second} only left out of both dates ({types}); {kept} types compared.</source>
         <translation>Nomenclature de la BPE : {before} types d&apos;équipements présents seulement dans {first} et {after} seulement dans {second} écartés aux deux dates ({types}) ; {kept} types comparés.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="106"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="112"/>
         <source>BPE of the earlier date (long layout, e.g. BPE 2013)</source>
         <translation>BPE de la date antérieure (format long, p. ex. BPE 2013)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="108"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
         <source>BPE of the later date (long layout, e.g. BPE 2019)</source>
         <translation>BPE de la date récente (format long, p. ex. BPE 2019)</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Rapport BPE</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="136"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="142"/>
         <source>BPE report (rows left out, communes merged)</source>
         <translation>Rapport BPE (lignes écartées, communes fusionnées)</translation>
     </message>
@@ -254,12 +254,12 @@
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="132"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="138"/>
         <source>Centrality change</source>
         <translation>Évolution de la centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="67"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="70"/>
         <source>Centrality change between two dates</source>
         <translation>Évolution de la centralité entre deux dates</translation>
     </message>
@@ -395,8 +395,8 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="127"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="171"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="133"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="177"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="73"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="101"/>
         <location filename="../../processing/profile_inputs.py" line="47"/>
@@ -452,12 +452,12 @@
         <translation>Communes comparées</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="283"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="297"/>
         <source>Communes merged since, summed onto today&apos;s commune through the table de passage: {count} ({codes}); field communes_fusionnees.</source>
         <translation>Communes fusionnées depuis, sommées sur la commune actuelle par la table de passage : {count} ({codes}) ; champ communes_fusionnees.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="316"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="330"/>
         <source>Communes not scored at one of the dates (kept, with empty changes): {count}.</source>
         <translation>Communes non notées à l&apos;une des dates (conservées, évolutions vides) : {count}.</translation>
     </message>
@@ -472,7 +472,7 @@
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="308"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="322"/>
         <source>Communes that rose, fell, held a level:</source>
         <translation>Communes qui progressent, reculent ou gardent leur niveau :</translation>
     </message>
@@ -503,7 +503,7 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="102"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="108"/>
         <source>Communes with the comparateur joined</source>
         <translation>Communes avec le comparateur joint</translation>
     </message>
@@ -579,12 +579,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite {score}/100</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="320"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="334"/>
         <source>Composite score: {gained} communes gained points, {lost} lost some (median change {median:+.1f} points).</source>
         <translation>Score composite : {gained} communes gagnent des points, {lost} en perdent (évolution médiane {median:+.1f} points).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="201"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="209"/>
         <location filename="../../processing/profile_inputs.py" line="59"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
@@ -630,7 +630,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="162"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="168"/>
         <source>Dates: census {before} and census {after} ({description}).</source>
         <translation>Dates : recensement {before} et recensement {after} ({description}).</translation>
     </message>
@@ -650,7 +650,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="120"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="125"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
         <source>Distance to a reference commune</source>
@@ -687,7 +687,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="231"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="245"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="126"/>
         <source>Existing fields replaced: {fields}</source>
         <translation>Champs existants remplacés : {fields}</translation>
@@ -776,7 +776,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
@@ -787,12 +787,12 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="195"/>
+        <location filename="../../processing/qml_styles.py" line="200"/>
         <source>Gain of {neutral} to {strong} points</source>
         <translation>Gain de {neutral} à {strong} points</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="196"/>
+        <location filename="../../processing/qml_styles.py" line="201"/>
         <source>Gain of {strong} points or more</source>
         <translation>Gain de {strong} points ou plus</translation>
     </message>
@@ -802,7 +802,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="467"/>
+        <location filename="../../core/trajectory.py" line="491"/>
         <source>Gamme lists of both dates: {note}.</source>
         <translation>Listes de gammes des deux dates : {note}.</translation>
     </message>
@@ -812,7 +812,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes : {note}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
         <source>Geometric (not compensatory)</source>
@@ -829,7 +829,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="146"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="152"/>
         <source>Give the BPE of both dates (BPE_BEFORE and BPE_AFTER), or neither.</source>
         <translation>Donnez la BPE des deux dates (BPE_BEFORE et BPE_AFTER), ou aucune.</translation>
     </message>
@@ -925,7 +925,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="104"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="110"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="118"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="74"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
@@ -952,12 +952,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="298"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="312"/>
         <source>Indicators compared at both dates: {indicators}.</source>
         <translation>Indicateurs comparés aux deux dates : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="301"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="315"/>
         <source>Indicators left out of both dates ({count}):</source>
         <translation>Indicateurs écartés aux deux dates ({count}) :</translation>
     </message>
@@ -988,12 +988,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="130"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="136"/>
         <source>Intercommunality field (for the transition table; empty = found by name)</source>
         <translation>Champ de l&apos;intercommunalité (pour la table de transitions ; vide = trouvé par son nom)</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="75"/>
+        <location filename="../../processing/qml_styles.py" line="76"/>
         <source>Intermediate centre</source>
         <translation>Centralité intermédiaire</translation>
     </message>
@@ -1136,7 +1136,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau : {level}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="121"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="127"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="132"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
@@ -1157,7 +1157,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Charger le territoire d&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="76"/>
+        <location filename="../../processing/qml_styles.py" line="77"/>
         <source>Local centre</source>
         <translation>Centralité locale</translation>
     </message>
@@ -1172,17 +1172,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Situation et niveaux de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="193"/>
+        <location filename="../../processing/qml_styles.py" line="198"/>
         <source>Loss of {neutral} to {strong} points</source>
         <translation>Perte de {neutral} à {strong} points</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="192"/>
+        <location filename="../../processing/qml_styles.py" line="197"/>
         <source>Loss of {strong} points or more</source>
         <translation>Perte de {strong} points ou plus</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="73"/>
+        <location filename="../../processing/qml_styles.py" line="74"/>
         <source>Major centre</source>
         <translation>Centralité majeure</translation>
     </message>
@@ -1202,7 +1202,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="290"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="304"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}), over both dates together.</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}), sur les deux dates ensemble.</translation>
     </message>
@@ -1212,7 +1212,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Min-max (0–100)</source>
@@ -1234,20 +1234,20 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="295"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="309"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="192"/>
         <source>National reference: {reference}.</source>
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="101"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="216"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="224"/>
         <source>No BPE files given: the indicators of equipment counts (columns without a census year) have one date only and are left out.</source>
         <translation>Aucun fichier BPE donné : les indicateurs de comptages d&apos;équipements (colonnes sans année de recensement) n&apos;ont qu&apos;une date et sont écartés.</translation>
     </message>
@@ -1323,7 +1323,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun de ses indicateurs ne la place devant la moitié des communes du territoire.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="112"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="123"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
@@ -1346,7 +1346,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Normalisations tirées parmi</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="77"/>
+        <location filename="../../processing/qml_styles.py" line="78"/>
         <source>Not a centre</source>
         <translation>Hors centralité</translation>
     </message>
@@ -1356,7 +1356,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Mémoire insuffisante pour ce traitement : fermez d&apos;autres programmes ou travaillez sur moins de communes ou de colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="92"/>
+        <location filename="../../processing/qml_styles.py" line="93"/>
         <source>Not scored (no data)</source>
         <translation>Non calculé (pas de données)</translation>
     </message>
@@ -1482,7 +1482,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Percentile rank</source>
@@ -1515,7 +1515,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="158"/>
+        <location filename="../../processing/qml_styles.py" line="159"/>
         <source>Population (area of the pies)</source>
         <translation>Population (aire des secteurs)</translation>
     </message>
@@ -1565,7 +1565,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="152"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="158"/>
         <location filename="../../processing/profile_inputs.py" line="26"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
@@ -1577,7 +1577,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="101"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
@@ -1596,6 +1596,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <location filename="../../core/sheets.py" line="251"/>
         <source>Rank band (p05–p95): {low}–{high}</source>
         <translation>Fourchette de rang (p05–p95) : {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="239"/>
+        <source>Rank bands of the sensitivity found (rang_p05, rang_p95): {within} communes moved within their band (evolution_significative = 0, drawn as stable), {beyond} beyond it.</source>
+        <translation>Bandes de rang de la sensibilité trouvées (rang_p05, rang_p95) : {within} communes ont bougé dans leur bande (evolution_significative = 0, dessinées comme stables), {beyond} au-delà.</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="245"/>
@@ -1620,7 +1625,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="125"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="131"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="136"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="95"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
@@ -1777,7 +1782,7 @@ Les méthodes laissées sur « Comme dans le profil » reprennent celles du pr
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), explication (les deux indicateurs les plus forts et les deux plus faibles de la commune sur l&apos;échelle normalisée, chacun avec sa valeur et son rang dans la couche, dans la langue de l&apos;utilisateur), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; par rapport à la France, les communes écrêtées aux bornes nationales, à 0 ou 100 (ecretees : le traitement des valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="70"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="73"/>
         <source>Scores the communes with the same profile at two dates, on one common scale, and gives the change: centres that gain or lose centrality, and the levels they rise to or fall from.
 
 Which column gives each date: the profile names the census columns by their role (P{census}_POP…). At the later date the roles are those of the comparateur joined (e.g. census 2018 in the 2021 edition); at the earlier date every census role moves one census back (P{census}_POP reads P13_POP). The BPE counts come from two BPE files in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP), BPE_BEFORE and BPE_AFTER (e.g. 2013 and 2019), counted over the equipment types present in both (the nomenclature changes between years: the types of one year only are left out, and counted in the log), with the gamme lists of the later year for both. An indicator that has no column at one date (a growth rate needing an older census, vacancy when the earlier census lacks it, establishments of one year, BPE columns without the two files) is left out of both dates, and the log names it with the reason; the others share its weight.
@@ -1787,6 +1792,8 @@ One scale: the communes at both dates are scored together. Against France (the b
 Merged communes: the BPE of the earlier year is in the geography of its year; with a table de passage (PASSAGE) the rows of communes merged since are summed onto today&apos;s commune (as the join does), and communes_fusionnees says which codes were summed.
 
 Output fields: score_&lt;function&gt;_avant, score_&lt;function&gt;_apres and evol_&lt;function&gt; (points) for the four functions and the composite (score_centralite_avant, score_centralite_apres, evol_centralite), rang_avant, rang_apres (each date&apos;s rank), niveau_avant, niveau_apres, niveau_code_avant, niveau_code_apres, mouvement (progresse: a level up, recule, stable), moteurs_evolution (the indicators that moved the composite most, with their points), and evol_contrib_&lt;indicator id&gt;: each indicator&apos;s points in the composite at the later date minus the earlier one — they add up to evol_centralite.
+
+With the rank bands of the sensitivity algorithm in the layer (rang_p05, rang_p95, of the later date), evolution_significative is 1 when the commune&apos;s earlier rank lies outside its band, 0 within it: a change no larger than the method&apos;s choices move, drawn as stable by the change style.
 
 TRANSITIONS: the communes and their population (at each census) from each level to each level, for the whole territory and for each intercommunality (GROUP_FIELD), with the move.</source>
         <translation>Note les communes avec le même profil à deux dates, sur une seule échelle commune, et donne l&apos;évolution : les centres qui gagnent ou perdent en centralité, et les niveaux vers lesquels ils montent ou dont ils descendent.
@@ -1798,6 +1805,8 @@ Une seule échelle : les communes aux deux dates sont notées ensemble. Par rapp
 Communes fusionnées : la BPE de l&apos;année antérieure est dans la géographie de son année ; avec une table de passage (PASSAGE), les lignes des communes fusionnées depuis sont sommées sur la commune actuelle (comme le fait la jointure), et communes_fusionnees dit quels codes ont été sommés.
 
 Champs en sortie : score_&lt;fonction&gt;_avant, score_&lt;fonction&gt;_apres et evol_&lt;fonction&gt; (points) pour les quatre fonctions et le composite (score_centralite_avant, score_centralite_apres, evol_centralite), rang_avant, rang_apres (le rang à chaque date), niveau_avant, niveau_apres, niveau_code_avant, niveau_code_apres, mouvement (progresse : un niveau au-dessus, recule, stable), moteurs_evolution (les indicateurs qui ont le plus fait bouger le composite, avec leurs points), et evol_contrib_&lt;id de l&apos;indicateur&gt; : les points de chaque indicateur dans le composite à la date récente moins à la date antérieure — leur somme est evol_centralite.
+
+Avec les bandes de rang de l&apos;algorithme de sensibilité dans la couche (rang_p05, rang_p95, de la date récente), evolution_significative vaut 1 quand le rang antérieur de la commune est hors de sa bande, 0 dedans : une évolution pas plus grande que ce que font bouger les choix de méthode, dessinée comme stable par le style d&apos;évolution.
 
 TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un niveau à l&apos;autre, pour l&apos;ensemble du territoire et pour chaque intercommunalité (GROUP_FIELD), avec le mouvement.</translation>
     </message>
@@ -1867,7 +1876,7 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un 
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="194"/>
+        <location filename="../../processing/qml_styles.py" line="199"/>
         <source>Stable (within {neutral} points)</source>
         <translation>Stable (à {neutral} points près)</translation>
     </message>
@@ -1882,7 +1891,7 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un 
         <translation>Indicateurs les plus forts : {items}.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="74"/>
+        <location filename="../../processing/qml_styles.py" line="75"/>
         <source>Structuring centre</source>
         <translation>Centralité structurante</translation>
     </message>
@@ -1979,7 +1988,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Sommes sur les communes de chaque niveau, taux d&apos;évolution annuel entre les deux recensements. Les niveaux suivent les pondérations.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="110"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="116"/>
         <location filename="../../processing/algorithms/join_tables.py" line="101"/>
         <source>Table de passage of merged communes (old code, new code; optional)</source>
         <translation>Table de passage des communes fusionnées (ancien code, nouveau code ; facultative)</translation>
@@ -2021,7 +2030,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le recensement {census} va avec le recensement précédent {expected} dans l&apos;édition {edition} du comparateur, mais le recensement précédent trouvé est {found} : des tables de deux éditions sont-elles mélangées ? Vérifiez les tables jointes.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="234"/>
+        <location filename="../../processing/qml_styles.py" line="239"/>
         <source>The change style could not be applied to {layer}: {error}</source>
         <translation>Le style d&apos;évolution n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
@@ -2052,7 +2061,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="123"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="141"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="147"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="147"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="155"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
@@ -2128,7 +2137,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="159"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="165"/>
         <source>The layer has the columns of one census only ({found}): the comparateur&apos;s latest and previous censuses (P18_POP and P13_POP in the 2021 edition) give the two dates. Join the whole comparateur file.</source>
         <translation>La couche n&apos;a les colonnes que d&apos;un recensement ({found}) : les deux derniers recensements du comparateur (P18_POP et P13_POP dans l&apos;édition 2021) donnent les deux dates. Joignez le fichier complet du comparateur.</translation>
     </message>
@@ -2163,7 +2172,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="273"/>
+        <location filename="../../processing/qml_styles.py" line="278"/>
         <source>The level style could not be applied to {layer}: {error}</source>
         <translation>Le style des niveaux n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
@@ -2260,7 +2269,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible d&apos;enregistrer le style dans le GeoPackage : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="58"/>
+        <location filename="../../processing/qml_styles.py" line="59"/>
         <source>The style file {path} could not be read: {message}</source>
         <translation>Impossible de lire le fichier de style {path} : {message}</translation>
     </message>
@@ -2270,7 +2279,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="52"/>
+        <location filename="../../processing/qml_styles.py" line="53"/>
         <source>The style file {path} is missing: reinstall the plugin.</source>
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
     </message>
@@ -2346,7 +2355,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="134"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="140"/>
         <source>Transition table (levels at the two dates)</source>
         <translation>Table de transitions (niveaux aux deux dates)</translation>
     </message>
@@ -2463,7 +2472,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="113"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Z-score</source>
@@ -2684,12 +2693,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/bpe.py" line="316"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="161"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="167"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="56"/>
+        <location filename="../../processing/qml_styles.py" line="57"/>
         <source>not a QML document</source>
         <translation>pas un document QML</translation>
     </message>
@@ -2911,7 +2920,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>faiblesse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="310"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="324"/>
         <source>whole territory</source>
         <translation>ensemble du territoire</translation>
     </message>

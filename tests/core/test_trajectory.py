@@ -190,3 +190,16 @@ def test_a_column_empty_at_one_date_is_left_out_and_a_profile_with_nothing_to_co
     empty = frame.assign(P13_POP=np.nan, P13_LOGVAC=np.nan)
     with pytest.raises(ScoringError, match="No indicator"):
         T.change_scores(empty, _tiny_profile())
+
+
+def test_a_move_within_the_rank_band_is_not_beyond_the_uncertainty():
+    flags = T.beyond_band(pd.Series([3, 10, 5, None], dtype="float64"), [2, 2, 6, 1], [4, 8, 9, 3])
+    assert flags.iloc[:3].tolist() == [0, 1, 1] and pd.isna(flags.iloc[3])
+    assert str(flags.dtype) == "Int64"
+
+
+def test_ranks_and_level_codes_stay_integers(aula):
+    changes = aula["result"].changes
+    for name in ("rang_avant", "rang_apres", "niveau_code_avant", "niveau_code_apres"):
+        assert str(changes[name].dtype) == "Int64", name
+    assert changes["niveau_avant"].dropna().isin(T.LEVEL_LABELS).all()

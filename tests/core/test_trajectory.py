@@ -203,3 +203,27 @@ def test_ranks_and_level_codes_stay_integers(aula):
     for name in ("rang_avant", "rang_apres", "niveau_code_avant", "niveau_code_apres"):
         assert str(changes[name].dtype) == "Int64", name
     assert changes["niveau_avant"].dropna().isin(T.LEVEL_LABELS).all()
+
+
+def test_the_whole_pas_de_calais():
+    comparateur = read_table(real_insee("base_cc_comparateur_2021_dep62.csv"))
+    codes = list(comparateur["CODGEO"])
+    frame = join_tables(codes, [("comparateur", comparateur)]).values
+    frame.index = codes
+    bpe = T.bpe_at_two_dates(read_table(real_insee("bpe2013_communes_dep62.csv")),
+                             read_table(real_insee("bpe2019_communes_dep62.csv")), codes)
+    result = T.change_scores(frame, load_profile(), bpe.before.set_axis(frame.index), bpe.after.set_axis(frame.index))
+    changes = result.changes
+    assert len(changes) == len(codes) == 890
+    table = T.transitions(changes, None, frame["P13_POP"], frame["P18_POP"])
+    assert table["communes"].sum() == 890
+    scored = changes["evol_centralite"].notna()
+    assert scored.sum() > 850
+    columns = [c for c in changes.columns if c.startswith(T.CONTRIBUTION_CHANGE_PREFIX)]
+    np.testing.assert_allclose(changes.loc[scored, columns].sum(axis=1), changes.loc[scored, "evol_centralite"],
+                               atol=1e-9)
+    # The BPE 2013 is in the 2013 geography: its codes of communes merged since are not in the 2021 layer;
+    # without a table de passage each is reported, never silently dropped.
+    merged_since = set(read_table(real_insee("bpe2013_communes_dep62.csv"))["DEPCOM"]) - set(codes)
+    assert len(merged_since) == 4
+    assert merged_since <= {row["code"] for row in bpe.report}

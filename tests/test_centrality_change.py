@@ -139,3 +139,17 @@ def test_rank_bands_of_the_sensitivity_make_moves_within_them_stable(run_algorit
     layer = open_layer(results["OUTPUT"])
     renderer = apply_change_style(layer)
     assert "evolution_significative" in renderer.classAttribute()
+
+
+def test_territory_summary_counts_the_moves_per_intercommunality(run_algorithm, joined, bpe, tmp_path):
+    results, _ = run_algorithm("centralites:centrality_change", dict(
+        bpe, INPUT=joined, OUTPUT=str(tmp_path / "s.gpkg"), TRANSITIONS="TEMPORARY_OUTPUT"))
+    summary, _ = run_algorithm("centralites:territory_summary", {
+        "INPUT": results["OUTPUT"], "OUTPUT": "TEMPORARY_OUTPUT"})
+    table = summary["OUTPUT"]
+    names = table.fields().names()
+    assert {"nb_progresse", "nb_recule", "nb_stable", "moy_evol_centralite"} <= set(names)
+    total = [f for f in table.getFeatures() if f["territoire"] == "TOTAL"][0]
+    changes = open_layer(results["OUTPUT"])
+    moves = [f["mouvement"] for f in changes.getFeatures()]
+    assert total["nb_progresse"] == moves.count("progresse") and total["nb_recule"] == moves.count("recule")

@@ -79,7 +79,7 @@
         <translation>colonne AN, année choisie</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="65"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="68"/>
         <source>Add a TOTAL row</source>
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
@@ -371,7 +371,7 @@
         <translation>Codage du champ de référence</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="47"/>
+        <location filename="../../core/summary.py" line="52"/>
         <source>Column &apos;{column}&apos; holds no numbers: choose a numeric column to sum or average.</source>
         <translation>La colonne « {column} » ne contient aucun nombre : choisissez une colonne numérique à additionner ou à moyenner.</translation>
     </message>
@@ -435,7 +435,7 @@
         <translation>Fiches communales (PDF, une page par commune)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="50"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="53"/>
         <location filename="../../ui/change_table.py" line="42"/>
         <location filename="../../ui/charts.py" line="126"/>
         <source>Communes</source>
@@ -620,7 +620,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dénombrer les équipements de la BPE par commune</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="60"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="63"/>
         <source>Count fields to sum (empty: the population)</source>
         <translation>Champs d&apos;effectifs à additionner (vide : la population)</translation>
     </message>
@@ -751,12 +751,12 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche n&apos;est pas modifiée. Dans QGIS Desktop, la mise en page est aussi ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="108"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="114"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="82"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="85"/>
         <source>Fields to sum or average</source>
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
@@ -834,12 +834,12 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Donnez la BPE des deux dates (BPE_BEFORE et BPE_AFTER), ou aucune.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="75"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="78"/>
         <source>Group by</source>
         <translation>Regrouper par</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="52"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="55"/>
         <source>Group by (intercommunality code or any field)</source>
         <translation>Regrouper par (code de l&apos;intercommunalité ou tout autre champ)</translation>
     </message>
@@ -1229,7 +1229,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="55"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="58"/>
         <source>Name of the group (optional)</source>
         <translation>Nom du groupe (facultatif)</translation>
     </message>
@@ -1297,7 +1297,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Pas de référence nationale pour {indicators} : la référence de la France (resources/reference) couvre les indicateurs des profils fournis. Normalisez à l&apos;échelle de la couche (min-max, score z, rang centile), ou ajoutez-les avec scripts/build_national_reference.py.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="84"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="87"/>
         <source>No population field: the means of the scores are not weighted.</source>
         <translation>Pas de champ de population : les moyennes des scores ne sont pas pondérées.</translation>
     </message>
@@ -1394,13 +1394,13 @@ Chaque page : le nom, le code et l&apos;intercommunalité de la commune, son niv
 Le profil doit être celui avec lequel la couche a été scorée (vide : celui intégré). La page vient du modèle de l&apos;extension resources/layouts/fiche_communale_A4.qpt, ou de votre propre .qpt (votre logo, vos couleurs) qui garde les identifiants d&apos;éléments title, subtitle, summary, map, legend, chart, change, explanation, indicators (le cadre d&apos;une table attributaire), sources, date, page ; les éléments absents sont laissés de côté et listés dans le journal. Le graphique demande pyqtgraph.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="36"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="37"/>
         <source>One row per intercommunality — or per value of any field (GROUP_FIELD, SIREN_EPCI by default) — of a commune layer, usually the output of the centrality score.
 
-Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first commune), nb_communes; the sum of each count field (SUM_FIELDS; the population field when empty); moy_&lt;field&gt;, the population-weighted mean of each score field (MEAN_FIELDS; every score_* field of the layer when empty): Σ score × population / Σ population over the communes that have both; and, when the layer has niveau_code, the number of communes at each level (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). A last row TOTAL sums the whole layer (TOTAL parameter). Communes with an empty group value are gathered under an empty key.</source>
+Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first commune), nb_communes; the sum of each count field (SUM_FIELDS; the population field when empty); moy_&lt;field&gt;, the population-weighted mean of each score field (MEAN_FIELDS; every score_* field of the layer when empty): Σ score × population / Σ population over the communes that have both; and, when the layer has niveau_code, the number of communes at each level (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite); on the output of centrality_change, the communes that rose, fell or held a level (nb_progresse, nb_recule, nb_stable) and the mean change of the composite (moy_evol_centralite). A last row TOTAL sums the whole layer (TOTAL parameter). Communes with an empty group value are gathered under an empty key.</source>
         <translation>Une ligne par intercommunalité — ou par valeur de tout autre champ (GROUP_FIELD, SIREN_EPCI par défaut) — d&apos;une couche de communes, en général celle produite par le score de centralité.
 
-Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
+Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite) ; sur la sortie de centrality_change, les communes qui progressent, reculent ou gardent leur niveau (nb_progresse, nb_recule, nb_stable) et l&apos;évolution moyenne du composite (moy_evol_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="126"/>
@@ -1530,7 +1530,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Population et emplois</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="57"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="60"/>
         <source>Population field (weights of the means)</source>
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
@@ -1702,7 +1702,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ du score</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="63"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="66"/>
         <source>Score fields to average (empty: every score_* field)</source>
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
@@ -1945,7 +1945,7 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
         <translation>Sous-titre</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="66"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="69"/>
         <source>Summary per territory</source>
         <translation>Synthèse par territoire</translation>
     </message>
@@ -2010,7 +2010,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Médiane du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="33"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="34"/>
         <source>Territory summary</source>
         <translation>Synthèse territoriale</translation>
     </message>
@@ -2068,7 +2068,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/export_layout.py" line="132"/>
         <location filename="../../processing/algorithms/join_tables.py" line="111"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="106"/>
-        <location filename="../../processing/algorithms/territory_summary.py" line="71"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="74"/>
         <source>The commune layer could not be read.</source>
         <translation>Impossible de lire la couche des communes.</translation>
     </message>
@@ -2204,7 +2204,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="138"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="146"/>
-        <location filename="../../processing/algorithms/territory_summary.py" line="99"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="105"/>
         <source>The output table could not be created.</source>
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
@@ -3029,7 +3029,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} fiches à produire.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="101"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="107"/>
         <source>{count} territories summarised.</source>
         <translation>{count} territoires synthétisés.</translation>
     </message>

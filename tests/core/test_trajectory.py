@@ -227,3 +227,16 @@ def test_the_whole_pas_de_calais():
     merged_since = set(read_table(real_insee("bpe2013_communes_dep62.csv"))["DEPCOM"]) - set(codes)
     assert len(merged_since) == 4
     assert merged_since <= {row["code"] for row in bpe.report}
+
+
+def test_the_summary_per_intercommunality_counts_the_moves(aula):
+    from centralites.core.summary import summarise
+
+    changes = aula["result"].changes.assign(epci=aula["groups"])
+    table = summarise(changes, "epci", means=["evol_centralite"], moves=T.MOVE_FIELD)
+    total = table[table["territoire"] == "TOTAL"].iloc[0]
+    counts = T.move_counts(T.transitions(aula["result"].changes, aula["groups"]))
+    assert (total["nb_progresse"], total["nb_recule"], total["nb_stable"]) == (
+        counts[T.ALL_TERRITORY]["progresse"], counts[T.ALL_TERRITORY]["recule"], counts[T.ALL_TERRITORY]["stable"])
+    for _, row in table[table["territoire"] != "TOTAL"].iterrows():
+        assert row["nb_progresse"] == counts[row["territoire"]]["progresse"]

@@ -334,6 +334,23 @@ def resolve_profile(profile, columns, editions=None):
     return resolved, recognition
 
 
+def resolve_at(profile, years, columns, editions=None):
+    """The profile with its placeholders filled with ``years`` ({slot: four-digit year}); a placeholder
+    without a year is kept as written (core/trajectory.py then leaves its indicator out)."""
+    editions = known_editions() if editions is None else editions
+    recognition = Recognition(years=dict(years))
+    columns = set(map(str, columns))
+    resolved = copy.deepcopy(profile)
+    for function in resolved["functions"].values():
+        for indicator in function["indicators"]:
+            written = indicator.get("source_formula", indicator["formula"])
+            indicator["source_formula"] = written  # the national reference is keyed by it
+            indicator["formula"] = _resolve_formula(
+                written, years, lambda template: _fill_reference(template, recognition, columns, editions))
+            indicator["label"] = resolve_text(indicator["label"], recognition)
+    return resolved
+
+
 def resolve_text(text, recognition):
     """Labels and sources: each placeholder whose year is known becomes that year (four digits)."""
     def year(match):

@@ -160,12 +160,15 @@ class Scorer:
     re-expression, rank and levels — as often as needed (the panel's sliders re-score France
     in a few milliseconds). ``compute_scores`` is one Scorer run once."""
 
-    def __init__(self, frame, profile, normalisation=None, aggregation=None, levels=None, reference=None):
+    def __init__(self, frame, profile, normalisation=None, aggregation=None, levels=None, reference=None,
+                 prepared=None):
+        """``prepared``: the indicators already prepared (``prepare_values``) for the rows of ``frame``,
+        then only its index is read (the two dates of core/trajectory.py)."""
         self.profile = profile
         self.method = resolve_method(profile, normalisation, aggregation, levels, reference)
         if len(frame) == 0:  # every reduction below (min, max, quantiles) needs at least one commune
             raise ScoringError(tr("There is no commune to score: the layer has no feature."))
-        self.prepared = prepare(frame, profile)
+        self.prepared = prepare(frame, profile) if prepared is None else prepared
         reference_row = (reference_position(frame.index, self.method)
                          if self.method.normalisation == "reference" else None)
         self.normalised = normalise(self.prepared.values, self.prepared.directions, self.method.normalisation,
@@ -332,29 +335,49 @@ def prepare(frame, profile):
         except ProfileError as error:
             raise ScoringError(str(error)) from error
     refuse_text_columns(frame, profile)
-    raw, prepared, keys, directions, weights, function_of, entries, small = {}, [], [], [], [], [], [], {}
+    raw, small = indicator_values(frame, profile)
+    return prepare_values(raw, small, profile)
+
+
+def indicator_values(frame, profile):
+    """(raw indicator values, N × K, columns "function.indicator"; N × K booleans: a rate on a base below
+    its min_base) of a profile whose columns are the frame's."""
+    raw, small = {}, {}
+    for function, spec in profile["functions"].items():
+        for indicator in spec["indicators"]:
+            key = f"{function}.{indicator['id']}"
+            raw[key] = evaluate(indicator["formula"], frame)
+            small[key] = small_base(indicator["formula"], frame).to_numpy(dtype=bool)
+    keys = list(raw)
+    return (pd.DataFrame(raw, index=frame.index, columns=keys),
+            pd.DataFrame(small, index=frame.index, columns=keys, dtype=bool))
+
+
+def prepare_values(raw, small, profile):
+    """Imputation, transformation and the data floor of raw indicator values (``indicator_values``):
+    the values ready to normalise. The rows may be any set of observations — one per commune, or
+    the communes at two dates stacked (core/trajectory.py), which then share one imputation,
+    winsorising and normalisation."""
+    prepared, keys, directions, weights, function_of, entries = [], [], [], [], [], []
     for position, (function, spec) in enumerate(profile["functions"].items()):
         for indicator in spec["indicators"]:
             key = f"{function}.{indicator['id']}"
-            values = evaluate(indicator["formula"], frame)
-            raw[key] = values
-            treated = _impute_and_transform(values, indicator).to_numpy(dtype="float64", copy=True)
-            tiny = small_base(indicator["formula"], frame).to_numpy(dtype=bool)
-            treated[tiny] = np.nan  # a rate on a tiny base is left out, whatever the policy
-            small[key] = tiny
+            treated = _impute_and_transform(raw[key], indicator).to_numpy(dtype="float64", copy=True)
+            treated[small[key].to_numpy(dtype=bool)] = np.nan  # a rate on a tiny base is left out, whatever the policy
             prepared.append(treated)
             keys.append(key)
             entries.append(indicator)
             directions.append(-1.0 if indicator["direction"] == "-" else 1.0)
             weights.append(indicator["weight"])
             function_of.append(FUNCTIONS.index(function) if function in FUNCTIONS else position)
-    raw = pd.DataFrame(raw, index=frame.index)
+    frame = raw  # the rows' index and count
+    raw = raw[keys]
     values = np.column_stack(prepared) if prepared else np.empty((len(frame), 0))
     function_of = np.asarray(function_of)
     # The data floor, decided after the "zero" policy (a commune absent from the BPE has no
     # equipment: that is a value) and before the median (an estimate is not data).
     zero = np.asarray([i["missing"] == "zero" for spec in profile["functions"].values() for i in spec["indicators"]])
-    small = pd.DataFrame(small, index=frame.index, columns=keys, dtype=bool)
+    small = small[keys]
     known = raw.notna().to_numpy() | zero[None, :] if len(keys) else np.zeros((len(frame), 0), dtype=bool)
     known &= ~small.to_numpy(dtype=bool)
     floor = profile.get("availability", DEFAULT_AVAILABILITY)

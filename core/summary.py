@@ -2,8 +2,9 @@
 
 Per group: the number of communes, the sums of count columns, the
 population-weighted means of score columns (Σ score × population / Σ
-population over the communes that have both) and the number of communes at
-each level of centrality.
+population over the communes that have both), the number of communes at
+each level of centrality and, for a layer of centrality_change, the communes
+that rose, fell or held a level (``mouvement``).
 """
 
 import re
@@ -34,10 +35,14 @@ def mean_field(column):
     return f"moy_{column}"
 
 
-def summarise(frame, group, label=None, sums=(), weight=None, means=(), level_code=None, total=True):
+MOVES = ("progresse", "recule", "stable")  # core/trajectory.py's moves between two dates
+
+
+def summarise(frame, group, label=None, sums=(), weight=None, means=(), level_code=None, total=True, moves=None):
     """One row per value of ``group`` (sorted), then a TOTAL row when ``total``.
 
-    ``level_code`` names a column of niveau codes (1 majeure … 5 hors centralité).
+    ``level_code`` names a column of niveau codes (1 majeure … 5 hors centralité); ``moves`` a column of
+    moves between two dates (progresse, recule, stable), counted as nb_progresse, nb_recule, nb_stable.
     Communes whose group is empty are gathered under an empty key.
     """
     numbers = {}
@@ -70,10 +75,16 @@ def summarise(frame, group, label=None, sums=(), weight=None, means=(), level_co
             codes = pd.to_numeric(frame.loc[part.index, level_code], errors="coerce")
             for code, level in enumerate(LEVEL_LABELS, start=1):
                 row[level_count_field(level)] = int((codes == code).sum())
+        if moves:
+            moved = frame.loc[part.index, moves].astype(object)
+            for move in MOVES:
+                row[f"nb_{move}"] = int((moved == move).sum())
         rows.append(row)
     columns = [GROUP_FIELD, LABEL_FIELD, COUNT_FIELD] + list(sums) + [mean_field(c) for c in means]
     if level_code:
         columns += [level_count_field(level) for level in LEVEL_LABELS]
+    if moves:
+        columns += [f"nb_{move}" for move in MOVES]
     return pd.DataFrame(rows, columns=columns)
 
 

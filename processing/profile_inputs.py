@@ -9,6 +9,12 @@ from ..core.vocabulary import CODE_FIELD
 from ..i18n import tr
 from .frames import ellipsoidal_areas_km2, read_attributes, require_field
 
+# The method parameters' options (centrality_score, centrality_change), in a permanent order (saved models
+# store the index); None = the profile's choice.
+NORMALISATION_CHOICES = (None, "minmax", "zscore", "percentile", "reference", "national")
+AGGREGATION_CHOICES = (None, "arithmetic", "geometric")
+LEVEL_CHOICES = (None, "thresholds", "quantiles", "jenks")
+
 
 def read_profile(path, source, feedback):
     """(the profile — the built-in one when ``path`` is empty — resolved against the layer's columns,

@@ -9,6 +9,7 @@ from ..i18n import tr
 from .algorithms.aggregate_bpe import AggregateBpe
 from .algorithms.apply_style import ApplyStyle
 from .base import PLUGIN_DIR, plugin_icon, plugin_version
+from .algorithms.centrality_change import CentralityChange
 from .algorithms.centrality_score import CentralityScore
 from .algorithms.commune_sheets import CommuneSheets
 from .algorithms.compare_levels import CompareLevels
@@ -51,7 +52,8 @@ class CentralitesProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802
         for algorithm in (JoinTables(), AggregateBpe(), CentralityScore(), ApplyStyle(), ExportLayout(),
-                          Sensitivity(), TerritorySummary(), CompareLevels(), CommuneSheets()):
+                          Sensitivity(), TerritorySummary(), CompareLevels(), CommuneSheets(),
+                          CentralityChange()):
             self.addAlgorithm(algorithm)
         for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
             model = ShippedModel()

@@ -26,6 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QByteArray, QLocale
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.trajectory import BEYOND_BAND_FIELD
 from ..core.vocabulary import LEVEL_CODE_FIELD, LEVEL_LABELS, function_labels, name_field
 from ..i18n import tr
 
@@ -171,6 +172,79 @@ def _round_down(value):
         return max(1.0, float(int(value)))
     step = 10 ** (len(str(int(value))) - 2)
     return float(int(value) // step * step)
+
+
+CHANGE_FIELD = "evol_centralite"  # core/trajectory.CHANGE_FIELD
+NEUTRAL_BAND = 2.0  # points: a change of the composite within ±2 is drawn as stable
+STRONG_CHANGE = 5.0
+
+
+def apply_change_style(layer, neutral=NEUTRAL_BAND, field=CHANGE_FIELD):
+    """evolution.qml: the change of the composite between two dates, diverging — losses in red, gains in
+    blue — around a neutral band of ±``neutral`` points drawn as stable; with evolution_significative
+    (the sensitivity's rank bands), a move within the band is drawn as stable too."""
+    load_style(layer, "evolution.qml", QgsMapLayer.StyleCategory.Symbology)
+    renderer = layer.renderer()
+    if layer.fields().lookupField(BEYOND_BAND_FIELD) >= 0:
+        # A move within the commune's rank band (the sensitivity's) is drawn as stable.
+        renderer.setClassAttribute(f'CASE WHEN "{BEYOND_BAND_FIELD}" = 0 THEN 0 ELSE "{field}" END')
+    else:
+        renderer.setClassAttribute(field)
+    neutral = abs(float(neutral))
+    strong = max(STRONG_CHANGE, 2.0 * neutral)
+    edges = [-100.0, -strong, -neutral, neutral, strong, 100.0]
+    n, s = _bound(neutral), _bound(strong)
+    labels = [tr("Loss of {strong} points or more").format(strong=s),
+              tr("Loss of {neutral} to {strong} points").format(neutral=n, strong=s),
+              tr("Stable (within {neutral} points)").format(neutral=n),
+              tr("Gain of {neutral} to {strong} points").format(neutral=n, strong=s),
+              tr("Gain of {strong} points or more").format(strong=s)]
+    for index, label in enumerate(labels):
+        renderer.updateRangeLowerValue(index, edges[index])
+        renderer.updateRangeUpperValue(index, edges[index + 1])
+        renderer.updateRangeLabel(index, label)
+    layer.triggerRepaint()
+    return renderer
+
+
+class ChangeStyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Styles centrality_change's output when QGIS desktop loads it: gains and losses, the names of the
+    main centres."""
+
+    _instances = []
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if not isinstance(layer, QgsVectorLayer) or layer.fields().lookupField(CHANGE_FIELD) < 0:
+            return
+        try:
+            apply_change_style(layer)
+            label_field = name_field(layer.fields().names())
+            if label_field:
+                apply_main_centre_labels(layer, label_field)
+                # The main centres of the later date: the template reads niveau_code and rang.
+                settings = layer.labeling().settings()
+                settings.fieldName = settings.fieldName.replace('"niveau_code"', '"niveau_code_apres"')
+                properties = settings.dataDefinedProperties()
+                for key in properties.propertyKeys():
+                    prop = properties.property(key)
+                    if prop.expressionString():
+                        prop.setExpressionString(prop.expressionString().replace('"niveau_code"', '"niveau_code_apres"')
+                                                 .replace('"rang"', '"rang_apres"'))
+                        properties.setProperty(key, prop)
+                settings.setDataDefinedProperties(properties)
+                layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        except StyleFileError as error:
+            feedback.reportError(str(error))
+        except Exception as error:  # noqa: BLE001 — the layer is loaded: a failed style is said, not raised
+            feedback.reportError(tr("The change style could not be applied to {layer}: {error}").format(
+                layer=layer.name(), error=error))
+        layer.triggerRepaint()
+
+    @classmethod
+    def create(cls):
+        instance = cls()
+        cls._instances.append(instance)
+        return instance
 
 
 def has_score_style(layer, field):

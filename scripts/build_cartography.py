@@ -32,6 +32,13 @@ FUNCTIONS = ("habiter", "travailler", "consommer", "services")
 NO_DATA_COLOUR = "#d9d9d9"
 OUTLINE_COLOUR = "#6e6e6e"
 MAX_LEVEL = 2  # labels and diagrams for the major and structuring centres
+# The change of the composite between two dates (centrality_change's evol_centralite), in points:
+# ColorBrewer RdBu reversed (losses red, gains blue, safe for colour-blind readers) around a neutral
+# band; the plugin moves the band's bounds (qml_styles.apply_change_style).
+CHANGE_CLASSES = ((-100.0, -5.0, "#ca0020", "Loss of 5 points or more"),
+                  (-5.0, -2.0, "#f4a582", "Loss of 2 to 5 points"),
+                  (-2.0, 2.0, "#f7f7f7", "Stable (within 2 points)"), (2.0, 5.0, "#92c5de", "Gain of 2 to 5 points"),
+                  (5.0, 100.0, "#0571b0", "Gain of 5 points or more"))
 
 
 def fill(colour, outline=OUTLINE_COLOUR, width="0.1"):
@@ -57,6 +64,18 @@ def score_renderer():
     renderer.setSourceColorRamp(QgsGradientColorRamp(QColor(first), QColor(last), False, stops))
     for i, colour in enumerate(SCORE_COLOURS):
         renderer.addClassRange(QgsRendererRange(i * 20.0, (i + 1) * 20.0, fill(colour), f"{i * 20} to {(i + 1) * 20}"))
+    return renderer
+
+
+def change_renderer():
+    """Diverging graduated renderer of evol_centralite: losses, a neutral band, gains."""
+    from qgis.core import QgsClassificationCustom, QgsGraduatedSymbolRenderer, QgsRendererRange
+
+    renderer = QgsGraduatedSymbolRenderer("evol_centralite")
+    renderer.setSourceSymbol(fill(CHANGE_CLASSES[2][2]))
+    for low, high, colour, label in CHANGE_CLASSES:
+        renderer.addClassRange(QgsRendererRange(low, high, fill(colour), label))
+    renderer.setClassificationMethod(QgsClassificationCustom())
     return renderer
 
 
@@ -197,7 +216,8 @@ def write_styles():
 
     os.makedirs(STYLES, exist_ok=True)
     fields = "".join(f"&field={name}:double" for name in
-                     ["score_centralite", "niveau_code", "rang", "POPULATION"] + [f"score_{f}" for f in FUNCTIONS])
+                     ["score_centralite", "niveau_code", "rang", "POPULATION", "evol_centralite"]
+                     + [f"score_{f}" for f in FUNCTIONS])
     categories = QgsMapLayer.StyleCategory
 
     def save(name, category, setup):
@@ -211,6 +231,7 @@ def write_styles():
 
     save("score.qml", categories.Symbology, lambda layer: layer.setRenderer(score_renderer()))
     save("niveau.qml", categories.Symbology, lambda layer: layer.setRenderer(level_renderer()))
+    save("evolution.qml", categories.Symbology, lambda layer: layer.setRenderer(change_renderer()))
 
     def labels(layer):
         layer.setLabeling(main_centre_labels())

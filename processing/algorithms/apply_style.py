@@ -30,7 +30,9 @@ from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..qml_styles import (
     METHODS,
+    CHANGE_FIELD,
     StyleFileError,
+    apply_change_style,
     apply_function_diagrams,
     apply_level_style,
     apply_main_centre_labels,
@@ -38,7 +40,7 @@ from ..qml_styles import (
     name_field,
 )
 
-STYLES = ("score", "niveau")
+STYLES = ("score", "niveau", "evolution")  # a permanent order: saved models store the index
 DIAGRAM_KINDS = ("none", "pie", "bars")
 SIZE_CANDIDATES = ("POPULATION", "P{census}_POP", "PMUN", "population")  # P22_POP in the 2025 edition…
 
@@ -71,7 +73,9 @@ class ApplyStyle(CentralitesAlgorithm):
             "default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, "
             "natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to "
             "whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for "
-            "more central, with a grey class for communes not scored.\n\n"
+            "more central, with a grey class for communes not scored; or the change of the composite between two "
+            "dates (evol_centralite, from centrality_change), diverging: losses in red, gains in blue, changes "
+            "within 2 points drawn as stable.\n\n"
             "Labels: the names of the main centres (up to the structuring ones), the most central "
             "placed first when labels collide. Diagrams (optional): the four sub-scores of each "
             "major or structuring centre, as a pie whose area follows the population, or as four "
@@ -90,7 +94,8 @@ class ApplyStyle(CentralitesAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Scored commune layer"), [SOURCE_POLYGON]))
         self.addParameter(QgsProcessingParameterEnum(
-            self.STYLE, tr("Map"), [tr("Composite score (graduated)"), tr("Level of centrality (categories)")],
+            self.STYLE, tr("Map"), [tr("Composite score (graduated)"), tr("Level of centrality (categories)"),
+                                    tr("Change between two dates (centrality_change: gains and losses)")],
             defaultValue=0))
         self.addParameter(
             QgsProcessingParameterField(self.FIELD, tr("Score field"), COMPOSITE_FIELD, self.INPUT, optional=True)
@@ -134,6 +139,10 @@ class ApplyStyle(CentralitesAlgorithm):
         if style == "niveau":
             self._require(names, LEVEL_CODE_FIELD, layer)
             apply_level_style(layer)
+        elif style == "evolution":
+            self._require(names, CHANGE_FIELD, layer)
+            renderer = apply_change_style(layer)
+            feedback.pushInfo(tr("Classes: {classes}").format(classes="; ".join(r.label() for r in renderer.ranges())))
         else:
             field = self.parameterAsString(parameters, self.FIELD, context) or COMPOSITE_FIELD
             self._require(names, field, layer)

@@ -21,13 +21,9 @@ from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
 from ..frames import fields_for, write_table
-from ..profile_inputs import read_profile, read_profile_frame
+from ..profile_inputs import AGGREGATION_CHOICES, LEVEL_CHOICES, NORMALISATION_CHOICES, read_profile, read_profile_frame
 from ..qml_styles import StyleOnLoad
 
-# Enum options, in a permanent order (saved models store the index); None = the profile's choice.
-NORMALISATION_CHOICES = (None, "minmax", "zscore", "percentile", "reference", "national")
-AGGREGATION_CHOICES = (None, "arithmetic", "geometric")
-LEVEL_CHOICES = (None, "thresholds", "quantiles", "jenks")
 
 
 class CentralityScore(CentralitesAlgorithm):

@@ -11,6 +11,7 @@ from qgis.core import (
 from ...compat import NO_GEOMETRY, SOURCE_VECTOR_ANY, parameter_as_field_names
 from ...core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, SCORE_FIELDS
 from ...core.summary import SummaryError, summarise
+from ...core.trajectory import CHANGE_FIELD, MOVE_FIELD
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..frames import fields_for, read_attributes, require_field, write_table
@@ -41,7 +42,9 @@ class TerritorySummary(CentralitesAlgorithm):
             "moy_<field>, the population-weighted mean of each score field (MEAN_FIELDS; every score_* "
             "field of the layer when empty): Σ score × population / Σ population over the communes that "
             "have both; and, when the layer has niveau_code, the number of communes at each level "
-            "(nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). A last row "
+            "(nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite); on the output of "
+            "centrality_change, the communes that rose, fell or held a level (nb_progresse, nb_recule, nb_stable) "
+            "and the mean change of the composite (moy_evol_centralite). A last row "
             "TOTAL sums the whole layer (TOTAL parameter). Communes with an empty group value are "
             "gathered under an empty key."
         )
@@ -83,14 +86,17 @@ class TerritorySummary(CentralitesAlgorithm):
         if means and not weight:
             feedback.pushInfo(tr("No population field: the means of the scores are not weighted."))
         level = LEVEL_CODE_FIELD if LEVEL_CODE_FIELD in names else None
-        columns = list(dict.fromkeys([group] + [c for c in (label, weight, level) if c] + sums + means))
+        moves = MOVE_FIELD if MOVE_FIELD in names else None  # a layer of centrality_change
+        if moves and not parameter_as_field_names(self, parameters, self.MEAN_FIELDS, context):
+            means += [name for name in (CHANGE_FIELD,) if name in names]
+        columns = list(dict.fromkeys([group] + [c for c in (label, weight, level, moves) if c] + sums + means))
         frame = read_attributes(source, columns, feedback, code_field=group)
         if frame is None:
             return {}
         total = self.parameterAsBoolean(parameters, self.TOTAL, context)
         try:
             table = summarise(frame, group, label=label, sums=sums, weight=weight, means=means, level_code=level,
-                              total=total)
+                              total=total, moves=moves)
         except SummaryError as error:
             raise QgsProcessingException(str(error)) from error
         sink, sink_id = self.parameterAsSink(

@@ -9,12 +9,17 @@
         <translation>  Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="325"/>
+        <source>  {territory}: {rose} rose, {fell} fell, {held} held</source>
+        <translation>  {territory} : {rose} progressent, {fell} reculent, {held} stables</translation>
+    </message>
+    <message>
         <location filename="../../core/sheets.py" line="104"/>
         <source>%/yr</source>
         <translation>%/an</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="105"/>
+        <location filename="../../processing/qml_styles.py" line="106"/>
         <source>%1 to %2</source>
         <translation>%1 à %2</translation>
     </message>
@@ -89,18 +94,20 @@
         <translation>colonne AN, année choisie</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="65"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="68"/>
         <source>Add a TOTAL row</source>
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="120"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="125"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
         <source>Against France (national goalposts)</source>
         <translation>Par rapport à la France (bornes nationales)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="132"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="123"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -158,7 +165,7 @@
         <translation>Évolution annuelle de la population {previous}-{census} (%)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="65"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="67"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -168,15 +175,19 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -196,9 +207,29 @@
         <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP ; ou une ligne par équipement)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="290"/>
+        <source>BPE nomenclature: {before} equipment types of {first} only and {after} of {second} only left out of both dates ({types}); {kept} types compared.</source>
+        <translation>Nomenclature de la BPE : {before} types d&apos;équipements présents seulement dans {first} et {after} seulement dans {second} écartés aux deux dates ({types}) ; {kept} types comparés.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="112"/>
+        <source>BPE of the earlier date (long layout, e.g. BPE 2013)</source>
+        <translation>BPE de la date antérieure (format long, p. ex. BPE 2013)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
+        <source>BPE of the later date (long layout, e.g. BPE 2019)</source>
+        <translation>BPE de la date récente (format long, p. ex. BPE 2019)</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="102"/>
         <source>BPE report</source>
         <translation>Rapport BPE</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="142"/>
+        <source>BPE report (rows left out, communes merged)</source>
+        <translation>Rapport BPE (lignes écartées, communes fusionnées)</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="168"/>
@@ -226,7 +257,7 @@
         <translation>Revenir aux pondérations du profil</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
@@ -256,7 +287,17 @@
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/provider.py" line="26"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="138"/>
+        <source>Centrality change</source>
+        <translation>Évolution de la centralité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="70"/>
+        <source>Centrality change between two dates</source>
+        <translation>Évolution de la centralité entre deux dates</translation>
+    </message>
+    <message>
+        <location filename="../../processing/provider.py" line="27"/>
         <source>Centrality diagnosis (join, score, style, map)</source>
         <translation>Diagnostic de centralité (jointure, score, style, carte)</translation>
     </message>
@@ -273,12 +314,12 @@
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="48"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="44"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="234"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="243"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -291,7 +332,7 @@
         <location filename="../../plugin.py" line="63"/>
         <location filename="../../plugin.py" line="76"/>
         <location filename="../../plugin.py" line="139"/>
-        <location filename="../../processing/algorithms/apply_style.py" line="227"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="236"/>
         <location filename="../../ui/dock.py" line="81"/>
         <location filename="../../ui/dock.py" line="635"/>
         <source>Centralités</source>
@@ -308,9 +349,14 @@
         <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
     <message>
-        <location filename="../../processing/provider.py" line="44"/>
+        <location filename="../../processing/provider.py" line="45"/>
         <source>Centralités {version} — centrality diagnosis of communes</source>
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/apply_style.py" line="98"/>
+        <source>Change between two dates (centrality_change: gains and losses)</source>
+        <translation>Évolution entre deux dates (centrality_change : gains et pertes)</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="257"/>
@@ -342,12 +388,13 @@
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="146"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="145"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="155"/>
         <source>Classes: {classes}</source>
         <translation>Classes : {classes}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="106"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
@@ -357,7 +404,7 @@
         <translation>Codage du champ de référence</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="47"/>
+        <location filename="../../core/summary.py" line="52"/>
         <source>Column &apos;{column}&apos; holds no numbers: choose a numeric column to sum or average.</source>
         <translation>La colonne « {column} » ne contient aucun nombre : choisissez une colonne numérique à additionner ou à moyenner.</translation>
     </message>
@@ -392,14 +439,16 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="133"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="177"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="73"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="101"/>
-        <location filename="../../processing/profile_inputs.py" line="43"/>
+        <location filename="../../processing/profile_inputs.py" line="49"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="142"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="138"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="97"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -430,14 +479,14 @@
         <translation>Fiches communales (PDF, une page par commune)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="50"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="53"/>
         <location filename="../../ui/change_table.py" line="42"/>
         <location filename="../../ui/charts.py" line="126"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="233"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="229"/>
         <source>Communes below the profile&apos;s data floor, not scored (kept, with empty scores; their missing indicators in indicateurs_manquants): {count}. A commune is scored on at least {functions} functions, each with at least {share:.0%} of its indicators.</source>
         <translation>Communes sous le seuil de données du profil, non notées (conservées, avec des scores vides ; leurs indicateurs manquants dans indicateurs_manquants) : {count}. Une commune est notée sur au moins {functions} fonctions, chacune avec au moins {share:.0%} de ses indicateurs.</translation>
     </message>
@@ -447,14 +496,29 @@
         <translation>Communes comparées</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="297"/>
+        <source>Communes merged since, summed onto today&apos;s commune through the table de passage: {count} ({codes}); field communes_fusionnees.</source>
+        <translation>Communes fusionnées depuis, sommées sur la commune actuelle par la table de passage : {count} ({codes}) ; champ communes_fusionnees.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="330"/>
+        <source>Communes not scored at one of the dates (kept, with empty changes): {count}.</source>
+        <translation>Communes non notées à l&apos;une des dates (conservées, évolutions vides) : {count}.</translation>
+    </message>
+    <message>
         <location filename="../../processing/sheet_pages.py" line="97"/>
         <source>Communes of the sheets</source>
         <translation>Communes des fiches</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="224"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="220"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="322"/>
+        <source>Communes that rose, fell, held a level:</source>
+        <translation>Communes qui progressent, reculent ou gardent leur niveau :</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="86"/>
@@ -462,12 +526,12 @@
         <translation>Communes à deux niveaux d&apos;écart ou plus</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="241"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="237"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="118"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="114"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="72"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -483,6 +547,11 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="108"/>
+        <source>Communes with the comparateur joined</source>
+        <translation>Communes avec le comparateur joint</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="136"/>
         <source>Communes without a level (not compared): {count}.</source>
         <translation>Communes sans niveau (non comparées) : {count}.</translation>
@@ -493,7 +562,7 @@
         <translation>Communes sans niveau de référence (non comparées) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="230"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="226"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -535,7 +604,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="93"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="97"/>
         <source>Composite score (graduated)</source>
         <translation>Score composite (symbologie graduée)</translation>
     </message>
@@ -554,7 +623,13 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite {score}/100</translation>
     </message>
     <message>
-        <location filename="../../processing/profile_inputs.py" line="55"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="334"/>
+        <source>Composite score: {gained} communes gained points, {lost} lost some (median change {median:+.1f} points).</source>
+        <translation>Score composite : {gained} communes gagnent des points, {lost} en perdent (évolution médiane {median:+.1f} points).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="209"/>
+        <location filename="../../processing/profile_inputs.py" line="61"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -589,7 +664,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dénombrer les équipements de la BPE par commune</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="60"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="63"/>
         <source>Count fields to sum (empty: the population)</source>
         <translation>Champs d&apos;effectifs à additionner (vide : la population)</translation>
     </message>
@@ -599,18 +674,23 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="168"/>
+        <source>Dates: census {before} and census {after} ({description}).</source>
+        <translation>Dates : recensement {before} et recensement {after} ({description}).</translation>
+    </message>
+    <message>
         <location filename="../profiles/aula_360.json" line="31"/>
         <location filename="../profiles/aula_360_gammes.json" line="31"/>
         <source>Density {census} (inhabitants per km²)</source>
         <translation>Densité {census} (habitants par km²)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="215"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="224"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
         <source>Diagrams of the four functions</source>
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
@@ -620,7 +700,8 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="120"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="125"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
@@ -689,7 +770,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Équipements en points (fichiers BPE à l&apos;équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="258"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="254"/>
         <source>Every indicator has the same value for every commune: the scores cannot tell the communes apart (every commune gets the same score and level). Check the joined columns.</source>
         <translation>Chaque indicateur a la même valeur pour toutes les communes : les scores ne peuvent pas distinguer les communes (toutes reçoivent le même score et le même niveau). Vérifiez les colonnes jointes.</translation>
     </message>
@@ -699,11 +780,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Accord exact</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="200"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="196"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="245"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="126"/>
         <source>Existing fields replaced: {fields}</source>
         <translation>Champs existants remplacés : {fields}</translation>
@@ -767,32 +849,33 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche n&apos;est pas modifiée. Dans QGIS Desktop, la mise en page est aussi ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="108"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="114"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="82"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="85"/>
         <source>Fields to sum or average</source>
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="102"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
         <source>Fixed bounds</source>
         <translation>Bornes fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="104"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
         <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
         <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="202"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="211"/>
         <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -802,9 +885,24 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Fonction</translation>
     </message>
     <message>
+        <location filename="../../processing/qml_styles.py" line="200"/>
+        <source>Gain of {neutral} to {strong} points</source>
+        <translation>Gain de {neutral} à {strong} points</translation>
+    </message>
+    <message>
+        <location filename="../../processing/qml_styles.py" line="201"/>
+        <source>Gain of {strong} points or more</source>
+        <translation>Gain de {strong} points ou plus</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="92"/>
         <source>Gamme lists (CSV with TYPEQU and GAMME; empty: INSEE&apos;s lists of the BPE&apos;s year, shipped)</source>
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="491"/>
+        <source>Gamme lists of both dates: {note}.</source>
+        <translation>Listes de gammes des deux dates : {note}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="127"/>
@@ -812,7 +910,8 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes : {note}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
@@ -828,12 +927,17 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="75"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="152"/>
+        <source>Give the BPE of both dates (BPE_BEFORE and BPE_AFTER), or neither.</source>
+        <translation>Donnez la BPE des deux dates (BPE_BEFORE et BPE_AFTER), ou aucune.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/territory_summary.py" line="78"/>
         <source>Group by</source>
         <translation>Regrouper par</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="52"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="55"/>
         <source>Group by (intercommunality code or any field)</source>
         <translation>Regrouper par (code de l&apos;intercommunalité ou tout autre champ)</translation>
     </message>
@@ -894,7 +998,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE comparateur {edition}</translation>
     </message>
     <message>
-        <location filename="../../processing/profile_inputs.py" line="23"/>
+        <location filename="../../processing/profile_inputs.py" line="29"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
@@ -925,7 +1029,8 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="122"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="110"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="118"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="74"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
@@ -936,7 +1041,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs avec lequel la couche a été scorée (JSON ; vide = AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="146"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="142"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -951,17 +1056,27 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="312"/>
+        <source>Indicators compared at both dates: {indicators}.</source>
+        <translation>Indicateurs comparés aux deux dates : {indicators}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="315"/>
+        <source>Indicators left out of both dates ({count}):</source>
+        <translation>Indicateurs écartés aux deux dates ({count}) :</translation>
+    </message>
+    <message>
         <location filename="../../processing/sheet_pages.py" line="135"/>
         <source>Indicators of the sheets</source>
         <translation>Indicateurs des fiches</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="262"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="258"/>
         <source>Indicators with the same value for every commune (they separate nothing): {indicators}.</source>
         <translation>Indicateurs ayant la même valeur pour toutes les communes (ils ne distinguent rien) : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="255"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="251"/>
         <source>Indicators without a value for any commune (left out of the scores): {indicators}.</source>
         <translation>Indicateurs sans valeur pour aucune commune (laissés hors des scores) : {indicators}.</translation>
     </message>
@@ -977,7 +1092,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="75"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="136"/>
+        <source>Intercommunality field (for the transition table; empty = found by name)</source>
+        <translation>Champ de l&apos;intercommunalité (pour la table de transitions ; vide = trouvé par son nom)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/qml_styles.py" line="76"/>
         <source>Intermediate centre</source>
         <translation>Centralité intermédiaire</translation>
     </message>
@@ -1076,7 +1196,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="105"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="110"/>
         <source>Label the main centres</source>
         <translation>Étiqueter les principales centralités</translation>
     </message>
@@ -1122,7 +1242,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="93"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="97"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
     </message>
@@ -1132,7 +1252,8 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau : {level}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="136"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="127"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="132"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -1152,7 +1273,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Charger le territoire d&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="76"/>
+        <location filename="../../processing/qml_styles.py" line="77"/>
         <source>Local centre</source>
         <translation>Centralité locale</translation>
     </message>
@@ -1167,7 +1288,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Situation et niveaux de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="73"/>
+        <location filename="../../processing/qml_styles.py" line="198"/>
+        <source>Loss of {neutral} to {strong} points</source>
+        <translation>Perte de {neutral} à {strong} points</translation>
+    </message>
+    <message>
+        <location filename="../../processing/qml_styles.py" line="197"/>
+        <source>Loss of {strong} points or more</source>
+        <translation>Perte de {strong} points ou plus</translation>
+    </message>
+    <message>
+        <location filename="../../processing/qml_styles.py" line="74"/>
         <source>Major centre</source>
         <translation>Centralité majeure</translation>
     </message>
@@ -1177,7 +1308,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Produire la fiche de cette commune (Fiches communales) et l&apos;ouvrir</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="93"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="97"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
@@ -1187,12 +1318,18 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="189"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="304"/>
+        <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}), over both dates together.</source>
+        <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}), sur les deux dates ensemble.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_score.py" line="185"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
@@ -1203,25 +1340,32 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonnes manquantes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="112"/>
         <source>Name field for labels (empty: found automatically)</source>
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="55"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="58"/>
         <source>Name of the group (optional)</source>
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="196"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="309"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="192"/>
         <source>National reference: {reference}.</source>
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="102"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="224"/>
+        <source>No BPE files given: the indicators of equipment counts (columns without a census year) have one date only and are left out.</source>
+        <translation>Aucun fichier BPE donné : les indicateurs de comptages d&apos;équipements (colonnes sans année de recensement) n&apos;ont qu&apos;une date et sont écartés.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="160"/>
@@ -1244,6 +1388,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
     </message>
     <message>
+        <location filename="../../core/trajectory.py" line="233"/>
+        <source>No indicator of the profile can be compared between the two dates: {reasons}</source>
+        <translation>Aucun indicateur du profil ne peut être comparé entre les deux dates : {reasons}</translation>
+    </message>
+    <message>
         <location filename="../../ui/dock.py" line="365"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
@@ -1264,7 +1413,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Pas de référence nationale pour {indicators} : la référence de la France (resources/reference) couvre les indicateurs des profils fournis. Normalisez à l&apos;échelle de la couche (min-max, score z, rang centile), ou ajoutez-les avec scripts/build_national_reference.py.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="84"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="87"/>
         <source>No population field: the means of the scores are not weighted.</source>
         <translation>Pas de champ de population : les moyennes des scores ne sont pas pondérées.</translation>
     </message>
@@ -1279,7 +1428,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="80"/>
         <source>None</source>
         <translation>Aucun</translation>
@@ -1290,18 +1439,19 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun de ses indicateurs ne la place devant la moitié des communes du territoire.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="127"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="123"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="446"/>
+        <location filename="../../core/scoring.py" line="469"/>
         <source>Normalisation &apos;national&apos; needs the national reference of each indicator.</source>
         <translation>La normalisation « national » a besoin de la référence nationale de chaque indicateur.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="136"/>
-        <location filename="../../core/scoring.py" line="455"/>
+        <location filename="../../core/scoring.py" line="478"/>
         <location filename="../../core/sensitivity.py" line="173"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
@@ -1312,7 +1462,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Normalisations tirées parmi</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="77"/>
+        <location filename="../../processing/qml_styles.py" line="78"/>
         <source>Not a centre</source>
         <translation>Hors centralité</translation>
     </message>
@@ -1322,7 +1472,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Mémoire insuffisante pour ce traitement : fermez d&apos;autres programmes ou travaillez sur moins de communes ou de colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="92"/>
+        <location filename="../../processing/qml_styles.py" line="93"/>
         <source>Not scored (no data)</source>
         <translation>Non calculé (pas de données)</translation>
     </message>
@@ -1332,7 +1482,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Non scorée : trop peu d&apos;indicateurs ont une valeur (voir le champ indicateurs_manquants).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="99"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="104"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
@@ -1360,13 +1510,13 @@ Chaque page : le nom, le code et l&apos;intercommunalité de la commune, son niv
 Le profil doit être celui avec lequel la couche a été scorée (vide : celui intégré). La page vient du modèle de l&apos;extension resources/layouts/fiche_communale_A4.qpt, ou de votre propre .qpt (votre logo, vos couleurs) qui garde les identifiants d&apos;éléments title, subtitle, summary, map, legend, chart, change, explanation, indicators (le cadre d&apos;une table attributaire), sources, date, page ; les éléments absents sont laissés de côté et listés dans le journal. Le graphique demande pyqtgraph.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="36"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="37"/>
         <source>One row per intercommunality — or per value of any field (GROUP_FIELD, SIREN_EPCI by default) — of a commune layer, usually the output of the centrality score.
 
-Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first commune), nb_communes; the sum of each count field (SUM_FIELDS; the population field when empty); moy_&lt;field&gt;, the population-weighted mean of each score field (MEAN_FIELDS; every score_* field of the layer when empty): Σ score × population / Σ population over the communes that have both; and, when the layer has niveau_code, the number of communes at each level (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). A last row TOTAL sums the whole layer (TOTAL parameter). Communes with an empty group value are gathered under an empty key.</source>
+Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first commune), nb_communes; the sum of each count field (SUM_FIELDS; the population field when empty); moy_&lt;field&gt;, the population-weighted mean of each score field (MEAN_FIELDS; every score_* field of the layer when empty): Σ score × population / Σ population over the communes that have both; and, when the layer has niveau_code, the number of communes at each level (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite); on the output of centrality_change, the communes that rose, fell or held a level (nb_progresse, nb_recule, nb_stable) and the mean change of the composite (moy_evol_centralite). A last row TOTAL sums the whole layer (TOTAL parameter). Communes with an empty group value are gathered under an empty key.</source>
         <translation>Une ligne par intercommunalité — ou par valeur de tout autre champ (GROUP_FIELD, SIREN_EPCI par défaut) — d&apos;une couche de communes, en général celle produite par le score de centralité.
 
-Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
+Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite) ; sur la sortie de centrality_change, les communes qui progressent, reculent ou gardent leur niveau (nb_progresse, nb_recule, nb_stable) et l&apos;évolution moyenne du composite (moy_evol_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="127"/>
@@ -1374,9 +1524,14 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seulement les communes où cette expression est vraie (vide : toutes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="274"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="270"/>
         <source>Only {count} communes: scores relative to the territory (min-max, percentiles, quantile levels) mean little on so few.</source>
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="280"/>
+        <source>Only {count} functions keep an indicator at both dates: a commune is scored on those {count} (the profile asks {asked}).</source>
+        <translation>Seules {count} fonctions gardent un indicateur aux deux dates : une commune est notée sur ces {count} (le profil en demande {asked}).</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="436"/>
@@ -1448,7 +1603,8 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
@@ -1459,7 +1615,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image de la matrice de confusion</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
     </message>
@@ -1480,7 +1636,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="158"/>
+        <location filename="../../processing/qml_styles.py" line="159"/>
         <source>Population (area of the pies)</source>
         <translation>Population (aire des secteurs)</translation>
     </message>
@@ -1495,12 +1651,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Population et emplois</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="57"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="60"/>
         <source>Population field (weights of the means)</source>
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="111"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="116"/>
         <source>Population field sizing the diagrams (empty: found automatically)</source>
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
@@ -1536,7 +1692,8 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
-        <location filename="../../processing/profile_inputs.py" line="20"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="158"/>
+        <location filename="../../processing/profile_inputs.py" line="26"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
@@ -1546,8 +1703,9 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil : {name}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="102"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="137"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -1565,6 +1723,11 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <location filename="../../core/sheets.py" line="251"/>
         <source>Rank band (p05–p95): {low}–{high}</source>
         <translation>Fourchette de rang (p05–p95) : {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="239"/>
+        <source>Rank bands of the sensitivity found (rang_p05, rang_p95): {within} communes moved within their band (evolution_significative = 0, drawn as stable), {beyond} beyond it.</source>
+        <translation>Bandes de rang de la sensibilité trouvées (rang_p05, rang_p95) : {within} communes ont bougé dans leur bande (evolution_significative = 0, dessinées comme stables), {beyond} au-delà.</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="245"/>
@@ -1589,7 +1752,8 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="140"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="131"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="136"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="95"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
@@ -1650,7 +1814,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Enregistrer comme profil…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="119"/>
         <source>Save as the layer&apos;s default style in its GeoPackage or database</source>
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage ou sa base de données</translation>
     </message>
@@ -1660,17 +1824,17 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="96"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="63"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="66"/>
         <source>Score fields to average (empty: every score_* field)</source>
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="91"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="95"/>
         <location filename="../../processing/algorithms/export_layout.py" line="95"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
@@ -1681,7 +1845,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes scorées (les communes sélectionnées, ou toutes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="144"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="140"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
@@ -1698,7 +1862,7 @@ Méthode : chaque indicateur est calculé à partir des colonnes de la couche (
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="51"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="47"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains, normalised against France).
 
 1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
@@ -1743,6 +1907,35 @@ Les noms de colonnes suivent l&apos;édition du comparateur de l&apos;INSEE join
 Les méthodes laissées sur « Comme dans le profil » reprennent celles du profil (min-max, arithmétique, et seuils fixes lorsqu&apos;il ne précise rien).
 
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), explication (les deux indicateurs les plus forts et les deux plus faibles de la commune sur l&apos;échelle normalisée, chacun avec sa valeur et son rang dans la couche, dans la langue de l&apos;utilisateur), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; par rapport à la France, les communes écrêtées aux bornes nationales, à 0 ou 100 (ecretees : le traitement des valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="73"/>
+        <source>Scores the communes with the same profile at two dates, on one common scale, and gives the change: centres that gain or lose centrality, and the levels they rise to or fall from.
+
+Which column gives each date: the profile names the census columns by their role (P{census}_POP…). At the later date the roles are those of the comparateur joined (e.g. census 2018 in the 2021 edition); at the earlier date every census role moves one census back (P{census}_POP reads P13_POP). The BPE counts come from two BPE files in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP), BPE_BEFORE and BPE_AFTER (e.g. 2013 and 2019), counted over the equipment types present in both (the nomenclature changes between years: the types of one year only are left out, and counted in the log), with the gamme lists of the later year for both. An indicator that has no column at one date (a growth rate needing an older census, vacancy when the earlier census lacks it, establishments of one year, BPE columns without the two files) is left out of both dates, and the log names it with the reason; the others share its weight.
+
+One scale: the communes at both dates are scored together. Against France (the built-in profiles) the national goalposts are fixed; with min-max, z-score or percentile ranks the bounds are taken over both dates together, so that a point means the same at both dates.
+
+Merged communes: the BPE of the earlier year is in the geography of its year; with a table de passage (PASSAGE) the rows of communes merged since are summed onto today&apos;s commune (as the join does), and communes_fusionnees says which codes were summed.
+
+Output fields: score_&lt;function&gt;_avant, score_&lt;function&gt;_apres and evol_&lt;function&gt; (points) for the four functions and the composite (score_centralite_avant, score_centralite_apres, evol_centralite), rang_avant, rang_apres (each date&apos;s rank), niveau_avant, niveau_apres, niveau_code_avant, niveau_code_apres, mouvement (progresse: a level up, recule, stable), moteurs_evolution (the indicators that moved the composite most, with their points), and evol_contrib_&lt;indicator id&gt;: each indicator&apos;s points in the composite at the later date minus the earlier one — they add up to evol_centralite.
+
+With the rank bands of the sensitivity algorithm in the layer (rang_p05, rang_p95, of the later date), evolution_significative is 1 when the commune&apos;s earlier rank lies outside its band, 0 within it: a change no larger than the method&apos;s choices move, drawn as stable by the change style.
+
+TRANSITIONS: the communes and their population (at each census) from each level to each level, for the whole territory and for each intercommunality (GROUP_FIELD), with the move.</source>
+        <translation>Note les communes avec le même profil à deux dates, sur une seule échelle commune, et donne l&apos;évolution : les centres qui gagnent ou perdent en centralité, et les niveaux vers lesquels ils montent ou dont ils descendent.
+
+Quelle colonne donne chaque date : le profil nomme les colonnes du recensement par leur rôle (P{census}_POP…). À la date récente, les rôles sont ceux du comparateur joint (p. ex. recensement 2018 dans l&apos;édition 2021) ; à la date antérieure, chaque rôle de recensement recule d&apos;un recensement (P{census}_POP lit P13_POP). Les comptages BPE viennent de deux fichiers BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP), BPE_BEFORE et BPE_AFTER (p. ex. 2013 et 2019), comptés sur les types d&apos;équipements présents dans les deux (la nomenclature change d&apos;une année à l&apos;autre : les types d&apos;une seule année sont écartés, et comptés dans le journal), avec les listes de gammes de l&apos;année récente pour les deux. Un indicateur sans colonne à l&apos;une des dates (un taux de croissance qui demande un recensement plus ancien, la vacance quand le recensement antérieur ne l&apos;a pas, les établissements d&apos;une seule année, les colonnes BPE sans les deux fichiers) est écarté aux deux dates, et le journal le nomme avec la raison ; les autres se partagent son poids.
+
+Une seule échelle : les communes aux deux dates sont notées ensemble. Par rapport à la France (les profils fournis), les bornes nationales sont fixes ; en min-max, z-score ou rangs centiles, les bornes sont prises sur les deux dates ensemble, pour qu&apos;un point vaille la même chose aux deux dates.
+
+Communes fusionnées : la BPE de l&apos;année antérieure est dans la géographie de son année ; avec une table de passage (PASSAGE), les lignes des communes fusionnées depuis sont sommées sur la commune actuelle (comme le fait la jointure), et communes_fusionnees dit quels codes ont été sommés.
+
+Champs en sortie : score_&lt;fonction&gt;_avant, score_&lt;fonction&gt;_apres et evol_&lt;fonction&gt; (points) pour les quatre fonctions et le composite (score_centralite_avant, score_centralite_apres, evol_centralite), rang_avant, rang_apres (le rang à chaque date), niveau_avant, niveau_apres, niveau_code_avant, niveau_code_apres, mouvement (progresse : un niveau au-dessus, recule, stable), moteurs_evolution (les indicateurs qui ont le plus fait bouger le composite, avec leurs points), et evol_contrib_&lt;id de l&apos;indicateur&gt; : les points de chaque indicateur dans le composite à la date récente moins à la date antérieure — leur somme est evol_centralite.
+
+Avec les bandes de rang de l&apos;algorithme de sensibilité dans la couche (rang_p05, rang_p95, de la date récente), evolution_significative vaut 1 quand le rang antérieur de la commune est hors de sa bande, 0 dedans : une évolution pas plus grande que ce que font bouger les choix de méthode, dessinée comme stable par le style d&apos;évolution.
+
+TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un niveau à l&apos;autre, pour l&apos;ensemble du territoire et pour chaque intercommunalité (GROUP_FIELD), avec le mouvement.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="214"/>
@@ -1837,6 +2030,11 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Équipements de sports, loisirs et culture (BPE F)</translation>
     </message>
     <message>
+        <location filename="../../processing/qml_styles.py" line="199"/>
+        <source>Stable (within {neutral} points)</source>
+        <translation>Stable (à {neutral} points près)</translation>
+    </message>
+    <message>
         <location filename="../../core/explain.py" line="39"/>
         <source>Strengths: {items}.</source>
         <translation>Forces : {items}.</translation>
@@ -1847,30 +2045,30 @@ Champs en sortie : score_habiter, score_travailler, score_consommer, score_serv
         <translation>Indicateurs les plus forts : {items}.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="74"/>
+        <location filename="../../processing/qml_styles.py" line="75"/>
         <source>Structuring centre</source>
         <translation>Centralité structurante</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="117"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="122"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="238"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="247"/>
         <source>Style stored in its database as the layer&apos;s default style.</source>
         <translation>Style enregistré dans sa base de données comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="119"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="124"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="68"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="70"/>
         <source>Styles a scored commune layer for a report.
 
-Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored.
+Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored; or the change of the composite between two dates (evol_centralite, from centrality_change), diverging: losses in red, gains in blue, changes within 2 points drawn as stable.
 
 Labels: the names of the main centres (up to the structuring ones), the most central placed first when labels collide. Diagrams (optional): the four sub-scores of each major or structuring centre, as a pie whose area follows the population, or as four bars whose length is the score (100 = 8 mm, the same scale everywhere).
 
@@ -1879,13 +2077,13 @@ The styles are the QML files shipped in the plugin&apos;s resources/styles folde
 The features are not modified. When the layer is stored in a GeoPackage or a database (PostGIS: its layer_styles table), the style is saved there as the layer&apos;s default style, so the layer keeps it when opened later or on another machine. The style can also be written to a QML file.</source>
         <translation>Met en forme une couche de communes avec scores pour un rapport.
 
-Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les plus centrales, avec une classe grise pour les communes sans score.
+Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées ; soit l&apos;évolution du composite entre deux dates (evol_centralite, de centrality_change), divergente : pertes en rouge, gains en bleu, évolutions de moins de 2 points dessinées comme stables.
 
-Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord quand des étiquettes se chevauchent. Diagrammes (facultatifs) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
+Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
 
-Les styles sont les fichiers QML livrés dans le dossier resources/styles de l&apos;extension, ajustés à la couche (bornes des classes, champs de nom et de population, plus grande population).
+Les styles sont les fichiers QML livrés dans le dossier resources/styles de l&apos;extension, ajustés à la couche (bornes des classes, champs du nom et de la population, plus grande population).
 
-Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage ou une base de données (PostGIS : sa table layer_styles), le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
+Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage ou une base de données (PostGIS : sa table layer_styles), le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
         <source>Styles a scored commune layer: a graduated map of the composite score (or another score field), five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles or natural breaks (Jenks), legend bounds rounded to whole numbers.
@@ -1901,7 +2099,7 @@ Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoP
         <translation>Sous-titre</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="66"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="69"/>
         <source>Summary per territory</source>
         <translation>Synthèse par territoire</translation>
     </message>
@@ -1944,6 +2142,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Sommes sur les communes de chaque niveau, taux d&apos;évolution annuel entre les deux recensements. Les niveaux suivent les pondérations.</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="116"/>
         <location filename="../../processing/algorithms/join_tables.py" line="101"/>
         <source>Table de passage of merged communes (old code, new code; optional)</source>
         <translation>Table de passage des communes fusionnées (ancien code, nouveau code ; facultative)</translation>
@@ -1965,7 +2164,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Médiane du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="33"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="34"/>
         <source>Territory summary</source>
         <translation>Synthèse territoriale</translation>
     </message>
@@ -1983,6 +2182,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/editions.py" line="277"/>
         <source>The census {census} goes with the previous census {expected} in the comparateur&apos;s {edition} edition, but the previous census found is {found}: are tables of two editions mixed? Check the tables joined.</source>
         <translation>Le recensement {census} va avec le recensement précédent {expected} dans l&apos;édition {edition} du comparateur, mais le recensement précédent trouvé est {found} : des tables de deux éditions sont-elles mélangées ? Vérifiez les tables jointes.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/qml_styles.py" line="239"/>
+        <source>The change style could not be applied to {layer}: {error}</source>
+        <translation>Le style d&apos;évolution n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
     <message>
         <location filename="../../processing/chart_picture.py" line="27"/>
@@ -2005,19 +2209,20 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="319"/>
+        <location filename="../../core/scoring.py" line="322"/>
         <source>The column &apos;{column}&apos; holds text, not numbers (e.g. &apos;{example}&apos;): an indicator needs a numeric column. Name another column in the profile, or convert this one to numbers.</source>
         <translation>La colonne &apos;{column}&apos; contient du texte, pas des nombres (par exemple &apos;{example}&apos;) : un indicateur demande une colonne numérique. Nommez une autre colonne dans le profil, ou convertissez celle-ci en nombres.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="124"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="151"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="129"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="147"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="147"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="156"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
         <location filename="../../processing/algorithms/export_layout.py" line="132"/>
         <location filename="../../processing/algorithms/join_tables.py" line="111"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="106"/>
-        <location filename="../../processing/algorithms/territory_summary.py" line="71"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="74"/>
         <source>The commune layer could not be read.</source>
         <translation>Impossible de lire la couche des communes.</translation>
     </message>
@@ -2032,12 +2237,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="145"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="154"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="190"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="199"/>
         <source>The field &apos;{field}&apos; is empty (NULL) for every commune: there is nothing to style. Run the centrality score again on this layer, or choose another field.</source>
         <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
     </message>
@@ -2052,7 +2257,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les quatre fonctions (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="270"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="266"/>
         <source>The function {function} has no indicator value for {count} of {total} communes: its score there rests on nothing.</source>
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
     </message>
@@ -2079,14 +2284,19 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a aucune entité : rien à comparer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="184"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="193"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="165"/>
         <location filename="../../processing/algorithms/export_layout.py" line="135"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="224"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="165"/>
+        <source>The layer has the columns of one census only ({found}): the comparateur&apos;s latest and previous censuses (P18_POP and P13_POP in the 2021 edition) give the two dates. Join the whole comparateur file.</source>
+        <translation>La couche n&apos;a les colonnes que d&apos;un recensement ({found}) : les deux derniers recensements du comparateur (P18_POP et P13_POP dans l&apos;édition 2021) donnent les deux dates. Joignez le fichier complet du comparateur.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/apply_style.py" line="233"/>
         <source>The layer is neither in a GeoPackage nor in a database that stores styles: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est ni dans un GeoPackage ni dans une base de données qui enregistre les styles : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
@@ -2120,7 +2330,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="204"/>
+        <location filename="../../processing/qml_styles.py" line="278"/>
         <source>The level style could not be applied to {layer}: {error}</source>
         <translation>Le style des niveaux n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
@@ -2152,7 +2362,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="138"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="146"/>
-        <location filename="../../processing/algorithms/territory_summary.py" line="99"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="105"/>
         <source>The output table could not be created.</source>
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
@@ -2172,7 +2382,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche de points en sortie n&apos;a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="380"/>
+        <location filename="../../core/editions.py" line="397"/>
         <source>The previous census ({{previous}}) cannot be found: the layer has the columns of one census only ({seen}). Join the whole comparateur file, which has both censuses, or name the columns in the profile.</source>
         <translation>Le recensement précédent ({{previous}}) est introuvable : la couche n&apos;a les colonnes que d&apos;un recensement ({seen}). Joignez le fichier complet du comparateur, qui a les deux recensements, ou nommez les colonnes dans le profil.</translation>
     </message>
@@ -2182,17 +2392,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les seuils fixes du profil sont établis pour sa normalisation ({profile}), pas pour {chosen} : niveaux par quantiles à la place (les parts de communes du profil).</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="408"/>
+        <location filename="../../core/scoring.py" line="431"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="410"/>
+        <location filename="../../core/scoring.py" line="433"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="460"/>
+        <location filename="../../core/scoring.py" line="483"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -2212,24 +2422,34 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les fiches n&apos;ont pas pu être écrites dans {path} (erreur {code} : {error}) : vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="236"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="245"/>
         <source>The style could not be stored in its database: {message}</source>
         <translation>Le style n&apos;a pas pu être enregistré dans sa base de données : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="58"/>
+        <location filename="../../processing/qml_styles.py" line="59"/>
         <source>The style file {path} could not be read: {message}</source>
         <translation>Impossible de lire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="176"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="185"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="52"/>
+        <location filename="../../processing/qml_styles.py" line="53"/>
         <source>The style file {path} is missing: reinstall the plugin.</source>
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="163"/>
+        <source>The tables of the two dates must give the same columns, one table for each date.</source>
+        <translation>Les tables des deux dates doivent donner les mêmes colonnes, une table par date.</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="187"/>
+        <source>The two dates must hold the same communes, in the same order.</source>
+        <translation>Les deux dates doivent porter les mêmes communes, dans le même ordre.</translation>
     </message>
     <message>
         <location filename="../../core/sensitivity.py" line="157"/>
@@ -2237,7 +2457,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="300"/>
+        <location filename="../../core/scoring.py" line="303"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -2257,7 +2477,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="167"/>
+        <location filename="../../core/scoring.py" line="170"/>
+        <location filename="../../core/trajectory.py" line="189"/>
         <source>There is no commune to score: the layer has no feature.</source>
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
@@ -2302,6 +2523,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Équipements de tourisme (BPE G)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="140"/>
+        <source>Transition table (levels at the two dates)</source>
+        <translation>Table de transitions (niveaux aux deux dates)</translation>
+    </message>
+    <message>
         <location filename="../profiles/equipements_inrae_anct.json" line="28"/>
         <source>Transport and travel equipment (BPE E)</source>
         <translation>Équipements de transports et déplacements (BPE E)</translation>
@@ -2313,26 +2539,26 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/scoring.py" line="131"/>
-        <location filename="../../core/scoring.py" line="522"/>
+        <location filename="../../core/scoring.py" line="545"/>
         <location filename="../../core/sensitivity.py" line="170"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="195"/>
+        <location filename="../../core/scoring.py" line="198"/>
         <source>Unknown indicator {key}: expected one of {expected}.</source>
         <translation>Indicateur inconnu {key} : attendu l&apos;un de {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="132"/>
-        <location filename="../../core/scoring.py" line="181"/>
-        <location filename="../../core/scoring.py" line="564"/>
+        <location filename="../../core/scoring.py" line="184"/>
+        <location filename="../../core/scoring.py" line="587"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="130"/>
-        <location filename="../../core/scoring.py" line="469"/>
+        <location filename="../../core/scoring.py" line="492"/>
         <location filename="../../core/sensitivity.py" line="166"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -2430,7 +2656,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
@@ -2602,6 +2829,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>type d&apos;équipement invalide</translation>
     </message>
     <message>
+        <location filename="../../core/trajectory.py" line="203"/>
+        <source>its years have no earlier date in the layer&apos;s columns ({columns})</source>
+        <translation>ses années n&apos;ont pas de date antérieure dans les colonnes de la couche ({columns})</translation>
+    </message>
+    <message>
         <location filename="../../core/quality.py" line="115"/>
         <source>less</source>
         <translation>moins</translation>
@@ -2629,14 +2861,35 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>hors gamme</translation>
     </message>
     <message>
+        <location filename="../../core/trajectory.py" line="226"/>
+        <source>no value for any commune at {date}</source>
+        <translation>aucune valeur pour aucune commune à {date}</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="209"/>
+        <source>no {columns} at the earlier date</source>
+        <translation>pas de {columns} à la date antérieure</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="212"/>
+        <source>no {columns} at the later date</source>
+        <translation>pas de {columns} à la date récente</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="316"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="167"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="56"/>
+        <location filename="../../processing/qml_styles.py" line="57"/>
         <source>not a QML document</source>
         <translation>pas un document QML</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="201"/>
+        <source>not in the profile at the earlier date</source>
+        <translation>absent du profil à la date antérieure</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="77"/>
@@ -2770,19 +3023,34 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>moyenne du territoire (gris)</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="364"/>
+        <location filename="../../core/editions.py" line="381"/>
         <source>the census years ({{census}}, {{previous}})</source>
         <translation>les années de recensement ({{census}}, {{previous}})</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="366"/>
+        <location filename="../../core/trajectory.py" line="145"/>
+        <source>the communes&apos; areas</source>
+        <translation>les surfaces des communes</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="225"/>
+        <source>the earlier date</source>
+        <translation>la date antérieure</translation>
+    </message>
+    <message>
+        <location filename="../../core/editions.py" line="383"/>
         <source>the establishments&apos; year ({{establishments}})</source>
         <translation>l&apos;année des établissements ({{establishments}})</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="365"/>
+        <location filename="../../core/editions.py" line="382"/>
         <source>the income year ({{income}})</source>
         <translation>l&apos;année des revenus ({{income}})</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="225"/>
+        <source>the later date</source>
+        <translation>la date récente</translation>
     </message>
     <message>
         <location filename="../../core/agreement.py" line="50"/>
@@ -2795,7 +3063,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>la ligne a moins de cellules que l&apos;en-tête : les cellules manquantes sont laissées vides</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="368"/>
+        <location filename="../../core/editions.py" line="385"/>
         <source>the period of births and deaths ({{births}})</source>
         <translation>la période des naissances et décès ({{births}})</translation>
     </message>
@@ -2810,7 +3078,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>la table de passage ne le mentionne pas</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="367"/>
+        <location filename="../../core/editions.py" line="384"/>
         <source>the year of domiciled births and deaths ({{civil}})</source>
         <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
@@ -2836,9 +3104,19 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>faiblesse</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="324"/>
+        <source>whole territory</source>
+        <translation>ensemble du territoire</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="328"/>
         <source>year given</source>
         <translation>année indiquée</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="206"/>
+        <source>{columns}: one date only (give a table of each date, such as the BPE of two years)</source>
+        <translation>{columns} : une seule date (donnez une table pour chaque date, comme la BPE de deux années)</translation>
     </message>
     <message>
         <location filename="../../core/profile.py" line="377"/>
@@ -2846,12 +3124,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{column} n&apos;existe dans aucune édition du comparateur de l&apos;INSEE connue de l&apos;extension : vérifiez son orthographe.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="474"/>
+        <location filename="../../core/editions.py" line="491"/>
         <source>{column} is a comparateur column of another year; write {role} in the profile to follow the editions.</source>
         <translation>{column} est une colonne du comparateur d&apos;une autre année ; écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="470"/>
+        <location filename="../../core/editions.py" line="487"/>
         <source>{column} is the name of the comparateur&apos;s {editions} edition; this layer has {here} ({describe}). Write {role} in the profile to follow the editions.</source>
         <translation>{column} est le nom de l&apos;édition {editions} du comparateur ; cette couche a {here} ({describe}). Écrivez {role} dans le profil pour suivre les éditions.</translation>
     </message>
@@ -2935,7 +3213,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} fiches à produire.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/territory_summary.py" line="101"/>
+        <location filename="../../processing/algorithms/territory_summary.py" line="107"/>
         <source>{count} territories summarised.</source>
         <translation>{count} territoires synthétisés.</translation>
     </message>
@@ -2972,7 +3250,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{entry} : écrivez une couche PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://).</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="424"/>
+        <location filename="../../core/editions.py" line="441"/>
         <source>{found} read for {template}: the name of the comparateur&apos;s {edition} edition.</source>
         <translation>{found} lu pour {template} : le nom de l&apos;édition {edition} du comparateur.</translation>
     </message>
@@ -3369,12 +3647,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{what} en %/an</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="387"/>
+        <location filename="../../core/editions.py" line="404"/>
         <source>{what} cannot be found: no column of INSEE&apos;s comparateur carries it (such as {examples}). Join the comparateur first, or name the columns in the profile.</source>
         <translation>{what} : introuvable, aucune colonne du comparateur de l&apos;INSEE ne la porte (comme {examples}). Joignez d&apos;abord le comparateur, ou nommez les colonnes dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../core/editions.py" line="374"/>
+        <location filename="../../core/editions.py" line="391"/>
         <source>{what} cannot be told: the layer has columns of several years ({seen}), as when two editions of the comparateur are joined side by side. Join one edition only, or name the columns in the profile.</source>
         <translation>{what} : indéterminable, la couche a des colonnes de plusieurs années ({seen}), comme lorsque deux éditions du comparateur sont jointes côte à côte. Joignez une seule édition, ou nommez les colonnes dans le profil.</translation>
     </message>

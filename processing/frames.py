@@ -132,13 +132,7 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
         del rows
         frame = pd.DataFrame({name: _without_nulls(values) for name, values in zip(field_names, columns)},
                              columns=list(field_names))
-    if code_field:
-        frame[code_field] = frame[code_field].map(lambda v: None if v is None else str(v))
-    for name in field_names:
-        if name != code_field:
-            frame[name] = _as_numbers_when_possible(frame[name])
-    if feature_ids is not None:
-        feature_ids.extend(ids)
+    _typed(frame, field_names, code_field, feature_ids, ids)
     return frame
 
 
@@ -172,13 +166,7 @@ def _read_geopackage_table(table, field_names, feedback, code_field, feature_ids
         del rows
         frame = pd.DataFrame({name: list(values) for name, values in zip(field_names, columns[1:])},
                              columns=list(field_names))
-    if code_field:
-        frame[code_field] = frame[code_field].map(lambda v: None if v is None else str(v))
-    for name in field_names:
-        if name != code_field:
-            frame[name] = _as_numbers_when_possible(frame[name])
-    if feature_ids is not None:
-        feature_ids.extend(columns[0])
+    _typed(frame, field_names, code_field, feature_ids, columns[0])
     feedback.setProgress(20)
     return frame
 
@@ -217,15 +205,20 @@ def _read_memory_layer(layer, field_names, feedback, code_field, feature_ids):
         del rows
         frame = pd.DataFrame({name: _without_nulls(values) for name, values in zip(field_names, columns)},
                              columns=list(field_names))
+    _typed(frame, field_names, code_field, feature_ids, columns[-1])
+    feedback.setProgress(20)
+    return frame
+
+
+def _typed(frame, field_names, code_field, feature_ids, ids):
+    """The read frame's types, whatever path read it: codes as text, numbers as numbers; the ids kept."""
     if code_field:
         frame[code_field] = frame[code_field].map(lambda v: None if v is None else str(v))
     for name in field_names:
         if name != code_field:
             frame[name] = _as_numbers_when_possible(frame[name])
     if feature_ids is not None:
-        feature_ids.extend(columns[-1])
-    feedback.setProgress(20)
-    return frame
+        feature_ids.extend(ids)
 
 
 def _without_nulls(values):

@@ -1,6 +1,6 @@
 """A profile read for a layer: resolved against its columns (the INSEE edition said), and the columns it reads."""
 
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterString
 
 from ..core.editions import has_placeholders
 from ..core.indicators import AREA_COLUMN
@@ -14,6 +14,35 @@ from .frames import ellipsoidal_areas_km2, read_attributes, require_field
 NORMALISATION_CHOICES = (None, "minmax", "zscore", "percentile", "reference", "national")
 AGGREGATION_CHOICES = (None, "arithmetic", "geometric")
 LEVEL_CHOICES = (None, "thresholds", "quantiles", "jenks")
+
+
+def add_method_parameters(algorithm):
+    """The NORMALISATION, AGGREGATION, LEVEL_METHOD and REFERENCE parameters of a scoring algorithm."""
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        algorithm.NORMALISATION, tr("Normalisation"),
+        options=[tr("As in the profile"), tr("Min-max (0–100)"), tr("Z-score"), tr("Percentile rank"),
+                 tr("Distance to a reference commune"), tr("Against France (national goalposts)")],
+        defaultValue=0))
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        algorithm.AGGREGATION, tr("Aggregation"),
+        options=[tr("As in the profile"), tr("Arithmetic (compensatory)"), tr("Geometric (not compensatory)")],
+        defaultValue=0))
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        algorithm.LEVEL_METHOD, tr("Levels of centrality"),
+        options=[tr("As in the profile"), tr("Fixed thresholds"), tr("Quantiles"), tr("Natural breaks (Jenks)")],
+        defaultValue=0))
+    algorithm.addParameter(QgsProcessingParameterString(
+        algorithm.REFERENCE, tr("Reference commune (its code; for the distance to a reference)"), optional=True))
+
+
+def method_choices(algorithm, parameters, context):
+    """{"normalisation", "aggregation", "levels", "reference"} as given (None: the profile's choice)."""
+    return {
+        "normalisation": NORMALISATION_CHOICES[algorithm.parameterAsEnum(parameters, algorithm.NORMALISATION, context)],
+        "aggregation": AGGREGATION_CHOICES[algorithm.parameterAsEnum(parameters, algorithm.AGGREGATION, context)],
+        "levels": LEVEL_CHOICES[algorithm.parameterAsEnum(parameters, algorithm.LEVEL_METHOD, context)],
+        "reference": algorithm.parameterAsString(parameters, algorithm.REFERENCE, context).strip() or None,
+    }
 
 
 def read_profile(path, source, feedback):

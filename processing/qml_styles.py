@@ -207,11 +207,23 @@ def apply_change_style(layer, neutral=NEUTRAL_BAND, field=CHANGE_FIELD):
     return renderer
 
 
-class ChangeStyleOnLoad(QgsProcessingLayerPostProcessorInterface):
-    """Styles centrality_change's output when QGIS desktop loads it: gains and losses, the names of the
-    main centres."""
+class KeptPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """A layer post-processor held here: QGIS keeps only a pointer, and Python would collect the
+    instance before it runs. Post-processors run on the main thread, where touching a project layer is
+    safe."""
 
     _instances = []
+
+    @classmethod
+    def create(cls):
+        instance = cls()
+        KeptPostProcessor._instances.append(instance)
+        return instance
+
+
+class ChangeStyleOnLoad(KeptPostProcessor):
+    """Styles centrality_change's output when QGIS desktop loads it: gains and losses, the names of the
+    main centres."""
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if not isinstance(layer, QgsVectorLayer) or layer.fields().lookupField(CHANGE_FIELD) < 0:
@@ -240,12 +252,6 @@ class ChangeStyleOnLoad(QgsProcessingLayerPostProcessorInterface):
                 layer=layer.name(), error=error))
         layer.triggerRepaint()
 
-    @classmethod
-    def create(cls):
-        instance = cls()
-        cls._instances.append(instance)
-        return instance
-
 
 def has_score_style(layer, field):
     renderer = layer.renderer()
@@ -254,15 +260,8 @@ def has_score_style(layer, field):
     return isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == LEVEL_CODE_FIELD
 
 
-class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
-    """Styles a scored layer when QGIS desktop loads it at the end of an algorithm.
-
-    Post-processors run on the main thread, where touching a project layer is
-    safe. QGIS keeps only a pointer: the instance is held here so Python does
-    not collect it before it runs.
-    """
-
-    _instances = []
+class StyleOnLoad(KeptPostProcessor):
+    """Styles a scored layer when QGIS desktop loads it at the end of an algorithm."""
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if not isinstance(layer, QgsVectorLayer) or layer.fields().lookupField(LEVEL_CODE_FIELD) < 0:
@@ -278,9 +277,3 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
             feedback.reportError(tr("The level style could not be applied to {layer}: {error}").format(
                 layer=layer.name(), error=error))
         layer.triggerRepaint()
-
-    @classmethod
-    def create(cls):
-        instance = cls()
-        cls._instances.append(instance)
-        return instance

@@ -3,7 +3,9 @@
 #   oldest  Python 3.9, numpy 1.20.2, pandas 1.1.5 — QGIS 3.22 LTR's Windows installers
 #   newest  this machine's Python 3, the newest numpy and pandas on PyPI — what OSGeo4W ships today
 #           (numpy 2.4 and pandas 3.0 since February 2026)
-# Usage: scripts/test_core.sh [oldest] [newest]; environments kept in .cache/venv-core-<leg>.
+# Usage: scripts/test_core.sh [oldest] [newest]; environments kept outside the checkout (other tools
+# scanning it would read their site-packages as the plugin's), in $CENTRALITES_CORE_VENVS
+# (default ~/.cache/centralites), so that fresh clones (CI) reuse them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 legs=("$@")
@@ -25,7 +27,8 @@ for leg in "${legs[@]}"; do
         echo "test-core [$leg]: no suitable Python here (pyenv install 3.9, or CORE_PYTHON_OLDEST=…): NOT run."
         continue
     fi
-    venv=".cache/venv-core-$leg"
+    venv="${CENTRALITES_CORE_VENVS:-$HOME/.cache/centralites}/venv-core-$leg"
+    mkdir -p "$(dirname "$venv")"
     stamp="$venv/.installed-$(echo "${packages[*]}" | tr ' =<>' '_+++')"
     if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mtime +"$refresh_days" 2>/dev/null)" ]; then
         rm -rf "$venv"

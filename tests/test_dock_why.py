@@ -4,33 +4,10 @@ import subprocess
 
 import numpy as np
 import pytest
-from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES
-
-
-@pytest.fixture()
-def scored_layer(run_algorithm, tmp_path):
-    results, _ = run_algorithm("centralites:diagnostic_centralites", {
-        "communes": SAMPLE_COMMUNES, "tables": SAMPLE_TABLES,
-        "score:communes_scorees": str(tmp_path / "scores.gpkg"), "layout:carte_pdf": str(tmp_path / "map.pdf"),
-    })
-    layer = QgsVectorLayer(results["score:communes_scorees"], "scores", "ogr")
-    QgsProject.instance().addMapLayer(layer)
-    yield layer
-    QgsProject.instance().removeAllMapLayers()
-
-
-@pytest.fixture()
-def dock(qgis_iface, scored_layer):
-    from centralites.ui.dock import CentralitesDock
-
-    panel = CentralitesDock(qgis_iface)
-    yield panel
-    panel.teardown()
-    panel.deleteLater()
+from test_dock import dock, scored_layer  # noqa: F401,F811 (the model's scores on the sample, the panel on them)
 
 
 def _contributions(layer):

@@ -4,12 +4,10 @@ import os
 
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterString,
 )
 
 from ...compat import NO_GEOMETRY, SOURCE_POLYGON
@@ -39,7 +37,7 @@ from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
 from ..frames import ellipsoidal_areas_km2, fields_for, read_attributes, require_field, write_table
-from ..profile_inputs import AGGREGATION_CHOICES, LEVEL_CHOICES, NORMALISATION_CHOICES
+from ..profile_inputs import add_method_parameters, method_choices
 from ..qml_styles import ChangeStyleOnLoad
 from ..reports import report_fields, write_report
 from ..table_inputs import read_table_entry, refuse_writing_onto_inputs
@@ -114,21 +112,7 @@ class CentralityChange(CentralitesAlgorithm):
             self.BPE_AFTER, tr("BPE of the later date (long layout, e.g. BPE 2019)"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.PASSAGE, tr("Table de passage of merged communes (old code, new code; optional)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.NORMALISATION, tr("Normalisation"),
-            options=[tr("As in the profile"), tr("Min-max (0–100)"), tr("Z-score"), tr("Percentile rank"),
-                     tr("Distance to a reference commune"), tr("Against France (national goalposts)")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AGGREGATION, tr("Aggregation"),
-            options=[tr("As in the profile"), tr("Arithmetic (compensatory)"), tr("Geometric (not compensatory)")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LEVEL_METHOD, tr("Levels of centrality"),
-            options=[tr("As in the profile"), tr("Fixed thresholds"), tr("Quantiles"), tr("Natural breaks (Jenks)")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            self.REFERENCE, tr("Reference commune (its code; for the distance to a reference)"), optional=True))
+        add_method_parameters(self)
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, tr("Commune code field"), defaultValue=CODE_FIELD, parentLayerParameterName=self.INPUT,
             optional=True))
@@ -167,12 +151,7 @@ class CentralityChange(CentralitesAlgorithm):
                          "whole comparateur file.").format(found=recognition.describe() or tr("none")))
         feedback.pushInfo(tr("Dates: census {before} and census {after} ({description}).").format(
             before=years_before["census"], after=years_after["census"], description=recognition.describe()))
-        methods = {
-            "normalisation": NORMALISATION_CHOICES[self.parameterAsEnum(parameters, self.NORMALISATION, context)],
-            "aggregation": AGGREGATION_CHOICES[self.parameterAsEnum(parameters, self.AGGREGATION, context)],
-            "levels": LEVEL_CHOICES[self.parameterAsEnum(parameters, self.LEVEL_METHOD, context)],
-            "reference": self.parameterAsString(parameters, self.REFERENCE, context).strip() or None,
-        }
+        methods = method_choices(self, parameters, context)
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or CODE_FIELD
         require_field(source, code_field, tr("Commune code field"))
         group = self.parameterAsString(parameters, self.GROUP_FIELD, context) or group_field(names)

@@ -2,12 +2,10 @@
 
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterString,
 )
 
 from ...compat import NO_GEOMETRY, SOURCE_POLYGON
@@ -21,7 +19,7 @@ from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
 from ..frames import fields_for, write_table
-from ..profile_inputs import AGGREGATION_CHOICES, LEVEL_CHOICES, NORMALISATION_CHOICES, read_profile, read_profile_frame
+from ..profile_inputs import add_method_parameters, method_choices, read_profile, read_profile_frame
 from ..qml_styles import StyleOnLoad
 
 
@@ -119,21 +117,7 @@ class CentralityScore(CentralitesAlgorithm):
                 extension="json", optional=True,
             )
         )
-        self.addParameter(QgsProcessingParameterEnum(
-            self.NORMALISATION, tr("Normalisation"),
-            options=[tr("As in the profile"), tr("Min-max (0–100)"), tr("Z-score"), tr("Percentile rank"),
-                     tr("Distance to a reference commune"), tr("Against France (national goalposts)")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AGGREGATION, tr("Aggregation"),
-            options=[tr("As in the profile"), tr("Arithmetic (compensatory)"), tr("Geometric (not compensatory)")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LEVEL_METHOD, tr("Levels of centrality"),
-            options=[tr("As in the profile"), tr("Fixed thresholds"), tr("Quantiles"), tr("Natural breaks (Jenks)")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            self.REFERENCE, tr("Reference commune (its code; for the distance to a reference)"), optional=True))
+        add_method_parameters(self)
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, tr("Commune code field (for the reference commune)"), defaultValue=CODE_FIELD,
             parentLayerParameterName=self.INPUT, optional=True))
@@ -147,12 +131,7 @@ class CentralityScore(CentralitesAlgorithm):
             self.fail(tr("The commune layer could not be read."))
         self.require_features(parameters, self.INPUT, source)
         profile, recognition = read_profile(self.parameterAsFile(parameters, self.PROFILE, context), source, feedback)
-        methods = {
-            "normalisation": NORMALISATION_CHOICES[self.parameterAsEnum(parameters, self.NORMALISATION, context)],
-            "aggregation": AGGREGATION_CHOICES[self.parameterAsEnum(parameters, self.AGGREGATION, context)],
-            "levels": LEVEL_CHOICES[self.parameterAsEnum(parameters, self.LEVEL_METHOD, context)],
-            "reference": self.parameterAsString(parameters, self.REFERENCE, context).strip() or None,
-        }
+        methods = method_choices(self, parameters, context)
         # A scored layer scored again: its scores, years and contributions (of any profile) are replaced.
         replaced = [name for name in source.fields().names()
                     if name in OUTPUT_FIELDS + (VINTAGE_FIELD, EXPLANATION_FIELD) or name.startswith(CONTRIBUTION_PREFIX)]

@@ -9,7 +9,7 @@
         <translation>  Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="325"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="304"/>
         <source>  {territory}: {rose} rose, {fell} fell, {held} held</source>
         <translation>  {territory} : {rose} progressent, {fell} reculent, {held} stables</translation>
     </message>
@@ -99,15 +99,13 @@
         <translation>Ajouter une ligne TOTAL</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="120"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="125"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
+        <location filename="../../processing/profile_inputs.py" line="24"/>
         <source>Against France (national goalposts)</source>
         <translation>Par rapport à la France (bornes nationales)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="123"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="128"/>
+        <location filename="../../processing/profile_inputs.py" line="27"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
@@ -175,19 +173,15 @@
         <translation>Appliquer le style de centralité…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
+        <location filename="../../processing/profile_inputs.py" line="28"/>
         <source>Arithmetic (compensatory)</source>
         <translation>Arithmétique (compensatoire)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
+        <location filename="../../processing/profile_inputs.py" line="23"/>
+        <location filename="../../processing/profile_inputs.py" line="28"/>
+        <location filename="../../processing/profile_inputs.py" line="32"/>
         <source>As in the profile</source>
         <translation>Comme dans le profil</translation>
     </message>
@@ -207,17 +201,17 @@
         <translation>Fichier BPE (format long : DEPCOM ou DCIRIS, TYPEQU, NB_EQUIP ; ou une ligne par équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="290"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="269"/>
         <source>BPE nomenclature: {before} equipment types of {first} only and {after} of {second} only left out of both dates ({types}); {kept} types compared.</source>
         <translation>Nomenclature de la BPE : {before} types d&apos;équipements présents seulement dans {first} et {after} seulement dans {second} écartés aux deux dates ({types}) ; {kept} types comparés.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="112"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="110"/>
         <source>BPE of the earlier date (long layout, e.g. BPE 2013)</source>
         <translation>BPE de la date antérieure (format long, p. ex. BPE 2013)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="112"/>
         <source>BPE of the later date (long layout, e.g. BPE 2019)</source>
         <translation>BPE de la date récente (format long, p. ex. BPE 2019)</translation>
     </message>
@@ -227,7 +221,7 @@
         <translation>Rapport BPE</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="142"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="126"/>
         <source>BPE report (rows left out, communes merged)</source>
         <translation>Rapport BPE (lignes écartées, communes fusionnées)</translation>
     </message>
@@ -287,12 +281,12 @@
         <translation>Centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="138"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="122"/>
         <source>Centrality change</source>
         <translation>Évolution de la centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="70"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="68"/>
         <source>Centrality change between two dates</source>
         <translation>Évolution de la centralité entre deux dates</translation>
     </message>
@@ -314,7 +308,7 @@
         <translation>Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="44"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="42"/>
         <source>Centrality score (four functions)</source>
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
@@ -439,16 +433,16 @@
         <translation type="vanished">Commune (en couleur) et moyenne du territoire (en gris)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="133"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="177"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="117"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="156"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="73"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="101"/>
-        <location filename="../../processing/profile_inputs.py" line="49"/>
+        <location filename="../../processing/profile_inputs.py" line="78"/>
         <source>Commune code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="138"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="122"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="97"/>
         <source>Commune code field (for the reference commune)</source>
         <translation>Champ du code INSEE (pour la commune de référence)</translation>
@@ -486,7 +480,7 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="229"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="208"/>
         <source>Communes below the profile&apos;s data floor, not scored (kept, with empty scores; their missing indicators in indicateurs_manquants): {count}. A commune is scored on at least {functions} functions, each with at least {share:.0%} of its indicators.</source>
         <translation>Communes sous le seuil de données du profil, non notées (conservées, avec des scores vides ; leurs indicateurs manquants dans indicateurs_manquants) : {count}. Une commune est notée sur au moins {functions} fonctions, chacune avec au moins {share:.0%} de ses indicateurs.</translation>
     </message>
@@ -496,12 +490,12 @@
         <translation>Communes comparées</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="297"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="276"/>
         <source>Communes merged since, summed onto today&apos;s commune through the table de passage: {count} ({codes}); field communes_fusionnees.</source>
         <translation>Communes fusionnées depuis, sommées sur la commune actuelle par la table de passage : {count} ({codes}) ; champ communes_fusionnees.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="330"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="309"/>
         <source>Communes not scored at one of the dates (kept, with empty changes): {count}.</source>
         <translation>Communes non notées à l&apos;une des dates (conservées, évolutions vides) : {count}.</translation>
     </message>
@@ -511,12 +505,12 @@
         <translation>Communes des fiches</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="220"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="199"/>
         <source>Communes per level:</source>
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="322"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="301"/>
         <source>Communes that rose, fell, held a level:</source>
         <translation>Communes qui progressent, reculent ou gardent leur niveau :</translation>
     </message>
@@ -526,12 +520,12 @@
         <translation>Communes à deux niveaux d&apos;écart ou plus</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="237"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="216"/>
         <source>Communes with at least one missing or imputed indicator (field donnees_manquantes): {count}.</source>
         <translation>Communes avec au moins un indicateur manquant ou imputé (champ donnees_manquantes) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="114"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="112"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="72"/>
         <source>Communes with joined indicators</source>
         <translation>Communes avec indicateurs joints</translation>
@@ -547,7 +541,7 @@
         <translation>Communes avec bandes de rangs</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="108"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="106"/>
         <source>Communes with the comparateur joined</source>
         <translation>Communes avec le comparateur joint</translation>
     </message>
@@ -562,7 +556,7 @@
         <translation>Communes sans niveau de référence (non comparées) : {count}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="226"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="205"/>
         <source>Communes without any indicator value (kept, with empty scores): {count}.</source>
         <translation>Communes sans aucune valeur d&apos;indicateur (conservées, scores vides) : {count}.</translation>
     </message>
@@ -623,13 +617,13 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite {score}/100</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="334"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="313"/>
         <source>Composite score: {gained} communes gained points, {lost} lost some (median change {median:+.1f} points).</source>
         <translation>Score composite : {gained} communes gagnent des points, {lost} en perdent (évolution médiane {median:+.1f} points).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="209"/>
-        <location filename="../../processing/profile_inputs.py" line="61"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="188"/>
+        <location filename="../../processing/profile_inputs.py" line="90"/>
         <source>Computing ellipsoidal areas for densities…</source>
         <translation>Calcul des surfaces ellipsoïdales pour les densités…</translation>
     </message>
@@ -674,7 +668,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur commune</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="168"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="152"/>
         <source>Dates: census {before} and census {after} ({description}).</source>
         <translation>Dates : recensement {before} et recensement {after} ({description}).</translation>
     </message>
@@ -700,9 +694,8 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Dirichlet</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="120"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="125"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="88"/>
+        <location filename="../../processing/profile_inputs.py" line="24"/>
         <source>Distance to a reference commune</source>
         <translation>Distance à une commune de référence</translation>
     </message>
@@ -770,7 +763,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Équipements en points (fichiers BPE à l&apos;équipement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="254"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="233"/>
         <source>Every indicator has the same value for every commune: the scores cannot tell the communes apart (every commune gets the same score and level). Check the joined columns.</source>
         <translation>Chaque indicateur a la même valeur pour toutes les communes : les scores ne peuvent pas distinguer les communes (toutes reçoivent le même score et le même niveau). Vérifiez les colonnes jointes.</translation>
     </message>
@@ -780,12 +773,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Accord exact</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="196"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="175"/>
         <source>Existing fields replaced by the new scores: {fields}</source>
         <translation>Champs existants remplacés par les nouveaux scores : {fields}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="245"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="224"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="126"/>
         <source>Existing fields replaced: {fields}</source>
         <translation>Champs existants remplacés : {fields}</translation>
@@ -874,8 +867,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
+        <location filename="../../processing/profile_inputs.py" line="32"/>
         <source>Fixed thresholds</source>
         <translation>Seuils fixes</translation>
     </message>
@@ -910,9 +902,8 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes : {note}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="129"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="92"/>
+        <location filename="../../processing/profile_inputs.py" line="28"/>
         <source>Geometric (not compensatory)</source>
         <translation>Géométrique (non compensatoire)</translation>
     </message>
@@ -927,7 +918,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Indiquez au moins une table à joindre.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="152"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="136"/>
         <source>Give the BPE of both dates (BPE_BEFORE and BPE_AFTER), or neither.</source>
         <translation>Donnez la BPE des deux dates (BPE_BEFORE et BPE_AFTER), ou aucune.</translation>
     </message>
@@ -998,7 +989,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>INSEE comparateur {edition}</translation>
     </message>
     <message>
-        <location filename="../../processing/profile_inputs.py" line="29"/>
+        <location filename="../../processing/profile_inputs.py" line="58"/>
         <source>INSEE data recognised: {description}.</source>
         <translation>Données INSEE reconnues : {description}.</translation>
     </message>
@@ -1029,8 +1020,8 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="110"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="118"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="108"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="116"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="74"/>
         <source>Indicator profile (JSON; empty = built-in AULA 360°)</source>
         <translation>Profil d&apos;indicateurs (JSON ; vide = profil AULA 360° intégré)</translation>
@@ -1041,7 +1032,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Profil d&apos;indicateurs avec lequel la couche a été scorée (JSON ; vide = AULA 360° intégré)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="142"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="126"/>
         <source>Indicator statistics and correlations</source>
         <translation>Statistiques et corrélations des indicateurs</translation>
     </message>
@@ -1056,12 +1047,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="312"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="291"/>
         <source>Indicators compared at both dates: {indicators}.</source>
         <translation>Indicateurs comparés aux deux dates : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="315"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="294"/>
         <source>Indicators left out of both dates ({count}):</source>
         <translation>Indicateurs écartés aux deux dates ({count}) :</translation>
     </message>
@@ -1071,12 +1062,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs des fiches</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="258"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="237"/>
         <source>Indicators with the same value for every commune (they separate nothing): {indicators}.</source>
         <translation>Indicateurs ayant la même valeur pour toutes les communes (ils ne distinguent rien) : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="251"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="230"/>
         <source>Indicators without a value for any commune (left out of the scores): {indicators}.</source>
         <translation>Indicateurs sans valeur pour aucune commune (laissés hors des scores) : {indicators}.</translation>
     </message>
@@ -1092,7 +1083,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="136"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="120"/>
         <source>Intercommunality field (for the transition table; empty = found by name)</source>
         <translation>Champ de l&apos;intercommunalité (pour la table de transitions ; vide = trouvé par son nom)</translation>
     </message>
@@ -1252,8 +1243,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Niveau : {level}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="127"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="132"/>
+        <location filename="../../processing/profile_inputs.py" line="31"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
     </message>
@@ -1318,19 +1308,18 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="304"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="283"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}), over both dates together.</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}), sur les deux dates ensemble.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="185"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="164"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}).</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
+        <location filename="../../processing/profile_inputs.py" line="23"/>
         <source>Min-max (0–100)</source>
         <translation>Min-max (0–100)</translation>
     </message>
@@ -1350,20 +1339,19 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="309"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="192"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="288"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="171"/>
         <source>National reference: {reference}.</source>
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="107"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
+        <location filename="../../processing/profile_inputs.py" line="32"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="224"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="203"/>
         <source>No BPE files given: the indicators of equipment counts (columns without a census year) have one date only and are left out.</source>
         <translation>Aucun fichier BPE donné : les indicateurs de comptages d&apos;équipements (colonnes sans année de recensement) n&apos;ont qu&apos;une date et sont écartés.</translation>
     </message>
@@ -1439,8 +1427,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun de ses indicateurs ne la place devant la moitié des communes du territoire.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="118"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="123"/>
+        <location filename="../../processing/profile_inputs.py" line="22"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
@@ -1524,7 +1511,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seulement les communes où cette expression est vraie (vide : toutes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="270"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="249"/>
         <source>Only {count} communes: scores relative to the territory (min-max, percentiles, quantile levels) mean little on so few.</source>
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
@@ -1603,9 +1590,8 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
+        <location filename="../../processing/profile_inputs.py" line="23"/>
         <source>Percentile rank</source>
         <translation>Rang centile</translation>
     </message>
@@ -1692,8 +1678,8 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil « {profile} » : {problems}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="158"/>
-        <location filename="../../processing/profile_inputs.py" line="26"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="142"/>
+        <location filename="../../processing/profile_inputs.py" line="55"/>
         <source>Profile: {name}</source>
         <translation>Profil : {name}</translation>
     </message>
@@ -1704,8 +1690,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="107"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="128"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="133"/>
+        <location filename="../../processing/profile_inputs.py" line="32"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
@@ -1725,7 +1710,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Fourchette de rang (p05–p95) : {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="239"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="218"/>
         <source>Rank bands of the sensitivity found (rang_p05, rang_p95): {within} communes moved within their band (evolution_significative = 0, drawn as stable), {beyond} beyond it.</source>
         <translation>Bandes de rang de la sensibilité trouvées (rang_p05, rang_p95) : {within} communes ont bougé dans leur bande (evolution_significative = 0, dessinées comme stables), {beyond} au-delà.</translation>
     </message>
@@ -1752,9 +1737,8 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lecture des codes INSEE des communes…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="131"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="136"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="95"/>
+        <location filename="../../processing/profile_inputs.py" line="35"/>
         <source>Reference commune (its code; for the distance to a reference)</source>
         <translation>Commune de référence (son code ; pour la distance à une référence)</translation>
     </message>
@@ -1845,7 +1829,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Couche des communes scorées (les communes sélectionnées, ou toutes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="140"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <source>Scored communes</source>
         <translation>Communes avec scores</translation>
     </message>
@@ -1862,7 +1846,7 @@ Méthode : chaque indicateur est calculé à partir des colonnes de la couche (
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau et niveau_code (1 majeure, 2 structurante, 3 intermédiaire, 4 locale, 5 hors centralité, selon les seuils du profil appliqués au score composite), donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés). Une valeur manquante suit la règle de l&apos;indicateur : reweight (indicateur écarté, poids des autres redistribués), zero (valeur nulle) ou median (médiane du territoire). Une commune sans aucune donnée est conservée avec des scores vides et comptée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="47"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="45"/>
         <source>Scores every commune on the four functions of centrality — Habiter, Travailler, Consommer, Services — from an indicator profile (JSON; empty = the built-in AULA 360° profile on INSEE&apos;s comparator base and BPE domains, normalised against France).
 
 1. Indicators are computed from the layer&apos;s columns (ratio, per 1,000 inhabitants, share, density per km², annual growth rate, difference). A missing value follows the indicator&apos;s policy: reweight (left out, the others&apos; weights re-spread), zero, or the territory&apos;s median. Transformation: log(1+x), or winsorise (values clipped to the (100−p)th and pth percentiles).
@@ -1909,7 +1893,7 @@ Les méthodes laissées sur « Comme dans le profil » reprennent celles du pr
 Champs en sortie : score_habiter, score_travailler, score_consommer, score_services, score_centralite (0–100), rang (1 = la commune la plus centrale), niveau, niveau_code, donnees_manquantes (nombre d&apos;indicateurs manquants ou imputés), indicateurs_manquants (lesquels, chacun avec ce qu&apos;en a fait le score : « vacance (médiane), sante (0), emplois » — médiane, zéro, ou écarté), millesimes (les éditions et années INSEE dont viennent les colonnes, par exemple « INSEE comparateur 2025: RP 2022, RP 2016, Filosofi 2021, REE 2021 »), explication (les deux indicateurs les plus forts et les deux plus faibles de la commune sur l&apos;échelle normalisée, chacun avec sa valeur et son rang dans la couche, dans la langue de l&apos;utilisateur), et contrib_&lt;id de l&apos;indicateur&gt; pour chaque indicateur : ses points dans score_centralite, auxquels ils s&apos;additionnent (un indicateur manquant n&apos;en a pas). Avant sa remise à l&apos;échelle, le composite est une somme d&apos;un terme par indicateur présent — arithmétique : (W_f / ΣW) × (w_i / Σw_f) × y_i, géométrique : les mêmes poids sur ln(1 + y_i) —, et chaque indicateur reçoit la part de son terme dans le score : contrib_i = score_centralite × terme_i / Σ termes. Seuil de données (« availability » du profil) : une fonction compte pour une commune lorsqu&apos;au moins la moitié de ses indicateurs ont une valeur (un zéro imputé par le profil est une valeur, une médiane non) ; une commune est notée sur au moins trois fonctions. Une commune sous le seuil, ou sans aucune donnée, est conservée avec des scores vides, n&apos;influe pas sur la normalisation des autres, et est comptée dans le journal. La table facultative STATISTICS donne pour chaque indicateur l&apos;effectif, le minimum, la médiane et le maximum ; l&apos;asymétrie et l&apos;excès de kurtosis des valeurs normalisées, signalées (asymetrique) au-delà de 2 et 3,5 (la règle JRC/COINr pour les valeurs extrêmes) ; par rapport à la France, les communes écrêtées aux bornes nationales, à 0 ou 100 (ecretees : le traitement des valeurs extrêmes) ; sa corrélation des rangs de Spearman avec score_centralite (r_composite) et avec chacun des autres indicateurs ; son poids nominal dans le composite (poids_nominal, % = W_f / ΣW × w_i / Σw_f), sa part effective de la variance du composite (part_effective, % = cov(contrib_i, score) / var(score), dont la somme fait 100) et leur rapport (rapport_poids). Le journal signale un indicateur asymétrique et un rapport au-delà de 2 ou en deçà de 1/2.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="73"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="71"/>
         <source>Scores the communes with the same profile at two dates, on one common scale, and gives the change: centres that gain or lose centrality, and the levels they rise to or fall from.
 
 Which column gives each date: the profile names the census columns by their role (P{census}_POP…). At the later date the roles are those of the comparateur joined (e.g. census 2018 in the 2021 edition); at the earlier date every census role moves one census back (P{census}_POP reads P13_POP). The BPE counts come from two BPE files in INSEE&apos;s long layout (DEPCOM, TYPEQU, NB_EQUIP), BPE_BEFORE and BPE_AFTER (e.g. 2013 and 2019), counted over the equipment types present in both (the nomenclature changes between years: the types of one year only are left out, and counted in the log), with the gamme lists of the later year for both. An indicator that has no column at one date (a growth rate needing an older census, vacancy when the earlier census lacks it, establishments of one year, BPE columns without the two files) is left out of both dates, and the log names it with the reason; the others share its weight.
@@ -2142,7 +2126,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Sommes sur les communes de chaque niveau, taux d&apos;évolution annuel entre les deux recensements. Les niveaux suivent les pondérations.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="116"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="114"/>
         <location filename="../../processing/algorithms/join_tables.py" line="101"/>
         <source>Table de passage of merged communes (old code, new code; optional)</source>
         <translation>Table de passage des communes fusionnées (ancien code, nouveau code ; facultative)</translation>
@@ -2184,7 +2168,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le recensement {census} va avec le recensement précédent {expected} dans l&apos;édition {edition} du comparateur, mais le recensement précédent trouvé est {found} : des tables de deux éditions sont-elles mélangées ? Vérifiez les tables jointes.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="239"/>
+        <location filename="../../processing/qml_styles.py" line="251"/>
         <source>The change style could not be applied to {layer}: {error}</source>
         <translation>Le style d&apos;évolution n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
@@ -2215,8 +2199,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="129"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="147"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="147"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="131"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="131"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="156"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
         <location filename="../../processing/algorithms/export_layout.py" line="132"/>
@@ -2257,14 +2241,14 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les quatre fonctions (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_score.py" line="266"/>
+        <location filename="../../processing/algorithms/centrality_score.py" line="245"/>
         <source>The function {function} has no indicator value for {count} of {total} communes: its score there rests on nothing.</source>
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="336"/>
+        <location filename="../../processing/frames.py" line="329"/>
+        <location filename="../../processing/frames.py" line="403"/>
         <location filename="../../processing/frames.py" line="410"/>
-        <location filename="../../processing/frames.py" line="417"/>
         <source>The layer changed while it was being read (feature {fid} was not there): run the algorithm again once the layer is no longer being edited.</source>
         <translation>La couche a changé pendant sa lecture (l&apos;entité {fid} n&apos;y était pas) : relancez l&apos;algorithme une fois la couche sortie du mode édition.</translation>
     </message>
@@ -2274,7 +2258,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="248"/>
+        <location filename="../../processing/frames.py" line="241"/>
         <source>The layer has no coordinate reference system, or one of unknown units: the areas of the densities are taken in the layer&apos;s own units as if they were metres, and may be wrong. Set the layer&apos;s CRS (Layer Properties → Source) or give the profile an area column, then run again.</source>
         <translation>La couche n&apos;a pas de système de coordonnées de référence, ou un SCR d&apos;unités inconnues : les surfaces des densités sont prises dans les unités de la couche comme si c&apos;étaient des mètres, et peuvent être fausses. Définissez le SCR de la couche (Propriétés de la couche → Source) ou donnez au profil une colonne de surface, puis relancez.</translation>
     </message>
@@ -2291,7 +2275,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="165"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="149"/>
         <source>The layer has the columns of one census only ({found}): the comparateur&apos;s latest and previous censuses (P18_POP and P13_POP in the 2021 edition) give the two dates. Join the whole comparateur file.</source>
         <translation>La couche n&apos;a les colonnes que d&apos;un recensement ({found}) : les deux derniers recensements du comparateur (P18_POP et P13_POP dans l&apos;édition 2021) donnent les deux dates. Joignez le fichier complet du comparateur.</translation>
     </message>
@@ -2305,7 +2289,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation type="vanished">La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="213"/>
+        <location filename="../../processing/frames.py" line="201"/>
         <source>The layer {name} could not be read.</source>
         <translation>Impossible de lire la couche {name}.</translation>
     </message>
@@ -2330,7 +2314,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="278"/>
+        <location filename="../../processing/qml_styles.py" line="277"/>
         <source>The level style could not be applied to {layer}: {error}</source>
         <translation>Le style des niveaux n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
@@ -2355,7 +2339,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="396"/>
+        <location filename="../../processing/frames.py" line="389"/>
         <source>The output layer could not be written: {error}</source>
         <translation>Impossible d&apos;écrire la couche en sortie : {error}</translation>
     </message>
@@ -2523,7 +2507,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Équipements de tourisme (BPE G)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="140"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="124"/>
         <source>Transition table (levels at the two dates)</source>
         <translation>Table de transitions (niveaux aux deux dates)</translation>
     </message>
@@ -2656,9 +2640,8 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Année (AN) à compter (vide : la plus récente du fichier)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="119"/>
-        <location filename="../../processing/algorithms/centrality_score.py" line="124"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="87"/>
+        <location filename="../../processing/profile_inputs.py" line="23"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
     </message>
@@ -2877,7 +2860,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/bpe.py" line="316"/>
-        <location filename="../../processing/algorithms/centrality_change.py" line="167"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="151"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -3089,7 +3072,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/failures.py" line="413"/>
-        <location filename="../../processing/frames.py" line="397"/>
+        <location filename="../../processing/frames.py" line="390"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -3104,7 +3087,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>faiblesse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="324"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="303"/>
         <source>whole territory</source>
         <translation>ensemble du territoire</translation>
     </message>
@@ -3285,7 +3268,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="471"/>
+        <location filename="../../processing/frames.py" line="464"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>

@@ -20,6 +20,7 @@ from ..core.profile import (
 from ..core.rescoring import Rescorer, matches_scores
 from ..core.scoring import ScoringError
 from ..core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD
+from ..i18n import tr
 from .layer_io import read_frame, read_stored_scores, write_scores
 
 
@@ -66,11 +67,15 @@ class LiveScores:
         # Read through the same path, so in the same feature order (checked).
         self.feature_ids = []
         stored = read_stored_scores(layer, self.feature_ids)
+        self.written = stored  # what the layer's score fields hold, in feature order
         frame_ids = []
         frame = read_frame(layer, self.resolved, frame_ids)  # resolved once, above
-        if frame_ids != self.feature_ids:
-            raise RuntimeError("the layer's features were read in two orders")  # a bug, not the user's data
-        self.written = stored  # what the layer's score fields hold, in feature order
+        if frame_ids != self.feature_ids:  # read in another order: the frame follows the stored scores' rows
+            position = {fid: row for row, fid in enumerate(frame_ids)}
+            if set(position) != set(self.feature_ids):
+                self.problem = tr("The layer's features changed while the panel read them: choose the layer again.")
+                return
+            frame = frame.iloc[[position[fid] for fid in self.feature_ids]]
         self.rescorer, self.matched = _matching_rescorer(frame, self.profile, stored, weights)
 
     def score(self, function_weights, indicator_weights):

@@ -11,7 +11,7 @@
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="304"/>
         <source>  {territory}: {rose} rose, {fell} fell, {held} held</source>
-        <translation>  {territory} : {rose} progressent, {fell} reculent, {held} stables</translation>
+        <translation>  {territory} : {rose} progressent, {fell} reculent, {held} stables</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="104"/>
@@ -132,12 +132,12 @@
     <message>
         <location filename="../../core/sheets.py" line="267"/>
         <source>All its functions are at or above the territory&apos;s median: the furthest ahead is {best} ({best_score}, median {best_median}), the least {worst} ({worst_score}, median {worst_median}).</source>
-        <translation>Toutes ses fonctions sont à la médiane du territoire ou au-dessus : la plus en avance est {best} ({best_score}, médiane {best_median}), la moins {worst} ({worst_score}, médiane {worst_median}).</translation>
+        <translation>Toutes ses fonctions sont à la médiane du territoire ou au-dessus : la plus en avance est {best} ({best_score}, médiane {best_median}), la moins {worst} ({worst_score}, médiane {worst_median}).</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="273"/>
         <source>All its functions are at or below the territory&apos;s median: the closest is {best} ({best_score}, median {best_median}), the furthest behind {worst} ({worst_score}, median {worst_median}).</source>
-        <translation>Toutes ses fonctions sont à la médiane du territoire ou en dessous : la plus proche est {best} ({best_score}, médiane {best_median}), la plus en retrait {worst} ({worst_score}, médiane {worst_median}).</translation>
+        <translation>Toutes ses fonctions sont à la médiane du territoire ou en dessous : la plus proche est {best} ({best_score}, médiane {best_median}), la plus en retrait {worst} ({worst_score}, médiane {worst_median}).</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="225"/>
@@ -203,7 +203,7 @@
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="269"/>
         <source>BPE nomenclature: {before} equipment types of {first} only and {after} of {second} only left out of both dates ({types}); {kept} types compared.</source>
-        <translation>Nomenclature de la BPE : {before} types d&apos;équipements présents seulement dans {first} et {after} seulement dans {second} écartés aux deux dates ({types}) ; {kept} types comparés.</translation>
+        <translation>Nomenclature de la BPE : {before} types d&apos;équipements présents seulement dans {first} et {after} seulement dans {second} écartés aux deux dates ({types}) ; {kept} types comparés.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="110"/>
@@ -335,7 +335,7 @@
     <message>
         <location filename="../../plugin.py" line="31"/>
         <source>Centralités needs the Python package(s) {names}, missing from this QGIS. On Windows: run the OSGeo4W setup and install python3-{first} (or &apos;pip install {names_pip}&apos; in the OSGeo4W shell); on Debian or Ubuntu: sudo apt install python3-{first}. Then restart QGIS.</source>
-        <translation>Centralités a besoin du ou des paquets Python {names}, absents de ce QGIS. Sous Windows : lancez l&apos;installateur OSGeo4W et installez python3-{first} (ou « pip install {names_pip} » dans le shell OSGeo4W) ; sous Debian ou Ubuntu : sudo apt install python3-{first}. Redémarrez ensuite QGIS.</translation>
+        <translation>Centralités a besoin du ou des paquets Python {names}, absents de ce QGIS. Sous Windows : lancez l&apos;installateur OSGeo4W et installez python3-{first} (ou « pip install {names_pip} » dans le shell OSGeo4W) ; sous Debian ou Ubuntu : sudo apt install python3-{first}. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
         <location filename="../../processing/failures.py" line="252"/>
@@ -350,7 +350,7 @@
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="98"/>
         <source>Change between two dates (centrality_change: gains and losses)</source>
-        <translation>Évolution entre deux dates (centrality_change : gains et pertes)</translation>
+        <translation>Évolution entre deux dates (centrality_change : gains et pertes)</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="257"/>
@@ -360,7 +360,7 @@
     <message>
         <location filename="../../core/sheets.py" line="327"/>
         <source>Change of population and jobs: the layer has no census columns of two years ({columns}).</source>
-        <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
+        <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/export_layout.py" line="117"/>
@@ -405,7 +405,7 @@
     <message>
         <location filename="../../core/profile.py" line="423"/>
         <source>Columns matched whatever their case: {pairs}.</source>
-        <translation>Colonnes reconnues sans tenir compte de la casse : {pairs}.</translation>
+        <translation>Colonnes reconnues sans tenir compte de la casse : {pairs}.</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="121"/>
@@ -460,7 +460,7 @@
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="133"/>
         <source>Commune name field (empty: NOM, NOM_COM or LIBGEO)</source>
-        <translation>Champ du nom de la commune (vide : NOM, NOM_COM ou LIBGEO)</translation>
+        <translation>Champ du nom de la commune (vide : NOM, NOM_COM ou LIBGEO)</translation>
     </message>
     <message>
         <location filename="../../ui/why_tab.py" line="31"/>
@@ -492,12 +492,12 @@
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="276"/>
         <source>Communes merged since, summed onto today&apos;s commune through the table de passage: {count} ({codes}); field communes_fusionnees.</source>
-        <translation>Communes fusionnées depuis, sommées sur la commune actuelle par la table de passage : {count} ({codes}) ; champ communes_fusionnees.</translation>
+        <translation>Communes fusionnées depuis, sommées sur la commune actuelle par la table de passage : {count} ({codes}) ; champ communes_fusionnees.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="309"/>
         <source>Communes not scored at one of the dates (kept, with empty changes): {count}.</source>
-        <translation>Communes non notées à l&apos;une des dates (conservées, évolutions vides) : {count}.</translation>
+        <translation>Communes non notées à l&apos;une des dates (conservées, évolutions vides) : {count}.</translation>
     </message>
     <message>
         <location filename="../../processing/sheet_pages.py" line="97"/>
@@ -512,7 +512,7 @@
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="301"/>
         <source>Communes that rose, fell, held a level:</source>
-        <translation>Communes qui progressent, reculent ou gardent leur niveau :</translation>
+        <translation>Communes qui progressent, reculent ou gardent leur niveau :</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="86"/>
@@ -619,7 +619,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="313"/>
         <source>Composite score: {gained} communes gained points, {lost} lost some (median change {median:+.1f} points).</source>
-        <translation>Score composite : {gained} communes gagnent des points, {lost} en perdent (évolution médiane {median:+.1f} points).</translation>
+        <translation>Score composite : {gained} communes gagnent des points, {lost} en perdent (évolution médiane {median:+.1f} points).</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="188"/>
@@ -670,7 +670,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="152"/>
         <source>Dates: census {before} and census {after} ({description}).</source>
-        <translation>Dates : recensement {before} et recensement {after} ({description}).</translation>
+        <translation>Dates : recensement {before} et recensement {after} ({description}).</translation>
     </message>
     <message>
         <location filename="../profiles/aula_360.json" line="31"/>
@@ -894,7 +894,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
     <message>
         <location filename="../../core/trajectory.py" line="491"/>
         <source>Gamme lists of both dates: {note}.</source>
-        <translation>Listes de gammes des deux dates : {note}.</translation>
+        <translation>Listes de gammes des deux dates : {note}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="127"/>
@@ -1029,7 +1029,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="130"/>
         <source>Indicator profile the layer was scored with (JSON; empty = built-in AULA 360°)</source>
-        <translation>Profil d&apos;indicateurs avec lequel la couche a été scorée (JSON ; vide = AULA 360° intégré)</translation>
+        <translation>Profil d&apos;indicateurs avec lequel la couche a été scorée (JSON ; vide = AULA 360° intégré)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="126"/>
@@ -1049,12 +1049,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="291"/>
         <source>Indicators compared at both dates: {indicators}.</source>
-        <translation>Indicateurs comparés aux deux dates : {indicators}.</translation>
+        <translation>Indicateurs comparés aux deux dates : {indicators}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="294"/>
         <source>Indicators left out of both dates ({count}):</source>
-        <translation>Indicateurs écartés aux deux dates ({count}) :</translation>
+        <translation>Indicateurs écartés aux deux dates ({count}) :</translation>
     </message>
     <message>
         <location filename="../../processing/sheet_pages.py" line="135"/>
@@ -1080,12 +1080,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="136"/>
         <source>Intercommunality field (empty: NOM_EPCI, LIBEPCI… when present)</source>
-        <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
+        <translation>Champ de l&apos;intercommunalité (vide : NOM_EPCI, LIBEPCI… s&apos;il existe)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="120"/>
         <source>Intercommunality field (for the transition table; empty = found by name)</source>
-        <translation>Champ de l&apos;intercommunalité (pour la table de transitions ; vide = trouvé par son nom)</translation>
+        <translation>Champ de l&apos;intercommunalité (pour la table de transitions ; vide = trouvé par son nom)</translation>
     </message>
     <message>
         <location filename="../../processing/qml_styles.py" line="76"/>
@@ -1095,7 +1095,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     <message>
         <location filename="../../core/sheets.py" line="279"/>
         <source>Its strongest function against the territory is {best} ({best_score}, median {best_median}); its weakest, {worst} ({worst_score}, median {worst_median}).</source>
-        <translation>Sa fonction la plus forte face au territoire est {best} ({best_score}, médiane {best_median}) ; la plus faible, {worst} ({worst_score}, médiane {worst_median}).</translation>
+        <translation>Sa fonction la plus forte face au territoire est {best} ({best_score}, médiane {best_median}) ; la plus faible, {worst} ({worst_score}, médiane {worst_median}).</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="262"/>
@@ -1240,7 +1240,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     <message>
         <location filename="../../core/sheets.py" line="244"/>
         <source>Level: {level}</source>
-        <translation>Niveau : {level}</translation>
+        <translation>Niveau : {level}</translation>
     </message>
     <message>
         <location filename="../../processing/profile_inputs.py" line="31"/>
@@ -1310,7 +1310,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="283"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}), over both dates together.</source>
-        <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}), sur les deux dates ensemble.</translation>
+        <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}), sur les deux dates ensemble.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="164"/>
@@ -1353,12 +1353,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="203"/>
         <source>No BPE files given: the indicators of equipment counts (columns without a census year) have one date only and are left out.</source>
-        <translation>Aucun fichier BPE donné : les indicateurs de comptages d&apos;équipements (colonnes sans année de recensement) n&apos;ont qu&apos;une date et sont écartés.</translation>
+        <translation>Aucun fichier BPE donné : les indicateurs de comptages d&apos;équipements (colonnes sans année de recensement) n&apos;ont qu&apos;une date et sont écartés.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="160"/>
         <source>No PDF and no folder asked: no sheet made.</source>
-        <translation>Ni PDF ni dossier demandé : aucune fiche produite.</translation>
+        <translation>Ni PDF ni dossier demandé : aucune fiche produite.</translation>
     </message>
     <message>
         <location filename="../../core/agreement.py" line="55"/>
@@ -1368,7 +1368,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="227"/>
         <source>No commune matches the filter expression {expression}: nothing to make.</source>
-        <translation>Aucune commune ne vérifie l&apos;expression de filtre {expression} : rien à produire.</translation>
+        <translation>Aucune commune ne vérifie l&apos;expression de filtre {expression} : rien à produire.</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="160"/>
@@ -1378,7 +1378,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     <message>
         <location filename="../../core/trajectory.py" line="233"/>
         <source>No indicator of the profile can be compared between the two dates: {reasons}</source>
-        <translation>Aucun indicateur du profil ne peut être comparé entre les deux dates : {reasons}</translation>
+        <translation>Aucun indicateur du profil ne peut être comparé entre les deux dates : {reasons}</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="365"/>
@@ -1388,7 +1388,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     <message>
         <location filename="../../processing/sheet_pages.py" line="252"/>
         <source>No indicator: the profile has none the layer can compute.</source>
-        <translation>Aucun indicateur : le profil n&apos;en a aucun que la couche permette de calculer.</translation>
+        <translation>Aucun indicateur : le profil n&apos;en a aucun que la couche permette de calculer.</translation>
     </message>
     <message>
         <location filename="../../processing/qpt_layouts.py" line="285"/>
@@ -1466,7 +1466,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     <message>
         <location filename="../../core/sheets.py" line="201"/>
         <source>Not scored: too few indicators have a value (see the field indicateurs_manquants).</source>
-        <translation>Non scorée : trop peu d&apos;indicateurs ont une valeur (voir le champ indicateurs_manquants).</translation>
+        <translation>Non scorée : trop peu d&apos;indicateurs ont une valeur (voir le champ indicateurs_manquants).</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="104"/>
@@ -1490,11 +1490,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
 Each page: the commune&apos;s name, code and intercommunality, its level, its rank out of the communes scored, its composite score and, when the layer carries the sensitivity fields (rang_p05, rang_p95), its rank band; a chart of its four functions against the territory&apos;s median and the mean of its level; the indicators of the profile — raw value with its unit, the territory&apos;s median, the commune&apos;s percentile among the territory&apos;s communes (P90: higher than 90 % of them), its contribution to the composite in points (the contrib_ fields), ▲ a strength (ahead of at least 75 % of the communes, on the indicator&apos;s direction: a low vacancy is ahead) or ▼ a weakness (ahead of at most 25 %); three sentences that say why; a locator map of the commune in its intercommunality, the communes coloured by level with the names of the main centres; the change of population and jobs between the two census years of the layer; the sources with the INSEE editions used (field millesimes), the date and the page number. The territory is the whole layer: medians, percentiles and level means are taken over all its communes.
 
 The profile must be the one the layer was scored with (empty: the built-in one). The page comes from the plugin&apos;s template resources/layouts/fiche_communale_A4.qpt, or from your own .qpt (your logo, your colours) keeping the item ids title, subtitle, summary, map, legend, chart, change, explanation, indicators (an attribute table&apos;s frame), sources, date, page; the items it lacks are left out and listed in the log. The chart needs pyqtgraph.</source>
-        <translation>Une page A4 par commune d&apos;une couche scorée (la sortie de « Score de centralité ») : toutes les communes, celles sélectionnées (cocher « Entités sélectionnées uniquement »), ou celles d&apos;une expression de filtre comme &quot;NOM_EPCI&quot; = &apos;CC du Ternois&apos; ou &quot;niveau_code&quot; &lt;= 2 — dans un PDF, et en option un PDF par commune dans un dossier, nommé par code et nom.
+        <translation>Une page A4 par commune d&apos;une couche scorée (la sortie de « Score de centralité ») : toutes les communes, celles sélectionnées (cocher « Entités sélectionnées uniquement »), ou celles d&apos;une expression de filtre comme &quot;NOM_EPCI&quot; = &apos;CC du Ternois&apos; ou &quot;niveau_code&quot; &lt;= 2 — dans un PDF, et en option un PDF par commune dans un dossier, nommé par code et nom.
 
-Chaque page : le nom, le code et l&apos;intercommunalité de la commune, son niveau, son rang parmi les communes scorées, son score composite et, quand la couche porte les champs de sensibilité (rang_p05, rang_p95), sa fourchette de rang ; un graphique de ses quatre fonctions face à la médiane du territoire et à la moyenne de son niveau ; les indicateurs du profil — valeur brute avec son unité, médiane du territoire, centile de la commune parmi les communes du territoire (P90 : plus élevée que 90 % d&apos;entre elles), sa contribution au score composite en points (les champs contrib_), ▲ un atout (devant au moins 75 % des communes, dans le sens de l&apos;indicateur : une vacance faible est devant) ou ▼ une faiblesse (devant au plus 25 %) ; trois phrases qui disent pourquoi ; une carte de situation de la commune dans son intercommunalité, les communes colorées par niveau avec les noms des principaux pôles ; l&apos;évolution de la population et des emplois entre les deux recensements de la couche ; les sources avec les millésimes INSEE utilisés (champ millesimes), la date et le numéro de page. Le territoire est toute la couche : médianes, centiles et moyennes par niveau sont calculés sur toutes ses communes.
+Chaque page : le nom, le code et l&apos;intercommunalité de la commune, son niveau, son rang parmi les communes scorées, son score composite et, quand la couche porte les champs de sensibilité (rang_p05, rang_p95), sa fourchette de rang ; un graphique de ses quatre fonctions face à la médiane du territoire et à la moyenne de son niveau ; les indicateurs du profil — valeur brute avec son unité, médiane du territoire, centile de la commune parmi les communes du territoire (P90 : plus élevée que 90 % d&apos;entre elles), sa contribution au score composite en points (les champs contrib_), ▲ un atout (devant au moins 75 % des communes, dans le sens de l&apos;indicateur : une vacance faible est devant) ou ▼ une faiblesse (devant au plus 25 %) ; trois phrases qui disent pourquoi ; une carte de situation de la commune dans son intercommunalité, les communes colorées par niveau avec les noms des principaux pôles ; l&apos;évolution de la population et des emplois entre les deux recensements de la couche ; les sources avec les millésimes INSEE utilisés (champ millesimes), la date et le numéro de page. Le territoire est toute la couche : médianes, centiles et moyennes par niveau sont calculés sur toutes ses communes.
 
-Le profil doit être celui avec lequel la couche a été scorée (vide : celui intégré). La page vient du modèle de l&apos;extension resources/layouts/fiche_communale_A4.qpt, ou de votre propre .qpt (votre logo, vos couleurs) qui garde les identifiants d&apos;éléments title, subtitle, summary, map, legend, chart, change, explanation, indicators (le cadre d&apos;une table attributaire), sources, date, page ; les éléments absents sont laissés de côté et listés dans le journal. Le graphique demande pyqtgraph.</translation>
+Le profil doit être celui avec lequel la couche a été scorée (vide : celui intégré). La page vient du modèle de l&apos;extension resources/layouts/fiche_communale_A4.qpt, ou de votre propre .qpt (votre logo, vos couleurs) qui garde les identifiants d&apos;éléments title, subtitle, summary, map, legend, chart, change, explanation, indicators (le cadre d&apos;une table attributaire), sources, date, page ; les éléments absents sont laissés de côté et listés dans le journal. Le graphique demande pyqtgraph.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="37"/>
@@ -1503,12 +1503,12 @@ Le profil doit être celui avec lequel la couche a été scorée (vide : celui i
 Columns: territoire (the group&apos;s value), nom (LABEL_FIELD of its first commune), nb_communes; the sum of each count field (SUM_FIELDS; the population field when empty); moy_&lt;field&gt;, the population-weighted mean of each score field (MEAN_FIELDS; every score_* field of the layer when empty): Σ score × population / Σ population over the communes that have both; and, when the layer has niveau_code, the number of communes at each level (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite); on the output of centrality_change, the communes that rose, fell or held a level (nb_progresse, nb_recule, nb_stable) and the mean change of the composite (moy_evol_centralite). A last row TOTAL sums the whole layer (TOTAL parameter). Communes with an empty group value are gathered under an empty key.</source>
         <translation>Une ligne par intercommunalité — ou par valeur de tout autre champ (GROUP_FIELD, SIREN_EPCI par défaut) — d&apos;une couche de communes, en général celle produite par le score de centralité.
 
-Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite) ; sur la sortie de centrality_change, les communes qui progressent, reculent ou gardent leur niveau (nb_progresse, nb_recule, nb_stable) et l&apos;évolution moyenne du composite (moy_evol_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
+Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première commune), nb_communes ; la somme de chaque champ d&apos;effectif (SUM_FIELDS ; le champ de population s&apos;il est vide) ; moy_&lt;champ&gt;, la moyenne de chaque champ de score pondérée par la population (MEAN_FIELDS ; tous les champs score_* de la couche s&apos;il est vide) : Σ score × population / Σ population sur les communes qui ont les deux valeurs ; et, lorsque la couche a un champ niveau_code, le nombre de communes à chaque niveau (nb_majeure, nb_structurante, nb_intermediaire, nb_locale, nb_hors_centralite) ; sur la sortie de centrality_change, les communes qui progressent, reculent ou gardent leur niveau (nb_progresse, nb_recule, nb_stable) et l&apos;évolution moyenne du composite (moy_evol_centralite). Une dernière ligne TOTAL porte sur l&apos;ensemble de la couche (paramètre TOTAL). Les communes dont la valeur de groupe est vide sont rassemblées sous une clé vide.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="127"/>
         <source>Only the communes where this expression is true (empty: all)</source>
-        <translation>Seulement les communes où cette expression est vraie (vide : toutes)</translation>
+        <translation>Seulement les communes où cette expression est vraie (vide : toutes)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_score.py" line="249"/>
@@ -1518,7 +1518,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     <message>
         <location filename="../../core/trajectory.py" line="280"/>
         <source>Only {count} functions keep an indicator at both dates: a commune is scored on those {count} (the profile asks {asked}).</source>
-        <translation>Seules {count} fonctions gardent un indicateur aux deux dates : une commune est notée sur ces {count} (le profil en demande {asked}).</translation>
+        <translation>Seules {count} fonctions gardent un indicateur aux deux dates : une commune est notée sur ces {count} (le profil en demande {asked}).</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="436"/>
@@ -1686,7 +1686,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="284"/>
         <source>Profile: {name}.</source>
-        <translation>Profil : {name}.</translation>
+        <translation>Profil : {name}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="107"/>
@@ -1707,12 +1707,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     <message>
         <location filename="../../core/sheets.py" line="251"/>
         <source>Rank band (p05–p95): {low}–{high}</source>
-        <translation>Fourchette de rang (p05–p95) : {low}–{high}</translation>
+        <translation>Fourchette de rang (p05–p95) : {low}–{high}</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="218"/>
         <source>Rank bands of the sensitivity found (rang_p05, rang_p95): {within} communes moved within their band (evolution_significative = 0, drawn as stable), {beyond} beyond it.</source>
-        <translation>Bandes de rang de la sensibilité trouvées (rang_p05, rang_p95) : {within} communes ont bougé dans leur bande (evolution_significative = 0, dessinées comme stables), {beyond} au-delà.</translation>
+        <translation>Bandes de rang de la sensibilité trouvées (rang_p05, rang_p95) : {within} communes ont bougé dans leur bande (evolution_significative = 0, dessinées comme stables), {beyond} au-delà.</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="245"/>
@@ -1907,19 +1907,19 @@ Output fields: score_&lt;function&gt;_avant, score_&lt;function&gt;_apres and ev
 With the rank bands of the sensitivity algorithm in the layer (rang_p05, rang_p95, of the later date), evolution_significative is 1 when the commune&apos;s earlier rank lies outside its band, 0 within it: a change no larger than the method&apos;s choices move, drawn as stable by the change style.
 
 TRANSITIONS: the communes and their population (at each census) from each level to each level, for the whole territory and for each intercommunality (GROUP_FIELD), with the move.</source>
-        <translation>Note les communes avec le même profil à deux dates, sur une seule échelle commune, et donne l&apos;évolution : les centres qui gagnent ou perdent en centralité, et les niveaux vers lesquels ils montent ou dont ils descendent.
+        <translation>Note les communes avec le même profil à deux dates, sur une seule échelle commune, et donne l&apos;évolution : les centres qui gagnent ou perdent en centralité, et les niveaux vers lesquels ils montent ou dont ils descendent.
 
-Quelle colonne donne chaque date : le profil nomme les colonnes du recensement par leur rôle (P{census}_POP…). À la date récente, les rôles sont ceux du comparateur joint (p. ex. recensement 2018 dans l&apos;édition 2021) ; à la date antérieure, chaque rôle de recensement recule d&apos;un recensement (P{census}_POP lit P13_POP). Les comptages BPE viennent de deux fichiers BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP), BPE_BEFORE et BPE_AFTER (p. ex. 2013 et 2019), comptés sur les types d&apos;équipements présents dans les deux (la nomenclature change d&apos;une année à l&apos;autre : les types d&apos;une seule année sont écartés, et comptés dans le journal), avec les listes de gammes de l&apos;année récente pour les deux. Un indicateur sans colonne à l&apos;une des dates (un taux de croissance qui demande un recensement plus ancien, la vacance quand le recensement antérieur ne l&apos;a pas, les établissements d&apos;une seule année, les colonnes BPE sans les deux fichiers) est écarté aux deux dates, et le journal le nomme avec la raison ; les autres se partagent son poids.
+Quelle colonne donne chaque date : le profil nomme les colonnes du recensement par leur rôle (P{census}_POP…). À la date récente, les rôles sont ceux du comparateur joint (p. ex. recensement 2018 dans l&apos;édition 2021) ; à la date antérieure, chaque rôle de recensement recule d&apos;un recensement (P{census}_POP lit P13_POP). Les comptages BPE viennent de deux fichiers BPE au format long de l&apos;INSEE (DEPCOM, TYPEQU, NB_EQUIP), BPE_BEFORE et BPE_AFTER (p. ex. 2013 et 2019), comptés sur les types d&apos;équipements présents dans les deux (la nomenclature change d&apos;une année à l&apos;autre : les types d&apos;une seule année sont écartés, et comptés dans le journal), avec les listes de gammes de l&apos;année récente pour les deux. Un indicateur sans colonne à l&apos;une des dates (un taux de croissance qui demande un recensement plus ancien, la vacance quand le recensement antérieur ne l&apos;a pas, les établissements d&apos;une seule année, les colonnes BPE sans les deux fichiers) est écarté aux deux dates, et le journal le nomme avec la raison ; les autres se partagent son poids.
 
-Une seule échelle : les communes aux deux dates sont notées ensemble. Par rapport à la France (les profils fournis), les bornes nationales sont fixes ; en min-max, z-score ou rangs centiles, les bornes sont prises sur les deux dates ensemble, pour qu&apos;un point vaille la même chose aux deux dates.
+Une seule échelle : les communes aux deux dates sont notées ensemble. Par rapport à la France (les profils fournis), les bornes nationales sont fixes ; en min-max, z-score ou rangs centiles, les bornes sont prises sur les deux dates ensemble, pour qu&apos;un point vaille la même chose aux deux dates.
 
-Communes fusionnées : la BPE de l&apos;année antérieure est dans la géographie de son année ; avec une table de passage (PASSAGE), les lignes des communes fusionnées depuis sont sommées sur la commune actuelle (comme le fait la jointure), et communes_fusionnees dit quels codes ont été sommés.
+Communes fusionnées : la BPE de l&apos;année antérieure est dans la géographie de son année ; avec une table de passage (PASSAGE), les lignes des communes fusionnées depuis sont sommées sur la commune actuelle (comme le fait la jointure), et communes_fusionnees dit quels codes ont été sommés.
 
-Champs en sortie : score_&lt;fonction&gt;_avant, score_&lt;fonction&gt;_apres et evol_&lt;fonction&gt; (points) pour les quatre fonctions et le composite (score_centralite_avant, score_centralite_apres, evol_centralite), rang_avant, rang_apres (le rang à chaque date), niveau_avant, niveau_apres, niveau_code_avant, niveau_code_apres, mouvement (progresse : un niveau au-dessus, recule, stable), moteurs_evolution (les indicateurs qui ont le plus fait bouger le composite, avec leurs points), et evol_contrib_&lt;id de l&apos;indicateur&gt; : les points de chaque indicateur dans le composite à la date récente moins à la date antérieure — leur somme est evol_centralite.
+Champs en sortie : score_&lt;fonction&gt;_avant, score_&lt;fonction&gt;_apres et evol_&lt;fonction&gt; (points) pour les quatre fonctions et le composite (score_centralite_avant, score_centralite_apres, evol_centralite), rang_avant, rang_apres (le rang à chaque date), niveau_avant, niveau_apres, niveau_code_avant, niveau_code_apres, mouvement (progresse : un niveau au-dessus, recule, stable), moteurs_evolution (les indicateurs qui ont le plus fait bouger le composite, avec leurs points), et evol_contrib_&lt;id de l&apos;indicateur&gt; : les points de chaque indicateur dans le composite à la date récente moins à la date antérieure — leur somme est evol_centralite.
 
-Avec les bandes de rang de l&apos;algorithme de sensibilité dans la couche (rang_p05, rang_p95, de la date récente), evolution_significative vaut 1 quand le rang antérieur de la commune est hors de sa bande, 0 dedans : une évolution pas plus grande que ce que font bouger les choix de méthode, dessinée comme stable par le style d&apos;évolution.
+Avec les bandes de rang de l&apos;algorithme de sensibilité dans la couche (rang_p05, rang_p95, de la date récente), evolution_significative vaut 1 quand le rang antérieur de la commune est hors de sa bande, 0 dedans : une évolution pas plus grande que ce que font bouger les choix de méthode, dessinée comme stable par le style d&apos;évolution.
 
-TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un niveau à l&apos;autre, pour l&apos;ensemble du territoire et pour chaque intercommunalité (GROUP_FIELD), avec le mouvement.</translation>
+TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un niveau à l&apos;autre, pour l&apos;ensemble du territoire et pour chaque intercommunalité (GROUP_FIELD), avec le mouvement.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="214"/>
@@ -1960,7 +1960,7 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un 
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="143"/>
         <source>Sheet template (.qpt; empty: the plugin&apos;s own)</source>
-        <translation>Modèle de fiche (.qpt ; vide : celui de l&apos;extension)</translation>
+        <translation>Modèle de fiche (.qpt ; vide : celui de l&apos;extension)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="146"/>
@@ -2026,7 +2026,7 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un 
     <message>
         <location filename="../../core/sheets.py" line="296"/>
         <source>Strongest indicators: {items}.</source>
-        <translation>Indicateurs les plus forts : {items}.</translation>
+        <translation>Indicateurs les plus forts : {items}.</translation>
     </message>
     <message>
         <location filename="../../processing/qml_styles.py" line="75"/>
@@ -2061,7 +2061,7 @@ The styles are the QML files shipped in the plugin&apos;s resources/styles folde
 The features are not modified. When the layer is stored in a GeoPackage or a database (PostGIS: its layer_styles table), the style is saved there as the layer&apos;s default style, so the layer keeps it when opened later or on another machine. The style can also be written to a QML file.</source>
         <translation>Met en forme une couche de communes avec scores pour un rapport.
 
-Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées ; soit l&apos;évolution du composite entre deux dates (evol_centralite, de centrality_change), divergente : pertes en rouge, gains en bleu, évolutions de moins de 2 points dessinées comme stables.
+Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées ; soit l&apos;évolution du composite entre deux dates (evol_centralite, de centrality_change), divergente : pertes en rouge, gains en bleu, évolutions de moins de 2 points dessinées comme stables.
 
 Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
 
@@ -2170,7 +2170,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/qml_styles.py" line="251"/>
         <source>The change style could not be applied to {layer}: {error}</source>
-        <translation>Le style d&apos;évolution n&apos;a pas pu être appliqué à {layer} : {error}</translation>
+        <translation>Le style d&apos;évolution n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
     <message>
         <location filename="../../processing/chart_picture.py" line="27"/>
@@ -2218,7 +2218,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../ui/dock.py" line="552"/>
         <source>The commune sheet could not be made: {error}</source>
-        <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
+        <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="154"/>
@@ -2233,7 +2233,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="218"/>
         <source>The filter expression is not valid: {error}</source>
-        <translation>L&apos;expression de filtre n&apos;est pas valide : {error}</translation>
+        <translation>L&apos;expression de filtre n&apos;est pas valide : {error}</translation>
     </message>
     <message>
         <location filename="../../processing/sheet_pages.py" line="66"/>
@@ -2255,7 +2255,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="190"/>
         <source>The layer has no contribution for {indicators}: was it scored with this profile? Their points are left empty.</source>
-        <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
+        <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
     </message>
     <message>
         <location filename="../../processing/frames.py" line="241"/>
@@ -2277,12 +2277,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="149"/>
         <source>The layer has the columns of one census only ({found}): the comparateur&apos;s latest and previous censuses (P18_POP and P13_POP in the 2021 edition) give the two dates. Join the whole comparateur file.</source>
-        <translation>La couche n&apos;a les colonnes que d&apos;un recensement ({found}) : les deux derniers recensements du comparateur (P18_POP et P13_POP dans l&apos;édition 2021) donnent les deux dates. Joignez le fichier complet du comparateur.</translation>
+        <translation>La couche n&apos;a les colonnes que d&apos;un recensement ({found}) : les deux derniers recensements du comparateur (P18_POP et P13_POP dans l&apos;édition 2021) donnent les deux dates. Joignez le fichier complet du comparateur.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="233"/>
         <source>The layer is neither in a GeoPackage nor in a database that stores styles: its style is applied but not stored with it.</source>
-        <translation>La couche n&apos;est ni dans un GeoPackage ni dans une base de données qui enregistre les styles : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
+        <translation>La couche n&apos;est ni dans un GeoPackage ni dans une base de données qui enregistre les styles : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
         <source>The layer is not in a GeoPackage: its style is applied but not stored with it.</source>
@@ -2292,6 +2292,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/frames.py" line="201"/>
         <source>The layer {name} could not be read.</source>
         <translation>Impossible de lire la couche {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live.py" line="76"/>
+        <source>The layer&apos;s features changed while the panel read them: choose the layer again.</source>
+        <translation>Les entités de la couche ont changé pendant que le panneau les lisait : choisissez de nouveau la couche.</translation>
     </message>
     <message>
         <location filename="../../processing/qpt_layouts.py" line="226"/>
@@ -2398,17 +2403,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="256"/>
         <source>The sheet template has no item of id {ids}: left out of the pages.</source>
-        <translation>Le modèle de fiche n&apos;a pas d&apos;élément d&apos;identifiant {ids} : absent des pages.</translation>
+        <translation>Le modèle de fiche n&apos;a pas d&apos;élément d&apos;identifiant {ids} : absent des pages.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="422"/>
         <source>The sheets could not be written to {path} (error {code}: {error}): check that the folder exists and is writable.</source>
-        <translation>Les fiches n&apos;ont pas pu être écrites dans {path} (erreur {code} : {error}) : vérifiez que le dossier existe et est accessible en écriture.</translation>
+        <translation>Les fiches n&apos;ont pas pu être écrites dans {path} (erreur {code} : {error}) : vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="245"/>
         <source>The style could not be stored in its database: {message}</source>
-        <translation>Le style n&apos;a pas pu être enregistré dans sa base de données : {message}</translation>
+        <translation>Le style n&apos;a pas pu être enregistré dans sa base de données : {message}</translation>
     </message>
     <message>
         <location filename="../../processing/qml_styles.py" line="59"/>
@@ -2479,12 +2484,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../ui/why_tab.py" line="45"/>
         <source>This layer has no contributions (contrib_* fields): run “Centrality score” again to see them.</source>
-        <translation>Cette couche n&apos;a pas de contributions (champs contrib_*) : relancez « Score de centralité » pour les voir.</translation>
+        <translation>Cette couche n&apos;a pas de contributions (champs contrib_*) : relancez « Score de centralité » pour les voir.</translation>
     </message>
     <message>
         <location filename="../../ui/dock.py" line="193"/>
         <source>This layer is a table of a shared database: the panel shows the new scores and changes the table only when you click here</source>
-        <translation>Cette couche est une table d&apos;une base de données partagée : le panneau montre les nouveaux scores et ne modifie la table que lorsque vous cliquez ici</translation>
+        <translation>Cette couche est une table d&apos;une base de données partagée : le panneau montre les nouveaux scores et ne modifie la table que lorsque vous cliquez ici</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="257"/>
@@ -2561,7 +2566,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../core/sheets.py" line="300"/>
         <source>Weakest: {items}.</source>
-        <translation>Les plus faibles : {items}.</translation>
+        <translation>Les plus faibles : {items}.</translation>
     </message>
     <message>
         <location filename="../../core/explain.py" line="39"/>
@@ -3099,7 +3104,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../core/trajectory.py" line="206"/>
         <source>{columns}: one date only (give a table of each date, such as the BPE of two years)</source>
-        <translation>{columns} : une seule date (donnez une table pour chaque date, comme la BPE de deux années)</translation>
+        <translation>{columns} : une seule date (donnez une table pour chaque date, comme la BPE de deux années)</translation>
     </message>
     <message>
         <location filename="../../core/profile.py" line="377"/>
@@ -3213,12 +3218,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/addresses.py" line="87"/>
         <source>{entry}: not a table QGIS can open. A PostGIS table is written postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (QGIS&apos;s form) or PG:dbname=… host=… port=… user=… tables=public.table (OGR&apos;s).</source>
-        <translation>{entry} : ce n&apos;est pas une table que QGIS sait ouvrir. Une table PostGIS s&apos;écrit postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (forme de QGIS) ou PG:dbname=… host=… port=… user=… tables=public.table (forme d&apos;OGR).</translation>
+        <translation>{entry} : ce n&apos;est pas une table que QGIS sait ouvrir. Une table PostGIS s&apos;écrit postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (forme de QGIS) ou PG:dbname=… host=… port=… user=… tables=public.table (forme d&apos;OGR).</translation>
     </message>
     <message>
         <location filename="../../processing/addresses.py" line="81"/>
         <source>{entry}: the address names no table. Add the table to it, e.g. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</source>
-        <translation>{entry} : l&apos;adresse ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</translation>
+        <translation>{entry} : l&apos;adresse ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</translation>
     </message>
     <message>
         <location filename="../../processing/table_inputs.py" line="70"/>
@@ -3230,7 +3235,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/addresses.py" line="85"/>
         <source>{entry}: write a PostGIS layer as {address} (QGIS&apos;s data source URI after postgres://).</source>
-        <translation>{entry} : écrivez une couche PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://).</translation>
+        <translation>{entry} : écrivez une couche PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://).</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="441"/>
@@ -3260,7 +3265,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../core/sheets.py" line="319"/>
         <source>{label}: no data</source>
-        <translation>{label} : pas de donnée</translation>
+        <translation>{label} : pas de donnée</translation>
     </message>
     <message>
         <location filename="../../processing/base.py" line="103"/>
@@ -3280,7 +3285,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../core/sheets.py" line="321"/>
         <source>{label}: {start} in {first} → {end} in {last}, {rate} a year (territory: {territory})</source>
-        <translation>{label} : {start} en {first} → {end} en {last}, {rate} par an (territoire : {territory})</translation>
+        <translation>{label} : {start} en {first} → {end} en {last}, {rate} par an (territoire : {territory})</translation>
     </message>
     <message>
         <location filename="../../ui/charts.py" line="82"/>
@@ -3290,12 +3295,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../core/sheets.py" line="202"/>
         <source>{name} is not scored: too few of its indicators have a value.</source>
-        <translation>{name} n&apos;est pas scorée : trop peu de ses indicateurs ont une valeur.</translation>
+        <translation>{name} n&apos;est pas scorée : trop peu de ses indicateurs ont une valeur.</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="195"/>
         <source>{name} ranks {rank} of the {count} communes scored, with a composite score of {score}/100: level {level}.</source>
-        <translation>{name} est au rang {rank} des {count} communes scorées, avec un score composite de {score}/100 : niveau {level}.</translation>
+        <translation>{name} est au rang {rank} des {count} communes scorées, avec un score composite de {score}/100 : niveau {level}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="131"/>

@@ -507,3 +507,27 @@ def test_a_second_layout_of_the_same_pdf_keeps_the_first_ones_layers(provider, s
     files = {lyr.source().split("|")[0] for lyr in first + second if lyr.providerType() == "ogr"} - {scores}
     assert files == {layers_file, str(tmp_path / "carte-layout-layers-2.gpkg")}
     assert all(lyr.isValid() and lyr.featureCount() > 0 for lyr in first + second)
+
+
+def test_the_leading_centres_are_always_named_beside_their_pies(run_algorithm, scores):
+    """With national goalposts a territory may count one or two major centres only: its ten leading
+    communes among the main centres must still be named where their pies crowd the map (the
+    labelling engine dropped Bruay-la-Buissière's name on the AULA map)."""
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+
+    run_algorithm("centralites:apply_style", {"INPUT": scores, "STYLE": 1, "DIAGRAMS": 1})
+    layer = QgsVectorLayer(scores, "levels", "ogr")
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(layer.extent())
+    settings.setOutputSize(QSize(790, 730))  # the A4 layout's map frame at 100 dpi
+    settings.setOutputDpi(100)
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    named = {label.labelText for label in job.takeLabelingResults().allLabels()}
+    leading = {feature["NOM"] for feature in layer.getFeatures()
+               if not is_null(feature["rang"]) and feature["rang"] <= 10 and feature["niveau_code"] <= 2}
+    assert leading and leading <= named, f"not named: {sorted(leading - named)}"

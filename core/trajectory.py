@@ -453,6 +453,10 @@ class BpeDates:
     lines: list  # the log's lines (the BPE summaries, the gamme lists, the joins)
     merged: dict = field(default_factory=dict)  # {today's code: text of the codes summed onto it}
     kept_types: int = 0  # equipment types compared (present at both dates)
+    # Codes of the earlier BPE gone from the later one and absent from the layer, in the layer's
+    # départements, that the table de passage does not know: communes outside the territory without
+    # equipment at the later date, or communes merged between the two dates.
+    vanished: list = field(default_factory=list)
 
 
 def bpe_at_two_dates(before, after, layer_codes, passage=None, sources=("BPE avant", "BPE après"),
@@ -492,4 +496,23 @@ def bpe_at_two_dates(before, after, layer_codes, passage=None, sources=("BPE ava
     columns = [c for c in tables[1].columns if c in tables[0].columns]
     return BpeDates(before=tables[0][columns], after=tables[1][columns], only_before=only_before,
                     only_after=only_after, report=report, lines=lines,
-                    merged={code: ", ".join(parts) for code, parts in merged.items()}, kept_types=kept_types)
+                    merged={code: ", ".join(parts) for code, parts in merged.items()}, kept_types=kept_types,
+                    vanished=vanished_codes(results[0].table.iloc[:, 0], results[1].table.iloc[:, 0], layer_set,
+                                            passage))
+
+
+def _department(code):
+    return code[:3] if code.startswith("97") else code[:2]
+
+
+def vanished_codes(codes_before, codes_after, layer_set, passage=None):
+    """Codes of the earlier table absent from the later one and from the layer, in the layer's départements,
+    that the table de passage (if any) does not know. A commune merged between the dates looks like this:
+    without a passage its rows would be lost to the comparison, silently but for this list."""
+    departments = {_department(code) for code in layer_set}
+    gone = set(codes_before) - set(codes_after) - layer_set
+    gone = {code for code in gone if isinstance(code, str) and _department(code) in departments}
+    if passage is not None and gone:
+        _, _, mapping, _ = passage.mapping_for(sorted(gone), layer_set)
+        gone -= set(mapping)  # merged into a commune of the layer (summed) or outside it (not ours)
+    return sorted(gone)

@@ -272,6 +272,14 @@ class CentralityChange(CentralitesAlgorithm):
                 before=len(dates.only_before), after=len(dates.only_after), first=tables[0][0],
                 second=tables[1][0], types=", ".join(dates.only_before + dates.only_after),
                 kept=int(dates.kept_types)))
+        if dates.vanished:
+            feedback.pushInfo(tr(
+                "{count} commune code(s) of {first} are neither in {second} nor in the layer ({codes}): communes "
+                "outside the territory without equipment at the later date, or communes merged between the two "
+                "dates. If one of them lies in your territory, give the table de passage (PASSAGE): its equipment "
+                "is summed onto today's commune instead of being left out.").format(
+                count=len(dates.vanished), first=tables[0][0], second=tables[1][0],
+                codes=", ".join(dates.vanished)))
         if dates.merged:
             feedback.pushInfo(tr("Communes merged since, summed onto today's commune through the table de passage: "
                                  "{count} ({codes}); field communes_fusionnees.").format(

@@ -9,7 +9,7 @@
         <translation>  Données INSEE reconnues : {description}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="304"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="312"/>
         <source>  {territory}: {rose} rose, {fell} fell, {held} held</source>
         <translation>  {territory} : {rose} progressent, {fell} reculent, {held} stables</translation>
     </message>
@@ -490,12 +490,12 @@
         <translation>Communes comparées</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="276"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="284"/>
         <source>Communes merged since, summed onto today&apos;s commune through the table de passage: {count} ({codes}); field communes_fusionnees.</source>
         <translation>Communes fusionnées depuis, sommées sur la commune actuelle par la table de passage : {count} ({codes}) ; champ communes_fusionnees.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="309"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="317"/>
         <source>Communes not scored at one of the dates (kept, with empty changes): {count}.</source>
         <translation>Communes non notées à l&apos;une des dates (conservées, évolutions vides) : {count}.</translation>
     </message>
@@ -510,7 +510,7 @@
         <translation>Communes par niveau :</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="301"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="309"/>
         <source>Communes that rose, fell, held a level:</source>
         <translation>Communes qui progressent, reculent ou gardent leur niveau :</translation>
     </message>
@@ -617,7 +617,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite {score}/100</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="313"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="321"/>
         <source>Composite score: {gained} communes gained points, {lost} lost some (median change {median:+.1f} points).</source>
         <translation>Score composite : {gained} communes gagnent des points, {lost} en perdent (évolution médiane {median:+.1f} points).</translation>
     </message>
@@ -892,7 +892,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="491"/>
+        <location filename="../../core/trajectory.py" line="495"/>
         <source>Gamme lists of both dates: {note}.</source>
         <translation>Listes de gammes des deux dates : {note}.</translation>
     </message>
@@ -1047,12 +1047,12 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="291"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="299"/>
         <source>Indicators compared at both dates: {indicators}.</source>
         <translation>Indicateurs comparés aux deux dates : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="294"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="302"/>
         <source>Indicators left out of both dates ({count}):</source>
         <translation>Indicateurs écartés aux deux dates ({count}) :</translation>
     </message>
@@ -1308,7 +1308,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Largeur médiane de la bande de rangs à 90 % : {width} rangs ; communes conservant leur niveau dans au moins 90 % des tirages : {stable} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="283"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="291"/>
         <source>Method: normalisation {normalisation}, aggregation {aggregation}, levels {levels} (limits {limits}), over both dates together.</source>
         <translation>Méthode : normalisation {normalisation}, agrégation {aggregation}, niveaux {levels} (seuils {limits}), sur les deux dates ensemble.</translation>
     </message>
@@ -1339,7 +1339,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="288"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="296"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="171"/>
         <source>National reference: {reference}.</source>
         <translation>Référence nationale : {reference}.</translation>
@@ -3092,7 +3092,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>faiblesse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/centrality_change.py" line="303"/>
+        <location filename="../../processing/algorithms/centrality_change.py" line="311"/>
         <source>whole territory</source>
         <translation>ensemble du territoire</translation>
     </message>
@@ -3140,6 +3140,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/join.py" line="148"/>
         <source>{count} cells of {column} left empty (NULL)</source>
         <translation>{count} cellules de {column} laissées vides (NULL)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/centrality_change.py" line="276"/>
+        <source>{count} commune code(s) of {first} are neither in {second} nor in the layer ({codes}): communes outside the territory without equipment at the later date, or communes merged between the two dates. If one of them lies in your territory, give the table de passage (PASSAGE): its equipment is summed onto today&apos;s commune instead of being left out.</source>
+        <translation>{count} code(s) commune de {first} ne sont ni dans {second} ni dans la couche ({codes}) : communes hors du territoire sans équipement à la seconde date, ou communes fusionnées entre les deux dates. Si l&apos;une d&apos;elles est dans votre territoire, donnez la table de passage (PASSAGE) : ses équipements sont alors ajoutés à la commune d&apos;aujourd&apos;hui au lieu d&apos;être laissés de côté.</translation>
     </message>
     <message>
         <source>{count} commune(s) have no indicator value at all: kept, with empty scores.</source>

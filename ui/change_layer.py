@@ -4,38 +4,26 @@ panel's scores (ranking, charts, title), so that the rest of the panel reads it 
 import pandas as pd
 from qgis.core import QgsFeedback, QgsVectorLayer
 
-from ..core.editions import fill, recognise
+from ..core.editions import fill
 from ..core.trajectory import (
     AFTER,
     BEFORE,
     BEYOND_BAND_FIELD,
     CONTRIBUTION_CHANGE_PREFIX,
     SCORED,
-    date_years,
+    census_dates,
     dated_field,
+    is_change_output,
     output_fields,
 )
 from ..core.vocabulary import CODE_FIELD, LEVEL_CODE_FIELD, LEVEL_FIELD, RANK_FIELD, group_field, name_field
 from ..processing.frames import WholeLayer, read_attributes
 
-# The fields that make a layer a change layer (the others of output_fields() are read when present).
-CHANGE_LAYER_FIELDS = (dated_field("score_centralite", BEFORE), dated_field("score_centralite", AFTER),
-                       dated_field(LEVEL_CODE_FIELD, BEFORE), dated_field(LEVEL_CODE_FIELD, AFTER), "mouvement")
 POPULATION_BEFORE, POPULATION_AFTER = "population_avant", "population_apres"  # the panel's names
 
 
 def is_change_layer(layer):
-    return isinstance(layer, QgsVectorLayer) and all(
-        layer.fields().lookupField(name) >= 0 for name in CHANGE_LAYER_FIELDS)
-
-
-def change_years(names):
-    """{"avant": 2013, "apres": 2018}: the census years of the two dates, from the layer's census columns
-    (the change keeps its input's columns); {} when they cannot be told."""
-    before, after = date_years(recognise(names))
-    if "census" not in before or "census" not in after:
-        return {}
-    return {BEFORE: before["census"], AFTER: after["census"]}
+    return isinstance(layer, QgsVectorLayer) and is_change_output(layer.fields().names())
 
 
 def read_change_data(layer):
@@ -44,7 +32,7 @@ def read_change_data(layer):
     the later date's scores under the score's own names (score_centralite, rang, niveau…)."""
     names = layer.fields().names()
     names_field, groups_field = name_field(names), group_field(names)
-    years = change_years(names)
+    years = census_dates(names)
     populations = {}
     if years:
         for date, target in ((BEFORE, POPULATION_BEFORE), (AFTER, POPULATION_AFTER)):

@@ -42,6 +42,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.sheets import commune_reasons, profile_indicators, sheet_file_name
+from ..core.trajectory import census_dates
 from ..core.vocabulary import (
     CODE_FIELD,
     COMPOSITE_FIELD,
@@ -53,7 +54,7 @@ from ..core.vocabulary import (
 )
 from ..i18n import tr
 from . import live
-from .change_layer import change_years, is_change_layer, read_change_data
+from .change_layer import is_change_layer, read_change_data
 from .change_table import ChangeByLevel
 from .charts import (
     ContributionBars,
@@ -328,7 +329,7 @@ class CentralitesDock(QgsDockWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.change_pages),
                              tr("Change between dates") if two_dates else tr("Change by level"))
         self.trajectory.set_data(self.data if two_dates else None,
-                                 change_years(self.layer.fields().names()) if two_dates else None)
+                                 census_dates(self.layer.fields().names()) if two_dates else None)
 
     def _edits_discarded(self):
         # The user discarded the layer's edits, re-scored values included: back to what the layer

@@ -197,7 +197,7 @@ class TrajectoryTab(QWidget):
         drivers = row.get(DRIVERS_FIELD)
         self.drivers.setText(
             tr("Indicators behind the change (points of the composite): {drivers}.").format(
-                drivers=str(drivers).replace(", ", " · ").replace("-", "\u2212"))
+                drivers=str(drivers).replace(", ", " · ").replace(" -", " \u2212"))
             if isinstance(drivers, str) and drivers else tr("No indicator moved the composite by 0.05 points or more."))
 
     def _set_row(self, row, before, after, change, bold=False, colour=None):

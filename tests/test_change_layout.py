@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsVectorLayer
-from qgis.PyQt.QtGui import QColor, QImage
+from qgis.PyQt.QtGui import QImage
 
 from test_cartography import not_blank, pdf_pages
 from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES, real_insee
@@ -150,4 +150,12 @@ def test_leading_changes_are_the_largest_gains_then_losses(qgis_app, change):
     assert len(rows) == 10
     assert [r[1] for r in rows[:5]] == pytest.approx(changes[::-1][:5])
     assert [r[1] for r in rows[5:]] == pytest.approx(changes[:5][::-1])
-    assert QColor(LOSS).isValid()
+
+
+def test_apply_style_labels_the_moves_of_the_main_centres(run_algorithm, change):
+    layer = QgsVectorLayer(change, "change", "ogr")
+    run_algorithm("centralites:apply_style", {"INPUT": layer, "STYLE": 2, "SAVE_AS_DEFAULT": False})
+    assert layer.labelsEnabled()
+    field = layer.labeling().settings().fieldName
+    assert "niveau_code_apres" in field and "▲" in field and "▼" in field
+    assert not QgsExpression(field).hasParserError()

@@ -85,13 +85,13 @@ class ExportLayout(CentralitesAlgorithm):
             "inset locates the territory in the context layer you give (e.g. the départements).\n\n"
             "The layer keeps its own style when it has one on the score (as set by “Apply the "
             "centrality style” or stored in its GeoPackage); otherwise the centrality style is "
-            "applied to the map. The layer is not modified.\n\n"
+            "applied to the map. The layer is not modified. In QGIS desktop, the layout is also added to the "
+            "project (Project → Layouts) to be edited.\n\n"
             "A change between two dates (the output of “Centrality change between two dates”) is drawn with "
             "the change style (gains in blue, losses in red, a neutral band drawn as stable), titled with its "
             "two census years (unless you give a title), the main centres whose level moved marked ▲ (rose) "
             "or ▼ (fell) and named with the same sign, and the chart shows the largest gains and losses of the "
-            "composite. In QGIS desktop, the layout is also "
-            "added to the project (Project → Layouts) to be edited."
+            "composite."
         )
 
     def flags(self):

@@ -83,6 +83,7 @@ def test_the_change_tab_shows_the_two_dates_of_the_selected_commune(change_dock,
     assert dock.tabs.tabText(tab) == "Change between dates"
     assert dock.change_pages.currentWidget() is dock.trajectory
     assert not dock.weights.isEnabled()  # the run's weights: one date re-scored would leave the common scale
+    assert not dock.tabs.isTabEnabled(dock.tabs.indexOf(dock.why))  # no one date's score to explain
     assert dock.model.rowCount() == 319
     lens = _feature(real_change_layer, LENS)
     real_change_layer.selectByIds([lens.id()])
@@ -174,4 +175,22 @@ def test_an_ordinary_score_layer_keeps_the_change_by_level(dock, scored_layer):
     assert dock.change_pages.currentWidget() is dock.change
     assert dock.tabs.tabText(dock.tabs.indexOf(dock.change_pages)) == "Change by level"
     assert dock.change_table.rowCount() > 0
-    assert dock.weights.isEnabled()
+    assert dock.weights.isEnabled() and dock.tabs.isTabEnabled(dock.tabs.indexOf(dock.why))
+
+
+def test_from_a_change_layer_back_to_a_score_layer(qgis_iface, real_change_layer, scored_layer):
+    dock = _panel(qgis_iface)
+    try:
+        dock.set_layer(real_change_layer)
+        assert dock.change_pages.currentWidget() is dock.trajectory and not dock.weights.isEnabled()
+        dock.set_layer(scored_layer)
+        assert dock.layer is scored_layer
+        assert dock.change_pages.currentWidget() is dock.change
+        assert dock.tabs.tabText(dock.tabs.indexOf(dock.change_pages)) == "Change by level"
+        assert dock.weights.isEnabled() and dock.tabs.isTabEnabled(dock.tabs.indexOf(dock.why))
+        lens = next(scored_layer.getFeatures("\"INSEE_COM\" = '62498'"))
+        scored_layer.selectByIds([lens.id()])
+        assert dock.title.text().startswith("Lens: rank ")
+    finally:
+        dock.teardown()
+        dock.deleteLater()

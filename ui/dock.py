@@ -330,6 +330,13 @@ class CentralitesDock(QgsDockWidget):
                              tr("Change between dates") if two_dates else tr("Change by level"))
         self.trajectory.set_data(self.data if two_dates else None,
                                  census_dates(self.layer.fields().names()) if two_dates else None)
+        # A change layer has no score of one date to explain: its indicators are in the Change tab.
+        why = self.tabs.indexOf(self.why)
+        if two_dates and self.tabs.currentIndex() == why:
+            self.tabs.setCurrentWidget(self.change_pages)
+        self.tabs.setTabEnabled(why, not two_dates)
+        self.tabs.setTabToolTip(why, tr("The indicators behind a change between two dates are in the “Change between dates” tab.")
+                                if two_dates else "")
 
     def _edits_discarded(self):
         # The user discarded the layer's edits, re-scored values included: back to what the layer

@@ -34,7 +34,7 @@
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="473"/>
+        <location filename="../../ui/dock.py" line="480"/>
         <source>(no reference commune)</source>
         <translation>(pas de commune de référence)</translation>
     </message>
@@ -130,7 +130,7 @@
         <translation>Tous équipements (BPE A-G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="479"/>
+        <location filename="../../ui/dock.py" line="486"/>
         <source>All intercommunalities</source>
         <translation>Toutes les intercommunalités</translation>
     </message>
@@ -334,7 +334,7 @@
         <location filename="../../plugin.py" line="139"/>
         <location filename="../../processing/algorithms/apply_style.py" line="241"/>
         <location filename="../../ui/dock.py" line="85"/>
-        <location filename="../../ui/dock.py" line="666"/>
+        <location filename="../../ui/dock.py" line="673"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
@@ -843,7 +843,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Explorer les scores (panneau)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="660"/>
+        <location filename="../../ui/dock.py" line="667"/>
         <source>Export charts</source>
         <translation>Exporter les graphiques</translation>
     </message>
@@ -1072,8 +1072,8 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>L&apos;indicateur « {indicator} » est très asymétrique (asymétrie {skewness:.1f}, kurtosis {kurtosis:.1f}, au-delà de {skew_limit:g} et {kurt_limit:g}) : quelques communes décident de ses valeurs normalisées. Envisagez &quot;transform&quot;: &quot;log&quot; ou &quot;winsorise&quot; dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="454"/>
-        <location filename="../../ui/dock.py" line="462"/>
+        <location filename="../../ui/dock.py" line="461"/>
+        <location filename="../../ui/dock.py" line="469"/>
         <source>Indicator profile (*.json)</source>
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
@@ -1470,7 +1470,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun indicateur du profil ne peut être comparé entre les deux dates : {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="390"/>
+        <location filename="../../ui/dock.py" line="397"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
@@ -1610,7 +1610,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seules {count} fonctions gardent un indicateur aux deux dates : une commune est notée sur ces {count} (le profil en demande {asked}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="461"/>
+        <location filename="../../ui/dock.py" line="468"/>
         <source>Open an indicator profile</source>
         <translation>Ouvrir un profil d&apos;indicateurs</translation>
     </message>
@@ -1650,7 +1650,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="660"/>
+        <location filename="../../ui/dock.py" line="667"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
@@ -1883,7 +1883,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="454"/>
+        <location filename="../../ui/dock.py" line="461"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
@@ -2023,7 +2023,7 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un
     </message>
     <message>
         <location filename="../../ui/dock.py" line="101"/>
-        <location filename="../../ui/dock.py" line="524"/>
+        <location filename="../../ui/dock.py" line="531"/>
         <source>Select a commune on the map or in the table.</source>
         <translation>Sélectionnez une commune sur la carte ou dans le tableau.</translation>
     </message>
@@ -2316,7 +2316,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="578"/>
+        <location filename="../../ui/dock.py" line="585"/>
         <source>The commune sheet could not be made: {error}</source>
         <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
@@ -2344,6 +2344,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/centrality_score.py" line="245"/>
         <source>The function {function} has no indicator value for {count} of {total} communes: its score there rests on nothing.</source>
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="338"/>
+        <source>The indicators behind a change between two dates are in the “Change between dates” tab.</source>
+        <translation>Les indicateurs moteurs d&apos;une évolution entre deux dates sont dans l&apos;onglet « Évolution entre deux dates ».</translation>
     </message>
     <message>
         <location filename="../../processing/chart_picture.py" line="59"/>
@@ -2611,7 +2616,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="401"/>
+        <location filename="../../ui/dock.py" line="408"/>
         <source>This profile cannot re-score the layer: {problem}</source>
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
@@ -3302,12 +3307,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} communes de {level_before} ({before}) à {level_after} ({after}) ; population {population_before} en {before}, {population_after} en {after}. Cliquez pour les sélectionner.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="449"/>
+        <location filename="../../ui/dock.py" line="456"/>
         <source>{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms</source>
         <translation>{count} communes recalculées en {rescore:.0f} ms, carte en {write:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="521"/>
+        <location filename="../../ui/dock.py" line="528"/>
         <source>{count} communes selected on the map.</source>
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
@@ -3470,7 +3475,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="530"/>
+        <location filename="../../ui/dock.py" line="537"/>
         <source>{name}: rank {rank}, {level}, composite score {score:.1f}</source>
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
@@ -4007,12 +4012,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>— dans l&apos;incertitude de son rang : dessinée comme stable.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="414"/>
+        <location filename="../../ui/dock.py" line="421"/>
         <source>“{name}” does not reproduce the layer&apos;s scores exactly (another profile or method made them): the sliders re-score with it (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » ne reproduit pas exactement les scores de la couche (un autre profil ou une autre méthode les a produits) : les curseurs recalculent avec lui (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="411"/>
+        <location filename="../../ui/dock.py" line="418"/>
         <source>“{name}” reproduces the layer&apos;s scores (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » reproduit les scores de la couche (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>

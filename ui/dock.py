@@ -335,8 +335,8 @@ class CentralitesDock(QgsDockWidget):
         if two_dates and self.tabs.currentIndex() == why:
             self.tabs.setCurrentWidget(self.change_pages)
         self.tabs.setTabEnabled(why, not two_dates)
-        self.tabs.setTabToolTip(why, tr("The indicators behind a change between two dates are in the “Change between dates” tab.")
-                                if two_dates else "")
+        self.tabs.setTabToolTip(why, tr("The indicators behind a change between two dates are in the “Change between "
+                                        "dates” tab.") if two_dates else "")
 
     def _edits_discarded(self):
         # The user discarded the layer's edits, re-scored values included: back to what the layer

@@ -138,7 +138,8 @@ class ExportLayout(CentralitesAlgorithm):
         if source_layer is None:
             self.fail(tr("The commune layer could not be read."))
         self.require_features(parameters, self.INPUT, source_layer)
-        if source_layer.fields().lookupField(COMPOSITE_FIELD) < 0 and not is_change_output(source_layer.fields().names()):
+        names = source_layer.fields().names()
+        if source_layer.fields().lookupField(COMPOSITE_FIELD) < 0 and not is_change_output(names):
             self.fail(tr("The layer has no field '{field}': run the centrality score first (or the centrality "
                          "change between two dates, for a map of the change).").format(field=COMPOSITE_FIELD))
         for name in (self.ATLAS_FIELD, self.OUTLINE_FIELD):

@@ -309,8 +309,8 @@ class CentralitesDock(QgsDockWidget):
             self.controller.open(None if two_dates else self.layer, None if two_dates else saved_weights(self.layer))
             if two_dates:
                 self._set_weights_enabled(False, tr("A change between two dates: the panel shows the later date, "
-                                                    "and the Change tab both. The weights are those of the run: "
-                                                    "run “Centrality change” again to change them."))
+                                                    "and the “Change between dates” tab both. The weights are those of the run: "
+                                                    "run “Centrality change between two dates” again to change them."))
             self._show_timings()
             self._refresh_scores(new_layer=True)
             ids = self.layer.selectedFeatureIds()

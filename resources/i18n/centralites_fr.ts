@@ -60,8 +60,8 @@
     </message>
     <message>
         <location filename="../../ui/dock.py" line="311"/>
-        <source>A change between two dates: the panel shows the later date, and the Change tab both. The weights are those of the run: run “Centrality change” again to change them.</source>
-        <translation>Une évolution entre deux dates : le panneau montre la date la plus récente, et l&apos;onglet Évolution les deux. Les pondérations sont celles du calcul : relancez « Évolution de la centralité » pour les changer.</translation>
+        <source>A change between two dates: the panel shows the later date, and the “Change between dates” tab both. The weights are those of the run: run “Centrality change between two dates” again to change them.</source>
+        <translation>Une évolution entre deux dates : le panneau montre la date la plus récente, et l&apos;onglet « Évolution entre deux dates » les deux. Les pondérations sont celles du calcul : relancez « Évolution de la centralité entre deux dates » pour les changer.</translation>
     </message>
     <message>
         <location filename="../profiles/modele_vierge.json" line="34"/>
@@ -196,7 +196,7 @@
         <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="223"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="224"/>
         <source>Atlas: {count} pages.</source>
         <translation>Atlas : {count} pages.</translation>
     </message>
@@ -281,7 +281,7 @@
         <translation>Par rang</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="168"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="169"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
@@ -302,13 +302,13 @@
     </message>
     <message>
         <location filename="../../processing/algorithms/export_layout.py" line="103"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="166"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="254"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="167"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="255"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="168"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="169"/>
         <location filename="../../processing/qpt_layouts.py" line="264"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
@@ -364,7 +364,7 @@
         <translation>Évolution entre deux dates</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="260"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="261"/>
         <source>Change between two dates</source>
         <translation>Évolution entre deux dates</translation>
     </message>
@@ -380,12 +380,12 @@
         <translation>Évolution par niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="256"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="257"/>
         <source>Change in centrality between two dates</source>
         <translation>Évolution de la centralité entre deux dates</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="255"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="256"/>
         <source>Change in centrality, {period}</source>
         <translation>Évolution de la centralité, {period}</translation>
     </message>
@@ -395,7 +395,7 @@
         <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="260"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="261"/>
         <source>Change {period}</source>
         <translation>Évolution {period}</translation>
     </message>
@@ -405,7 +405,7 @@
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="288"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="289"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -626,7 +626,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="273"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="274"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -641,13 +641,13 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (symbologie graduée)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="258"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="259"/>
         <source>Composite score at the two dates on one scale, change in points; ▲ ▼ main centres whose level of centrality rose or fell</source>
         <translation>Score composite aux deux dates sur une même échelle, évolution en points ; ▲ ▼ principales centralités dont le niveau a progressé ou reculé</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/export_layout.py" line="106"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="257"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="258"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -1136,7 +1136,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="259"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="161"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="162"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
@@ -1269,7 +1269,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="317"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="318"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
@@ -1301,13 +1301,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Changements de niveau des principales centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="193"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="194"/>
         <source>Level moves of the main centres marked: {count}.</source>
         <translation>Changements de niveau des principales centralités marqués : {count}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="281"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="273"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="274"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
@@ -1635,7 +1635,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="185"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="186"/>
         <source>Outlines: {count} groups of communes by {field}.</source>
         <translation>Contours : {count} groupes de communes selon {field}.</translation>
     </message>
@@ -2258,7 +2258,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="213"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="214"/>
         <source>The atlas has no page: the field &apos;{field}&apos; is empty (NULL) for every commune. Choose another atlas field or leave it empty for a single page.</source>
         <translation>L&apos;atlas n&apos;a aucune page : le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes. Choisissez un autre champ d&apos;atlas ou laissez-le vide pour une seule page.</translation>
     </message>
@@ -2378,7 +2378,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a aucune entité : rien à comparer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="142"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="143"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first (or the centrality change between two dates, for a map of the change).</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité (ou l&apos;évolution de la centralité entre deux dates, pour une carte de l&apos;évolution).</translation>
     </message>
@@ -2575,12 +2575,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="332"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="333"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="301"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="302"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
@@ -3409,7 +3409,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{found} : une version de l&apos;édition {edition} absente de la liste de l&apos;extension (elle a {expected}) ; les années sont lues dans les noms de colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="306"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="307"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
     </message>

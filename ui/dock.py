@@ -308,9 +308,10 @@ class CentralitesDock(QgsDockWidget):
             # A change layer's two dates share one scale: re-scoring one date would break it.
             self.controller.open(None if two_dates else self.layer, None if two_dates else saved_weights(self.layer))
             if two_dates:
-                self._set_weights_enabled(False, tr("A change between two dates: the panel shows the later date, "
-                                                    "and the “Change between dates” tab both. The weights are those of the run: "
-                                                    "run “Centrality change between two dates” again to change them."))
+                self._set_weights_enabled(False, tr(
+                    "A change between two dates: the panel shows the later date, and the “Change between dates” tab "
+                    "both. The weights are those of the run: run “Centrality change between two dates” again to "
+                    "change them."))
             self._show_timings()
             self._refresh_scores(new_layer=True)
             ids = self.layer.selectedFeatureIds()

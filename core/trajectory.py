@@ -73,6 +73,26 @@ def dated_field(name, date):
     return f"{name}_{date}"
 
 
+# The fields that make a layer a centrality_change output (the panel and the layouts read it as one).
+CHANGE_OUTPUT_FIELDS = (dated_field(COMPOSITE_FIELD, BEFORE), dated_field(COMPOSITE_FIELD, AFTER), CHANGE_FIELD,
+                        dated_field(LEVEL_CODE_FIELD, BEFORE), dated_field(LEVEL_CODE_FIELD, AFTER), MOVE_FIELD)
+
+
+def is_change_output(names):
+    """Whether the field ``names`` are those of a centrality_change output."""
+    names = set(names)
+    return all(name in names for name in CHANGE_OUTPUT_FIELDS)
+
+
+def census_dates(names):
+    """{"avant": 2013, "apres": 2018}: the census years of the two dates of a change output, read from its
+    census columns (the output keeps its input's); {} when they cannot be told."""
+    before, after = date_years(recognise(names))
+    if "census" not in before or "census" not in after:
+        return {}
+    return {BEFORE: before["census"], AFTER: after["census"]}
+
+
 def output_fields():
     """The fixed fields of the change, in order (the evol_contrib_<id> follow, one per indicator compared)."""
     fields = []

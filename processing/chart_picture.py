@@ -1,4 +1,5 @@
-"""A picture of the leading communes' four functions, drawn with pyqtgraph, for the print layout.
+"""A picture of the leading communes' four functions, drawn with pyqtgraph, for the print layout (on a
+change between two dates: the largest gains and losses of the composite).
 
 pyqtgraph is optional: without it (or off the main thread, where Qt widgets
 must not be made) there is no chart and the layout is exported without it.
@@ -9,6 +10,7 @@ import os
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QThread
 from qgis.PyQt.QtGui import QFont, QPainterPath
 
+from ..core.trajectory import AFTER, BEFORE, CHANGE_FIELD, census_dates, is_change_output
 from ..core.vocabulary import CODE_FIELD, FUNCTION_COLOURS, FUNCTIONS, find_field, function_labels, name_field
 from ..i18n import tr
 
@@ -52,12 +54,20 @@ def place_charts(layout, layer, group_field, root):
     # As many communes as the height gives room for, each row at least 3.2 mm (text 6.5 pt).
     scale = layout.pageCollection().page(0).pageSize().width() / 297.0
     count = max(5, min(CHART_COUNT, int((size[1] / scale - 14) / 3.2)))
-    title = tr("The {count} most central communes (scores 0–100)").format(count=count)
-    groups = leading_communes(layer, label_field, count, group_field)
+    if is_change_output(names):
+        years = census_dates(names)
+        title = tr("The largest gains and losses of the composite ({period}, points)").format(
+            period=f"{years[BEFORE]} → {years[AFTER]}" if years else tr("two dates"))
+        groups = leading_changes(layer, label_field, count, group_field)
+        write = write_change_chart
+    else:
+        title = tr("The {count} most central communes (scores 0–100)").format(count=count)
+        groups = leading_communes(layer, label_field, count, group_field)
+        write = write_function_chart
     paths = {}
     for index, (group, rows) in enumerate(sorted(groups.items()), start=1):
         path = f"{root}-chart-{index:02d}.png" if group_field else f"{root}-chart.png"
-        if not write_function_chart(rows, path, title, *size):
+        if not write(rows, path, title, *size):
             remove_chart(layout)
             for written in paths.values():
                 os.remove(written)
@@ -93,6 +103,95 @@ def leading_communes(layer, name_field, count=10, group_field=""):
         row = (str(name), [0.0 if is_null(v) else float(v) for v in scores], float(composite))
         groups.setdefault(None if group is None else str(group), []).append(row)
     return {group: sorted(rows, key=lambda row: -row[2])[:count] for group, rows in groups.items()}
+
+
+def leading_changes(layer, name_field, count=10, group_field=""):
+    """{group: [(name, change)]}: the largest gains of the composite (up to half of ``count``, the largest
+    first) then the largest losses (the largest last), of each value of ``group_field`` (as text) or of
+    the whole layer under the key None; a commune unchanged or unscored at a date is left out."""
+    from ..compat import is_null
+
+    groups = {}
+    for feature in layer.getFeatures():
+        change = feature[CHANGE_FIELD]
+        group = feature[group_field] if group_field else None
+        if is_null(change) or float(change) == 0.0 or (group_field and is_null(group)):
+            continue
+        name = feature[name_field] if name_field else ""
+        groups.setdefault(None if group is None else str(group), []).append((str(name), float(change)))
+    half = max(1, count // 2)
+    out = {}
+    for group, rows in groups.items():
+        gains = sorted((row for row in rows if row[1] > 0), key=lambda row: -row[1])
+        losses = sorted((row for row in rows if row[1] < 0), key=lambda row: row[1])
+        # The room left by one side goes to the other: ten bars whenever there are ten changes.
+        gains_kept = gains[:max(half, count - len(losses))]
+        losses_kept = losses[:count - len(gains_kept)]
+        out[group] = gains_kept + losses_kept[::-1]
+    return out
+
+
+def write_change_chart(rows, path, title, width_mm, height_mm, dpi=200):
+    """Horizontal bars of the change of the composite of each commune (the first on top), gains in blue to
+    the right, losses in red to the left, into a PNG at the size it takes on the page. True when written."""
+    import numpy as np
+    import pyqtgraph as pg
+    import pyqtgraph.exporters
+
+    width = max(200, int(width_mm / 25.4 * dpi))
+    height = max(150, int(height_mm / 25.4 * dpi))
+    points = dpi / 72.0
+    widget = pg.PlotWidget(background="w")
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    widget.resize(width, height)
+    try:
+        plot = widget.getPlotItem()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        margin = int(3 * points)
+        plot.setContentsMargins(margin, margin, 2 * margin, margin)
+        plot.setMenuEnabled(False)
+        values = np.array([row[1] for row in rows], dtype="float64")
+        positions = np.arange(len(rows))
+        colours = [CHANGE_COLOURS[0] if value > 0 else CHANGE_COLOURS[1] for value in values]
+        plot.addItem(pg.BarGraphItem(x0=np.minimum(values, 0.0), y=positions, width=np.abs(values), height=0.7,
+                                     brushes=[pg.mkBrush(c) for c in colours], pen=pg.mkPen(None)))
+        plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#555555")))
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(8, int(6.5 * points)))
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.setPen(pg.mkPen("#555555"))
+            axis.setTextPen(pg.mkPen(TEXT_COLOUR))
+            axis.setStyle(tickFont=font, tickTextOffset=int(2 * points))
+        plot.getAxis("left").setTicks([[(i, f"{row[0]} " + f"{row[1]:+.1f}".replace("-", "\u2212"))
+                                        for i, row in enumerate(rows)]])
+        reach = max(1.0, float(np.abs(values).max()) if len(values) else 1.0) * 1.1
+        step = next(s for s in (1, 2, 5, 10, 20, 25, 50) if reach / s <= 5)
+        ticks = [v * step for v in range(-int(reach // step), int(reach // step) + 1)]
+        plot.getAxis("bottom").setTicks([[(v, f"{v:+d}".replace("-", "\u2212") if v else "0") for v in ticks]])
+        key = "&nbsp;&nbsp;".join(f'<span style="color:{colour}">&#9632;</span>&nbsp;{label}' for label, colour in
+                                  ((tr("gain"), CHANGE_COLOURS[0]), (tr("loss"), CHANGE_COLOURS[1])))
+        plot.setTitle(f"<b>{title}</b><br>{key}", color=TEXT_COLOUR, size=f"{6.5 * points:.0f}px")
+        plot.layout.setRowFixedHeight(0, int(2 * 6.5 * 1.45 * points))
+        plot.showGrid(x=True, alpha=0.25)
+        plot.invertY(True)
+        widget.show()
+        QCoreApplication.processEvents()
+        plot.disableAutoRange()
+        plot.setYRange(-0.55, len(rows) - 0.45, padding=0)
+        plot.setXRange(-reach, reach, padding=0)
+        QCoreApplication.processEvents()
+        exporter = pyqtgraph.exporters.ImageExporter(plot)
+        exporter.parameters()["width"] = width
+        image = exporter.export(toBytes=True)
+        return image is not None and not image.isNull() and image.save(path, "PNG")
+    finally:
+        widget.hide()
+        widget.deleteLater()
+
+
+CHANGE_COLOURS = ("#0571b0", "#ca0020")  # gain, loss: evolution.qml's strongest classes
 
 
 def write_function_chart(rows, path, title, width_mm, height_mm, dpi=200):

@@ -207,6 +207,36 @@ def apply_change_style(layer, neutral=NEUTRAL_BAND, field=CHANGE_FIELD):
     return renderer
 
 
+# A main centre's name followed by its level move: "Béthune ▲" rose a level, "Lens ▼" fell one.
+MOVE_SUFFIX = ("CASE WHEN \"mouvement\" = 'progresse' THEN ' ▲' WHEN \"mouvement\" = 'recule' THEN ' ▼' "
+               "ELSE '' END")
+
+
+def apply_change_labels(layer, label_field):
+    """labels.qml on a change layer: the names of the main centres at either date, the most central at the
+    later date placed first, each followed by ▲ or ▼ when its level moved."""
+    apply_main_centre_labels(layer, label_field)
+    settings = layer.labeling().settings()
+    name = QgsExpression.quotedColumnRef(label_field)
+    settings.fieldName = (f'CASE WHEN "niveau_code_apres" <= 2 OR "niveau_code_avant" <= 2 '
+                          f'THEN {name} || {MOVE_SUFFIX} END')
+    properties = settings.dataDefinedProperties()
+    for key in properties.propertyKeys():  # the template's priority and size read the later date's level and rank
+        prop = properties.property(key)
+        if prop.expressionString():
+            prop.setExpressionString(prop.expressionString().replace('"niveau_code"', '"niveau_code_apres"')
+                                     .replace('"rang"', '"rang_apres"'))
+            properties.setProperty(key, prop)
+    settings.setDataDefinedProperties(properties)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+
+
+def has_change_style(layer):
+    """Whether ``layer`` is drawn by the change of its composite (evolution.qml or the like)."""
+    renderer = layer.renderer()
+    return isinstance(renderer, QgsGraduatedSymbolRenderer) and CHANGE_FIELD in renderer.classAttribute()
+
+
 class KeptPostProcessor(QgsProcessingLayerPostProcessorInterface):
     """A layer post-processor held here: QGIS keeps only a pointer, and Python would collect the
     instance before it runs. Post-processors run on the main thread, where touching a project layer is
@@ -232,19 +262,7 @@ class ChangeStyleOnLoad(KeptPostProcessor):
             apply_change_style(layer)
             label_field = name_field(layer.fields().names())
             if label_field:
-                apply_main_centre_labels(layer, label_field)
-                # The main centres of the later date: the template reads niveau_code and rang.
-                settings = layer.labeling().settings()
-                settings.fieldName = settings.fieldName.replace('"niveau_code"', '"niveau_code_apres"')
-                properties = settings.dataDefinedProperties()
-                for key in properties.propertyKeys():
-                    prop = properties.property(key)
-                    if prop.expressionString():
-                        prop.setExpressionString(prop.expressionString().replace('"niveau_code"', '"niveau_code_apres"')
-                                                 .replace('"rang"', '"rang_apres"'))
-                        properties.setProperty(key, prop)
-                settings.setDataDefinedProperties(properties)
-                layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+                apply_change_labels(layer, label_field)
         except StyleFileError as error:
             feedback.reportError(str(error))
         except Exception as error:  # noqa: BLE001 — the layer is loaded: a failed style is said, not raised

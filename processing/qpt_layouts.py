@@ -203,13 +203,14 @@ def territory_outline(layer):
 
 
 def build_layout(layer, title, subtitle, sources, paper="A4", legend_title="", outlines=None, atlas=False,
-                 context_layer=None, template="", project=None, date_text=None, notes=None, added=None):
+                 context_layer=None, template="", project=None, date_text=None, notes=None, added=None, overlays=()):
     """A landscape print layout around ``layer``; returns (project, layout).
 
     ``outlines`` (a polygon layer, e.g. intercommunalities) is drawn over the communes; with
     ``atlas`` it also drives one page per feature, the other groups faded and an inset locating
     the page's group. Without atlas, the inset shows the territory over ``context_layer`` (e.g. the
-    départements) when given. ``project`` is a private QgsProject by default; the layers not in it
+    départements) when given. ``overlays`` (e.g. the markers of the level moves) are drawn just above the
+    communes, under the atlas veil, and join the legend. ``project`` is a private QgsProject by default; the layers not in it
     are added (and listed in ``added``). The project must be kept alive while the layout is used.
     ``notes`` (a list) receives what was left out, for the user.
     """
@@ -232,7 +233,7 @@ def build_layout(layer, title, subtitle, sources, paper="A4", legend_title="", o
         return map_layer
 
     add(layer)
-    map_layers = [layer]
+    map_layers = [add(overlay) for overlay in overlays] + [layer]
     veil = None
     if outlines is not None:
         add(outlines)
@@ -401,14 +402,14 @@ def remove_chart(layout):
         layout.removeLayoutItem(chart)
 
 
-def add_layout_to_project(project, layer, outlines, options, charts, layers_file=None):
+def add_layout_to_project(project, layer, outlines, options, charts, layers_file=None, overlays=()):
     """The layout also in the user's ``project`` for editing, under a title not yet taken; returns
     that title. Its layers (a styled copy of the communes, the outlines…) go in a layer group,
     unchecked: the layout draws them, the map canvas does not. ``options`` are build_layout's.
     The layers made for the layout (outlines, veil, inset…) are written to ``layers_file`` (a
     GeoPackage) so that they are still there when the project is saved and reopened."""
     added = []
-    _, layout = build_layout(layer, outlines=outlines, project=project, added=added, **options)
+    _, layout = build_layout(layer, outlines=outlines, project=project, added=added, overlays=overlays, **options)
     if layers_file:
         keep_memory_layers(added, layers_file, project.transformContext())
     if charts:

@@ -34,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -41,6 +42,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.sheets import commune_reasons, profile_indicators, sheet_file_name
+from ..core.trajectory import census_dates
 from ..core.vocabulary import (
     CODE_FIELD,
     COMPOSITE_FIELD,
@@ -52,6 +54,7 @@ from ..core.vocabulary import (
 )
 from ..i18n import tr
 from . import live
+from .change_layer import is_change_layer, read_change_data
 from .change_table import ChangeByLevel
 from .charts import (
     ContributionBars,
@@ -64,6 +67,7 @@ from .charts import (
 from .layer_io import has_scores, read_layer_data, saved_weights
 from .live_controller import LiveController
 from .ranking import FID_ROLE, RankingModel
+from .trajectory_tab import TrajectoryTab
 from .weights import WeightSliders
 from .why_tab import WhyTab
 
@@ -254,7 +258,12 @@ class CentralitesDock(QgsDockWidget):
 
         self.change = ChangeByLevel()
         self.change_table = self.change.table
-        self.tabs.addTab(self.change, tr("Change by level"))
+        self.trajectory = TrajectoryTab()  # on a centrality_change output, in place of the sums by level
+        self.trajectory.communes_chosen.connect(self.select_features)
+        self.change_pages = QStackedWidget()
+        self.change_pages.addWidget(self.change)
+        self.change_pages.addWidget(self.trajectory)
+        self.tabs.addTab(self.change_pages, tr("Change by level"))
         pg = pyqtgraph_or_none()
         self.why = WhyTab(ContributionBars(pg) if pg is not None else None)
         self.why.sheet_requested.connect(self.make_sheet)
@@ -271,7 +280,7 @@ class CentralitesDock(QgsDockWidget):
     # ------------------------------------------------------------------ layer
     def _first_scored_layer(self):
         for layer in QgsProject.instance().mapLayers().values():
-            if has_scores(layer):
+            if _shown(layer):
                 return layer
         return None
 
@@ -284,16 +293,25 @@ class CentralitesDock(QgsDockWidget):
                     signal.disconnect(slot)
                 except (TypeError, RuntimeError):
                     pass
-        self.layer = layer if has_scores(layer) else None
+        self.layer = layer if _shown(layer) else None
         self.current_fid = self.reference_fid = None
         if layer is not None and self.layer_box.currentLayer() is not layer:
             self.layer_box.setLayer(layer)
-        self.data = read_layer_data(self.layer) if self.layer else pd.DataFrame()
+        two_dates = is_change_layer(self.layer)
+        self.data = ((read_change_data if two_dates else read_layer_data)(self.layer) if self.layer
+                     else pd.DataFrame())
         self._fill_communes()
+        self._show_change_page(two_dates)
         if self.layer is not None:
             self.layer.selectionChanged.connect(self._map_selection_changed)
             self.layer.afterRollBack.connect(self._edits_discarded)
-            self.controller.open(self.layer, saved_weights(self.layer))
+            # A change layer's two dates share one scale: re-scoring one date would break it.
+            self.controller.open(None if two_dates else self.layer, None if two_dates else saved_weights(self.layer))
+            if two_dates:
+                self._set_weights_enabled(False, tr(
+                    "A change between two dates: the panel shows the later date, and the “Change between dates” tab "
+                    "both. The weights are those of the run: run “Centrality change between two dates” again to "
+                    "change them."))
             self._show_timings()
             self._refresh_scores(new_layer=True)
             ids = self.layer.selectedFeatureIds()
@@ -305,6 +323,21 @@ class CentralitesDock(QgsDockWidget):
             self._show(None)
             if layer is not None:
                 self.title.setText(tr("This layer has no centrality scores: run “Centrality score” first."))
+
+    def _show_change_page(self, two_dates):
+        """The Change tab: the two dates and the transition table on a change layer, else the sums by level."""
+        self.change_pages.setCurrentWidget(self.trajectory if two_dates else self.change)
+        self.tabs.setTabText(self.tabs.indexOf(self.change_pages),
+                             tr("Change between dates") if two_dates else tr("Change by level"))
+        self.trajectory.set_data(self.data if two_dates else None,
+                                 census_dates(self.layer.fields().names()) if two_dates else None)
+        # A change layer has no score of one date to explain: its indicators are in the Change tab.
+        why = self.tabs.indexOf(self.why)
+        if two_dates and self.tabs.currentIndex() == why:
+            self.tabs.setCurrentWidget(self.change_pages)
+        self.tabs.setTabEnabled(why, not two_dates)
+        self.tabs.setTabToolTip(why, tr("The indicators behind a change between two dates are in the “Change between "
+                                        "dates” tab.") if two_dates else "")
 
     def _edits_discarded(self):
         # The user discarded the layer's edits, re-scored values included: back to what the layer
@@ -319,7 +352,7 @@ class CentralitesDock(QgsDockWidget):
 
     def _project_read(self, *args):
         layer = self.layer_box.currentLayer()
-        self.set_layer(layer if has_scores(layer) else self._first_scored_layer())
+        self.set_layer(layer if _shown(layer) else self._first_scored_layer())
 
     # ------------------------------------------------------------------ profile and weights
     @property
@@ -513,6 +546,7 @@ class CentralitesDock(QgsDockWidget):
             self.histogram.show(self.data[COMPOSITE_FIELD].to_numpy(dtype="float64") if len(self.data) else [],
                                 composite, reference_score)
         self._show_reasons(name)
+        self.trajectory.show_commune(self.current_fid)
         self._syncing = True
         row = self.model.row_of(self.current_fid) if self.current_fid is not None else -1
         if row >= 0:
@@ -570,6 +604,11 @@ class CentralitesDock(QgsDockWidget):
                 canvas.setCenter(canvas.mapSettings().layerToMapCoordinates(
                     self.layer, feature.geometry().centroid().asPoint()))
                 canvas.refresh()
+
+    def select_features(self, feature_ids):
+        """Select these communes on the map (a cell of the transition table); the panel follows."""
+        if self.layer is not None:
+            self.layer.selectByIds([int(i) for i in feature_ids])
 
     def select_bin(self, low, high):
         """Select on the map the communes whose composite score is in the histogram bar [low, high)."""
@@ -650,6 +689,11 @@ class CentralitesDock(QgsDockWidget):
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):
                 pass
+
+
+def _shown(layer):
+    """Whether the panel can show ``layer``: scored, or a change between two dates."""
+    return has_scores(layer) or is_change_layer(layer)
 
 
 def _indicator_label(profile, key):

@@ -25,6 +25,7 @@ from ...compat import (
     stores_styles_in_database,
 )
 from ...core.editions import fill, recognise
+from ...core.trajectory import is_change_output
 from ...core.vocabulary import CODE_FIELD, COMPOSITE_FIELD, FUNCTIONS, LEVEL_CODE_FIELD, find_field
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
@@ -32,6 +33,7 @@ from ..qml_styles import (
     METHODS,
     CHANGE_FIELD,
     StyleFileError,
+    apply_change_labels,
     apply_change_style,
     apply_function_diagrams,
     apply_level_style,
@@ -77,7 +79,8 @@ class ApplyStyle(CentralitesAlgorithm):
             "dates (evol_centralite, from centrality_change), diverging: losses in red, gains in blue, changes "
             "within 2 points drawn as stable.\n\n"
             "Labels: the names of the main centres (up to the structuring ones), the most central "
-            "placed first when labels collide. Diagrams (optional): the four sub-scores of each "
+            "placed first when labels collide; on a change between two dates, the main centres of either date, "
+            "followed by ▲ or ▼ when their level rose or fell. Diagrams (optional): the four sub-scores of each "
             "major or structuring centre, as a pie whose area follows the population, or as four "
             "bars whose length is the score (100 = 8 mm, the same scale everywhere).\n\n"
             "The styles are the QML files shipped in the plugin's resources/styles folder, fitted "
@@ -154,11 +157,13 @@ class ApplyStyle(CentralitesAlgorithm):
                 self.fail(tr("The field '{field}' has no values to classify.").format(field=field))
             feedback.pushInfo(tr("Classes: {classes}").format(classes="; ".join(r.label() for r in renderer.ranges())))
 
-        if self.parameterAsBool(parameters, self.LABELS, context) and LEVEL_CODE_FIELD in names:
+        # On a change, the main centres of either date, with ▲ or ▼ when their level moved.
+        two_dates = style == "evolution" and is_change_output(names)
+        if self.parameterAsBool(parameters, self.LABELS, context) and (two_dates or LEVEL_CODE_FIELD in names):
             label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or name_field(names) or find_field(
                 names, CODE_FIELD)
             if label_field:
-                apply_main_centre_labels(layer, label_field)
+                (apply_change_labels if two_dates else apply_main_centre_labels)(layer, label_field)
         kind = DIAGRAM_KINDS[self.parameterAsEnum(parameters, self.DIAGRAMS, context)]
         if kind != "none":
             self._add_diagrams(layer, names, kind, self.parameterAsString(parameters, self.SIZE_FIELD, context))

@@ -18,9 +18,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ...compat import FLAG_NO_THREADING, SOURCE_POLYGON
+from ...core.trajectory import is_change_output
 from ...core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD, find_field
 from ...i18n import tr
 from ..base import CentralitesAlgorithm, plugin_version
+from ..change_map import move_markers, period, style_change_layer
 from ..chart_picture import chart_files, place_charts
 from ..frames import require_field
 from ..qpt_layouts import (
@@ -83,8 +85,13 @@ class ExportLayout(CentralitesAlgorithm):
             "inset locates the territory in the context layer you give (e.g. the départements).\n\n"
             "The layer keeps its own style when it has one on the score (as set by “Apply the "
             "centrality style” or stored in its GeoPackage); otherwise the centrality style is "
-            "applied to the map. The layer is not modified. In QGIS desktop, the layout is also "
-            "added to the project (Project → Layouts) to be edited."
+            "applied to the map. The layer is not modified. In QGIS desktop, the layout is also added to the "
+            "project (Project → Layouts) to be edited.\n\n"
+            "A change between two dates (the output of “Centrality change between two dates”) is drawn with "
+            "the change style (gains in blue, losses in red, a neutral band drawn as stable), titled with its "
+            "two census years (unless you give a title), the main centres whose level moved marked ▲ (rose) "
+            "or ▼ (fell) and named with the same sign, and the chart shows the largest gains and losses of the "
+            "composite."
         )
 
     def flags(self):
@@ -131,8 +138,10 @@ class ExportLayout(CentralitesAlgorithm):
         if source_layer is None:
             self.fail(tr("The commune layer could not be read."))
         self.require_features(parameters, self.INPUT, source_layer)
-        if source_layer.fields().lookupField(COMPOSITE_FIELD) < 0:
-            self.fail(tr("The layer has no field '{field}': run the centrality score first.").format(field=COMPOSITE_FIELD))
+        names = source_layer.fields().names()
+        if source_layer.fields().lookupField(COMPOSITE_FIELD) < 0 and not is_change_output(names):
+            self.fail(tr("The layer has no field '{field}': run the centrality score first (or the centrality "
+                         "change between two dates, for a map of the change).").format(field=COMPOSITE_FIELD))
         for name in (self.ATLAS_FIELD, self.OUTLINE_FIELD):
             field = self.parameterAsString(parameters, name, context)
             if field:
@@ -147,6 +156,7 @@ class ExportLayout(CentralitesAlgorithm):
         layer = self._styled_clone(source_layer, atlas_field)  # the user's layer stays as it is
         by_level = layer.renderer().classAttribute() == LEVEL_CODE_FIELD
         names = source_layer.fields().names()
+        change = is_change_output(names)
         outline_field = atlas_field or self.parameterAsString(parameters, self.OUTLINE_FIELD, context) or next(
             (found for found in (find_field(names, name) for name in OUTLINE_CANDIDATES) if found), "")
         outline_name = tr("Intercommunalities") if outline_field.upper() in OUTLINE_CANDIDATES else outline_field
@@ -155,13 +165,17 @@ class ExportLayout(CentralitesAlgorithm):
             return dissolved_outlines(source_layer, outline_field, outline_name) if outline_field else None
 
         title = self.parameterAsString(parameters, self.TITLE, context) or tr("Centrality of communes")
+        subtitle = self.parameterAsString(parameters, self.SUBTITLE, context)
+        legend_title = tr("Centrality") if by_level else tr("Centrality score")
+        if change:
+            title, subtitle, legend_title = self._change_texts(source_layer, title, subtitle)
         options = dict(
             title=title,
-            subtitle=self.parameterAsString(parameters, self.SUBTITLE, context),
+            subtitle=subtitle,
             sources=self.parameterAsString(parameters, self.SOURCES, context) or default_sources(
                 plugin_version(), data_vintage(source_layer)),
             paper=self.PAPER_NAMES[self.parameterAsEnum(parameters, self.PAPER, context)],
-            legend_title=tr("Centrality") if by_level else tr("Centrality score"),
+            legend_title=legend_title,
             atlas=bool(atlas_field),
             context_layer=self.parameterAsVectorLayer(parameters, self.INSET_LAYER, context),
             template=self.parameterAsFile(parameters, self.TEMPLATE, context),
@@ -171,7 +185,15 @@ class ExportLayout(CentralitesAlgorithm):
         if group_layer is not None:
             feedback.pushInfo(tr("Outlines: {count} groups of communes by {field}.").format(
                 count=group_layer.featureCount(), field=outline_field))
-        project, layout = build_layout(layer, outlines=group_layer, notes=notes, **options)
+        def overlays():  # the ▲ ▼ of the main centres' level moves, on a change layer
+            markers = move_markers(source_layer) if change else None
+            return [markers] if markers is not None else []
+
+        markers = overlays()
+        if change:
+            feedback.pushInfo(tr("Level moves of the main centres marked: {count}.").format(
+                count=markers[0].featureCount() if markers else 0))
+        project, layout = build_layout(layer, outlines=group_layer, notes=notes, overlays=markers, **options)
         for note in notes:
             feedback.pushInfo(note)
 
@@ -223,18 +245,33 @@ class ExportLayout(CentralitesAlgorithm):
         feedback.setProgress(90)
         if _desktop():
             self._add_to_project(context.project(), source_layer, outlines, options, charts, feedback, atlas_field,
-                                 layers_file=os.path.splitext(pdf)[0] + "-layout-layers.gpkg")
+                                 layers_file=os.path.splitext(pdf)[0] + "-layout-layers.gpkg", overlays=overlays)
         del project
         return outputs
 
+    def _change_texts(self, layer, title, subtitle):
+        """The title, subtitle and legend title of a change map: the parameters' defaults say the change."""
+        span = period(layer)
+        if title == tr("Centrality of communes"):
+            title = tr("Change in centrality, {period}").format(period=span) if span else \
+                tr("Change in centrality between two dates")
+        if subtitle == tr("Composite score of the four functions: Habiter, Travailler, Consommer, Services"):
+            subtitle = tr("Composite score at the two dates on one scale, change in points; ▲ ▼ main centres "
+                          "whose level of centrality rose or fell")
+        legend = tr("Change {period}").format(period=span) if span else tr("Change between two dates")
+        return title, subtitle, legend
+
     def _styled_clone(self, source_layer, atlas_field=""):
         layer = source_layer.clone()
-        if not has_score_style(layer, COMPOSITE_FIELD):
-            layer.loadDefaultStyle()
-        if not has_score_style(layer, COMPOSITE_FIELD):
-            apply_score_style(layer, COMPOSITE_FIELD)
-        by_level = layer.renderer().classAttribute() == LEVEL_CODE_FIELD
-        layer.setName(tr("Level of centrality") if by_level else tr("Composite score (0–100)"))
+        if is_change_output(layer.fields().names()):
+            style_change_layer(layer)
+        else:
+            if not has_score_style(layer, COMPOSITE_FIELD):
+                layer.loadDefaultStyle()
+            if not has_score_style(layer, COMPOSITE_FIELD):
+                apply_score_style(layer, COMPOSITE_FIELD)
+            by_level = layer.renderer().classAttribute() == LEVEL_CODE_FIELD
+            layer.setName(tr("Level of centrality") if by_level else tr("Composite score (0–100)"))
         if atlas_field:
             fade_labels_outside(layer, atlas_field)
             diagrams_only_inside(layer, atlas_field)
@@ -271,13 +308,13 @@ class ExportLayout(CentralitesAlgorithm):
         return finals[0] if finals else path
 
     def _add_to_project(self, project, source_layer, outlines, options, charts, feedback, atlas_field="",
-                        layers_file=None):
+                        layers_file=None, overlays=list):
         """The same layout in the user's project, for editing; the layers made for it saved in
         ``layers_file`` (next to the PDF) so that the project reopens with them."""
         if project is None:
             return
         layer = self._styled_clone(source_layer, atlas_field)
-        name = add_layout_to_project(project, layer, outlines(), options, charts, layers_file)
+        name = add_layout_to_project(project, layer, outlines(), options, charts, layers_file, overlays())
         feedback.pushInfo(tr("Layout “{name}” added to the project (Project → Layouts) to be edited; the layers "
                              "made for it are saved in {path}.").format(name=name, path=layers_file))
 

@@ -34,7 +34,7 @@
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="448"/>
+        <location filename="../../ui/dock.py" line="481"/>
         <source>(no reference commune)</source>
         <translation>(pas de commune de référence)</translation>
     </message>
@@ -59,6 +59,11 @@
         <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
     </message>
     <message>
+        <location filename="../../ui/dock.py" line="311"/>
+        <source>A change between two dates: the panel shows the later date, and the “Change between dates” tab both. The weights are those of the run: run “Centrality change between two dates” again to change them.</source>
+        <translation>Une évolution entre deux dates : le panneau montre la date la plus récente, et l&apos;onglet « Évolution entre deux dates » les deux. Les pondérations sont celles du calcul : relancez « Évolution de la centralité entre deux dates » pour les changer.</translation>
+    </message>
+    <message>
         <location filename="../profiles/modele_vierge.json" line="34"/>
         <source>A density</source>
         <translation>Une densité</translation>
@@ -69,7 +74,7 @@
         <translation>Une colonne telle quelle</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="135"/>
+        <location filename="../../ui/dock.py" line="139"/>
         <source>A reference commune shown next to the selected one</source>
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
     </message>
@@ -125,7 +130,7 @@
         <translation>Tous équipements (BPE A-G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="454"/>
+        <location filename="../../ui/dock.py" line="487"/>
         <source>All intercommunalities</source>
         <translation>Toutes les intercommunalités</translation>
     </message>
@@ -140,7 +145,7 @@
         <translation>Toutes ses fonctions sont à la médiane du territoire ou en dessous : la plus proche est {best} ({best_score}, médiane {best_median}), la plus en retrait {worst} ({worst_score}, médiane {worst_median}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="225"/>
+        <location filename="../../ui/dock.py" line="229"/>
         <source>All levels</source>
         <translation>Tous les niveaux</translation>
     </message>
@@ -163,7 +168,7 @@
         <translation>Évolution annuelle de la population {previous}-{census} (%)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="67"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="69"/>
         <source>Apply the centrality style</source>
         <translation>Appliquer le style de centralité</translation>
     </message>
@@ -186,12 +191,12 @@
         <translation>Comme dans le profil</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="110"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="117"/>
         <source>Atlas: one page per value of this field (empty: a single page)</source>
         <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="202"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="224"/>
         <source>Atlas: {count} pages.</source>
         <translation>Atlas : {count} pages.</translation>
     </message>
@@ -246,17 +251,17 @@
         <translation>BPE {year} ({origin}) : aucune liste fournie pour {year}, listes de {chosen} utilisées (l&apos;année antérieure la plus proche)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="185"/>
+        <location filename="../../ui/dock.py" line="189"/>
         <source>Back to the profile&apos;s weights</source>
         <translation>Revenir aux pondérations du profil</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="117"/>
         <source>Bars</source>
         <translation>Barres</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="167"/>
+        <location filename="../../ui/dock.py" line="171"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -276,7 +281,7 @@
         <translation>Par rang</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="164"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="169"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
@@ -296,14 +301,15 @@
         <translation>Diagnostic de centralité (jointure, score, style, carte)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="96"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="157"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="103"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="167"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="255"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="164"/>
-        <location filename="../../processing/qpt_layouts.py" line="263"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="169"/>
+        <location filename="../../processing/qpt_layouts.py" line="264"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
     </message>
@@ -313,7 +319,7 @@
         <translation>Score de centralité (quatre fonctions)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="243"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="248"/>
         <source>Centrality score style</source>
         <translation>Style du score de centralité</translation>
     </message>
@@ -326,9 +332,9 @@
         <location filename="../../plugin.py" line="63"/>
         <location filename="../../plugin.py" line="76"/>
         <location filename="../../plugin.py" line="139"/>
-        <location filename="../../processing/algorithms/apply_style.py" line="236"/>
-        <location filename="../../ui/dock.py" line="81"/>
-        <location filename="../../ui/dock.py" line="635"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="241"/>
+        <location filename="../../ui/dock.py" line="85"/>
+        <location filename="../../ui/dock.py" line="674"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
@@ -348,14 +354,40 @@
         <translation>Centralités {version} — diagnostic de centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="98"/>
+        <location filename="../../ui/trajectory_tab.py" line="135"/>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="331"/>
+        <source>Change between dates</source>
+        <translation>Évolution entre deux dates</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_layout.py" line="261"/>
+        <source>Change between two dates</source>
+        <translation>Évolution entre deux dates</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
         <source>Change between two dates (centrality_change: gains and losses)</source>
         <translation>Évolution entre deux dates (centrality_change : gains et pertes)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="257"/>
+        <location filename="../../ui/dock.py" line="266"/>
+        <location filename="../../ui/dock.py" line="331"/>
         <source>Change by level</source>
         <translation>Évolution par niveau</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_layout.py" line="257"/>
+        <source>Change in centrality between two dates</source>
+        <translation>Évolution de la centralité entre deux dates</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_layout.py" line="256"/>
+        <source>Change in centrality, {period}</source>
+        <translation>Évolution de la centralité, {period}</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="327"/>
@@ -363,12 +395,17 @@
         <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="117"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="261"/>
+        <source>Change {period}</source>
+        <translation>Évolution {period}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_layout.py" line="124"/>
         <source>Chart of the leading communes&apos; four functions</source>
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="252"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="289"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -382,13 +419,13 @@
         <translation type="vanished">Méthode de classification</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="145"/>
-        <location filename="../../processing/algorithms/apply_style.py" line="155"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="148"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="158"/>
         <source>Classes: {classes}</source>
         <translation>Classes : {classes}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="106"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
         <source>Classification method</source>
         <translation>Méthode de classification</translation>
     </message>
@@ -566,7 +603,7 @@
         <translation>Comparer les niveaux à une classification de référence</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="129"/>
+        <location filename="../../ui/dock.py" line="133"/>
         <source>Compare with</source>
         <translation>Comparer avec</translation>
     </message>
@@ -584,11 +621,12 @@ Sur les communes qui ont les deux niveaux : l&apos;accord exact (part des commu
 Sorties : la matrice de confusion (une ligne par niveau de la couche, une colonne par niveau de référence), les communes à deux niveaux d&apos;écart ou plus avec leur géométrie (DIFFERENCES), une image de la matrice (CHART, PNG), et les chiffres en nombres (KAPPA_QUADRATIC, KAPPA_LINEAR, AGREEMENT, COMPARED) pour un modèle. Les communes sans niveau ou sans niveau de référence sont comptées dans le journal, non comparées.</translation>
     </message>
     <message>
+        <location filename="../../ui/trajectory_tab.py" line="179"/>
         <source>Composite score</source>
-        <translation type="vanished">Score composite</translation>
+        <translation>Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="237"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="274"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -598,12 +636,18 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (cliquer sur une barre pour sélectionner ses communes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="97"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="100"/>
         <source>Composite score (graduated)</source>
         <translation>Score composite (symbologie graduée)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="99"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="259"/>
+        <source>Composite score at the two dates on one scale, change in points; ▲ ▼ main centres whose level of centrality rose or fell</source>
+        <translation>Score composite aux deux dates sur une même échelle, évolution en points ; ▲ ▼ principales centralités dont le niveau a progressé ou reculé</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_layout.py" line="106"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="258"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -615,6 +659,11 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <location filename="../../core/sheets.py" line="246"/>
         <source>Composite score {score}/100</source>
         <translation>Score composite {score}/100</translation>
+    </message>
+    <message>
+        <location filename="../../processing/change_map.py" line="33"/>
+        <source>Composite score, change in points</source>
+        <translation>Score composite, évolution en points</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="321"/>
@@ -638,17 +687,17 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Consommer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="113"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="120"/>
         <source>Context layer of the inset on a single page (empty: the départements of metropolitan France, shipped with the plugin)</source>
         <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="243"/>
+        <location filename="../../ui/dock.py" line="247"/>
         <source>Copy table</source>
         <translation>Copier le tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="244"/>
+        <location filename="../../ui/dock.py" line="248"/>
         <source>Copy the visible rows as CSV, to paste into a spreadsheet</source>
         <translation>Copier les lignes affichées en CSV, à coller dans un tableur</translation>
     </message>
@@ -679,12 +728,12 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Densité {census} (habitants par km²)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="224"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="229"/>
         <source>Diagrams are sized by population: choose the population field.</source>
         <translation>La taille des diagrammes suit la population : choisissez le champ de population.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="117"/>
         <source>Diagrams of the four functions</source>
         <translation>Diagrammes des quatre fonctions</translation>
     </message>
@@ -709,6 +758,11 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <location filename="../../processing/qpt_layouts.py" line="185"/>
         <source>Départements</source>
         <translation>Départements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_tab.py" line="155"/>
+        <source>Earlier date</source>
+        <translation>Date ancienne</translation>
     </message>
     <message>
         <location filename="../profiles/aula_360.json" line="174"/>
@@ -789,17 +843,17 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Explorer les scores (panneau)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="629"/>
+        <location filename="../../ui/dock.py" line="668"/>
         <source>Export charts</source>
         <translation>Exporter les graphiques</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="248"/>
+        <location filename="../../ui/dock.py" line="252"/>
         <source>Export charts…</source>
         <translation>Exporter les graphiques…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="68"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="70"/>
         <source>Export the centrality map (PDF layout)</source>
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
@@ -829,17 +883,21 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche et le projet en cours ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="71"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="73"/>
         <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field), a chart of the ten most central communes&apos; four functions (drawn with pyqtgraph when it is installed), a sources line and the date, to PDF and optionally PNG and SVG. The layout comes from the templates shipped in the plugin&apos;s resources/layouts folder, or from your own .qpt template keeping the same item ids (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
 
 Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, the other groups faded, with an inset map locating it in the whole territory and the chart of its own leading communes; the PNG and SVG are then one file per page, numbered. On a single page, the inset locates the territory in the context layer you give (e.g. the départements).
 
-The layer keeps its own style when it has one on the score (as set by “Apply the centrality style” or stored in its GeoPackage); otherwise the centrality style is applied to the map. The layer is not modified. In QGIS desktop, the layout is also added to the project (Project → Layouts) to be edited.</source>
+The layer keeps its own style when it has one on the score (as set by “Apply the centrality style” or stored in its GeoPackage); otherwise the centrality style is applied to the map. The layer is not modified. In QGIS desktop, the layout is also added to the project (Project → Layouts) to be edited.
+
+A change between two dates (the output of “Centrality change between two dates”) is drawn with the change style (gains in blue, losses in red, a neutral band drawn as stable), titled with its two census years (unless you give a title), the main centres whose level moved marked ▲ (rose) or ▼ (fell) and named with the same sign, and the chart shows the largest gains and losses of the composite.</source>
         <translation>Exporte une mise en page au format paysage (A4 ou A3) d&apos;une couche de communes avec scores : titre, sous-titre, carte, légende, barre d&apos;échelle, flèche du nord, contours des intercommunalités (ou de tout champ de regroupement), graphique des quatre fonctions des dix communes les plus centrales (dessiné avec pyqtgraph s&apos;il est installé), ligne des sources et date, en PDF et, en option, en PNG et en SVG. La mise en page vient des modèles livrés dans le dossier resources/layouts de l&apos;extension, ou de votre propre modèle .qpt gardant les mêmes identifiants d&apos;objets (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
 
 Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommunalité) dans un seul PDF, chaque page titrée par la valeur, centrée sur elle, les autres groupes estompés, avec une carte de situation dans l&apos;ensemble du territoire et le graphique de ses propres communes les plus centrales ; le PNG et le SVG sont alors un fichier par page, numéroté. Sur une page unique, la carte de situation place le territoire dans la couche de contexte fournie (par ex. les départements).
 
-La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche n&apos;est pas modifiée. Dans QGIS Desktop, la mise en page est aussi ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
+La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche n&apos;est pas modifiée. Dans QGIS Desktop, la mise en page est aussi ajoutée au projet (Projet → Mises en page) pour être retouchée.
+
+Une évolution entre deux dates (la sortie de « Évolution de la centralité entre deux dates ») est dessinée avec le style de l&apos;évolution (gains en bleu, pertes en rouge, une bande neutre dessinée comme stable), titrée avec ses deux années de recensement (sauf si vous donnez un titre), les principales centralités dont le niveau a changé marquées ▲ (progresse) ou ▼ (recule) et nommées avec le même signe, et le graphique montre les plus forts gains et les plus fortes pertes du composite.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/territory_summary.py" line="114"/>
@@ -852,17 +910,17 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Champs à additionner ou à moyenner</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="110"/>
         <source>Fixed bounds</source>
         <translation>Bornes fixes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="109"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="112"/>
         <source>Fixed bounds, between 0 and 100 (e.g. 35, 52, 72, 88)</source>
         <translation>Bornes fixes, entre 0 et 100 (par ex. 35, 52, 72, 88)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="211"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="216"/>
         <source>Fixed bounds: give numbers between 0 and 100 separated by spaces or semicolons, e.g. 35; 52; 72; 88 (got &apos;{text}&apos;).</source>
         <translation>Bornes fixes : indiquez des nombres entre 0 et 100 séparés par des espaces ou des points-virgules, par ex. 35 ; 52 ; 72 ; 88 (reçu : « {text} »).</translation>
     </message>
@@ -892,7 +950,7 @@ La couche garde son propre style si elle en a un sur le score (appliqué par «�
         <translation>Listes des gammes (CSV avec TYPEQU et GAMME ; vide : listes INSEE de l&apos;année de la BPE, fournies)</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="495"/>
+        <location filename="../../core/trajectory.py" line="515"/>
         <source>Gamme lists of both dates: {note}.</source>
         <translation>Listes de gammes des deux dates : {note}.</translation>
     </message>
@@ -964,7 +1022,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>niveaux INRAE/ANCT 2021</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="476"/>
+        <location filename="../../processing/qpt_layouts.py" line="477"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -1014,8 +1072,8 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>L&apos;indicateur « {indicator} » est très asymétrique (asymétrie {skewness:.1f}, kurtosis {kurtosis:.1f}, au-delà de {skew_limit:g} et {kurt_limit:g}) : quelques communes décident de ses valeurs normalisées. Envisagez &quot;transform&quot;: &quot;log&quot; ou &quot;winsorise&quot; dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="429"/>
-        <location filename="../../ui/dock.py" line="437"/>
+        <location filename="../../ui/dock.py" line="462"/>
+        <location filename="../../ui/dock.py" line="470"/>
         <source>Indicator profile (*.json)</source>
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
@@ -1047,6 +1105,11 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>Indicateurs</translation>
     </message>
     <message>
+        <location filename="../../ui/trajectory_tab.py" line="199"/>
+        <source>Indicators behind the change (points of the composite): {drivers}.</source>
+        <translation>Indicateurs moteurs de l&apos;évolution (points du composite) : {drivers}.</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/centrality_change.py" line="299"/>
         <source>Indicators compared at both dates: {indicators}.</source>
         <translation>Indicateurs comparés aux deux dates : {indicators}.</translation>
@@ -1073,7 +1136,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="259"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="152"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="162"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
@@ -1187,12 +1250,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonne clé des tables (vide : détectée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="110"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="113"/>
         <source>Label the main centres</source>
         <translation>Étiqueter les principales centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="119"/>
+        <location filename="../../ui/trajectory_tab.py" line="155"/>
+        <source>Later date</source>
+        <translation>Date récente</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_layout.py" line="126"/>
         <source>Layout template (.qpt; empty: the plugin&apos;s own for the paper chosen)</source>
         <translation>Modèle de mise en page (.qpt ; vide : celui de l&apos;extension pour le format choisi)</translation>
     </message>
@@ -1201,18 +1269,19 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="281"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="318"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="426"/>
+        <location filename="../../processing/qpt_layouts.py" line="427"/>
         <source>Layout: {name}</source>
         <translation>Mise en page : {name}</translation>
     </message>
     <message>
         <location filename="../../ui/change_table.py" line="42"/>
         <location filename="../../ui/ranking.py" line="29"/>
+        <location filename="../../ui/trajectory_tab.py" line="179"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
@@ -1227,13 +1296,23 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Champ du niveau (1 majeure … 5 hors centralité)</translation>
     </message>
     <message>
+        <location filename="../../processing/change_map.py" line="47"/>
+        <source>Level moves of the main centres</source>
+        <translation>Changements de niveau des principales centralités</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_layout.py" line="194"/>
+        <source>Level moves of the main centres marked: {count}.</source>
+        <translation>Changements de niveau des principales centralités marqués : {count}.</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="281"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="237"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="274"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="97"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="100"/>
         <source>Level of centrality (categories)</source>
         <translation>Niveau de centralité (catégories)</translation>
     </message>
@@ -1246,6 +1325,11 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <location filename="../../processing/profile_inputs.py" line="31"/>
         <source>Levels of centrality</source>
         <translation>Niveaux de centralité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_tab.py" line="136"/>
+        <source>Levels {before} → {after} of</source>
+        <translation>Niveaux {before} → {after} de</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/compare_levels.py" line="82"/>
@@ -1298,7 +1382,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Produire la fiche de cette commune (Fiches communales) et l&apos;ouvrir</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="97"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="100"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
@@ -1329,7 +1413,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Colonnes manquantes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="112"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="115"/>
         <source>Name field for labels (empty: found automatically)</source>
         <translation>Champ du nom pour les étiquettes (vide : trouvé automatiquement)</translation>
     </message>
@@ -1345,7 +1429,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Référence nationale : {reference}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="110"/>
         <location filename="../../processing/profile_inputs.py" line="32"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Ruptures naturelles (Jenks)</translation>
@@ -1376,12 +1460,17 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucune liste de gammes dans {folder} (fichiers gammes_&lt;année&gt;.csv).</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="233"/>
+        <location filename="../../ui/trajectory_tab.py" line="201"/>
+        <source>No indicator moved the composite by 0.05 points or more.</source>
+        <translation>Aucun indicateur n&apos;a fait bouger le composite de 0,05 point ou plus.</translation>
+    </message>
+    <message>
+        <location filename="../../core/trajectory.py" line="253"/>
         <source>No indicator of the profile can be compared between the two dates: {reasons}</source>
         <translation>Aucun indicateur du profil ne peut être comparé entre les deux dates : {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="365"/>
+        <location filename="../../ui/dock.py" line="398"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
@@ -1391,7 +1480,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun indicateur : le profil n&apos;en a aucun que la couche permette de calculer.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="285"/>
+        <location filename="../../processing/qpt_layouts.py" line="286"/>
         <source>No inset: the territory is outside metropolitan France, whose départements the plugin ships; give a context layer to locate it in (INSET_LAYER).</source>
         <translation>Pas de carton de localisation : le territoire est hors de la France métropolitaine, dont l&apos;extension fournit les départements ; donnez une couche de contexte pour le situer (INSET_LAYER).</translation>
     </message>
@@ -1416,7 +1505,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Bruit : part de chaque poids (0,25 = ±25 %)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="117"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="80"/>
         <source>None</source>
         <translation>Aucun</translation>
@@ -1469,7 +1558,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Non scorée : trop peu d&apos;indicateurs ont une valeur (voir le champ indicateurs_manquants).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="104"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
@@ -1516,17 +1605,17 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seulement {count} communes : des scores relatifs au territoire (min-max, rangs centiles, niveaux par quantiles) ont peu de sens sur si peu.</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="280"/>
+        <location filename="../../core/trajectory.py" line="300"/>
         <source>Only {count} functions keep an indicator at both dates: a commune is scored on those {count} (the profile asks {asked}).</source>
         <translation>Seules {count} fonctions gardent un indicateur aux deux dates : une commune est notée sur ces {count} (le profil en demande {asked}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="436"/>
+        <location filename="../../ui/dock.py" line="469"/>
         <source>Open an indicator profile</source>
         <translation>Ouvrir un profil d&apos;indicateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="168"/>
+        <location filename="../../ui/dock.py" line="172"/>
         <source>Open an indicator profile (JSON)</source>
         <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
     </message>
@@ -1541,27 +1630,27 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Autres groupes (estompés)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="107"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="114"/>
         <source>Outlines of groups of communes, e.g. intercommunalities (empty: NOM_EPCI or SIREN_EPCI when present)</source>
         <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="172"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="186"/>
         <source>Outlines: {count} groups of communes by {field}.</source>
         <translation>Contours : {count} groupes de communes selon {field}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="121"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="128"/>
         <source>PDF file</source>
         <translation>Fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="123"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="130"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="629"/>
+        <location filename="../../ui/dock.py" line="668"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
@@ -1575,7 +1664,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Page {page} sur {count}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="104"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="111"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
     </message>
@@ -1601,7 +1690,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image de la matrice de confusion</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="114"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="117"/>
         <source>Pies</source>
         <translation>Secteurs</translation>
     </message>
@@ -1642,7 +1731,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champ de population (pondération des moyennes)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="116"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="119"/>
         <source>Population field sizing the diagrams (empty: found automatically)</source>
         <translation>Champ de population pour la taille des diagrammes (vide : trouvé automatiquement)</translation>
     </message>
@@ -1658,7 +1747,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="161"/>
+        <location filename="../../ui/dock.py" line="165"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
@@ -1689,7 +1778,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Profil : {name}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="107"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="110"/>
         <location filename="../../processing/profile_inputs.py" line="32"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
@@ -1701,6 +1790,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../ui/ranking.py" line="29"/>
+        <location filename="../../ui/trajectory_tab.py" line="179"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
@@ -1720,7 +1810,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Rang {rank} sur {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="253"/>
+        <location filename="../../ui/dock.py" line="257"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
@@ -1758,12 +1848,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Référence : {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="184"/>
+        <location filename="../../ui/dock.py" line="188"/>
         <source>Reset</source>
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="105"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="112"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
     </message>
@@ -1773,12 +1863,17 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Résolution des images (DPI)</translation>
     </message>
     <message>
+        <location filename="../../ui/trajectory_tab.py" line="252"/>
+        <source>Rows: the level in {before}; columns: the level in {after}. {rose} communes rose a level (blue), {fell} fell (red), {held} held; {total} in all. The tooltip gives the population; a click selects the communes.</source>
+        <translation>Lignes : le niveau en {before} ; colonnes : le niveau en {after}. {rose} communes progressent d&apos;un niveau (bleu), {fell} reculent (rouge), {held} restent stables ; {total} en tout. L&apos;infobulle donne la population ; un clic sélectionne les communes.</translation>
+    </message>
+    <message>
         <location filename="../../plugin.py" line="80"/>
         <source>Run the full diagnosis…</source>
         <translation>Lancer le diagnostic complet…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="126"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="133"/>
         <source>SVG image</source>
         <translation>Image SVG</translation>
     </message>
@@ -1788,17 +1883,17 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="429"/>
+        <location filename="../../ui/dock.py" line="462"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="188"/>
+        <location filename="../../ui/dock.py" line="192"/>
         <source>Save as profile…</source>
         <translation>Enregistrer comme profil…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="119"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="122"/>
         <source>Save as the layer&apos;s default style in its GeoPackage or database</source>
         <translation>Enregistrer comme style par défaut de la couche dans son GeoPackage ou sa base de données</translation>
     </message>
@@ -1808,7 +1903,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="101"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="104"/>
         <source>Score field</source>
         <translation>Champ du score</translation>
     </message>
@@ -1818,8 +1913,8 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Champs de score à moyenner (vide : tous les champs score_*)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="95"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="95"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="98"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="102"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
@@ -1922,15 +2017,20 @@ Avec les bandes de rang de l&apos;algorithme de sensibilité dans la couche (ran
 TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un niveau à l&apos;autre, pour l&apos;ensemble du territoire et pour chaque intercommunalité (GROUP_FIELD), avec le mouvement.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="214"/>
+        <location filename="../../ui/dock.py" line="218"/>
         <source>Search a commune…</source>
         <translation>Rechercher une commune…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="97"/>
-        <location filename="../../ui/dock.py" line="499"/>
+        <location filename="../../ui/dock.py" line="101"/>
+        <location filename="../../ui/dock.py" line="532"/>
         <source>Select a commune on the map or in the table.</source>
         <translation>Sélectionnez une commune sur la carte ou dans le tableau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_tab.py" line="161"/>
+        <source>Select a commune to see it at the two dates.</source>
+        <translation>Sélectionnez une commune pour la voir aux deux dates.</translation>
     </message>
     <message>
         <location filename="../../ui/why_tab.py" line="43"/>
@@ -1985,12 +2085,12 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un
         <translation>Commerces pour 1 000 habitants</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="218"/>
+        <location filename="../../ui/dock.py" line="222"/>
         <source>Show the communes of one intercommunality</source>
         <translation>Afficher les communes d&apos;une intercommunalité</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="224"/>
+        <location filename="../../ui/dock.py" line="228"/>
         <source>Show the communes of one level</source>
         <translation>Afficher les communes d&apos;un niveau</translation>
     </message>
@@ -1999,12 +2099,12 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un
         <translation type="vanished">Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="103"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="110"/>
         <source>Sources line (empty = automatic, with the INSEE editions and years of the scores)</source>
         <translation>Ligne des sources (vide = automatique, avec les éditions et années INSEE des scores)</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="477"/>
+        <location filename="../../processing/qpt_layouts.py" line="478"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
@@ -2034,27 +2134,27 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un
         <translation>Centralité structurante</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="122"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="125"/>
         <source>Style file (QML)</source>
         <translation>Fichier de style (QML)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="247"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="252"/>
         <source>Style stored in its database as the layer&apos;s default style.</source>
         <translation>Style enregistré dans sa base de données comme style par défaut de la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="124"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="127"/>
         <source>Styled layer</source>
         <translation>Couche symbolisée</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="70"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="72"/>
         <source>Styles a scored commune layer for a report.
 
 Map: either the composite score (or another score field) graduated in five classes by default, ColorBrewer YlOrRd (safe for colour-blind readers), classes by quantiles, natural breaks (Jenks) or fixed bounds (e.g. 35, 52, 72, 88), legend bounds rounded to whole numbers; or the level of centrality (niveau_code) in fixed colours, darker for more central, with a grey class for communes not scored; or the change of the composite between two dates (evol_centralite, from centrality_change), diverging: losses in red, gains in blue, changes within 2 points drawn as stable.
 
-Labels: the names of the main centres (up to the structuring ones), the most central placed first when labels collide. Diagrams (optional): the four sub-scores of each major or structuring centre, as a pie whose area follows the population, or as four bars whose length is the score (100 = 8 mm, the same scale everywhere).
+Labels: the names of the main centres (up to the structuring ones), the most central placed first when labels collide; on a change between two dates, the main centres of either date, followed by ▲ or ▼ when their level rose or fell. Diagrams (optional): the four sub-scores of each major or structuring centre, as a pie whose area follows the population, or as four bars whose length is the score (100 = 8 mm, the same scale everywhere).
 
 The styles are the QML files shipped in the plugin&apos;s resources/styles folder, fitted to the layer (class bounds, name and population fields, largest population).
 
@@ -2063,7 +2163,7 @@ The features are not modified. When the layer is stored in a GeoPackage or a dat
 
 Carte : soit le score composite (ou un autre champ de score) en symbologie graduée, cinq classes par défaut, palette ColorBrewer YlOrRd (lisible par les personnes daltoniennes), classes par quantiles, ruptures naturelles (Jenks) ou bornes fixes (par ex. 35, 52, 72, 88), bornes de légende arrondies à l&apos;unité ; soit le niveau de centralité (niveau_code) en couleurs fixes, plus foncées pour les communes plus centrales, avec une classe grise pour les communes non calculées ; soit l&apos;évolution du composite entre deux dates (evol_centralite, de centrality_change), divergente : pertes en rouge, gains en bleu, évolutions de moins de 2 points dessinées comme stables.
 
-Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
+Étiquettes : les noms des principales centralités (jusqu&apos;aux structurantes), les plus centrales placées d&apos;abord en cas de conflit ; sur une évolution entre deux dates, les principales centralités de l&apos;une ou l&apos;autre date, suivies de ▲ ou ▼ quand leur niveau a progressé ou reculé. Diagrammes (en option) : les quatre sous-scores de chaque centralité majeure ou structurante, en secteurs dont l&apos;aire suit la population, ou en quatre barres dont la longueur est le score (100 = 8 mm, la même échelle partout).
 
 Les styles sont les fichiers QML livrés dans le dossier resources/styles de l&apos;extension, ajustés à la couche (bornes des classes, champs du nom et de la population, plus grande population).
 
@@ -2078,7 +2178,7 @@ The features are not modified. When the layer is stored in a GeoPackage, the sty
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="99"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="106"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
@@ -2158,7 +2258,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="192"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="214"/>
         <source>The atlas has no page: the field &apos;{field}&apos; is empty (NULL) for every commune. Choose another atlas field or leave it empty for a single page.</source>
         <translation>L&apos;atlas n&apos;a aucune page : le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes. Choisissez un autre champ d&apos;atlas ou laissez-le vide pour une seule page.</translation>
     </message>
@@ -2168,12 +2268,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le recensement {census} va avec le recensement précédent {expected} dans l&apos;édition {edition} du comparateur, mais le recensement précédent trouvé est {found} : des tables de deux éditions sont-elles mélangées ? Vérifiez les tables jointes.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="251"/>
+        <location filename="../../processing/qml_styles.py" line="269"/>
         <source>The change style could not be applied to {layer}: {error}</source>
         <translation>Le style d&apos;évolution n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="27"/>
+        <location filename="../../processing/chart_picture.py" line="29"/>
         <source>The chart of the leading communes is drawn on the main thread only: the layout has no chart.</source>
         <translation>Le graphique des communes les plus centrales ne se dessine que sur le fil d&apos;exécution principal : la mise en page n&apos;a pas de graphique.</translation>
     </message>
@@ -2183,12 +2283,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le graphique {path} n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="64"/>
+        <location filename="../../processing/chart_picture.py" line="74"/>
         <source>The chart {path} could not be written: the layout has no chart.</source>
         <translation>Impossible d&apos;écrire le graphique {path} : la mise en page n&apos;a pas de graphique.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="72"/>
+        <location filename="../../ui/dock.py" line="76"/>
         <source>The charts need the Python package pyqtgraph. On Debian or Ubuntu: sudo apt install python3-pyqtgraph; with the OSGeo4W installer on Windows: the package python3-pyqtgraph, or &apos;pip install pyqtgraph&apos; in the OSGeo4W shell. The ranking table works without it.</source>
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
@@ -2198,12 +2298,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La colonne &apos;{column}&apos; contient du texte, pas des nombres (par exemple &apos;{example}&apos;) : un indicateur demande une colonne numérique. Nommez une autre colonne dans le profil, ou convertissez celle-ci en nombres.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="129"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="132"/>
         <location filename="../../processing/algorithms/centrality_change.py" line="131"/>
         <location filename="../../processing/algorithms/centrality_score.py" line="131"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="156"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="132"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="139"/>
         <location filename="../../processing/algorithms/join_tables.py" line="111"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="106"/>
         <location filename="../../processing/algorithms/territory_summary.py" line="74"/>
@@ -2216,17 +2316,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="552"/>
+        <location filename="../../ui/dock.py" line="586"/>
         <source>The commune sheet could not be made: {error}</source>
         <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="154"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="157"/>
         <source>The field &apos;{field}&apos; has no values to classify.</source>
         <translation>Le champ « {field} » n&apos;a aucune valeur à classer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="199"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="204"/>
         <source>The field &apos;{field}&apos; is empty (NULL) for every commune: there is nothing to style. Run the centrality score again on this layer, or choose another field.</source>
         <translation>Le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes : il n&apos;y a rien à symboliser. Relancez le score de centralité sur cette couche, ou choisissez un autre champ.</translation>
     </message>
@@ -2244,6 +2344,16 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/centrality_score.py" line="245"/>
         <source>The function {function} has no indicator value for {count} of {total} communes: its score there rests on nothing.</source>
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="339"/>
+        <source>The indicators behind a change between two dates are in the “Change between dates” tab.</source>
+        <translation>Les indicateurs moteurs d&apos;une évolution entre deux dates sont dans l&apos;onglet « Évolution entre deux dates ».</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="59"/>
+        <source>The largest gains and losses of the composite ({period}, points)</source>
+        <translation>Les plus forts gains et pertes du composite ({period}, points)</translation>
     </message>
     <message>
         <location filename="../../processing/frames.py" line="329"/>
@@ -2268,9 +2378,13 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a aucune entité : rien à comparer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="193"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="143"/>
+        <source>The layer has no field &apos;{field}&apos;: run the centrality score first (or the centrality change between two dates, for a map of the change).</source>
+        <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité (ou l&apos;évolution de la centralité entre deux dates, pour une carte de l&apos;évolution).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/apply_style.py" line="198"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="165"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="135"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
@@ -2280,7 +2394,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a les colonnes que d&apos;un recensement ({found}) : les deux derniers recensements du comparateur (P18_POP et P13_POP dans l&apos;édition 2021) donnent les deux dates. Joignez le fichier complet du comparateur.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="233"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="238"/>
         <source>The layer is neither in a GeoPackage nor in a database that stores styles: its style is applied but not stored with it.</source>
         <translation>La couche n&apos;est ni dans un GeoPackage ni dans une base de données qui enregistre les styles : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
@@ -2299,7 +2413,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les entités de la couche ont changé pendant que le panneau les lisait : choisissez de nouveau la couche.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="226"/>
+        <location filename="../../processing/qpt_layouts.py" line="227"/>
         <source>The layout template has no item of id {ids}: left out.</source>
         <translation>Le modèle de mise en page n&apos;a pas d&apos;objet d&apos;identifiant {ids} : omis.</translation>
     </message>
@@ -2319,7 +2433,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le modèle de mise en page {path} n&apos;est pas un fichier XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/qml_styles.py" line="277"/>
+        <location filename="../../processing/qml_styles.py" line="295"/>
         <source>The level style could not be applied to {layer}: {error}</source>
         <translation>Le style des niveaux n&apos;a pas pu être appliqué à {layer} : {error}</translation>
     </message>
@@ -2411,7 +2525,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les fiches n&apos;ont pas pu être écrites dans {path} (erreur {code} : {error}) : vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="245"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="250"/>
         <source>The style could not be stored in its database: {message}</source>
         <translation>Le style n&apos;a pas pu être enregistré dans sa base de données : {message}</translation>
     </message>
@@ -2421,7 +2535,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de lire le fichier de style {path} : {message}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/apply_style.py" line="185"/>
+        <location filename="../../processing/algorithms/apply_style.py" line="190"/>
         <source>The style file {path} could not be written: {message}</source>
         <translation>Impossible d&apos;écrire le fichier de style {path} : {message}</translation>
     </message>
@@ -2431,12 +2545,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="163"/>
+        <location filename="../../core/trajectory.py" line="183"/>
         <source>The tables of the two dates must give the same columns, one table for each date.</source>
         <translation>Les tables des deux dates doivent donner les mêmes colonnes, une table par date.</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="187"/>
+        <location filename="../../core/trajectory.py" line="207"/>
         <source>The two dates must hold the same communes, in the same order.</source>
         <translation>Les deux dates doivent porter les mêmes communes, dans le même ordre.</translation>
     </message>
@@ -2451,23 +2565,28 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="55"/>
+        <location filename="../../ui/trajectory_tab.py" line="110"/>
+        <source>The whole territory or one intercommunality</source>
+        <translation>L&apos;ensemble du territoire ou une intercommunalité</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="64"/>
         <source>The {count} most central communes (scores 0–100)</source>
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="296"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="333"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="265"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="302"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="170"/>
-        <location filename="../../core/trajectory.py" line="189"/>
+        <location filename="../../core/trajectory.py" line="209"/>
         <source>There is no commune to score: the layer has no feature.</source>
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
@@ -2477,7 +2596,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche ne peut pas être modifiée (format en lecture seule) : le panneau montre les nouveaux scores, la carte garde les anciens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="307"/>
+        <location filename="../../ui/dock.py" line="325"/>
         <source>This layer has no centrality scores: run “Centrality score” first.</source>
         <translation>Cette couche n&apos;a pas de scores de centralité : lancez d&apos;abord « Score de centralité ».</translation>
     </message>
@@ -2487,7 +2606,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche n&apos;a pas de contributions (champs contrib_*) : relancez « Score de centralité » pour les voir.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="193"/>
+        <location filename="../../ui/dock.py" line="197"/>
         <source>This layer is a table of a shared database: the panel shows the new scores and changes the table only when you click here</source>
         <translation>Cette couche est une table d&apos;une base de données partagée : le panneau montre les nouveaux scores et ne modifie la table que lorsque vous cliquez ici</translation>
     </message>
@@ -2497,12 +2616,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="376"/>
+        <location filename="../../ui/dock.py" line="409"/>
         <source>This profile cannot re-score the layer: {problem}</source>
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="96"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="103"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2594,7 +2713,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Kappa pondéré (quadratique)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="156"/>
+        <location filename="../../ui/dock.py" line="160"/>
         <source>Weights (the map follows)</source>
         <translation>Pondérations (la carte suit)</translation>
     </message>
@@ -2609,18 +2728,23 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Ce qui fait bouger les rangs : largeur médiane de la bande {weights} rangs quand seuls les poids sont tirés (ecart_poids), {methods} quand seules les méthodes le sont (ecart_methodes).</translation>
     </message>
     <message>
+        <location filename="../../ui/trajectory_tab.py" line="145"/>
+        <source>Whole territory</source>
+        <translation>Ensemble du territoire</translation>
+    </message>
+    <message>
         <location filename="../../processing/sheet_pages.py" line="68"/>
-        <location filename="../../ui/dock.py" line="261"/>
+        <location filename="../../ui/dock.py" line="270"/>
         <source>Why this score</source>
         <translation>Pourquoi ce score</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="189"/>
+        <location filename="../../ui/dock.py" line="193"/>
         <source>Write a profile (JSON) with these weights, for the Centrality score algorithm</source>
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="192"/>
+        <location filename="../../ui/dock.py" line="196"/>
         <source>Write scores to the layer</source>
         <translation>Écrire les scores dans la couche</translation>
     </message>
@@ -2766,9 +2890,20 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>établissements {year}</translation>
     </message>
     <message>
+        <location filename="../../processing/change_map.py" line="72"/>
+        <location filename="../../ui/trajectory_tab.py" line="70"/>
+        <source>fell a level</source>
+        <translation>recule d&apos;un niveau</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="330"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="174"/>
+        <source>gain</source>
+        <translation>gain</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="81"/>
@@ -2789,6 +2924,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/bpe.py" line="173"/>
         <source>given</source>
         <translation>indiquée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_tab.py" line="70"/>
+        <source>held its level</source>
+        <translation>garde son niveau</translation>
     </message>
     <message>
         <location filename="../../core/editions.py" line="143"/>
@@ -2817,7 +2957,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>type d&apos;équipement invalide</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="203"/>
+        <location filename="../../core/trajectory.py" line="223"/>
         <source>its years have no earlier date in the layer&apos;s columns ({columns})</source>
         <translation>ses années n&apos;ont pas de date antérieure dans les colonnes de la couche ({columns})</translation>
     </message>
@@ -2825,6 +2965,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/quality.py" line="115"/>
         <source>less</source>
         <translation>moins</translation>
+    </message>
+    <message>
+        <location filename="../../processing/chart_picture.py" line="174"/>
+        <source>loss</source>
+        <translation>perte</translation>
     </message>
     <message>
         <location filename="../../core/quality.py" line="115"/>
@@ -2849,17 +2994,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>hors gamme</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="226"/>
+        <location filename="../../core/trajectory.py" line="246"/>
         <source>no value for any commune at {date}</source>
         <translation>aucune valeur pour aucune commune à {date}</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="209"/>
+        <location filename="../../core/trajectory.py" line="229"/>
         <source>no {columns} at the earlier date</source>
         <translation>pas de {columns} à la date antérieure</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="212"/>
+        <location filename="../../core/trajectory.py" line="232"/>
         <source>no {columns} at the later date</source>
         <translation>pas de {columns} à la date récente</translation>
     </message>
@@ -2875,7 +3020,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>pas un document QML</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="201"/>
+        <location filename="../../core/trajectory.py" line="221"/>
         <source>not in the profile at the earlier date</source>
         <translation>absent du profil à la date antérieure</translation>
     </message>
@@ -2920,7 +3065,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>recensement précédent</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="23"/>
+        <location filename="../../processing/chart_picture.py" line="25"/>
         <source>pyqtgraph is not installed: the layout has no chart of the leading communes (install python3-pyqtgraph, or pip install pyqtgraph, to get it).</source>
         <translation>pyqtgraph n&apos;est pas installé : la mise en page n&apos;a pas de graphique des communes les plus centrales (installez python3-pyqtgraph, ou pip install pyqtgraph, pour l&apos;obtenir).</translation>
     </message>
@@ -2933,6 +3078,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/join.py" line="43"/>
         <source>renamed column</source>
         <translation>colonne renommée</translation>
+    </message>
+    <message>
+        <location filename="../../processing/change_map.py" line="71"/>
+        <location filename="../../ui/trajectory_tab.py" line="70"/>
+        <source>rose a level</source>
+        <translation>progresse d&apos;un niveau</translation>
     </message>
     <message>
         <location filename="../../core/bpe.py" line="349"/>
@@ -3016,12 +3167,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>les années de recensement ({{census}}, {{previous}})</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="145"/>
+        <location filename="../../core/trajectory.py" line="165"/>
         <source>the communes&apos; areas</source>
         <translation>les surfaces des communes</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="225"/>
+        <location filename="../../core/trajectory.py" line="245"/>
         <source>the earlier date</source>
         <translation>la date antérieure</translation>
     </message>
@@ -3036,7 +3187,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>l&apos;année des revenus ({{income}})</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="225"/>
+        <location filename="../../core/trajectory.py" line="245"/>
         <source>the later date</source>
         <translation>la date récente</translation>
     </message>
@@ -3071,6 +3222,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>l&apos;année des naissances et décès domiciliés ({{civil}})</translation>
     </message>
     <message>
+        <location filename="../../processing/chart_picture.py" line="60"/>
+        <source>two dates</source>
+        <translation>deux dates</translation>
+    </message>
+    <message>
         <location filename="../../core/bpe.py" line="410"/>
         <source>types in no gamme, counted in {column}: {types}</source>
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
@@ -3102,7 +3258,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>année indiquée</translation>
     </message>
     <message>
-        <location filename="../../core/trajectory.py" line="206"/>
+        <location filename="../../core/trajectory.py" line="226"/>
         <source>{columns}: one date only (give a table of each date, such as the BPE of two years)</source>
         <translation>{columns} : une seule date (donnez une table pour chaque date, comme la BPE de deux années)</translation>
     </message>
@@ -3151,12 +3307,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation type="vanished">{count} commune(s) sans aucune valeur d&apos;indicateur : conservée(s), avec des scores vides.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="424"/>
+        <location filename="../../ui/trajectory_tab.py" line="240"/>
+        <source>{count} communes from {level_before} ({before}) to {level_after} ({after}); population {population_before} in {before}, {population_after} in {after}. Click to select them.</source>
+        <translation>{count} communes de {level_before} ({before}) à {level_after} ({after}) ; population {population_before} en {before}, {population_after} en {after}. Cliquez pour les sélectionner.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="457"/>
         <source>{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms</source>
         <translation>{count} communes recalculées en {rescore:.0f} ms, carte en {write:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="496"/>
+        <location filename="../../ui/dock.py" line="529"/>
         <source>{count} communes selected on the map.</source>
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
@@ -3253,7 +3414,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{found} : une version de l&apos;édition {edition} absente de la liste de l&apos;extension (elle a {expected}) ; les années sont lues dans les noms de colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="270"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="307"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
     </message>
@@ -3293,6 +3454,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : {start} en {first} → {end} en {last}, {rate} par an (territoire : {territory})</translation>
     </message>
     <message>
+        <location filename="../../ui/trajectory_tab.py" line="139"/>
+        <location filename="../../ui/trajectory_tab.py" line="141"/>
+        <source>{level} in {year}</source>
+        <translation>{level} en {year}</translation>
+    </message>
+    <message>
         <location filename="../../ui/charts.py" line="82"/>
         <source>{name} (light)</source>
         <translation>{name} (clair)</translation>
@@ -3313,9 +3480,14 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="505"/>
+        <location filename="../../ui/dock.py" line="538"/>
         <source>{name}: rank {rank}, {level}, composite score {score:.1f}</source>
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_tab.py" line="170"/>
+        <source>{name}: {level_before} in {before} → {level_after} in {after}, {points} points</source>
+        <translation>{name} : {level_before} en {before} → {level_after} en {after}, {points} points</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="165"/>
@@ -3513,6 +3685,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/bpe.py" line="234"/>
         <source>{placed} equipments placed from {columns}; {other} in another CRS reprojected to EPSG:2154 ({crs}); {missing} rows without usable coordinates (in the report)</source>
         <translation>{placed} équipements placés d&apos;après {columns} ; {other} dans un autre SCR reprojetés en EPSG:2154 ({crs}) ; {missing} lignes sans coordonnées utilisables (dans le rapport)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_tab.py" line="190"/>
+        <source>{places} places</source>
+        <translation>{places} places</translation>
     </message>
     <message>
         <location filename="../../core/join.py" line="116"/>
@@ -3825,22 +4002,27 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{where} : {arity} opérande(s) attendu(s), {count} trouvé(s).</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="225"/>
+        <location filename="../../processing/chart_picture.py" line="324"/>
         <source>| territory median</source>
         <translation>| médiane du territoire</translation>
     </message>
     <message>
-        <location filename="../../processing/chart_picture.py" line="224"/>
+        <location filename="../../processing/chart_picture.py" line="323"/>
         <source>| territory median   ◇ mean of the level {level}</source>
         <translation>| médiane du territoire   ◇ moyenne du niveau {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="389"/>
+        <location filename="../../ui/trajectory_tab.py" line="177"/>
+        <source>— within the uncertainty of its rank: drawn as stable.</source>
+        <translation>— dans l&apos;incertitude de son rang : dessinée comme stable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="422"/>
         <source>“{name}” does not reproduce the layer&apos;s scores exactly (another profile or method made them): the sliders re-score with it (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » ne reproduit pas exactement les scores de la couche (un autre profil ou une autre méthode les a produits) : les curseurs recalculent avec lui (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="386"/>
+        <location filename="../../ui/dock.py" line="419"/>
         <source>“{name}” reproduces the layer&apos;s scores (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » reproduit les scores de la couche (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>

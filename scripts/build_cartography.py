@@ -148,10 +148,10 @@ def main_centre_labels():
     settings.zIndex = 10.0  # names drawn over the diagrams, which would otherwise hide them
     # Collisions: the engine drops the less important label; rank 1 is the most important.
     settings.dataDefinedProperties().setProperty(LABEL_PRIORITY, QgsProperty.fromExpression('10 - least(9, "rang" / 5)'))
-    # Major centres and the territory's ten leading communes are always named, even where diagrams
+    # Major centres and the territory's five leading communes are always named, even where diagrams
     # crowd the map: with national goalposts a territory may have one or two major centres only.
     settings.dataDefinedProperties().setProperty(
-        LABEL_ALWAYS_SHOW, QgsProperty.fromExpression('"niveau_code" = 1 OR "rang" <= 10'))
+        LABEL_ALWAYS_SHOW, QgsProperty.fromExpression('"niveau_code" = 1 OR "rang" <= 5'))
     return QgsVectorLayerSimpleLabeling(settings)
 
 

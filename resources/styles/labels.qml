@@ -69,7 +69,7 @@
           <Option type="Map" name="properties">
             <Option type="Map" name="AlwaysShow">
               <Option value="true" type="bool" name="active"/>
-              <Option value="&quot;niveau_code&quot; = 1 OR &quot;rang&quot; &lt;= 10" type="QString" name="expression"/>
+              <Option value="&quot;niveau_code&quot; = 1 OR &quot;rang&quot; &lt;= 5" type="QString" name="expression"/>
               <Option value="3" type="int" name="type"/>
             </Option>
             <Option type="Map" name="Priority">

@@ -23,6 +23,7 @@ from ...i18n import tr
 from ..base import CentralitesAlgorithm, plugin_version
 from ..chart_picture import chart_files, place_charts
 from ..frames import require_field
+from ..layout_tables import layout_tables_for
 from ..qpt_layouts import (
     PAPERS,
     LayoutTemplateError,
@@ -222,8 +223,9 @@ class ExportLayout(CentralitesAlgorithm):
             outputs["CHARTS"] = chart_files(charts)
         feedback.setProgress(90)
         if _desktop():
+            layers_file = os.path.splitext(pdf)[0] + "-layout-layers.gpkg"
             self._add_to_project(context.project(), source_layer, outlines, options, charts, feedback, atlas_field,
-                                 layers_file=os.path.splitext(pdf)[0] + "-layout-layers.gpkg")
+                                 layers_file=layout_tables_for(source_layer, pdf, layers_file) or layers_file)
         del project
         return outputs
 
@@ -273,13 +275,15 @@ class ExportLayout(CentralitesAlgorithm):
     def _add_to_project(self, project, source_layer, outlines, options, charts, feedback, atlas_field="",
                         layers_file=None):
         """The same layout in the user's project, for editing; the layers made for it saved in
-        ``layers_file`` (next to the PDF) so that the project reopens with them."""
+        ``layers_file`` (a GeoPackage next to the PDF, or a LayoutTables: tables of the PostGIS commune layer's
+        database, where a project saved in that database finds them) so that the project reopens with them."""
         if project is None:
             return
         layer = self._styled_clone(source_layer, atlas_field)
         name = add_layout_to_project(project, layer, outlines(), options, charts, layers_file)
+        where = layers_file.description() if hasattr(layers_file, "description") else layers_file
         feedback.pushInfo(tr("Layout “{name}” added to the project (Project → Layouts) to be edited; the layers "
-                             "made for it are saved in {path}.").format(name=name, path=layers_file))
+                             "made for it are saved in {path}.").format(name=name, path=where))
 
     def _export(self, exporter, path, kind):
         """Export to a hidden temporary name in the folder of ``path``, returned: the caller moves it into

@@ -39,17 +39,17 @@
         <translation>(pas de commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="53"/>
+        <location filename="../../processing/base.py" line="54"/>
         <source>1 — Data</source>
         <translation>1 — Données</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="53"/>
+        <location filename="../../processing/base.py" line="54"/>
         <source>2 — Diagnosis</source>
         <translation>2 — Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="53"/>
+        <location filename="../../processing/base.py" line="54"/>
         <source>3 — Cartography</source>
         <translation>3 — Cartographie</translation>
     </message>
@@ -186,12 +186,12 @@
         <translation>Comme dans le profil</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="110"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="111"/>
         <source>Atlas: one page per value of this field (empty: a single page)</source>
         <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="202"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="203"/>
         <source>Atlas: {count} pages.</source>
         <translation>Atlas : {count} pages.</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>Par rang</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="164"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="165"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
@@ -296,13 +296,13 @@
         <translation>Diagnostic de centralité (jointure, score, style, carte)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="96"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="157"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="97"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="158"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="164"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="165"/>
         <location filename="../../processing/qpt_layouts.py" line="263"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
@@ -338,7 +338,7 @@
         <translation>Centralités a besoin du ou des paquets Python {names}, absents de ce QGIS. Sous Windows : lancez l&apos;installateur OSGeo4W et installez python3-{first} (ou « pip install {names_pip} » dans le shell OSGeo4W) ; sous Debian ou Ubuntu : sudo apt install python3-{first}. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="252"/>
+        <location filename="../../processing/failures.py" line="254"/>
         <source>Centralités stopped on an unexpected error ({kind}: {error}); no output was written. This is a bug: please report it with the log.</source>
         <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
@@ -363,12 +363,12 @@
         <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="117"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="118"/>
         <source>Chart of the leading communes&apos; four functions</source>
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="252"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="254"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -588,7 +588,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation type="vanished">Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="237"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="239"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -603,7 +603,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (symbologie graduée)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="99"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="100"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -638,7 +638,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Consommer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="113"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="114"/>
         <source>Context layer of the inset on a single page (empty: the départements of metropolitan France, shipped with the plugin)</source>
         <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
     </message>
@@ -799,7 +799,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Exporter les graphiques…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="68"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="69"/>
         <source>Export the centrality map (PDF layout)</source>
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
@@ -829,7 +829,7 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche et le projet en cours ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="71"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="72"/>
         <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field), a chart of the ten most central communes&apos; four functions (drawn with pyqtgraph when it is installed), a sources line and the date, to PDF and optionally PNG and SVG. The layout comes from the templates shipped in the plugin&apos;s resources/layouts folder, or from your own .qpt template keeping the same item ids (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
 
 Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, the other groups faded, with an inset map locating it in the whole territory and the chart of its own leading communes; the PNG and SVG are then one file per page, numbered. On a single page, the inset locates the territory in the context layer you give (e.g. the départements).
@@ -964,7 +964,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>niveaux INRAE/ANCT 2021</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="476"/>
+        <location filename="../../processing/qpt_layouts.py" line="479"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -1073,7 +1073,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="259"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="152"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="153"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
@@ -1192,7 +1192,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Étiqueter les principales centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="119"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="120"/>
         <source>Layout template (.qpt; empty: the plugin&apos;s own for the paper chosen)</source>
         <translation>Modèle de mise en page (.qpt ; vide : celui de l&apos;extension pour le format choisi)</translation>
     </message>
@@ -1201,12 +1201,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="281"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="285"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="426"/>
+        <location filename="../../processing/qpt_layouts.py" line="429"/>
         <source>Layout: {name}</source>
         <translation>Mise en page : {name}</translation>
     </message>
@@ -1228,7 +1228,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="281"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="237"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="239"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
@@ -1454,7 +1454,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Hors centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="245"/>
+        <location filename="../../processing/failures.py" line="247"/>
         <source>Not enough memory for this run: close other programs or work on fewer communes or columns.</source>
         <translation>Mémoire insuffisante pour ce traitement : fermez d&apos;autres programmes ou travaillez sur moins de communes ou de colonnes.</translation>
     </message>
@@ -1541,22 +1541,22 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Autres groupes (estompés)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="107"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="108"/>
         <source>Outlines of groups of communes, e.g. intercommunalities (empty: NOM_EPCI or SIREN_EPCI when present)</source>
         <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="172"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="173"/>
         <source>Outlines: {count} groups of communes by {field}.</source>
         <translation>Contours : {count} groupes de communes selon {field}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="121"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="122"/>
         <source>PDF file</source>
         <translation>Fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="123"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="124"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
@@ -1575,7 +1575,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Page {page} sur {count}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="104"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="105"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
     </message>
@@ -1763,7 +1763,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="105"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="106"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
     </message>
@@ -1778,7 +1778,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lancer le diagnostic complet…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="126"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="127"/>
         <source>SVG image</source>
         <translation>Image SVG</translation>
     </message>
@@ -1819,7 +1819,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="95"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="95"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="96"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
@@ -1999,12 +1999,12 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un
         <translation type="vanished">Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="103"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="104"/>
         <source>Sources line (empty = automatic, with the INSEE editions and years of the scores)</source>
         <translation>Ligne des sources (vide = automatique, avec les éditions et années INSEE des scores)</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="477"/>
+        <location filename="../../processing/qpt_layouts.py" line="480"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
@@ -2078,7 +2078,7 @@ The features are not modified. When the layer is stored in a GeoPackage, the sty
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="99"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="100"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
@@ -2158,7 +2158,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="192"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="193"/>
         <source>The atlas has no page: the field &apos;{field}&apos; is empty (NULL) for every commune. Choose another atlas field or leave it empty for a single page.</source>
         <translation>L&apos;atlas n&apos;a aucune page : le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes. Choisissez un autre champ d&apos;atlas ou laissez-le vide pour une seule page.</translation>
     </message>
@@ -2203,7 +2203,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/centrality_score.py" line="131"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="156"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="132"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="133"/>
         <location filename="../../processing/algorithms/join_tables.py" line="111"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="106"/>
         <location filename="../../processing/algorithms/territory_summary.py" line="74"/>
@@ -2270,7 +2270,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="193"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="165"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="135"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="136"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first.</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité.</translation>
     </message>
@@ -2356,7 +2356,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="412"/>
+        <location filename="../../processing/failures.py" line="422"/>
         <source>The output {path} could not be written: {error}</source>
         <translation>La sortie {path} n&apos;a pas pu être écrite : {error}</translation>
     </message>
@@ -2456,12 +2456,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="296"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="300"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="265"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="267"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
@@ -2502,7 +2502,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="96"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="97"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -3016,6 +3016,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>les années de recensement ({{census}}, {{previous}})</translation>
     </message>
     <message>
+        <location filename="../../processing/layout_tables.py" line="74"/>
+        <source>the commune layer&apos;s database (tables {tables})</source>
+        <translation>la base de données de la couche des communes (tables {tables})</translation>
+    </message>
+    <message>
         <location filename="../../core/trajectory.py" line="145"/>
         <source>the communes&apos; areas</source>
         <translation>les surfaces des communes</translation>
@@ -3076,7 +3081,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="413"/>
+        <location filename="../../processing/failures.py" line="423"/>
         <location filename="../../processing/frames.py" line="390"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
@@ -3216,6 +3221,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
+        <location filename="../../processing/postgis_tables.py" line="103"/>
+        <source>{entry}: not a PostGIS output QGIS can write. Write it postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (geom), or with a service: postgres://service=… table=&quot;public&quot;.&quot;table&quot; (geom).</source>
+        <translation>{entry} : pas une sortie PostGIS que QGIS sait écrire. Écrivez-la postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (geom), ou avec un service : postgres://service=… table=&quot;public&quot;.&quot;table&quot; (geom).</translation>
+    </message>
+    <message>
         <location filename="../../processing/addresses.py" line="87"/>
         <source>{entry}: not a table QGIS can open. A PostGIS table is written postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (QGIS&apos;s form) or PG:dbname=… host=… port=… user=… tables=public.table (OGR&apos;s).</source>
         <translation>{entry} : ce n&apos;est pas une table que QGIS sait ouvrir. Une table PostGIS s&apos;écrit postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (forme de QGIS) ou PG:dbname=… host=… port=… user=… tables=public.table (forme d&apos;OGR).</translation>
@@ -3224,6 +3234,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/addresses.py" line="81"/>
         <source>{entry}: the address names no table. Add the table to it, e.g. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</source>
         <translation>{entry} : l&apos;adresse ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/postgis_tables.py" line="97"/>
+        <source>{entry}: the output address names no table. Add the table to it, e.g. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;scores&quot; (geom).</source>
+        <translation>{entry} : l&apos;adresse de sortie ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;scores&quot; (geom).</translation>
     </message>
     <message>
         <location filename="../../processing/table_inputs.py" line="70"/>
@@ -3238,6 +3253,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{entry} : écrivez une couche PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://).</translation>
     </message>
     <message>
+        <location filename="../../processing/postgis_tables.py" line="101"/>
+        <source>{entry}: write a PostGIS output as {address} (QGIS&apos;s data source URI after postgres://, the form QGIS writes and opens).</source>
+        <translation>{entry} : écrivez une sortie PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://, la forme que QGIS écrit et ouvre).</translation>
+    </message>
+    <message>
         <location filename="../../core/editions.py" line="441"/>
         <source>{found} read for {template}: the name of the comparateur&apos;s {edition} edition.</source>
         <translation>{found} lu pour {template} : le nom de l&apos;édition {edition} du comparateur.</translation>
@@ -3248,7 +3268,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{found} : une version de l&apos;édition {edition} absente de la liste de l&apos;extension (elle a {expected}) ; les années sont lues dans les noms de colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="270"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="272"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
     </message>
@@ -3268,7 +3288,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : pas de donnée</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="103"/>
+        <location filename="../../processing/base.py" line="109"/>
         <source>{label}: no feature is selected, and only the selected features are to be used. Select the communes, or untick “Selected features only”.</source>
         <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
@@ -3278,9 +3298,14 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="105"/>
+        <location filename="../../processing/base.py" line="111"/>
         <source>{label}: the layer has no feature.</source>
         <translation>{label} : la couche n&apos;a aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/postgis_tables.py" line="155"/>
+        <source>{label}: the table {table} already exists and {count} view(s) depend on it ({views}). Writing the output would drop the table, and the views with it: nothing was written, the table and its views are as they were. Choose another table name, or drop the views, run again and recreate them.</source>
+        <translation>{label} : la table {table} existe déjà et {count} vue(s) en dépendent ({views}). Écrire la sortie supprimerait la table, et les vues avec elle : rien n&apos;a été écrit, la table et ses vues sont restées telles quelles. Choisissez un autre nom de table, ou supprimez les vues, relancez puis recréez-les.</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="321"/>
@@ -3323,27 +3348,32 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="104"/>
+        <location filename="../../processing/failures.py" line="105"/>
         <source>{path} could not be written: {detail}</source>
         <translation>{path} n&apos;a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="524"/>
+        <location filename="../../processing/layout_tables.py" line="77"/>
+        <source>{path} for {layers}, which the database did not take (no right to create tables?)</source>
+        <translation>{path} pour {layers}, que la base de données n&apos;a pas acceptées (pas le droit d&apos;y créer des tables ?)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="534"/>
         <source>{path} holds {count} features of the {expected} written: it is not kept.</source>
         <translation>{path} contient {count} entités sur les {expected} écrites : il n&apos;est pas conservé.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="150"/>
+        <location filename="../../processing/failures.py" line="151"/>
         <source>{path} is a folder: give a file name for the output.</source>
         <translation>{path} est un dossier : donnez un nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="519"/>
+        <location filename="../../processing/failures.py" line="529"/>
         <source>{path} was written but cannot be opened again: it is not kept. Check the disk and the folder, then run again.</source>
         <translation>{path} a été écrit mais ne peut pas être rouvert : il n&apos;est pas conservé. Vérifiez le disque et le dossier, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="522"/>
+        <location filename="../../processing/failures.py" line="532"/>
         <source>{path} was written without the fields {fields}: it is not kept.</source>
         <translation>{path} a été écrit sans les champs {fields} : il n&apos;est pas conservé.</translation>
     </message>
@@ -3373,17 +3403,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="101"/>
+        <location filename="../../processing/failures.py" line="102"/>
         <source>{path}: a part of this path is a file, not a folder. Choose another folder.</source>
         <translation>{path} : une partie de ce chemin est un fichier, pas un dossier. Choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="387"/>
+        <location filename="../../processing/failures.py" line="397"/>
         <source>{path}: a shapefile holds at most {limit} fields and this output has {count}. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile contient au plus {limit} champs et cette sortie en a {count}. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="381"/>
+        <location filename="../../processing/failures.py" line="391"/>
         <source>{path}: a shapefile keeps field names of at most 10 characters, and {count} of this output&apos;s names are longer ({fields}): they would be cut (score_centralite → score_cent) and the next steps would not find them. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile garde des noms de champs d&apos;au plus 10 caractères, et {count} noms de cette sortie sont plus longs ({fields}) : ils seraient tronqués (score_centralite → score_cent) et les étapes suivantes ne les trouveraient pas. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
@@ -3424,12 +3454,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="95"/>
+        <location filename="../../processing/failures.py" line="96"/>
         <source>{path}: the disk is full (no space left). Free some space or choose a folder on another disk, then run again.</source>
         <translation>{path} : le disque est plein (plus d&apos;espace libre). Libérez de la place ou choisissez un dossier sur un autre disque, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="102"/>
+        <location filename="../../processing/failures.py" line="103"/>
         <source>{path}: the file grew larger than this disk or this session allows (file too large).</source>
         <translation>{path} : le fichier dépasse la taille que permet ce disque ou cette session (fichier trop volumineux).</translation>
     </message>
@@ -3450,22 +3480,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="98"/>
+        <location filename="../../processing/failures.py" line="99"/>
         <source>{path}: the file is in use (locked) by another program or layer. Close it (remove the layer from the project, close the spreadsheet) or choose another name, then run again.</source>
         <translation>{path} : le fichier est utilisé (verrouillé) par un autre programme ou une autre couche. Fermez-le (retirez la couche du projet, fermez le tableur) ou choisissez un autre nom, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="100"/>
+        <location filename="../../processing/failures.py" line="101"/>
         <source>{path}: the folder does not exist and could not be created.</source>
         <translation>{path} : le dossier n&apos;existe pas et n&apos;a pas pu être créé.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="97"/>
+        <location filename="../../processing/failures.py" line="98"/>
         <source>{path}: the folder is read-only (permission denied). Choose a folder you can write to.</source>
         <translation>{path} : le dossier est en lecture seule (permission refusée). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="323"/>
+        <location filename="../../processing/failures.py" line="333"/>
         <source>{path}: the layer has a field named fid that does not hold whole numbers, and a GeoPackage keeps its feature ids in a column fid. Rename that field (or remove it), or choose another output format.</source>
         <translation>{path} : la couche a un champ nommé fid qui ne contient pas des nombres entiers, et un GeoPackage range les identifiants de ses entités dans une colonne fid. Renommez ce champ (ou supprimez-le), ou choisissez un autre format de sortie.</translation>
     </message>
@@ -3475,7 +3505,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : la référence nationale ne peut être lue ({error}).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="393"/>
+        <location filename="../../processing/failures.py" line="403"/>
         <source>{path}: the output layer is named after the file, and a GeoPackage layer name cannot start with “{character}”. Start the file name with a letter or a digit.</source>
         <translation>{path} : la couche de sortie prend le nom du fichier, et un nom de couche GeoPackage ne peut pas commencer par « {character} ». Commencez le nom du fichier par une lettre ou un chiffre.</translation>
     </message>
@@ -3500,7 +3530,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="398"/>
+        <location filename="../../processing/failures.py" line="408"/>
         <source>{path}: this output would have {count} fields, and a GeoPackage table holds at most {limit} (SQLite&apos;s limit). Join fewer columns (parameter &apos;Columns to join&apos;) or write to another format (e.g. a temporary layer).</source>
         <translation>{path} : cette sortie aurait {count} champs, et une table GeoPackage en contient au plus {limit} (limite de SQLite). Joignez moins de colonnes (paramètre « Colonnes à joindre ») ou écrivez dans un autre format (par exemple une couche temporaire).</translation>
     </message>

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsApplication,
     QgsFeatureRequest,
     QgsLayoutItemLegend,
+    QgsLayoutItemMap,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
@@ -75,17 +76,24 @@ def layers_of(layout, item_id):
     return layout.itemById(item_id).layers()
 
 
+def project_with_a_layout(run_algorithm, cluster, table, pdf, monkeypatch):
+    """A project with the scored PostGIS layer and export_layout's layout as QGIS desktop adds it; the log."""
+    communes = scored_table(run_algorithm, cluster, table)
+    project = QgsProject()
+    project.setCrs(communes.crs())
+    project.addMapLayer(communes)
+    log = export_layout_in_desktop(project, {"INPUT": communes, "TITLE": "Centralité PostGIS", "DPI": 72,
+                                             "OUTPUT": pdf}, monkeypatch)
+    return project, log
+
+
 def test_a_project_saved_in_postgresql_reopens_with_its_labelled_layout(run_algorithm, postgis_cluster, tmp_path,
                                                                         monkeypatch):
     from centralites.processing.qpt_layouts import export_png
 
     cluster = postgis_cluster
-    communes = scored_table(run_algorithm, cluster, "project_scores")
-    project = QgsProject()
-    project.setCrs(communes.crs())
-    project.addMapLayer(communes)
-    log = export_layout_in_desktop(project, {"INPUT": communes, "TITLE": "Centralité PostGIS", "DPI": 72,
-                                             "OUTPUT": str(tmp_path / "carte.pdf")}, monkeypatch)
+    project, log = project_with_a_layout(run_algorithm, cluster, "project_scores", str(tmp_path / "carte.pdf"),
+                                         monkeypatch)
     tables = [row[0] for row in cluster.psql(
         "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'carte_layout_%' ORDER BY 1")]
     assert tables == ["carte_layout_1", "carte_layout_2", "carte_layout_3"]  # outlines, territory, départements
@@ -174,3 +182,62 @@ def test_without_the_right_to_create_tables_the_layout_layers_go_next_to_the_pdf
         == [["0"]]
     layout = project.layoutManager().layoutByName("Lecture")
     assert not [layer for layer in layers_of(layout, "map") if layer.providerType() == "memory"]
+
+
+def wms(uri, **parameters):
+    """A request to QGIS Server (in this process) on the project ``uri``: (HTTP status, content type, body)."""
+    from qgis.server import QgsBufferServerRequest, QgsBufferServerResponse, QgsServer
+
+    server = wms.server = getattr(wms, "server", None) or QgsServer()
+    request = QgsBufferServerRequest("http://localhost/ows/?SERVICE=WMS&VERSION=1.3.0")
+    request.setParameter("MAP", uri)
+    for name, value in parameters.items():
+        request.setParameter(name.upper(), str(value))
+    response = QgsBufferServerResponse()
+    server.handleRequest(request, response)
+    return response.statusCode(), response.headers().get("Content-Type", ""), bytes(response.body())
+
+
+def coloured_share(path, right=1.0):
+    """The share of pixels neither white nor transparent in the picture's left ``right`` part (sampled)."""
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull()
+    samples = [image.pixelColor(x, y) for x in range(0, int(image.width() * right), 7)
+               for y in range(0, image.height(), 7)]
+    return sum(1 for colour in samples if colour.alpha() > 0 and colour.lightness() < 235) / len(samples)
+
+
+def test_qgis_server_publishes_the_project_from_the_database(run_algorithm, postgis_cluster, tmp_path, monkeypatch):
+    """What QGIS Server (and Lizmap, which asks it) does with the project saved in PostgreSQL: the styled and
+    labelled layer as a WMS map, the layout as a printed page (GetPrint), both from the database alone."""
+    pytest.importorskip("qgis.server")
+    cluster = postgis_cluster
+    project, _ = project_with_a_layout(run_algorithm, cluster, "served_scores", str(tmp_path / "servie.pdf"),
+                                       monkeypatch)
+    uri = project_storage(cluster, "servie")
+    assert project.write(uri), project.error()
+    status, kind, body = wms(uri, REQUEST="GetCapabilities")
+    if b"Service unknown" in body:
+        pytest.skip("QGIS Server's WMS module is not installed: apt-get install qgis-server-wms")
+    assert status == 200 and b"<Name>Centralit" in body and b"Centralit\xc3\xa9 PostGIS" in body  # layer, layout
+    extent = next(layer for layer in project.mapLayers().values() if layer.name() == "Centralité").extent()
+    status, kind, body = wms(uri, REQUEST="GetMap", LAYERS="Centralité", STYLES="", CRS="EPSG:2154", FORMAT="image/png",
+                             BBOX=f"{extent.xMinimum()},{extent.yMinimum()},{extent.xMaximum()},{extent.yMaximum()}",
+                             WIDTH=900, HEIGHT=480)
+    assert status == 200 and kind == "image/png", body[:300]
+    (tmp_path / "getmap.png").write_bytes(body)
+    # GetPrint draws the maps whose extent the request gives (mapN: the layout's N-th map item), as Lizmap asks.
+    layout = project.layoutManager().layoutByName("Centralité PostGIS")
+    maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+    extents = {f"map{index}:EXTENT": "{},{},{},{}".format(*(round(value) for value in (
+        item.extent().xMinimum(), item.extent().yMinimum(), item.extent().xMaximum(), item.extent().yMaximum())))
+        for index, item in enumerate(maps)}
+    status, kind, body = wms(uri, REQUEST="GetPrint", TEMPLATE="Centralité PostGIS", FORMAT="png", CRS="EPSG:2154",
+                             DPI=80, **extents)
+    assert status == 200 and kind == "image/png", body[:300]
+    (tmp_path / "getprint.png").write_bytes(body)
+    assert coloured_share(tmp_path / "getprint.png", right=0.65) > 0.2  # the main map drawn, not an empty frame
+    assert coloured_share(tmp_path / "getmap.png") > 0.4
+    print(f"QGIS Server's pictures: {tmp_path / 'getmap.png'}, {tmp_path / 'getprint.png'}")

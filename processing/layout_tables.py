@@ -5,9 +5,11 @@ table, the layers it makes (outlines, atlas veil, inset groups, territory, the g
 départements shipped in the plugin's folder) are copied as tables next to it, in its schema, so that a project
 saved in the database (``postgresql://`` project storage) opens with them on any workstation or on QGIS
 Server/Lizmap, where a GeoPackage next to the PDF on one's disk (what a file layer gets) would be missing.
-A layer the database refuses (no right to create tables) goes to that GeoPackage instead, as before.
+A layer the database refuses (no right to create tables) goes to that GeoPackage instead, as before. The chart
+picture of the leading communes is written into the project (``base64:``) for the same reason.
 """
 
+import base64
 import os
 
 from qgis.core import QgsDataProvider, QgsDataSourceUri
@@ -69,6 +71,14 @@ class LayoutTables:
             keep_memory_layers(refused, self.fallback_file, transform_context)
             self.in_file = [layer.name() for layer in refused]
 
+    @staticmethod
+    def embedded(charts):
+        """The chart picture(s) as ``base64:`` data written in the project, not paths next to the PDF that
+        another workstation or the server cannot reach (a file name, or a dict group → file name)."""
+        if isinstance(charts, dict):
+            return {group: _base64(path) for group, path in charts.items()}
+        return _base64(charts)
+
     def description(self):
         """Where the layers went, for the log."""
         text = tr("the commune layer's database (tables {tables})").format(tables=", ".join(self.tables)) \
@@ -78,3 +88,8 @@ class LayoutTables:
                                                  "to create tables?)").format(path=self.fallback_file,
                                                                              layers=", ".join(self.in_file))
         return text
+
+
+def _base64(path):
+    with open(path, "rb") as handle:
+        return "base64:" + base64.b64encode(handle.read()).decode("ascii")

@@ -415,7 +415,7 @@ def add_layout_to_project(project, layer, outlines, options, charts, layers_file
     elif layers_file:
         keep_memory_layers(added, layers_file, project.transformContext())
     if charts:
-        set_chart(layout, charts)
+        set_chart(layout, layers_file.embedded(charts) if hasattr(layers_file, "embedded") else charts)
     else:
         remove_chart(layout)
     manager = project.layoutManager()

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutObject,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
@@ -103,6 +104,8 @@ def test_a_project_saved_in_postgresql_reopens_with_its_labelled_layout(run_algo
     assert project.write(project_storage(cluster, "diagnostic")), project.error()
     assert cluster.psql("SELECT name FROM qgis_projects") == [["diagnostic"]]
     del project
+    for path in tmp_path.iterdir():  # another workstation: nothing of the export's folder
+        path.unlink()
 
     reopened = QgsProject()
     assert reopened.read(project_storage(cluster, "diagnostic")), reopened.error()
@@ -124,12 +127,15 @@ def test_a_project_saved_in_postgresql_reopens_with_its_labelled_layout(run_algo
     legend = layout.itemById("legend")
     assert isinstance(legend, QgsLayoutItemLegend)
     assert {node.layer().name() for node in legend.model().rootGroup().findLayers()} == set(by_name)
+    chart = layout.itemById("chart")
+    assert chart.picturePath().startswith("base64:") and not chart.isMissingImage()  # in the project, not a file
     user_layer = [layer for layer in reopened.mapLayers().values() if layer.name() == "Centralité"]
     assert user_layer and user_layer[0].labelsEnabled()
 
     png = tmp_path / "reopened.png"
     result, written = export_png(layout, str(png), 100)
     assert written == [str(png)] and png.stat().st_size > 50_000
+    assert coloured_share(png, right=0.65) > 0.2  # the main map drawn
     print(f"reopened layout exported to {png}")
 
 
@@ -141,8 +147,7 @@ def test_an_atlas_layout_reopens_from_the_database(run_algorithm, postgis_cluste
     project.addMapLayer(scores)
     for _ in range(2):  # the second layout of the same PDF gets tables of its own
         export_layout_in_desktop(project, {"INPUT": scores, "TITLE": "Atlas", "ATLAS_FIELD": "NOM_EPCI",
-                                           "CHART": False, "DPI": 72, "OUTPUT": str(tmp_path / "atlas.pdf")},
-                                 monkeypatch)
+                                           "DPI": 72, "OUTPUT": str(tmp_path / "atlas.pdf")}, monkeypatch)
     tables = [row[0] for row in cluster.psql(
         "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'atlas_layout_%' ORDER BY 1")]
     assert tables == ["atlas_layout_1", "atlas_layout_2", "atlas_layout_2_1", "atlas_layout_2_2",
@@ -155,6 +160,9 @@ def test_an_atlas_layout_reopens_from_the_database(run_algorithm, postgis_cluste
         layout = reopened.layoutManager().layoutByName(name)
         assert layout.atlas().enabled() and layout.atlas().coverageLayer().featureCount() == 5
         assert layout.atlas().coverageLayer().providerType() == "postgres"
+        pictures = layout.itemById("chart").dataDefinedProperties().property(
+            QgsLayoutObject.DataDefinedProperty.PictureSource).expressionString()
+        assert pictures.count("'base64:") == 5 and ".png" not in pictures  # one chart a page, in the project
         assert len(layers_of(layout, "map")) == 3 and len(layers_of(layout, "inset")) == 1
         assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers_of(layout, "map")
                    + layers_of(layout, "inset"))

@@ -14,7 +14,7 @@ SHELL := /bin/bash
 PYTHON_SYSTEM := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-pyqtgraph xvfb poppler-utils qttools5-dev-tools postgresql-15-postgis-3 postgis
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-pyqtgraph xvfb poppler-utils qttools5-dev-tools postgresql-15-postgis-3 postgis qgis-server-wms
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP_APT := .cache/apt.stamp
 STAMP_VENV := $(VENV)/.installed

@@ -203,3 +203,14 @@ def write_vector_layer(layer, path, transform_context, options):
 
     write = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None) or QgsVectorFileWriter.writeAsVectorFormatV2
     return write(layer, path, transform_context, options)[0] == QgsVectorFileWriter.WriterError.NoError
+
+
+def export_layer_result_ok(result):
+    """Whether QgsVectorLayerExporter.exportLayer's result is a success (an ExportError until 3.40, then
+    Qgis.VectorExportResult)."""
+    success = getattr(getattr(Qgis, "VectorExportResult", None), "Success", None)
+    if success is None:
+        from qgis.core import QgsVectorLayerExporter
+
+        success = QgsVectorLayerExporter.ExportError.NoError
+    return result == success

@@ -16,6 +16,7 @@ from ..i18n import tr
 from .addresses import address_hint, is_database_address
 from .failures import checked_sink, guarded
 from .frames import geopackage_table_behind, memory_layer_behind, whole_layer_behind
+from .postgis_tables import database_outputs, output_address_problem
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
@@ -61,8 +62,13 @@ class CentralitesAlgorithm(QgsProcessingAlgorithm):
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """QGIS's check; a layer given as a database address QGIS cannot open gets the address to type
-        (``postgres://`` + the URI: processing/addresses.py) instead of "not found"."""
+        (``postgres://`` + the URI: processing/addresses.py) instead of "not found", and so does a PostGIS output
+        given in a form QGIS does not write (processing/postgis_tables.py)."""
         ok, message = super().checkParameterValues(parameters, context)
+        for name, address in database_outputs(self, parameters, context).items():
+            problem = output_address_problem(address)  # QGIS would write a file of that name
+            if ok and problem:
+                return False, f"{self.parameterDefinition(name).description()}: {problem}"
         if ok:
             return ok, message
         for definition in self.parameterDefinitions():

@@ -39,6 +39,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from .postgis_tables import refuse_database_outputs
 
 # Files GDAL writes beside a shapefile or a dBase file, and SQLite's journals.
 SIDECAR_SUFFIXES = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".fix",
@@ -231,6 +232,7 @@ def guarded(process):
             self.__dict__.pop("_centralites_sinks", None)
 
     def _run(self, parameters, context, feedback):
+        refuse_database_outputs(self, parameters, context)  # a PostGIS output's form, the views on its table
         outputs = OutputFiles(self, parameters, context)
         try:
             results = process(self, parameters, context, feedback)
@@ -276,13 +278,21 @@ def guarded(process):
 
 
 def openable_outputs(results):
-    """The results with a database output QGIS wrote as ``postgis:…`` given back as ``postgres://…``: QGIS
-    3.22's processing writes the first but opens only the second, so the next step of a model (or
-    processing.run loading the result) would not find the layer."""
+    """The results with a database output QGIS wrote as ``postgis:…`` (or ``postgres:…``) given back as
+    ``postgres://…``: QGIS 3.22's processing writes these but opens only the last, so the next step of a model
+    (or processing.run loading the result) would not find the layer."""
     if not isinstance(results, dict):
         return results
-    return {name: "postgres://" + value[len("postgis:"):] if isinstance(value, str) and value.startswith("postgis:")
-            else value for name, value in results.items()}
+    return {name: _openable(value) for name, value in results.items()}
+
+
+def _openable(value):
+    if not isinstance(value, str) or value.startswith("postgres://"):
+        return value
+    for prefix in ("postgis:", "postgres:"):
+        if value.startswith(prefix):
+            return "postgres://" + value[len(prefix):]
+    return value
 
 
 # Formats written under a hidden temporary name and moved into place once complete and read back.

@@ -407,13 +407,16 @@ def add_layout_to_project(project, layer, outlines, options, charts, layers_file
     that title. Its layers (a styled copy of the communes, the outlines…) go in a layer group,
     unchecked: the layout draws them, the map canvas does not. ``options`` are build_layout's.
     The layers made for the layout (outlines, veil, inset…) are written to ``layers_file`` (a
-    GeoPackage) so that they are still there when the project is saved and reopened."""
+    GeoPackage, or a LayoutTables: tables of a database) so that they are still there when the
+    project is saved and reopened."""
     added = []
     _, layout = build_layout(layer, outlines=outlines, project=project, added=added, overlays=overlays, **options)
-    if layers_file:
+    if hasattr(layers_file, "keep"):  # tables of the commune layer's database (processing/layout_tables.py)
+        layers_file.keep(added, project.transformContext())
+    elif layers_file:
         keep_memory_layers(added, layers_file, project.transformContext())
     if charts:
-        set_chart(layout, charts)
+        set_chart(layout, layers_file.embedded(charts) if hasattr(layers_file, "embedded") else charts)
     else:
         remove_chart(layout)
     manager = project.layoutManager()

@@ -13,7 +13,10 @@ Prints seconds (whole process and the steps' own time), peak memory, and the
 growth from 35,000 to 350,000 (target: at most 11x for 10x the features, peak
 memory at most 3 GB).
 
-    python scripts/bench_scale.py [--data DIR] [--repeat 1] [--factor 10]
+    python scripts/bench_scale.py [--data DIR] [--repeat 1] [--factor 10] [--routes memory,files]
+
+``--factor 16`` makes 559,440 cells (a 1 km grid of France is about 550,000); ``--factor 40 --routes files``
+1.4 million, the GeoPackage route only (the memory one needs twice the memory).
 """
 
 import argparse
@@ -81,6 +84,8 @@ def main():
     parser.add_argument("--data", default=bench_join.DEFAULT_DATA, help="folder of the France-wide INSEE files")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each step (the best is kept)")
     parser.add_argument("--factor", type=int, default=10, help="cells per commune of the large layer")
+    parser.add_argument("--routes", default="memory,files",
+                        help="memory (a memory layer between the steps), files (GeoPackages), or both")
     args = parser.parse_args()
     if not os.path.isfile(os.path.join(args.data, "base_cc_comparateur_2021.csv")):
         sys.exit(f"no France-wide INSEE files in {args.data}")
@@ -92,15 +97,16 @@ def main():
         bench_join.build_layer(os.path.join(folder, "communes.gpkg"))  # the copy's yardstick
         bench_join.run_step("prepare", folder, args.data, CHILD)
         labels = {"copy": "native:savefeatures (France's communes)"}
+        routes = [route for route in ("memory", "files") if route in args.routes.split(",")]
         for route, text in (("memory", "memory layer between"), ("files", "GeoPackages between")):
-            for size, features in sizes.items():
+            for size, features in sizes.items() if route in routes else ():
                 labels[f"{route}_{size}"] = f"join + score, {features:,} cells, {text}"
         outputs = {}
         best = bench_join.best_runs(labels, folder, args.data, args.repeat, CHILD,
                                     ("joined_small.gpkg", "joined_large.gpkg"), outputs)
         bench_join.print_table(best, labels)
         growth = sizes["large"] / sizes["small"]
-        for route in ("memory", "files"):
+        for route in routes:
             small, large = best[f"{route}_small"], best[f"{route}_large"]
             own_small = sum(bench_console.step_times(outputs[f"{route}_small"]).values())
             own_large = sum(bench_console.step_times(outputs[f"{route}_large"]).values())

@@ -25,6 +25,7 @@ from ..base import CentralitesAlgorithm, plugin_version
 from ..change_map import move_markers, period, style_change_layer
 from ..chart_picture import chart_files, place_charts
 from ..frames import require_field
+from ..layout_tables import layout_tables_for
 from ..qpt_layouts import (
     PAPERS,
     LayoutTemplateError,
@@ -244,8 +245,10 @@ class ExportLayout(CentralitesAlgorithm):
             outputs["CHARTS"] = chart_files(charts)
         feedback.setProgress(90)
         if _desktop():
+            layers_file = os.path.splitext(pdf)[0] + "-layout-layers.gpkg"
             self._add_to_project(context.project(), source_layer, outlines, options, charts, feedback, atlas_field,
-                                 layers_file=os.path.splitext(pdf)[0] + "-layout-layers.gpkg", overlays=overlays)
+                                 layers_file=layout_tables_for(source_layer, pdf, layers_file) or layers_file,
+                                 overlays=overlays)
         del project
         return outputs
 
@@ -310,13 +313,15 @@ class ExportLayout(CentralitesAlgorithm):
     def _add_to_project(self, project, source_layer, outlines, options, charts, feedback, atlas_field="",
                         layers_file=None, overlays=list):
         """The same layout in the user's project, for editing; the layers made for it saved in
-        ``layers_file`` (next to the PDF) so that the project reopens with them."""
+        ``layers_file`` (a GeoPackage next to the PDF, or a LayoutTables: tables of the PostGIS commune layer's
+        database, where a project saved in that database finds them) so that the project reopens with them."""
         if project is None:
             return
         layer = self._styled_clone(source_layer, atlas_field)
         name = add_layout_to_project(project, layer, outlines(), options, charts, layers_file, overlays())
+        where = layers_file.description() if hasattr(layers_file, "description") else layers_file
         feedback.pushInfo(tr("Layout “{name}” added to the project (Project → Layouts) to be edited; the layers "
-                             "made for it are saved in {path}.").format(name=name, path=layers_file))
+                             "made for it are saved in {path}.").format(name=name, path=where))
 
     def _export(self, exporter, path, kind):
         """Export to a hidden temporary name in the folder of ``path``, returned: the caller moves it into

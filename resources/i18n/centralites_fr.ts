@@ -39,17 +39,17 @@
         <translation>(pas de commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="53"/>
+        <location filename="../../processing/base.py" line="54"/>
         <source>1 — Data</source>
         <translation>1 — Données</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="53"/>
+        <location filename="../../processing/base.py" line="54"/>
         <source>2 — Diagnosis</source>
         <translation>2 — Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="53"/>
+        <location filename="../../processing/base.py" line="54"/>
         <source>3 — Cartography</source>
         <translation>3 — Cartographie</translation>
     </message>
@@ -191,12 +191,12 @@
         <translation>Comme dans le profil</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="117"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="118"/>
         <source>Atlas: one page per value of this field (empty: a single page)</source>
         <translation>Atlas : une page par valeur de ce champ (vide : une seule page)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="224"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="225"/>
         <source>Atlas: {count} pages.</source>
         <translation>Atlas : {count} pages.</translation>
     </message>
@@ -281,7 +281,7 @@
         <translation>Par rang</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="169"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="170"/>
         <source>Centrality</source>
         <translation>Centralité</translation>
     </message>
@@ -301,14 +301,14 @@
         <translation>Diagnostic de centralité (jointure, score, style, carte)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="103"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="167"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="255"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="104"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="168"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="258"/>
         <source>Centrality of communes</source>
         <translation>Centralité des communes</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="169"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="170"/>
         <location filename="../../processing/qpt_layouts.py" line="264"/>
         <source>Centrality score</source>
         <translation>Score de centralité</translation>
@@ -344,7 +344,7 @@
         <translation>Centralités a besoin du ou des paquets Python {names}, absents de ce QGIS. Sous Windows : lancez l&apos;installateur OSGeo4W et installez python3-{first} (ou « pip install {names_pip} » dans le shell OSGeo4W) ; sous Debian ou Ubuntu : sudo apt install python3-{first}. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="252"/>
+        <location filename="../../processing/failures.py" line="254"/>
         <source>Centralités stopped on an unexpected error ({kind}: {error}); no output was written. This is a bug: please report it with the log.</source>
         <translation>Centralités s&apos;est arrêté sur une erreur inattendue ({kind} : {error}) ; aucune sortie n&apos;a été écrite. C&apos;est un bogue : merci de le signaler avec le journal.</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>Évolution entre deux dates</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="261"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="264"/>
         <source>Change between two dates</source>
         <translation>Évolution entre deux dates</translation>
     </message>
@@ -380,12 +380,12 @@
         <translation>Évolution par niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="257"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="260"/>
         <source>Change in centrality between two dates</source>
         <translation>Évolution de la centralité entre deux dates</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="256"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="259"/>
         <source>Change in centrality, {period}</source>
         <translation>Évolution de la centralité, {period}</translation>
     </message>
@@ -395,17 +395,17 @@
         <translation>Évolution de la population et des emplois : la couche n&apos;a pas les colonnes de deux recensements ({columns}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="261"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="264"/>
         <source>Change {period}</source>
         <translation>Évolution {period}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="124"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="125"/>
         <source>Chart of the leading communes&apos; four functions</source>
         <translation>Graphique des quatre fonctions des communes les plus centrales</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="289"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="292"/>
         <source>Chart of the leading communes: {paths}</source>
         <translation>Graphique des communes les plus centrales : {paths}</translation>
     </message>
@@ -626,7 +626,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="274"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="277"/>
         <source>Composite score (0–100)</source>
         <translation>Score composite (0–100)</translation>
     </message>
@@ -641,13 +641,13 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Score composite (symbologie graduée)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="259"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="262"/>
         <source>Composite score at the two dates on one scale, change in points; ▲ ▼ main centres whose level of centrality rose or fell</source>
         <translation>Score composite aux deux dates sur une même échelle, évolution en points ; ▲ ▼ principales centralités dont le niveau a progressé ou reculé</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="106"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="258"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="107"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="261"/>
         <source>Composite score of the four functions: Habiter, Travailler, Consommer, Services</source>
         <translation>Score composite des quatre fonctions : Habiter, Travailler, Consommer, Services</translation>
     </message>
@@ -687,7 +687,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Consommer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="120"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="121"/>
         <source>Context layer of the inset on a single page (empty: the départements of metropolitan France, shipped with the plugin)</source>
         <translation>Couche de contexte du carton de localisation sur une page unique (vide : les départements de France métropolitaine, fournis avec l&apos;extension)</translation>
     </message>
@@ -853,7 +853,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Exporter les graphiques…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="70"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="71"/>
         <source>Export the centrality map (PDF layout)</source>
         <translation>Exporter la carte de centralité (mise en page PDF)</translation>
     </message>
@@ -883,7 +883,7 @@ Atlas : avec un champ d&apos;atlas, une page par valeur (par ex. par intercommu
 La couche garde son propre style si elle en a un sur le score (appliqué par « Appliquer le style de centralité » ou enregistré dans son GeoPackage) ; sinon le style de centralité est appliqué à la carte. La couche et le projet en cours ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="73"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="74"/>
         <source>Exports a landscape print layout (A4 or A3) of a scored commune layer: title, subtitle, map, legend, scale bar, north arrow, the outlines of the intercommunalities (or of any grouping field), a chart of the ten most central communes&apos; four functions (drawn with pyqtgraph when it is installed), a sources line and the date, to PDF and optionally PNG and SVG. The layout comes from the templates shipped in the plugin&apos;s resources/layouts folder, or from your own .qpt template keeping the same item ids (title, subtitle, map, legend, scalebar, north_arrow, inset, chart, sources, date).
 
 Atlas: with an atlas field, one page per value (e.g. per intercommunality) in a single PDF, each page titled with the value, zoomed on it, the other groups faded, with an inset map locating it in the whole territory and the chart of its own leading communes; the PNG and SVG are then one file per page, numbered. On a single page, the inset locates the territory in the context layer you give (e.g. the départements).
@@ -1022,7 +1022,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>niveaux INRAE/ANCT 2021</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="477"/>
+        <location filename="../../processing/qpt_layouts.py" line="480"/>
         <source>INSEE (census, territory comparator base, BPE)</source>
         <translation>INSEE (recensement, base du comparateur de territoires, BPE)</translation>
     </message>
@@ -1136,7 +1136,7 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="259"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="162"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="163"/>
         <source>Intercommunalities</source>
         <translation>Intercommunalités</translation>
     </message>
@@ -1260,7 +1260,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Date récente</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="126"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="127"/>
         <source>Layout template (.qpt; empty: the plugin&apos;s own for the paper chosen)</source>
         <translation>Modèle de mise en page (.qpt ; vide : celui de l&apos;extension pour le format choisi)</translation>
     </message>
@@ -1269,12 +1269,12 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation type="vanished">Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="318"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="323"/>
         <source>Layout “{name}” added to the project (Project → Layouts) to be edited; the layers made for it are saved in {path}.</source>
         <translation>Mise en page « {name} » ajoutée au projet (Projet → Mises en page) pour être retouchée ; les couches créées pour elle sont enregistrées dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="427"/>
+        <location filename="../../processing/qpt_layouts.py" line="430"/>
         <source>Layout: {name}</source>
         <translation>Mise en page : {name}</translation>
     </message>
@@ -1301,13 +1301,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Changements de niveau des principales centralités</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="194"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="195"/>
         <source>Level moves of the main centres marked: {count}.</source>
         <translation>Changements de niveau des principales centralités marqués : {count}.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/commune_sheets.py" line="281"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="274"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="277"/>
         <source>Level of centrality</source>
         <translation>Niveau de centralité</translation>
     </message>
@@ -1543,7 +1543,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Hors centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="245"/>
+        <location filename="../../processing/failures.py" line="247"/>
         <source>Not enough memory for this run: close other programs or work on fewer communes or columns.</source>
         <translation>Mémoire insuffisante pour ce traitement : fermez d&apos;autres programmes ou travaillez sur moins de communes ou de colonnes.</translation>
     </message>
@@ -1630,22 +1630,22 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Autres groupes (estompés)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="114"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="115"/>
         <source>Outlines of groups of communes, e.g. intercommunalities (empty: NOM_EPCI or SIREN_EPCI when present)</source>
         <translation>Contours de groupes de communes, par ex. les intercommunalités (vide : NOM_EPCI ou SIREN_EPCI s&apos;ils existent)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="186"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="187"/>
         <source>Outlines: {count} groups of communes by {field}.</source>
         <translation>Contours : {count} groupes de communes selon {field}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="128"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="129"/>
         <source>PDF file</source>
         <translation>Fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="130"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="131"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
@@ -1664,7 +1664,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Page {page} sur {count}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="111"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="112"/>
         <source>Paper (landscape)</source>
         <translation>Format du papier (paysage)</translation>
     </message>
@@ -1853,7 +1853,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="112"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="113"/>
         <source>Resolution (DPI)</source>
         <translation>Résolution (ppp)</translation>
     </message>
@@ -1873,7 +1873,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Lancer le diagnostic complet…</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="133"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="134"/>
         <source>SVG image</source>
         <translation>Image SVG</translation>
     </message>
@@ -1914,7 +1914,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
     </message>
     <message>
         <location filename="../../processing/algorithms/apply_style.py" line="98"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="102"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="103"/>
         <source>Scored commune layer</source>
         <translation>Couche des communes avec scores</translation>
     </message>
@@ -2099,12 +2099,12 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un
         <translation type="vanished">Ligne des sources (vide = automatique)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="110"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="111"/>
         <source>Sources line (empty = automatic, with the INSEE editions and years of the scores)</source>
         <translation>Ligne des sources (vide = automatique, avec les éditions et années INSEE des scores)</translation>
     </message>
     <message>
-        <location filename="../../processing/qpt_layouts.py" line="478"/>
+        <location filename="../../processing/qpt_layouts.py" line="481"/>
         <source>Sources: {data}; IGN, ADMIN EXPRESS. Produced with Centralités {version}.</source>
         <translation>Sources : {data} ; IGN, ADMIN EXPRESS. Réalisation : Centralités {version}.</translation>
     </message>
@@ -2178,7 +2178,7 @@ The features are not modified. When the layer is stored in a GeoPackage, the sty
 Les entités ne sont pas modifiées. Lorsque la couche est stockée dans un GeoPackage, le style y est enregistré comme style par défaut de la couche, qui le retrouve ainsi à chaque ouverture, y compris sur un autre poste. Le style peut aussi être écrit dans un fichier QML.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="106"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="107"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
@@ -2258,7 +2258,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La concentration de Dirichlet est un nombre positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="214"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="215"/>
         <source>The atlas has no page: the field &apos;{field}&apos; is empty (NULL) for every commune. Choose another atlas field or leave it empty for a single page.</source>
         <translation>L&apos;atlas n&apos;a aucune page : le champ &apos;{field}&apos; est vide (NULL) pour toutes les communes. Choisissez un autre champ d&apos;atlas ou laissez-le vide pour une seule page.</translation>
     </message>
@@ -2303,7 +2303,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/centrality_score.py" line="131"/>
         <location filename="../../processing/algorithms/commune_sheets.py" line="156"/>
         <location filename="../../processing/algorithms/compare_levels.py" line="97"/>
-        <location filename="../../processing/algorithms/export_layout.py" line="139"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="140"/>
         <location filename="../../processing/algorithms/join_tables.py" line="111"/>
         <location filename="../../processing/algorithms/sensitivity.py" line="106"/>
         <location filename="../../processing/algorithms/territory_summary.py" line="74"/>
@@ -2378,7 +2378,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a aucune entité : rien à comparer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="143"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="144"/>
         <source>The layer has no field &apos;{field}&apos;: run the centrality score first (or the centrality change between two dates, for a map of the change).</source>
         <translation>La couche n&apos;a pas de champ « {field} » : lancez d&apos;abord le calcul du score de centralité (ou l&apos;évolution de la centralité entre deux dates, pour une carte de l&apos;évolution).</translation>
     </message>
@@ -2470,7 +2470,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de créer la table en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="412"/>
+        <location filename="../../processing/failures.py" line="422"/>
         <source>The output {path} could not be written: {error}</source>
         <translation>La sortie {path} n&apos;a pas pu être écrite : {error}</translation>
     </message>
@@ -2575,12 +2575,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les {count} communes les plus centrales (scores 0–100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="333"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="338"/>
         <source>The {kind} file {path} could not be written (error {code}): check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} (erreur {code}) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="302"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="305"/>
         <source>The {kind} file {path} could not be written: check that the folder exists and is writable.</source>
         <translation>Impossible d&apos;écrire le fichier {kind} {path} : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
@@ -2621,7 +2621,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="103"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="104"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -3167,6 +3167,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>les années de recensement ({{census}}, {{previous}})</translation>
     </message>
     <message>
+        <location filename="../../processing/layout_tables.py" line="84"/>
+        <source>the commune layer&apos;s database (tables {tables})</source>
+        <translation>la base de données de la couche des communes (tables {tables})</translation>
+    </message>
+    <message>
         <location filename="../../core/trajectory.py" line="165"/>
         <source>the communes&apos; areas</source>
         <translation>les surfaces des communes</translation>
@@ -3232,7 +3237,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>types hors gamme, comptés dans {column} : {types}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="413"/>
+        <location filename="../../processing/failures.py" line="423"/>
         <location filename="../../processing/frames.py" line="390"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
@@ -3382,6 +3387,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
+        <location filename="../../processing/postgis_tables.py" line="103"/>
+        <source>{entry}: not a PostGIS output QGIS can write. Write it postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (geom), or with a service: postgres://service=… table=&quot;public&quot;.&quot;table&quot; (geom).</source>
+        <translation>{entry} : pas une sortie PostGIS que QGIS sait écrire. Écrivez-la postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (geom), ou avec un service : postgres://service=… table=&quot;public&quot;.&quot;table&quot; (geom).</translation>
+    </message>
+    <message>
         <location filename="../../processing/addresses.py" line="87"/>
         <source>{entry}: not a table QGIS can open. A PostGIS table is written postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (QGIS&apos;s form) or PG:dbname=… host=… port=… user=… tables=public.table (OGR&apos;s).</source>
         <translation>{entry} : ce n&apos;est pas une table que QGIS sait ouvrir. Une table PostGIS s&apos;écrit postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (forme de QGIS) ou PG:dbname=… host=… port=… user=… tables=public.table (forme d&apos;OGR).</translation>
@@ -3390,6 +3400,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/addresses.py" line="81"/>
         <source>{entry}: the address names no table. Add the table to it, e.g. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</source>
         <translation>{entry} : l&apos;adresse ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/postgis_tables.py" line="97"/>
+        <source>{entry}: the output address names no table. Add the table to it, e.g. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;scores&quot; (geom).</source>
+        <translation>{entry} : l&apos;adresse de sortie ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;scores&quot; (geom).</translation>
     </message>
     <message>
         <location filename="../../processing/table_inputs.py" line="70"/>
@@ -3404,6 +3419,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{entry} : écrivez une couche PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://).</translation>
     </message>
     <message>
+        <location filename="../../processing/postgis_tables.py" line="101"/>
+        <source>{entry}: write a PostGIS output as {address} (QGIS&apos;s data source URI after postgres://, the form QGIS writes and opens).</source>
+        <translation>{entry} : écrivez une sortie PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://, la forme que QGIS écrit et ouvre).</translation>
+    </message>
+    <message>
         <location filename="../../core/editions.py" line="441"/>
         <source>{found} read for {template}: the name of the comparateur&apos;s {edition} edition.</source>
         <translation>{found} lu pour {template} : le nom de l&apos;édition {edition} du comparateur.</translation>
@@ -3414,7 +3434,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{found} : une version de l&apos;édition {edition} absente de la liste de l&apos;extension (elle a {expected}) ; les années sont lues dans les noms de colonnes.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_layout.py" line="307"/>
+        <location filename="../../processing/algorithms/export_layout.py" line="310"/>
         <source>{kind} pages: {paths}</source>
         <translation>Pages {kind} : {paths}</translation>
     </message>
@@ -3434,7 +3454,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : pas de donnée</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="103"/>
+        <location filename="../../processing/base.py" line="109"/>
         <source>{label}: no feature is selected, and only the selected features are to be used. Select the communes, or untick “Selected features only”.</source>
         <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
@@ -3444,9 +3464,14 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="105"/>
+        <location filename="../../processing/base.py" line="111"/>
         <source>{label}: the layer has no feature.</source>
         <translation>{label} : la couche n&apos;a aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/postgis_tables.py" line="155"/>
+        <source>{label}: the table {table} already exists and {count} view(s) depend on it ({views}). Writing the output would drop the table, and the views with it: nothing was written, the table and its views are as they were. Choose another table name, or drop the views, run again and recreate them.</source>
+        <translation>{label} : la table {table} existe déjà et {count} vue(s) en dépendent ({views}). Écrire la sortie supprimerait la table, et les vues avec elle : rien n&apos;a été écrit, la table et ses vues sont restées telles quelles. Choisissez un autre nom de table, ou supprimez les vues, relancez puis recréez-les.</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="321"/>
@@ -3500,27 +3525,32 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{passage} lui donne plusieurs nouveaux codes ({old} -&gt; {new}) : non additionnée</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="104"/>
+        <location filename="../../processing/failures.py" line="105"/>
         <source>{path} could not be written: {detail}</source>
         <translation>{path} n&apos;a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="524"/>
+        <location filename="../../processing/layout_tables.py" line="87"/>
+        <source>{path} for {layers}, which the database did not take (no right to create tables?)</source>
+        <translation>{path} pour {layers}, que la base de données n&apos;a pas acceptées (pas le droit d&apos;y créer des tables ?)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/failures.py" line="534"/>
         <source>{path} holds {count} features of the {expected} written: it is not kept.</source>
         <translation>{path} contient {count} entités sur les {expected} écrites : il n&apos;est pas conservé.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="150"/>
+        <location filename="../../processing/failures.py" line="151"/>
         <source>{path} is a folder: give a file name for the output.</source>
         <translation>{path} est un dossier : donnez un nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="519"/>
+        <location filename="../../processing/failures.py" line="529"/>
         <source>{path} was written but cannot be opened again: it is not kept. Check the disk and the folder, then run again.</source>
         <translation>{path} a été écrit mais ne peut pas être rouvert : il n&apos;est pas conservé. Vérifiez le disque et le dossier, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="522"/>
+        <location filename="../../processing/failures.py" line="532"/>
         <source>{path} was written without the fields {fields}: it is not kept.</source>
         <translation>{path} a été écrit sans les champs {fields} : il n&apos;est pas conservé.</translation>
     </message>
@@ -3550,17 +3580,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : un fichier de gammes doit avoir les colonnes TYPEQU et GAMME (manquantes : {missing}). Colonnes trouvées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="101"/>
+        <location filename="../../processing/failures.py" line="102"/>
         <source>{path}: a part of this path is a file, not a folder. Choose another folder.</source>
         <translation>{path} : une partie de ce chemin est un fichier, pas un dossier. Choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="387"/>
+        <location filename="../../processing/failures.py" line="397"/>
         <source>{path}: a shapefile holds at most {limit} fields and this output has {count}. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile contient au plus {limit} champs et cette sortie en a {count}. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="381"/>
+        <location filename="../../processing/failures.py" line="391"/>
         <source>{path}: a shapefile keeps field names of at most 10 characters, and {count} of this output&apos;s names are longer ({fields}): they would be cut (score_centralite → score_cent) and the next steps would not find them. Choose a GeoPackage (.gpkg) output.</source>
         <translation>{path} : un shapefile garde des noms de champs d&apos;au plus 10 caractères, et {count} noms de cette sortie sont plus longs ({fields}) : ils seraient tronqués (score_centralite → score_cent) et les étapes suivantes ne les trouveraient pas. Choisissez une sortie GeoPackage (.gpkg).</translation>
     </message>
@@ -3601,12 +3631,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : fichier de profil introuvable.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="95"/>
+        <location filename="../../processing/failures.py" line="96"/>
         <source>{path}: the disk is full (no space left). Free some space or choose a folder on another disk, then run again.</source>
         <translation>{path} : le disque est plein (plus d&apos;espace libre). Libérez de la place ou choisissez un dossier sur un autre disque, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="102"/>
+        <location filename="../../processing/failures.py" line="103"/>
         <source>{path}: the file grew larger than this disk or this session allows (file too large).</source>
         <translation>{path} : le fichier dépasse la taille que permet ce disque ou cette session (fichier trop volumineux).</translation>
     </message>
@@ -3627,22 +3657,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="98"/>
+        <location filename="../../processing/failures.py" line="99"/>
         <source>{path}: the file is in use (locked) by another program or layer. Close it (remove the layer from the project, close the spreadsheet) or choose another name, then run again.</source>
         <translation>{path} : le fichier est utilisé (verrouillé) par un autre programme ou une autre couche. Fermez-le (retirez la couche du projet, fermez le tableur) ou choisissez un autre nom, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="100"/>
+        <location filename="../../processing/failures.py" line="101"/>
         <source>{path}: the folder does not exist and could not be created.</source>
         <translation>{path} : le dossier n&apos;existe pas et n&apos;a pas pu être créé.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="97"/>
+        <location filename="../../processing/failures.py" line="98"/>
         <source>{path}: the folder is read-only (permission denied). Choose a folder you can write to.</source>
         <translation>{path} : le dossier est en lecture seule (permission refusée). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="323"/>
+        <location filename="../../processing/failures.py" line="333"/>
         <source>{path}: the layer has a field named fid that does not hold whole numbers, and a GeoPackage keeps its feature ids in a column fid. Rename that field (or remove it), or choose another output format.</source>
         <translation>{path} : la couche a un champ nommé fid qui ne contient pas des nombres entiers, et un GeoPackage range les identifiants de ses entités dans une colonne fid. Renommez ce champ (ou supprimez-le), ou choisissez un autre format de sortie.</translation>
     </message>
@@ -3652,7 +3682,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : la référence nationale ne peut être lue ({error}).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="393"/>
+        <location filename="../../processing/failures.py" line="403"/>
         <source>{path}: the output layer is named after the file, and a GeoPackage layer name cannot start with “{character}”. Start the file name with a letter or a digit.</source>
         <translation>{path} : la couche de sortie prend le nom du fichier, et un nom de couche GeoPackage ne peut pas commencer par « {character} ». Commencez le nom du fichier par une lettre ou un chiffre.</translation>
     </message>
@@ -3677,7 +3707,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{path} : ce fichier semble binaire et non une table texte (enregistrez-le en CSV, ou chargez-le dans QGIS et indiquez la couche).</translation>
     </message>
     <message>
-        <location filename="../../processing/failures.py" line="398"/>
+        <location filename="../../processing/failures.py" line="408"/>
         <source>{path}: this output would have {count} fields, and a GeoPackage table holds at most {limit} (SQLite&apos;s limit). Join fewer columns (parameter &apos;Columns to join&apos;) or write to another format (e.g. a temporary layer).</source>
         <translation>{path} : cette sortie aurait {count} champs, et une table GeoPackage en contient au plus {limit} (limite de SQLite). Joignez moins de colonnes (paramètre « Colonnes à joindre ») ou écrivez dans un autre format (par exemple une couche temporaire).</translation>
     </message>

@@ -58,7 +58,7 @@ def whole_layer_behind(algorithm, parameters, name, context, source):
 
 class WholeLayer:
     """A layer read whole, as ``read_attributes`` reads a processing source: by its bulk paths (one aggregate
-    for a memory layer, one SQLite query for a GeoPackage table) when it has no unsaved edit nor filter,
+    for a memory layer, one SQLite query for a GeoPackage table, one SQL query for a PostGIS table) when it has no unsaved edit nor filter,
     feature by feature otherwise. For the panel, which reads layers outside processing."""
 
     def __init__(self, layer):
@@ -66,6 +66,7 @@ class WholeLayer:
         whole = layer if not layer.isEditable() and not layer.subsetString() else None
         self.memory_layer = memory_layer_behind(whole)
         self.geopackage_table = geopackage_table_behind(whole)
+        self.postgis_table = _postgis_table_behind(whole)
 
     def __getattr__(self, name):  # fields(), featureCount(), getFeatures(), sourceCrs()…: the layer's
         return getattr(self.layer, name)
@@ -89,6 +90,12 @@ def geopackage_table_behind(layer):
     return path, table or None  # None: the file's only table, as QGIS opens it
 
 
+def _postgis_table_behind(layer):
+    from .postgis_tables import postgis_table_behind  # PostGIS: its own module
+
+    return postgis_table_behind(layer)
+
+
 def _only_table(connection):
     tables = [row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")]
     return tables[0] if len(tables) == 1 else None
@@ -108,6 +115,14 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     table = getattr(source, "geopackage_table", None)  # set by CentralitesAlgorithm.parameterAsSource
     if table is not None and all(fields.at(i).type() in SQLITE_LIKE_TYPES for i in indexes):
         frame = _read_geopackage_table(table, field_names, feedback, code_field, feature_ids, source.featureCount())
+        if frame is not None:
+            return frame
+    postgis_table = getattr(source, "postgis_table", None)  # set by CentralitesAlgorithm.parameterAsSource
+    if postgis_table is not None:
+        from .postgis_tables import read_postgis_attributes
+
+        frame = read_postgis_attributes(postgis_table, fields, field_names, feedback, code_field, feature_ids,
+                                        source.featureCount())
         if frame is not None:
             return frame
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)

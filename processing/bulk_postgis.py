@@ -37,7 +37,7 @@ from qgis.core import (
 from ..i18n import tr
 from .bulk_geopackage import BulkUnavailable, _field_kind, _gdal_checked
 from .frames import attribute_rows, output_fields, paused_gc
-from .postgis_tables import connect, dependent_views, postgis_table_behind, quoted
+from .postgis_tables import connect, dependent_views, feature_ids_by_key, postgis_table_behind, quoted
 
 # Output destinations QGIS processing writes with its postgres provider.
 POSTGRES_PREFIXES = ("postgres://", "postgis:")
@@ -182,7 +182,7 @@ class PostgisBulkCopy:
                 columns = _columns_of(cursor, target.schema, self.new_table)
                 geometry = _geometry_column(cursor, target.schema, self.new_table)
                 source_columns, key = self._source_columns(cursor, fields, frame)
-                _copy_new_columns(cursor, frame, feature_ids)
+                _copy_new_columns(cursor, frame, *self._keys(feature_ids))
                 if is_cancelled is not None and is_cancelled():
                     self.abandon()
                     return False
@@ -208,6 +208,17 @@ class PostgisBulkCopy:
             context.addLayerToLoadOnCompletion(
                 target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
         return True
+
+    def _keys(self, feature_ids):
+        """The input's key of each feature id, and its SQL type."""
+        table = self.target.source_table
+        if table is None or table.key_is_feature_id:
+            return [int(fid) for fid in feature_ids], "bigint"
+        key_of = {fid: key for key, fid in feature_ids_by_key(self.source, table.key).items()}
+        keys = [key_of.get(fid) for fid in feature_ids]
+        if None in keys:
+            raise PostgisUnavailable("the layer changed while it was read")
+        return keys, table.key_type
 
     @property
     def _new_qualified(self):
@@ -417,19 +428,19 @@ _SQL_TYPES = {"integer": "bigint", "integer64": "bigint", "real": "double precis
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _copy_new_columns(cursor, frame, feature_ids):
-    """The new columns, by COPY, into a temporary table keyed by feature id."""
+def _copy_new_columns(cursor, frame, keys, key_type):
+    """The new columns, by COPY, into a temporary table keyed by the input's key (``key_type``)."""
     import io
 
     kinds = [_field_kind(frame[name]) for name in frame.columns]
     columns = ", ".join(f"c{index} {_SQL_TYPES[kind]}" for index, kind in enumerate(kinds))
-    cursor.execute(f"CREATE TEMPORARY TABLE centralites_new_columns (fid bigint PRIMARY KEY"
+    cursor.execute(f"CREATE TEMPORARY TABLE centralites_new_columns (fid {key_type} PRIMARY KEY"
                    f"{', ' if columns else ''}{columns}) ON COMMIT DROP")
     buffer = io.StringIO()
     with paused_gc():
         write = buffer.write
-        for fid, values in zip(feature_ids, attribute_rows(frame)):
-            write("\t".join([str(int(fid))] + [_copy_text(value) for value in values]))
+        for key, values in zip(keys, attribute_rows(frame)):
+            write("\t".join([_copy_text(key)] + [_copy_text(value) for value in values]))
             write("\n")
     buffer.seek(0)
     cursor.copy_expert("COPY centralites_new_columns FROM STDIN", buffer)

@@ -121,8 +121,8 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     if postgis_table is not None:
         from .postgis_tables import read_postgis_attributes
 
-        frame = read_postgis_attributes(postgis_table, fields, field_names, feedback, code_field, feature_ids,
-                                        source.featureCount())
+        frame = read_postgis_attributes(source, postgis_table, fields, field_names, feedback, code_field,
+                                        feature_ids, source.featureCount())
         if frame is not None:
             return frame
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)

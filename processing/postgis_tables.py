@@ -12,18 +12,25 @@ from qgis.core import QgsDataSourceUri
 
 # Column types read in SQL: the values psycopg2 gives are the ones QGIS gives (numeric is cast to float8,
 # as QGIS reads it as a double). Others (dates, arrays, float4 widened differently…) are read by QGIS.
-_INTEGER_TYPES = ("int2", "int4", "int8")
-_READ_TYPES = frozenset(_INTEGER_TYPES + ("float8", "numeric", "text", "varchar"))
+_READ_TYPES = frozenset(("int2", "int4", "int8", "float8", "numeric", "text", "varchar"))
+# A single key column of these types: QGIS takes an int2/int4 key's value as feature id, and numbers the
+# features of an int8 or text key itself (read_postgis_attributes then pairs them by key).
+_KEY_TYPES = {"int2": "integer", "int4": "integer", "int8": "bigint", "text": "text", "varchar": "text"}
 
 
 class PostgisTable:
     """A PostGIS table behind a layer: its connection, schema, name and integer key (feature ids), if any."""
 
-    def __init__(self, uri, key):
+    def __init__(self, uri, key, key_type=None):
         self.uri = uri  # QgsDataSourceUri
         self.schema = uri.schema() or "public"
         self.table = uri.table()
-        self.key = key  # the single int4/int8 primary key QGIS takes as feature id, or None
+        self.key = key  # the table's single key column QGIS reads it by, or None
+        self.key_type = key_type  # its SQL type: integer (its values are QGIS's feature ids), bigint or text
+
+    @property
+    def key_is_feature_id(self):
+        return self.key_type == "integer"
 
     @property
     def qualified(self):
@@ -46,10 +53,21 @@ def postgis_table_behind(layer):
         return None  # a query as table, or a filter
     provider = layer.dataProvider()
     keys = provider.pkAttributeIndexes() if provider is not None else []
-    key = None
-    if len(keys) == 1 and layer.fields().at(keys[0]).typeName() in _INTEGER_TYPES:
-        key = layer.fields().at(keys[0]).name()  # QGIS's feature id is then the key's value
-    return PostgisTable(uri, key)
+    key, key_type = None, None
+    if len(keys) == 1 and layer.fields().at(keys[0]).typeName() in _KEY_TYPES:
+        key, key_type = layer.fields().at(keys[0]).name(), _KEY_TYPES[layer.fields().at(keys[0]).typeName()]
+    return PostgisTable(uri, key, key_type)
+
+
+def feature_ids_by_key(source, key):
+    """{key value: QGIS's feature id} of a PostGIS layer or source, read by QGIS (the key column only)."""
+    from qgis.core import QgsFeatureRequest
+
+    from ..compat import REQUEST_NO_GEOMETRY
+
+    index = source.fields().lookupField(key)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes([index])
+    return {feature.attribute(index): feature.id() for feature in source.getFeatures(request)}
 
 
 def quoted(name):
@@ -124,9 +142,9 @@ def dependent_views(cursor, schema, table):
     return [row[0] for row in cursor.fetchall()]
 
 
-def read_postgis_attributes(table, fields, field_names, feedback, code_field, feature_ids, count):
-    """``frames.read_attributes`` of a PostGIS table in one query (ids: its integer key, which QGIS takes as
-    feature id), or None when it cannot be read so (then feature by feature)."""
+def read_postgis_attributes(source, table, fields, field_names, feedback, code_field, feature_ids, count):
+    """``frames.read_attributes`` of a PostGIS table in one query (ids: QGIS's feature ids, its key's values
+    or paired with them), or None when it cannot be read so (then feature by feature)."""
     import pandas as pd
 
     from .frames import _typed, paused_gc
@@ -136,6 +154,11 @@ def read_postgis_attributes(table, fields, field_names, feedback, code_field, fe
         if read is None or len(read[0]) != count or feedback.isCanceled():
             return None
         keys, columns = read
+        if not table.key_is_feature_id:
+            id_of = feature_ids_by_key(source, table.key)
+            keys = [id_of.get(key) for key in keys]
+            if None in keys or len(set(keys)) != len(keys):
+                return None
         frame = pd.DataFrame(dict(zip(field_names, columns)), columns=list(field_names))
     _typed(frame, field_names, code_field, feature_ids, keys)
     feedback.setProgress(20)

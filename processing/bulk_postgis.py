@@ -227,7 +227,7 @@ class PostgisBulkCopy:
     def _create_empty_table(self, source, fields):
         """1. The empty table, made by QGIS's provider as the feature sink makes it (names, types, key)."""
         uri = QgsDataSourceUri(self.target.uri.uri(False))
-        uri.setDataSource(self.target.schema, self.new_table, self.target.uri.geometryColumn() or "geom",
+        uri.setDataSource(self.target.schema, self.new_table, self.target.uri.geometryColumn(),
                           "", self.target.uri.keyColumn())
         exporter = QgsVectorLayerExporter(uri.uri(False), "postgres", fields, source.wkbType(), source.sourceCrs(),
                                           True, self.target.create_options)
@@ -339,6 +339,8 @@ class PostgisBulkCopy:
         target, connection = self.target, self._connection
         try:
             with connection.cursor() as cursor:
+                # A session holding the older table (a transaction left open) makes this fail, not wait forever.
+                cursor.execute("SET LOCAL lock_timeout = '60s'")
                 cursor.execute("SELECT to_regclass(%s)", (target.qualified,))
                 if cursor.fetchone()[0] is not None:
                     cursor.execute(f"LOCK TABLE {target.qualified} IN ACCESS EXCLUSIVE MODE")

@@ -25,12 +25,13 @@ def table_shape(cluster, table, schema="public"):
 
 def table_rows(cluster, table, schema="public", order="INSEE_COM"):
     """Every row as text, the geometry as EWKB, ordered by ``order``."""
-    columns = [row[0] for row in cluster.psql(
-        f"SELECT column_name FROM information_schema.columns WHERE table_schema = '{schema}' AND table_name = '{table}' "
-        f"AND udt_name <> 'geometry' ORDER BY ordinal_position")]
-    values = " || '|' || ".join(f"coalesce(\"{name}\"::text, 'NULL')" for name in columns)
-    return cluster.psql(f"SELECT {values} || '|' || encode(ST_AsEWKB(geom), 'hex') FROM \"{schema}\".\"{table}\" "
-                        f"ORDER BY \"{order}\"")
+    columns = [row for row in cluster.psql(
+        f"SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = '{schema}' "
+        f"AND table_name = '{table}' ORDER BY ordinal_position")]
+    values = " || '|' || ".join(
+        f"coalesce(encode(ST_AsEWKB(\"{name}\"), 'hex'), 'NULL')" if kind == "geometry"
+        else f"coalesce(\"{name}\"::text, 'NULL')" for name, kind in columns)
+    return cluster.psql(f"SELECT {values} FROM \"{schema}\".\"{table}\" ORDER BY \"{order}\"")
 
 
 def scratch_tables(cluster):
@@ -252,3 +253,36 @@ def test_reading_postgis_takes_one_query(postgis_cluster, qgis_app, monkeypatch)
     monkeypatch.setattr(QgsVectorLayer, "getFeatures", refuse)
     assert len(layer_as_text_frame(layer)) == 319
     assert len(read_attributes(whole, ["INSEE_COM"], QgsProcessingFeedback(), "INSEE_COM", [])) == 319
+
+
+def test_an_output_address_without_geometry_column_or_with_a_key(run_algorithm, postgis_cluster, monkeypatch):
+    """The table QGIS's provider makes of ``table=…`` alone, or with ``key=…``, whichever path writes it."""
+    from centralites.processing import bulk_postgis
+
+    cluster = postgis_cluster
+    for path in ("bulk", "sink"):
+        if path == "sink":
+            monkeypatch.setattr(bulk_postgis, "postgis_target", lambda *args: None)
+        for name, extra in (("no_geometry_column", ""), ("keyed", " key='INSEE_COM'")):
+            _, log = run_algorithm("centralites:join_tables", {
+                "INPUT": cluster.postgres_uri("communes", "geom"),
+                "TABLES": [cluster.postgres_uri("comparateur")],
+                "OUTPUT": f'postgres://{cluster.connection()}{extra} table="public"."{name}_{path}"'})
+            assert (path == "bulk") == any("Written in bulk" in line for line in log)
+    for name in ("no_geometry_column", "keyed"):
+        assert table_shape(cluster, f"{name}_bulk") == table_shape(cluster, f"{name}_sink")
+        assert table_rows(cluster, f"{name}_bulk") == table_rows(cluster, f"{name}_sink")
+
+
+def test_a_table_scored_again_onto_itself(run_algorithm, postgis_cluster):
+    """INPUT and OUTPUT the same table: read, then replaced only once the new one is complete."""
+    cluster = postgis_cluster
+    join(run_algorithm, cluster, "in_place")
+    run_algorithm("centralites:centrality_score", {"INPUT": cluster.postgres_uri("in_place", "geom"),
+                                                   "OUTPUT": "postgres://" + cluster.uri("scored_once", "geom")})
+    for _ in range(2):
+        _, log = run_algorithm("centralites:centrality_score", {
+            "INPUT": cluster.postgres_uri("in_place", "geom"), "OUTPUT": "postgres://" + cluster.uri("in_place", "geom")})
+        assert any("Written in bulk to the PostGIS table public.in_place" in line for line in log)
+    assert table_rows(cluster, "in_place") == table_rows(cluster, "scored_once")
+    assert scratch_tables(cluster) == []

@@ -20,6 +20,7 @@ column of a type not copied as is, or anything that fails, is written by the fea
 the reason in the log.
 """
 
+import os
 import threading
 import uuid
 
@@ -34,6 +35,7 @@ from qgis.core import (
     QgsVectorLayerExporter,
 )
 
+from ..compat import SQLITE_LIKE_TYPES
 from ..i18n import tr
 from .bulk_geopackage import BulkUnavailable, _field_kind, _gdal_checked
 from .frames import attribute_rows, output_fields, paused_gc
@@ -43,10 +45,10 @@ from .postgis_tables import connect, dependent_views, feature_ids_by_key, postgi
 POSTGRES_PREFIXES = ("postgres://", "postgis:")
 SCRATCH_PREFIX = "centralites_tmp_"  # tables of a run under way: a run killed outright may leave one
 COPIED_KEY = "centralites_fid"  # the feature id of a file copied by GDAL
-# Types of the input's columns copied by the server as they are: what the feature sink would write too.
-# (float4 is widened to double differently by QGIS and PostgreSQL; dates and others go through the sink.)
+# Types of the input's columns copied by the server as they are: what the feature sink would write too
+# (float4 is widened to double differently by QGIS and PostgreSQL; dates and others go through the sink).
+# A file's fields: integers, reals and text (compat.SQLITE_LIKE_TYPES).
 _COPIED_PG_TYPES = frozenset(("int2", "int4", "int8", "float8", "numeric", "text", "varchar", "bool"))
-_COPIED_QGIS_TYPES = frozenset(("String", "Int", "LongLong", "Double", "Bool"))
 
 
 class PostgisUnavailable(BulkUnavailable):
@@ -106,8 +108,6 @@ def postgis_target(algorithm, parameters, input_name, output_name, context, sour
             return None
     elif layer.providerType() == "ogr":
         parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-        import os
-
         path = parts.get("path", "")
         if not os.path.isfile(path) or parts.get("subset") \
                 or (not parts.get("layerName") and parts.get("layerId") not in (None, "", 0)):
@@ -183,12 +183,14 @@ class PostgisBulkCopy:
                 geometry = _geometry_column(cursor, target.schema, self.new_table)
                 source_columns, key = self._source_columns(cursor, fields, frame)
                 _copy_new_columns(cursor, frame, *self._keys(feature_ids))
-                if is_cancelled is not None and is_cancelled():
-                    self.abandon()
-                    return False
-                self._insert(cursor, columns, geometry, source_columns, key, frame, len(feature_ids))
-                if geometry is not None:
-                    cursor.execute(f"CREATE INDEX ON {self._new_qualified} USING GIST ({quoted(geometry)})")
+                cancelled = is_cancelled is not None and is_cancelled()
+                if not cancelled:
+                    self._insert(cursor, columns, geometry, source_columns, key, frame, len(feature_ids))
+                    if geometry is not None:
+                        cursor.execute(f"CREATE INDEX ON {self._new_qualified} USING GIST ({quoted(geometry)})")
+            if cancelled:
+                self.abandon()
+                return False
             if self.copied_table is not None:
                 with connection.cursor() as cursor:
                     cursor.execute(f"DROP TABLE IF EXISTS {quoted(target.schema)}.{quoted(self.copied_table)}")
@@ -256,7 +258,7 @@ class PostgisBulkCopy:
             name = field.name()
             if name in new:
                 continue
-            if field.typeName() and target.source_table is None and _qgis_type(field) not in _COPIED_QGIS_TYPES:
+            if target.source_table is None and field.type() not in SQLITE_LIKE_TYPES:
                 raise PostgisUnavailable(f"the field {name} is of a type not copied as is")
             if name in types:
                 if target.source_table is not None and types[name] not in _COPIED_PG_TYPES:
@@ -396,13 +398,6 @@ def _rename_own_objects(cursor, schema, table, old):
             cursor.execute("RELEASE SAVEPOINT centralites_rename")
         except Exception:  # noqa: BLE001 — a name taken: the object keeps its name
             cursor.execute("ROLLBACK TO SAVEPOINT centralites_rename")
-
-
-def _qgis_type(field):
-    from qgis.PyQt.QtCore import QVariant
-
-    return {QVariant.String: "String", QVariant.Int: "Int", QVariant.LongLong: "LongLong",
-            QVariant.Double: "Double", QVariant.Bool: "Bool"}.get(field.type(), "other")
 
 
 def _columns_of(cursor, schema, table):

@@ -38,14 +38,6 @@ def scratch_tables(cluster):
     return cluster.psql("SELECT relname FROM pg_class WHERE relname LIKE 'centralites_tmp_%'")
 
 
-@pytest.fixture()
-def sink_only(monkeypatch):
-    """The feature sink for PostGIS outputs (the path before the bulk one), for comparison."""
-    from centralites.processing import bulk_postgis
-
-    monkeypatch.setattr(bulk_postgis, "postgis_target", lambda *args: None)
-
-
 def join(run_algorithm, cluster, output, source="postgis", schema="public", **extra):
     inputs = {"postgis": cluster.postgres_uri("communes", "geom"), "gpkg": SAMPLE_COMMUNES,
               "lower": cluster.postgres_uri("communes_lower", "geom")}[source]
@@ -151,12 +143,11 @@ def test_a_cancelled_or_failing_run_keeps_the_older_table_and_leaves_nothing(run
     assert table_rows(cluster, "kept") == before
 
 
-def test_schema_qualified_mixed_case_and_lower_cased_names(run_algorithm, postgis_cluster, sink_only, monkeypatch):
+def test_schema_qualified_mixed_case_and_lower_cased_names(run_algorithm, postgis_cluster, monkeypatch):
     cluster = postgis_cluster
     cluster.psql('CREATE SCHEMA IF NOT EXISTS "Agence"; DROP TABLE IF EXISTS "Agence"."Communes Lower"; '
                  'CREATE TABLE "Agence"."Communes Lower" AS SELECT * FROM communes_lower; '
                  'ALTER TABLE "Agence"."Communes Lower" ADD PRIMARY KEY (fid)')
-    monkeypatch.undo()  # the bulk path again
     tables = [cluster.postgres_uri("comparateur_lower"), cluster.postgres_uri("bpe_domaines_lower")]
     inputs = "postgres://" + f'{cluster.connection()} table="Agence"."Communes Lower" (geom)'
     for name, bulk in (("Scores Agence", True), ("Scores Sink", False)):
@@ -205,8 +196,6 @@ def test_a_table_views_depend_on_is_not_replaced_in_bulk(run_algorithm, postgis_
 
 
 def test_a_postgis_layer_read_in_one_query_equals_the_feature_by_feature_read(postgis_cluster, qgis_app):
-    from qgis.core import QgsProcessingFeedback
-
     from centralites.processing.frames import WholeLayer, read_attributes
     from centralites.processing.table_inputs import layer_as_text_frame
 
@@ -239,8 +228,6 @@ def test_a_postgis_layer_read_in_one_query_equals_the_feature_by_feature_read(po
 
 def test_reading_postgis_takes_one_query(postgis_cluster, qgis_app, monkeypatch):
     """The reading goes by SQL, not by QGIS's features: the layer's features are never asked for."""
-    from qgis.core import QgsProcessingFeedback
-
     from centralites.processing.frames import WholeLayer, read_attributes
     from centralites.processing.table_inputs import layer_as_text_frame
 

@@ -182,10 +182,10 @@ class PostgisBulkCopy:
                 columns = _columns_of(cursor, target.schema, self.new_table)
                 geometry = _geometry_column(cursor, target.schema, self.new_table)
                 source_columns, key = self._source_columns(cursor, fields, frame)
-                _copy_new_columns(cursor, frame, *self._keys(feature_ids))
+                new_values = _copy_new_columns(cursor, frame, *self._keys(feature_ids))
                 cancelled = is_cancelled is not None and is_cancelled()
                 if not cancelled:
-                    self._insert(cursor, columns, geometry, source_columns, key, frame, len(feature_ids))
+                    self._insert(cursor, columns, geometry, source_columns, key, frame, new_values, len(feature_ids))
                     if geometry is not None:
                         cursor.execute(f"CREATE INDEX ON {self._new_qualified} USING GIST ({quoted(geometry)})")
             if cancelled:
@@ -272,8 +272,10 @@ class PostgisBulkCopy:
         self._relation = relation
         return expressions, key
 
-    def _insert(self, cursor, columns, geometry, source_columns, key, frame, count):
-        """3. One INSERT … SELECT: the input's row joined with its new values by feature id."""
+    def _insert(self, cursor, columns, geometry, source_columns, key, frame, new_values, count):
+        """3. One INSERT … SELECT: the input's row joined with its new values (``new_values``: their expressions
+        and the joins of their temporary tables, from _copy_new_columns) by feature id."""
+        expressions, joins = new_values
         targets, values = [], []
         for name, expression in source_columns.items():
             if name not in columns:
@@ -284,7 +286,7 @@ class PostgisBulkCopy:
             if str(name) not in columns:
                 raise PostgisUnavailable(f"the new table has no column {name}")
             targets.append(quoted(str(name)))
-            values.append(f"n.c{index}")
+            values.append(expressions[index])
         if geometry is not None:
             if self._source_geometry is None:
                 raise PostgisUnavailable("the input has no geometry column")
@@ -292,8 +294,9 @@ class PostgisBulkCopy:
             values.append(self._source_geometry)
         cursor.execute(
             f"INSERT INTO {self._new_qualified} ({', '.join(targets)}) SELECT {', '.join(values)} "
-            f"FROM {self._relation} s JOIN pg_temp.centralites_new_columns n ON n.fid = s.{quoted(key)} "
-            f"ORDER BY s.{quoted(key)}")
+            f"FROM {self._relation} s "
+            + " ".join(f"JOIN pg_temp.{table} {alias} ON {alias}.fid = s.{quoted(key)}" for table, alias in joins)
+            + f" ORDER BY s.{quoted(key)}")
         if cursor.rowcount != count:
             raise PostgisUnavailable(f"{cursor.rowcount} features of {count} were matched by feature id")
 
@@ -426,20 +429,73 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 
 
 def _copy_new_columns(cursor, frame, keys, key_type):
-    """The new columns, by COPY, into a temporary table keyed by the input's key (``key_type``)."""
+    """The new columns, by COPY, into temporary tables keyed by the input's key (``key_type``): numbers in
+    COPY's binary format (made by numpy, read as is by the server; NaN, which the feature sink writes as
+    NULL, made NULL by the INSERT), the rest as text. Returns the expression of each column and the
+    (table, alias) to join."""
     import io
 
+    import numpy as np
+
     kinds = [_field_kind(frame[name]) for name in frame.columns]
-    columns = ", ".join(f"c{index} {_SQL_TYPES[kind]}" for index, kind in enumerate(kinds))
-    cursor.execute(f"CREATE TEMPORARY TABLE centralites_new_columns (fid {key_type} PRIMARY KEY"
-                   f"{', ' if columns else ''}{columns}) ON COMMIT DROP")
-    with paused_gc():
-        # Column by column (one C-level map each), then joined row by row: formatting each cell through a
-        # Python call was most of the write's time.
-        columns = [[_copy_text(key) for key in keys]] + [_copy_column(frame[name]) for name in frame.columns]
-        text = "".join(line + "\n" for line in map("\t".join, zip(*columns)))
-        del columns
-    cursor.copy_expert("COPY centralites_new_columns FROM STDIN", io.StringIO(text))
+    binary = [key_type == "bigint" and _binary_kind(frame[name]) is not None for name in frame.columns]
+    expressions, joins = [], []
+    for table, alias, wanted in (("centralites_new_numbers", "n", True), ("centralites_new_text", "t", False)):
+        chosen = [index for index, flag in enumerate(binary) if flag == wanted]
+        if not chosen and (wanted or joins):
+            continue  # no column of this kind (the text table holds the keys when there is no other)
+        columns = "".join(f", c{index} {_SQL_TYPES[kinds[index]]}" for index in chosen)
+        cursor.execute(f"CREATE TEMPORARY TABLE {table} (fid {key_type} PRIMARY KEY{columns}) ON COMMIT DROP")
+        joins.append((table, alias))
+        names = ", ".join(["fid"] + [f"c{index}" for index in chosen])
+        with paused_gc():
+            if wanted:
+                payload = _binary_rows(np.asarray(keys, dtype="int64"), [frame[frame.columns[i]] for i in chosen])
+                cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN WITH (FORMAT binary)", io.BytesIO(payload))
+            else:
+                cells = [[_copy_text(key) for key in keys]] + [_copy_column(frame[frame.columns[i]]) for i in chosen]
+                text = "".join(line + "\n" for line in map("\t".join, zip(*cells)))
+                del cells
+                cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN", io.StringIO(text))
+                del text
+    for index, flag in enumerate(binary):
+        if flag and kinds[index] == "real":
+            expressions.append(f"NULLIF(n.c{index}, 'NaN'::float8)")
+        else:
+            expressions.append(f"{'n' if flag else 't'}.c{index}")
+    return expressions, joins
+
+
+def _binary_kind(column):
+    """'>f8' or '>i8' for a column of floats or integers numpy holds (written in binary), else None."""
+    import numpy as np
+
+    if not isinstance(column.dtype, np.dtype):
+        return None
+    kind, size = column.dtype.kind, column.dtype.itemsize
+    if kind == "f" and size <= 8:
+        return ">f8"
+    if kind == "i" or (kind == "u" and size <= 4):
+        return ">i8"
+    return None
+
+
+def _binary_rows(keys, columns):
+    """COPY's binary format of (key, columns…): every field 8 bytes, built by numpy in one pass per column."""
+    import numpy as np
+
+    layout = [("count", ">i2"), ("key_length", ">i4"), ("key", ">i8")]
+    for index, column in enumerate(columns):
+        layout += [(f"length{index}", ">i4"), (f"value{index}", _binary_kind(column))]
+    rows = np.empty(len(keys), dtype=np.dtype(layout))
+    rows["count"] = len(columns) + 1
+    rows["key_length"] = 8
+    rows["key"] = keys
+    for index, column in enumerate(columns):
+        rows[f"length{index}"] = 8
+        rows[f"value{index}"] = column.to_numpy()
+    header = b"PGCOPY\n\xff\r\n\x00" + b"\x00\x00\x00\x00" + b"\x00\x00\x00\x00"
+    return header + rows.tobytes() + b"\xff\xff"
 
 
 def _copy_column(column):

@@ -39,8 +39,11 @@ def scratch_tables(cluster):
 
 
 def join(run_algorithm, cluster, output, source="postgis", schema="public", **extra):
+    if source == "by_code":  # keyed by its text code; no other unique column: the output gets a serial id
+        cluster.psql('DROP TABLE IF EXISTS communes_by_code; CREATE TABLE communes_by_code AS SELECT * FROM communes '
+                     'ORDER BY "INSEE_COM"; ALTER TABLE communes_by_code ADD PRIMARY KEY ("INSEE_COM")')
     inputs = {"postgis": cluster.postgres_uri("communes", "geom"), "gpkg": SAMPLE_COMMUNES,
-              "lower": cluster.postgres_uri("communes_lower", "geom")}[source]
+              "by_code": cluster.postgres_uri("communes_by_code", "geom")}[source]
     tables = SAMPLE_TABLES if source == "gpkg" else \
         [cluster.postgres_uri("comparateur"), cluster.postgres_uri("bpe_domaines")]
     uri = f'{cluster.connection()} table="{schema}"."{output}" (geom)'
@@ -48,7 +51,7 @@ def join(run_algorithm, cluster, output, source="postgis", schema="public", **ex
                                                      **extra})
 
 
-@pytest.mark.parametrize("source", ["postgis", "gpkg"])
+@pytest.mark.parametrize("source", ["postgis", "gpkg", "by_code"])
 def test_the_bulk_write_gives_the_feature_sinks_table(run_algorithm, postgis_cluster, monkeypatch, source):
     cluster = postgis_cluster
     _, log = join(run_algorithm, cluster, f"bulk_{source}", source)
@@ -63,7 +66,8 @@ def test_the_bulk_write_gives_the_feature_sinks_table(run_algorithm, postgis_clu
     assert (bulk_columns, bulk_key, bulk_geometry) == table_shape(cluster, f"sink_{source}")
     assert ("INSEE_COM", "varchar") in [column[:2] for column in bulk_columns]
     assert ("P18_POP", "float8") in [column[:2] for column in bulk_columns]
-    assert bulk_key == [["fid"]] and bulk_geometry == [["geom", "MULTIPOLYGON", "2154", "2"]]
+    assert bulk_key == [["id" if source == "by_code" else "fid"]]
+    assert bulk_geometry == [["geom", "MULTIPOLYGON", "2154", "2"]]
     assert table_rows(cluster, f"bulk_{source}") == table_rows(cluster, f"sink_{source}")
     assert len(table_rows(cluster, f"bulk_{source}")) == 319
     # The spatial index, the key's constraint named after the table; no scratch table left.
@@ -72,6 +76,9 @@ def test_the_bulk_write_gives_the_feature_sinks_table(run_algorithm, postgis_clu
     assert cluster.psql(f"SELECT conname FROM pg_constraint WHERE conrelid = 'bulk_{source}'::regclass "
                         "AND contype = 'p'") == [[f"bulk_{source}_pkey"]]
     assert scratch_tables(cluster) == []
+    if source == "by_code":  # the serial key's sequence, named after the table, goes on from the last id
+        assert cluster.psql(f"SELECT pg_get_serial_sequence('bulk_{source}', 'id')") == [[f"public.bulk_{source}_id_seq"]]
+        assert cluster.psql(f"SELECT nextval('bulk_{source}_id_seq')") == [["320"]]
     layer = QgsVectorLayer(cluster.uri(f"bulk_{source}", "geom"), "bulk", "postgres")  # QGIS opens it
     assert layer.isValid() and layer.featureCount() == 319 and layer.crs().authid() == "EPSG:2154"
 

@@ -464,7 +464,8 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
             return bulk_copy.target.destination
         except BulkUnavailable as reason:
             kind = kind_of_error(str(reason))
-            if reason.file_error and kind in (FULL, READ_ONLY, LOCKED, TOO_LARGE):  # the sink would meet the same wall
+            # The sink would meet the same wall (a database's refusals are the sink's to say).
+            if reason.file_error and kind in (FULL, READ_ONLY, LOCKED, TOO_LARGE):
                 algorithm.fail(explain(kind, destination, str(reason)))
             feedback.pushInfo(tr("Writing feature by feature ({reason}).").format(reason=reason))
         finally:

@@ -155,8 +155,8 @@ class PostgisBulkCopy:
 
     def finish(self, frame, feature_ids, context, is_cancelled=None, defer=False):
         """Write the table: the input's fields (but ``drop_fields``) and the columns of ``frame`` (one row per
-        id of ``feature_ids``); moved onto the destination now, or by ``commit`` with ``defer``. Returns False when cancelled; raises PostgisUnavailable (nothing written) when the
-        feature sink must write instead."""
+        id of ``feature_ids``); moved onto the destination now, or by ``commit`` with ``defer``. Returns False
+        when cancelled; raises PostgisUnavailable (nothing written) when the feature sink must write instead."""
         import psycopg2
 
         self._thread.join()
@@ -195,11 +195,9 @@ class PostgisBulkCopy:
                 with connection.cursor() as cursor:
                     cursor.execute(f"DROP TABLE IF EXISTS {quoted(target.schema)}.{quoted(self.copied_table)}")
         except psycopg2.Error as error:
-            connection.rollback()
-            self.abandon()
+            self.abandon()  # rolled back, the scratch tables dropped
             raise PostgisUnavailable(str(error).strip()) from None
         except PostgisUnavailable:
-            connection.rollback()
             self.abandon()
             raise
         self._finished = True

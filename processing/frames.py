@@ -38,6 +38,7 @@ from ..compat import (
 from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
 from .failures import is_file_destination
+from .postgis_tables import postgis_table_behind, read_postgis_attributes
 
 
 def whole_layer_behind(algorithm, parameters, name, context, source):
@@ -58,15 +59,16 @@ def whole_layer_behind(algorithm, parameters, name, context, source):
 
 class WholeLayer:
     """A layer read whole, as ``read_attributes`` reads a processing source: by its bulk paths (one aggregate
-    for a memory layer, one SQLite query for a GeoPackage table, one SQL query for a PostGIS table) when it has no unsaved edit nor filter,
-    feature by feature otherwise. For the panel, which reads layers outside processing."""
+    for a memory layer, one SQLite query for a GeoPackage table, one SQL query for a PostGIS table) when it
+    has no unsaved edit nor filter, feature by feature otherwise. For the panel, which reads layers outside
+    processing."""
 
     def __init__(self, layer):
         self.layer = layer
         whole = layer if not layer.isEditable() and not layer.subsetString() else None
         self.memory_layer = memory_layer_behind(whole)
         self.geopackage_table = geopackage_table_behind(whole)
-        self.postgis_table = _postgis_table_behind(whole)
+        self.postgis_table = postgis_table_behind(whole)
 
     def __getattr__(self, name):  # fields(), featureCount(), getFeatures(), sourceCrs()…: the layer's
         return getattr(self.layer, name)
@@ -88,12 +90,6 @@ def geopackage_table_behind(layer):
             or (not table and parts.get("layerId") not in (None, "", 0)):
         return None
     return path, table or None  # None: the file's only table, as QGIS opens it
-
-
-def _postgis_table_behind(layer):
-    from .postgis_tables import postgis_table_behind  # PostGIS: its own module
-
-    return postgis_table_behind(layer)
 
 
 def _only_table(connection):
@@ -119,8 +115,6 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
             return frame
     postgis_table = getattr(source, "postgis_table", None)  # set by CentralitesAlgorithm.parameterAsSource
     if postgis_table is not None:
-        from .postgis_tables import read_postgis_attributes
-
         frame = read_postgis_attributes(source, postgis_table, fields, field_names, feedback, code_field,
                                         feature_ids, source.featureCount())
         if frame is not None:

@@ -110,7 +110,8 @@ def main():
             ("centrality_score", "GeoPackage"): ("centralites:centrality_score", {
                 "INPUT": os.path.join(folder, "joined.gpkg"), "OUTPUT": os.path.join(folder, "scored.gpkg")}),
             ("centrality_score", "PostGIS"): ("centralites:centrality_score", {
-                "INPUT": cluster.postgres_uri("joined", "geom"), "OUTPUT": "postgres://" + cluster.uri("scored", "geom")}),
+                "INPUT": cluster.postgres_uri("joined", "geom"),
+                "OUTPUT": "postgres://" + cluster.uri("scored", "geom")}),
         }
         best = {}
         for _ in range(arguments.repeat):

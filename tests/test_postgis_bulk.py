@@ -77,7 +77,8 @@ def test_the_bulk_write_gives_the_feature_sinks_table(run_algorithm, postgis_clu
                         "AND contype = 'p'") == [[f"bulk_{source}_pkey"]]
     assert scratch_tables(cluster) == []
     if source == "by_code":  # the serial key's sequence, named after the table, goes on from the last id
-        assert cluster.psql(f"SELECT pg_get_serial_sequence('bulk_{source}', 'id')") == [[f"public.bulk_{source}_id_seq"]]
+        assert cluster.psql(f"SELECT pg_get_serial_sequence('bulk_{source}', 'id')") == \
+            [[f"public.bulk_{source}_id_seq"]]
         assert cluster.psql(f"SELECT nextval('bulk_{source}_id_seq')") == [["320"]]
     layer = QgsVectorLayer(cluster.uri(f"bulk_{source}", "geom"), "bulk", "postgres")  # QGIS opens it
     assert layer.isValid() and layer.featureCount() == 319 and layer.crs().authid() == "EPSG:2154"
@@ -276,7 +277,8 @@ def test_a_table_scored_again_onto_itself(run_algorithm, postgis_cluster):
                                                    "OUTPUT": "postgres://" + cluster.uri("scored_once", "geom")})
     for _ in range(2):
         _, log = run_algorithm("centralites:centrality_score", {
-            "INPUT": cluster.postgres_uri("in_place", "geom"), "OUTPUT": "postgres://" + cluster.uri("in_place", "geom")})
+            "INPUT": cluster.postgres_uri("in_place", "geom"),
+            "OUTPUT": "postgres://" + cluster.uri("in_place", "geom")})
         assert any("Written in bulk to the PostGIS table public.in_place" in line for line in log)
     assert table_rows(cluster, "in_place") == table_rows(cluster, "scored_once")
     assert scratch_tables(cluster) == []

@@ -17,6 +17,7 @@ from .addresses import address_hint, is_database_address
 from .failures import checked_sink, guarded
 from .frames import geopackage_table_behind, memory_layer_behind, whole_layer_behind
 from .postgis_tables import database_outputs, output_address_problem
+from .postgis_reading import postgis_table_behind
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
@@ -86,14 +87,15 @@ class CentralitesAlgorithm(QgsProcessingAlgorithm):
         return checked_sink(self, parameters, name, context, fields, *args, **kwargs)
 
     def parameterAsSource(self, parameters, name, context):  # noqa: N802
-        """QGIS's feature source, with ``memory_layer`` and ``geopackage_table``: the memory layer, or the
-        GeoPackage file and table, behind it when the source is the whole layer as it is
-        (``frames.read_attributes`` then reads it in one pass), else None."""
+        """QGIS's feature source, with ``memory_layer``, ``geopackage_table`` and ``postgis_table``: the memory
+        layer, the GeoPackage file and table, or the PostGIS table, behind it when the source is the whole layer
+        as it is (``frames.read_attributes`` then reads it in one pass), else None."""
         source = super().parameterAsSource(parameters, name, context)
         if source is not None:
             layer = whole_layer_behind(self, parameters, name, context, source)
             source.memory_layer = memory_layer_behind(layer)
             source.geopackage_table = geopackage_table_behind(layer)
+            source.postgis_table = postgis_table_behind(layer)
         return source
 
     def tr(self, text):

@@ -70,6 +70,8 @@ SQLITE_CACHE_MB = 256  # page cache of the scratch copy's connections (a ceiling
 class BulkUnavailable(Exception):
     """This input or output cannot take the bulk path; the feature sink can."""
 
+    file_error = True  # a full disk, a read-only folder…: said as such (the sink would meet the same wall)
+
 
 class BulkTarget:
     """Where and from what a bulk write happens."""
@@ -198,6 +200,9 @@ class BulkCopy:
                 target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
         return True
 
+    def done_message(self):
+        return tr("Written in bulk to {path} (GDAL).").format(path=self.target.destination)
+
     def discard(self):
         """Remove the copy unless it is finished and waiting for ``commit``."""
         self._thread.join()
@@ -235,7 +240,11 @@ def start_bulk_copy(algorithm, parameters, context, source, input_name="INPUT", 
     """
     refuse_overwriting_the_source(algorithm, parameters, input_name, output_name, context)
     target = bulk_target(algorithm, parameters, input_name, output_name, context, source)
-    return BulkCopy(target, drop_fields) if target is not None else None
+    if target is None:  # a PostGIS output, perhaps: processing/bulk_postgis.py
+        from .bulk_postgis import start_postgis_copy
+
+        return start_postgis_copy(algorithm, parameters, context, source, input_name, output_name, drop_fields)
+    return BulkCopy(target, drop_fields)
 
 
 def refuse_overwriting_the_source(algorithm, parameters, input_name, output_name, context):
@@ -451,11 +460,12 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
                 return None
             if deferred:
                 algorithm.__dict__["_centralites_sinks"].append(bulk_copy)
-            feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=bulk_copy.target.destination))
+            feedback.pushInfo(bulk_copy.done_message())
             return bulk_copy.target.destination
         except BulkUnavailable as reason:
             kind = kind_of_error(str(reason))
-            if kind in (FULL, READ_ONLY, LOCKED, TOO_LARGE):  # the sink would meet the same wall
+            # The sink would meet the same wall (a database's refusals are the sink's to say).
+            if reason.file_error and kind in (FULL, READ_ONLY, LOCKED, TOO_LARGE):
                 algorithm.fail(explain(kind, destination, str(reason)))
             feedback.pushInfo(tr("Writing feature by feature ({reason}).").format(reason=reason))
         finally:

@@ -38,6 +38,7 @@ from ..compat import (
 from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
 from .failures import is_file_destination
+from .postgis_reading import postgis_table_behind, read_postgis_attributes
 
 
 def whole_layer_behind(algorithm, parameters, name, context, source):
@@ -58,14 +59,16 @@ def whole_layer_behind(algorithm, parameters, name, context, source):
 
 class WholeLayer:
     """A layer read whole, as ``read_attributes`` reads a processing source: by its bulk paths (one aggregate
-    for a memory layer, one SQLite query for a GeoPackage table) when it has no unsaved edit nor filter,
-    feature by feature otherwise. For the panel, which reads layers outside processing."""
+    for a memory layer, one SQLite query for a GeoPackage table, one SQL query for a PostGIS table) when it
+    has no unsaved edit nor filter, feature by feature otherwise. For the panel, which reads layers outside
+    processing."""
 
     def __init__(self, layer):
         self.layer = layer
         whole = layer if not layer.isEditable() and not layer.subsetString() else None
         self.memory_layer = memory_layer_behind(whole)
         self.geopackage_table = geopackage_table_behind(whole)
+        self.postgis_table = postgis_table_behind(whole)
 
     def __getattr__(self, name):  # fields(), featureCount(), getFeatures(), sourceCrs()…: the layer's
         return getattr(self.layer, name)
@@ -108,6 +111,12 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     table = getattr(source, "geopackage_table", None)  # set by CentralitesAlgorithm.parameterAsSource
     if table is not None and all(fields.at(i).type() in SQLITE_LIKE_TYPES for i in indexes):
         frame = _read_geopackage_table(table, field_names, feedback, code_field, feature_ids, source.featureCount())
+        if frame is not None:
+            return frame
+    postgis_table = getattr(source, "postgis_table", None)  # set by CentralitesAlgorithm.parameterAsSource
+    if postgis_table is not None:
+        frame = read_postgis_attributes(source, postgis_table, fields, field_names, feedback, code_field,
+                                        feature_ids, source.featureCount())
         if frame is not None:
             return frame
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)

@@ -82,6 +82,12 @@ def dependent_views(address):
     return [str(row[0]) for row in rows if row and not is_null(row[0])]
 
 
+def views_depending_on(cursor, schema, table):
+    """``dependent_views`` through an open DB-API cursor (psycopg2: the bulk writer's own connection)."""
+    cursor.execute(_DEPENDENT_VIEWS.format(table="%s"), (qualified_name(schema, table),))
+    return [str(row[0]) for row in cursor.fetchall() if row and row[0] is not None]
+
+
 def output_address_problem(text):
     """Why a PostGIS output cannot be written as ``text``, with the form to type; None when it can (or when
     ``text`` is not a database address). QGIS 3.22 writes only ``postgres://``, ``postgis:`` and ``postgres:``

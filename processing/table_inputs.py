@@ -18,6 +18,7 @@ from ..core.tables import TableError, read_table, table_from_rows
 from ..i18n import tr
 from .addresses import address_hint, database_layer, is_database_address
 from .frames import paused_gc
+from .postgis_reading import postgis_table_behind, read_columns
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
 TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".zip")  # a zip as INSEE publishes it: its CSV is read
@@ -114,6 +115,11 @@ def layer_as_text_frame(layer):
 
     names = layer.fields().names()
     keys = own_key_columns(layer)
+    read = _read_postgis_table(layer, [name for name in names if name not in keys])
+    if read is not None:  # one SQL query instead of QGIS's cell by cell
+        kept, columns = read
+        with paused_gc():
+            return pd.DataFrame({name: _text_cells(values) for name, values in zip(kept, columns)}, columns=kept)
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     with paused_gc():
         rows = [feature.attributes() for feature in layer.getFeatures(request)]
@@ -122,6 +128,19 @@ def layer_as_text_frame(layer):
         kept = [name for name in names if name not in keys]
         return pd.DataFrame({name: _text_cells(values) for name, values in zip(names, columns) if name not in keys},
                             columns=kept)
+
+
+def _read_postgis_table(layer, names):
+    """(names, columns) of a PostGIS table layer read in one SQL query, in the order QGIS reads its rows (the
+    table's), or None when it is not one or cannot be read so (postgis_tables)."""
+    table = postgis_table_behind(layer)
+    if table is None:
+        return None
+    with paused_gc():
+        read = read_columns(table, layer.fields(), names, with_key=False)
+    if read is None or (read[1] and len(read[1][0]) != layer.featureCount()):
+        return None
+    return names, read[1]
 
 
 # The feature ids databases and GDAL add to a table (ogr2ogr's ogc_fid, a GeoPackage's fid): not data.

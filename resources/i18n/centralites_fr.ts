@@ -39,17 +39,17 @@
         <translation>(pas de commune de référence)</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="54"/>
+        <location filename="../../processing/base.py" line="55"/>
         <source>1 — Data</source>
         <translation>1 — Données</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="54"/>
+        <location filename="../../processing/base.py" line="55"/>
         <source>2 — Diagnosis</source>
         <translation>2 — Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="54"/>
+        <location filename="../../processing/base.py" line="55"/>
         <source>3 — Cartography</source>
         <translation>3 — Cartographie</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>Une part (%) comptée contre la centralité</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="73"/>
+        <location filename="../../processing/table_inputs.py" line="74"/>
         <source>A table was given as a layer QGIS cannot open again (a layer without a source): save it to a file or add it to the project, then run again.</source>
         <translation>Une table a été donnée comme une couche que QGIS ne peut pas rouvrir (une couche sans source) : enregistrez-la dans un fichier ou ajoutez-la au projet, puis relancez.</translation>
     </message>
@@ -2356,9 +2356,9 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les plus forts gains et pertes du composite ({period}, points)</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="329"/>
-        <location filename="../../processing/frames.py" line="403"/>
-        <location filename="../../processing/frames.py" line="410"/>
+        <location filename="../../processing/frames.py" line="338"/>
+        <location filename="../../processing/frames.py" line="412"/>
+        <location filename="../../processing/frames.py" line="419"/>
         <source>The layer changed while it was being read (feature {fid} was not there): run the algorithm again once the layer is no longer being edited.</source>
         <translation>La couche a changé pendant sa lecture (l&apos;entité {fid} n&apos;y était pas) : relancez l&apos;algorithme une fois la couche sortie du mode édition.</translation>
     </message>
@@ -2368,7 +2368,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche n&apos;a pas de contribution pour {indicators} : a-t-elle été scorée avec ce profil ? Leurs points restent vides.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="241"/>
+        <location filename="../../processing/frames.py" line="250"/>
         <source>The layer has no coordinate reference system, or one of unknown units: the areas of the densities are taken in the layer&apos;s own units as if they were metres, and may be wrong. Set the layer&apos;s CRS (Layer Properties → Source) or give the profile an area column, then run again.</source>
         <translation>La couche n&apos;a pas de système de coordonnées de référence, ou un SCR d&apos;unités inconnues : les surfaces des densités sont prises dans les unités de la couche comme si c&apos;étaient des mètres, et peuvent être fausses. Définissez le SCR de la couche (Propriétés de la couche → Source) ou donnez au profil une colonne de surface, puis relancez.</translation>
     </message>
@@ -2403,7 +2403,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation type="vanished">La couche n&apos;est pas dans un GeoPackage : son style est appliqué mais n&apos;est pas enregistré avec elle.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="201"/>
+        <location filename="../../processing/frames.py" line="210"/>
         <source>The layer {name} could not be read.</source>
         <translation>Impossible de lire la couche {name}.</translation>
     </message>
@@ -2443,22 +2443,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le nombre de tirages est un entier positif, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="57"/>
+        <location filename="../../processing/table_inputs.py" line="58"/>
         <source>The output file {path} is also one of the tables to join: writing it would replace the table. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est aussi l&apos;une des tables à joindre : l&apos;écrire remplacerait la table. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="250"/>
+        <location filename="../../processing/bulk_geopackage.py" line="259"/>
         <source>The output file {path} is the commune layer&apos;s own file: writing it would replace the layer and every other layer of the file. Choose another output file.</source>
         <translation>Le fichier de sortie {path} est celui de la couche des communes : l&apos;écrire remplacerait cette couche et toutes les autres couches du fichier. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="467"/>
+        <location filename="../../processing/bulk_geopackage.py" line="477"/>
         <source>The output layer could not be created.</source>
         <translation>Impossible de créer la couche en sortie.</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="389"/>
+        <location filename="../../processing/frames.py" line="398"/>
         <source>The output layer could not be written: {error}</source>
         <translation>Impossible d&apos;écrire la couche en sortie : {error}</translation>
     </message>
@@ -2543,6 +2543,16 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/qml_styles.py" line="53"/>
         <source>The style file {path} is missing: reinstall the plugin.</source>
         <translation>Le fichier de style {path} est absent : réinstallez l&apos;extension.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_postgis.py" line="363"/>
+        <source>The table {table} could not be written: {error}</source>
+        <translation>La table {table} n’a pas pu être écrite : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_postgis.py" line="353"/>
+        <source>The table {table} was not replaced: views depend on it ({views}). Its data are kept; write to another table, or drop the views and run again.</source>
+        <translation>La table {table} n’a pas été remplacée : des vues en dépendent ({views}). Ses données sont conservées ; écrivez dans une autre table, ou supprimez les vues et relancez.</translation>
     </message>
     <message>
         <location filename="../../core/trajectory.py" line="183"/>
@@ -2749,7 +2759,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Écrire les scores dans la couche</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="460"/>
+        <location filename="../../processing/bulk_geopackage.py" line="470"/>
         <source>Writing feature by feature ({reason}).</source>
         <translation>Écriture entité par entité ({reason}).</translation>
     </message>
@@ -2759,7 +2769,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Écriture des points entité par entité ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../processing/bulk_geopackage.py" line="454"/>
+        <location filename="../../processing/bulk_postgis.py" line="303"/>
+        <source>Written in bulk to the PostGIS table {table} (COPY, one transaction).</source>
+        <translation>Écrit en bloc dans la table PostGIS {table} (COPY, une seule transaction).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_geopackage.py" line="204"/>
         <source>Written in bulk to {path} (GDAL).</source>
         <translation>Écrit en bloc dans {path} (GDAL).</translation>
     </message>
@@ -3238,7 +3253,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../processing/failures.py" line="423"/>
-        <location filename="../../processing/frames.py" line="390"/>
+        <location filename="../../processing/frames.py" line="399"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -3246,6 +3261,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../core/join.py" line="38"/>
         <source>unmatched</source>
         <translation>sans correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../processing/bulk_postgis.py" line="178"/>
+        <source>views depend on the table {table}: {views}</source>
+        <translation>des vues dépendent de la table {table} : {views}</translation>
     </message>
     <message>
         <location filename="../../core/sheets.py" line="216"/>
@@ -3382,12 +3402,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{draws} tirages…</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="100"/>
+        <location filename="../../processing/table_inputs.py" line="101"/>
         <source>{entry}: neither a CSV file nor a table QGIS can open.</source>
         <translation>{entry} : ni un fichier CSV, ni une table que QGIS sait ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../processing/postgis_tables.py" line="103"/>
+        <location filename="../../processing/postgis_tables.py" line="109"/>
         <source>{entry}: not a PostGIS output QGIS can write. Write it postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (geom), or with a service: postgres://service=… table=&quot;public&quot;.&quot;table&quot; (geom).</source>
         <translation>{entry} : pas une sortie PostGIS que QGIS sait écrire. Écrivez-la postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;table&quot; (geom), ou avec un service : postgres://service=… table=&quot;public&quot;.&quot;table&quot; (geom).</translation>
     </message>
@@ -3402,14 +3422,14 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{entry} : l&apos;adresse ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;communes&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../../processing/postgis_tables.py" line="97"/>
+        <location filename="../../processing/postgis_tables.py" line="103"/>
         <source>{entry}: the output address names no table. Add the table to it, e.g. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;scores&quot; (geom).</source>
         <translation>{entry} : l&apos;adresse de sortie ne nomme aucune table. Ajoutez-la, par ex. postgres://dbname=… host=… port=… user=… table=&quot;public&quot;.&quot;scores&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../../processing/table_inputs.py" line="70"/>
-        <location filename="../../processing/table_inputs.py" line="81"/>
-        <location filename="../../processing/table_inputs.py" line="103"/>
+        <location filename="../../processing/table_inputs.py" line="71"/>
+        <location filename="../../processing/table_inputs.py" line="82"/>
+        <location filename="../../processing/table_inputs.py" line="104"/>
         <source>{entry}: the table has no rows.</source>
         <translation>{entry} : la table ne contient aucune ligne.</translation>
     </message>
@@ -3419,7 +3439,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{entry} : écrivez une couche PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://).</translation>
     </message>
     <message>
-        <location filename="../../processing/postgis_tables.py" line="101"/>
+        <location filename="../../processing/postgis_tables.py" line="107"/>
         <source>{entry}: write a PostGIS output as {address} (QGIS&apos;s data source URI after postgres://, the form QGIS writes and opens).</source>
         <translation>{entry} : écrivez une sortie PostGIS sous la forme {address} (l&apos;URI de source de données de QGIS après postgres://, la forme que QGIS écrit et ouvre).</translation>
     </message>
@@ -3454,22 +3474,22 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{label} : pas de donnée</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="109"/>
+        <location filename="../../processing/base.py" line="111"/>
         <source>{label}: no feature is selected, and only the selected features are to be used. Select the communes, or untick “Selected features only”.</source>
         <translation>{label} : aucune entité n&apos;est sélectionnée, et seules les entités sélectionnées doivent être utilisées. Sélectionnez les communes, ou décochez « Entités sélectionnées uniquement ».</translation>
     </message>
     <message>
-        <location filename="../../processing/frames.py" line="464"/>
+        <location filename="../../processing/frames.py" line="473"/>
         <source>{label}: the field &apos;{name}&apos; is not in the layer. Fields found: {names}.</source>
         <translation>{label} : le champ « {name} » n&apos;est pas dans la couche. Champs présents : {names}.</translation>
     </message>
     <message>
-        <location filename="../../processing/base.py" line="111"/>
+        <location filename="../../processing/base.py" line="113"/>
         <source>{label}: the layer has no feature.</source>
         <translation>{label} : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
-        <location filename="../../processing/postgis_tables.py" line="155"/>
+        <location filename="../../processing/postgis_tables.py" line="161"/>
         <source>{label}: the table {table} already exists and {count} view(s) depend on it ({views}). Writing the output would drop the table, and the views with it: nothing was written, the table and its views are as they were. Choose another table name, or drop the views, run again and recreate them.</source>
         <translation>{label} : la table {table} existe déjà et {count} vue(s) en dépendent ({views}). Écrire la sortie supprimerait la table, et les vues avec elle : rien n&apos;a été écrit, la table et ses vues sont restées telles quelles. Choisissez un autre nom de table, ou supprimez les vues, relancez puis recréez-les.</translation>
     </message>
@@ -3596,7 +3616,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/tables.py" line="47"/>
-        <location filename="../../processing/table_inputs.py" line="96"/>
+        <location filename="../../processing/table_inputs.py" line="97"/>
         <source>{path}: file not found.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>

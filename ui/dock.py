@@ -289,7 +289,7 @@ class CentralitesDock(QgsDockWidget):
         if layer is not None and self.layer_box.currentLayer() is not layer:
             self.layer_box.setLayer(layer)
         saved = saved_weights(self.layer) if self.layer else None
-        table = live.read_table(self.layer, [(saved or {}).get("profile")]) if self.layer else None  # read once
+        table = live.read_table(self.layer, (saved or {}).get("profile")) if self.layer else None  # read once
         self.data = read_layer_data(self.layer, table) if self.layer else pd.DataFrame()
         self._fill_communes()
         if self.layer is not None:

@@ -62,7 +62,21 @@ class LayerTable:
         self._areas = None
 
     def covers(self, layer, columns):
-        return layer is self.layer and all(name in self.frame.columns for name in columns)
+        """Whether ``columns`` of ``layer`` can be taken here: those not read yet are read now (one read),
+        e.g. the columns of a second profile tried."""
+        if layer is not self.layer:
+            return False
+        names = set(layer.fields().names())
+        missing = [name for name in dict.fromkeys(columns) if name in names and name not in self.frame.columns]
+        if missing:
+            ids = []
+            more = read_attributes(WholeLayer(layer), missing, QgsFeedback(),
+                                   code_field=CODE_FIELD if CODE_FIELD in missing else None, feature_ids=ids)
+            if ids != self.feature_ids:  # the layer changed since: read as before, not from here
+                return False
+            more.index = self.frame.index
+            self.frame = pd.concat([self.frame, more], axis=1)
+        return all(name in self.frame.columns for name in columns)
 
     def columns(self, columns, feature_ids=None):
         """A copy of ``columns`` (rows in feature order; their ids appended to ``feature_ids``)."""

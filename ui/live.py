@@ -125,17 +125,17 @@ def _ordered(first, options):
     return [first] + [o for o in options if o != first]
 
 
-def read_table(layer, profile_paths=()):
-    """The layer's attributes the panel needs — shown, stored scores, and the columns of the built-in
-    profiles and of ``profile_paths`` — in one read (a LayerTable), for opening the panel on it."""
+def read_table(layer, profile_path=None):
+    """The layer's attributes the panel needs — shown, stored scores, and the columns of the profile tried
+    first (``profile_path``, else the default one) — in one read (a LayerTable), for opening the panel on it.
+    Another profile tried reads only the columns it adds."""
     names = layer.fields().names()
     columns = display_columns(names) + weighted_fields(names) + [CODE_FIELD]
-    paths = list(profile_paths) + [path for _name, path in builtin_profiles()]
-    for path in dict.fromkeys(p for p in paths if p and os.path.exists(p)):
-        try:
-            columns += profile_columns(fit_profile(load_profile(path), names)[0])
-        except ProfileError:
-            continue  # a profile that cannot be read here is told when the panel tries it
+    first = profile_path if profile_path and os.path.exists(profile_path) else default_profile_path()
+    try:
+        columns += profile_columns(fit_profile(load_profile(first), names)[0])
+    except ProfileError:
+        pass  # told when the panel tries it
     return LayerTable(layer, columns)
 
 

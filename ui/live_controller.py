@@ -100,7 +100,7 @@ class LiveController(QObject):
                 if self.live.holds(self.pending):
                     self.pending = None  # the layer already holds these weights' scores
                 else:
-                    self._follow()
+                    self._follow(draw=True)
 
     def discard(self):
         """The user discarded the layer's edits: the weights kept in the project went with them."""
@@ -162,7 +162,7 @@ class LiveController(QObject):
         self.rescored.emit(result)
         if on_map and self.asks_before_writing():
             start = time.perf_counter()
-            if self.map.show(self.layer, self.live.feature_ids, result.scores):
+            if self.map.show(self.layer, self.live.feature_ids, result.scores, self.live.written):
                 self.last_timings["map_ms"] = (time.perf_counter() - start) * 1000.0
         self.timings_changed.emit()
         return True
@@ -177,12 +177,12 @@ class LiveController(QObject):
         if self.rescore():
             self._follow()
 
-    def _follow(self):
+    def _follow(self, draw=False):
         """The layer follows the re-scored values: written after a pause when that is quick, else drawn
-        from the map's copy until asked (or the panel leaves the layer)."""
+        from the map's copy (``draw``: not drawn yet) until asked or the panel leaves the layer."""
         if self.asks_before_writing():
-            if self.layer is not None and self.pending is not None:
-                self.map.show(self.layer, self.live.feature_ids, self.pending.scores)
+            if draw and self.layer is not None and self.pending is not None:
+                self.map.show(self.layer, self.live.feature_ids, self.pending.scores, self.live.written)
             self.unwritten.emit(True)
         else:
             self.write_timer.start(max(RESCORE_DELAY_MS, int(1.5 * self.last_timings.get("write_ms", 0.0))))

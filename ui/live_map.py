@@ -37,6 +37,7 @@ class LiveMap(QObject):
         self.rows = None  # feature id in the copy of each feature id of the layer
         self.shown = None  # the values the copy holds, by layer feature id, for the fields drawn
         self.fields = []  # the score fields the style draws (their values change with the weights)
+        self.classes = {}  # field: (lower, upper) bounds of a graduated renderer's classes, its only reader
         self.last = None  # (feature_ids, scores) last shown, to redraw after a style change
         if canvas is not None:
             canvas.layersChanged.connect(self._put_in_place)
@@ -49,14 +50,18 @@ class LiveMap(QObject):
         return self.copy is not None
 
     # ------------------------------------------------------------------ showing
-    def show(self, layer, feature_ids, scores):
-        """Draw ``scores`` in place of ``layer`` (built the first time: a copy of its features)."""
+    def show(self, layer, feature_ids, scores, held=None):
+        """Draw ``scores`` in place of ``layer`` (built the first time: a copy of its features; ``held``:
+        the values the layer holds, same rows, so that only those that differ are changed in the copy)."""
         if self.canvas is None or layer is None:
             return False
         if self.layer is not layer or self.copy is None:
             self.hide()
             if not self._build(layer):
                 return False
+            if held is not None and len(held) == len(feature_ids):
+                self.shown = pd.DataFrame({name: held[name].to_numpy(dtype=object) for name in self.fields
+                                           if name in held.columns}, index=pd.Index(feature_ids, dtype="int64"))
         self.last = (list(feature_ids), scores)
         self._update(feature_ids, scores, self.fields)
         self._put_in_place()
@@ -116,6 +121,7 @@ class LiveMap(QObject):
         self.copy.setSimplifyMethod(self.layer.simplifyMethod())
         self.copy.setName(self.layer.name())
         self.fields = drawn_fields(self.layer, self.copy)
+        self.classes = graduated_classes(self.layer)
         self.shown = None
 
     def _style_changed(self):
@@ -163,12 +169,19 @@ class LiveMap(QObject):
         for name in names:
             index = copy_fields.lookupField(name)
             rows = np.arange(len(frame))
-            if name in self.shown:
+            if name in self.shown and name in self.classes:  # drawn by its class only: the class changes
+                rows = np.flatnonzero(_class_of(frame[name], self.classes[name])
+                                      != _class_of(self.shown[name], self.classes[name]))
+            elif name in self.shown:
                 rows = np.flatnonzero(_differs(frame[name], self.shown[name]))
+            else:
+                self.shown[name] = pd.Series(np.full(len(frame), None, dtype=object), index=ids)
             values = plain_values(frame[name].iloc[rows])
             for fid, value in zip(copy_ids[rows].tolist(), values):
                 changes.setdefault(int(fid), {})[index] = value
-            self.shown[name] = frame[name]
+            column = self.shown[name].to_numpy(dtype=object).copy()  # what the copy holds now
+            column[rows] = frame[name].to_numpy(dtype=object)[rows]
+            self.shown[name] = column
         if changes:
             self.copy.dataProvider().changeAttributeValues(changes)
         self.copy.triggerRepaint()
@@ -200,9 +213,50 @@ def drawn_fields(layer, copy):
     return [name for name in weighted if name in used]
 
 
+def graduated_classes(layer):
+    """{field: K × 2 bounds} when a graduated renderer classes that plain score field and nothing else of
+    the style reads it (no label, diagram or symbol property): a commune is drawn anew only when its class
+    changes, not at each new value."""
+    from qgis.core import QgsGraduatedSymbolRenderer
+
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsGraduatedSymbolRenderer):
+        return {}
+    name = renderer.classAttribute()
+    context = QgsRenderContext()
+    ranges = renderer.ranges()  # kept: each range owns its symbol
+    symbols = [r.symbol() for r in ranges] + [renderer.sourceSymbol()]
+    if layer.fields().lookupField(name) < 0 or any(
+            symbol is not None and name in symbol.usedAttributes(context) for symbol in symbols):
+        return {}
+    if layer.labelsEnabled() or layer.diagramsEnabled():
+        copy_names = set()
+        labeling = layer.labeling()
+        if labeling is None or labeling.type() != "simple":
+            return {}
+        try:
+            copy_names |= set(labeling.settings().referencedFields(context))
+        except (AttributeError, TypeError):
+            return {}
+        if name in copy_names or layer.diagramsEnabled() or ALL_ATTRIBUTES in copy_names:
+            return {}
+    bounds = np.array([[r.lowerValue(), r.upperValue()] for r in ranges], dtype="float64")
+    return {name: bounds.reshape(-1, 2)}
+
+
+def _class_of(values, bounds):
+    """The index of the first class whose [lower, upper] holds each value (as QGIS draws), -1 for none."""
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    found = np.full(len(numbers), -1)
+    for position in range(len(bounds) - 1, -1, -1):  # the first class that holds the value wins
+        lower, upper = bounds[position]
+        found[(numbers >= lower) & (numbers <= upper)] = position
+    return found
+
+
 def _differs(new, old):
-    a = new.to_numpy(dtype=object)
-    b = old.to_numpy(dtype=object)
-    missing_a, missing_b = pd.isna(new).to_numpy(), pd.isna(old).to_numpy()
+    a = np.asarray(new, dtype=object)
+    b = np.asarray(old, dtype=object)
+    missing_a, missing_b = pd.isna(a), pd.isna(b)
     same = (missing_a & missing_b) | (~missing_a & ~missing_b & (a == b))
     return ~same

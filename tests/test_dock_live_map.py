@@ -175,3 +175,29 @@ def test_opening_the_panel_reads_the_layer_once(qgis_iface, scored_layer, monkey
     finally:
         panel.teardown()
         panel.deleteLater()
+
+
+def test_closing_the_panel_writes_the_scores_and_gives_the_map_back(slow_dock, styled_layer, scored_path, canvas):
+    slow_dock.weights.move("services", 2.5)
+    QTest.qWait(600)
+    assert canvas.layers()[0] is not styled_layer
+    slow_dock.show()
+    slow_dock.close()
+    assert canvas.layers() == [styled_layer]
+    assert_layer_holds(scored_path, expected_scores(styled_layer, {"services": 2.5}))
+
+
+def test_a_layer_off_the_map_is_not_copied_until_it_is_shown(slow_dock, styled_layer, scored_path, canvas):
+    canvas.setLayers([])  # unticked in the layer tree
+    slow_dock.weights.move("habiter", 2.0)
+    QTest.qWait(600)
+    assert canvas.layers() == [] and not slow_dock.controller.map.showing()
+    canvas.setLayers([styled_layer])  # ticked again: drawn with the new scores, still not written
+    copy = canvas.layers()[0]
+    assert copy is not styled_layer and slow_dock.controller.map.showing()
+    expected = expected_scores(styled_layer, {"habiter": 2.0})
+    renderer = styled_layer.renderer()
+    drawn_classes = {f["INSEE_COM"]: renderer.legendKeyForValue(f["score_centralite"]) for f in copy.getFeatures()}
+    assert drawn_classes == {code: renderer.legendKeyForValue(value)
+                             for code, value in expected["score_centralite"].items()}
+    assert slow_dock.write_button.isEnabled()

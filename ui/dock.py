@@ -641,12 +641,12 @@ class CentralitesDock(QgsDockWidget):
 
     def closeEvent(self, event):  # noqa: N802
         # Closed is only hidden: the plugin shows the same panel again, still following the project.
-        self.controller.flush()
+        self.controller.close()
         super().closeEvent(event)
 
     def teardown(self):
         """Before the plugin unloads: the last weights written, the project's signals let go."""
-        self.controller.flush()
+        self.controller.close()
         project = QgsProject.instance()
         for signal, slot in ((project.readProject, self._project_read),
                              (project.layersWillBeRemoved, self._layers_removed)):

@@ -71,6 +71,12 @@ class LiveController(QObject):
             self.rescore()
         self.write()
 
+    def close(self):
+        """The panel closes or the plugin unloads: the last move written, the map given back to the layer
+        (even one that could not be written: no values left on the map that exist nowhere)."""
+        self.flush()
+        self.map.hide()
+
     def open(self, layer, saved=None, table=None):
         """Follow ``layer`` (None: none): its profile — the one saved with its weights in the project,
         else the one that reproduces its scores — and the saved weights re-applied. ``table``: the
@@ -133,7 +139,9 @@ class LiveController(QObject):
             return False
         if not self.writes_on_its_own:
             return True
-        expected = self.last_timings.get("write_ms", self.layer.featureCount() * WRITE_MS_PER_FEATURE)
+        # The larger of the estimate and the last write: a write of the few values a reset changes says
+        # nothing of the next one.
+        expected = max(self.layer.featureCount() * WRITE_MS_PER_FEATURE, self.last_timings.get("write_ms", 0.0))
         return expected > QUICK_WRITE_MS
 
     def write_hint(self):

@@ -39,6 +39,7 @@ class LiveMap(QObject):
         self.fields = []  # the score fields the style draws (their values change with the weights)
         self.classes = {}  # field: (lower, upper) bounds of a graduated renderer's classes, its only reader
         self.last = None  # (feature_ids, scores) last shown, to redraw after a style change
+        self.wanted = None  # what show() was given for a layer the map did not show (hidden in the layer tree)
         if canvas is not None:
             canvas.layersChanged.connect(self._put_in_place)
 
@@ -55,6 +56,10 @@ class LiveMap(QObject):
         the values the layer holds, same rows, so that only those that differ are changed in the copy)."""
         if self.canvas is None or layer is None:
             return False
+        if self.copy is None and layer not in self.canvas.layers():
+            self.wanted = (layer, feature_ids, scores, held)  # drawn if the layer is shown on the map later
+            return False
+        self.wanted = None
         if self.layer is not layer or self.copy is None:
             self.hide()
             if not self._build(layer):
@@ -70,7 +75,7 @@ class LiveMap(QObject):
     def hide(self):
         """The canvas shows the layer again (its scores written, or the panel left it)."""
         copy, layer = self.copy, self.layer
-        self.copy = self.rows = self.shown = self.last = None
+        self.copy = self.rows = self.shown = self.last = self.wanted = None
         self.fields = []
         if layer is not None:
             for signal, slot in self._layer_signals(layer):
@@ -143,6 +148,9 @@ class LiveMap(QObject):
 
     def _put_in_place(self, *_args):
         # The canvas's layers are set again when the layer tree changes: the copy keeps the layer's place.
+        if self.copy is None and self.wanted is not None and self.wanted[0] in self.canvas.layers():
+            self.show(*self.wanted)  # the layer is shown on the map again: with the new scores
+            return
         if self.copy is None or self.canvas is None:
             return
         layers = self.canvas.layers()

@@ -16,7 +16,8 @@ memory layer of the same communes:
    canvas's own renderer, which QGIS runs in background threads); the first move
    apart (it copies the layer for the map);
 3. "Write scores to the layer" after the moves;
-4. for reference, QGIS drawing the layer alone at France extent.
+4. for reference, QGIS drawing the layer alone at France extent, and the
+   canvas's layers at a regional extent (a tenth of France's width) per move.
 
 Prints milliseconds of wall-clock time (medians of the moves), with the
 process's CPU time in brackets (what the wall time is without the other
@@ -161,7 +162,11 @@ def bench_layer(label, layer, moves):
             close_panel(panel, layer)
     plain_render = min(render_ms(canvas.mapSettings()) for _ in range(2))
     controller = panel.controller
-    blocking, drawing, written = [], [], []
+    blocking, drawing, regional, written, parts = [], [], [], [], []
+    region = canvas.mapSettings()
+    extent = region.extent()
+    extent.scale(0.1)  # a tenth of France's width around its centre: a region of a few départements
+    region.setExtent(extent)
     for name, weight in MOVES[:moves]:
         panel.weights.move(name, weight)
         controller.rescore_timer.stop()
@@ -173,7 +178,10 @@ def bench_layer(label, layer, moves):
             written.append(controller.last_timings.get("write_ms", 0.0))
         QgsApplication.processEvents()
         blocking.append(clock.read())
+        parts.append((controller.last_timings.get("rescore_ms", 0.0), controller.last_timings.get("map_ms", 0.0)))
         drawing.append(render_ms(canvas.mapSettings()))
+        region.setLayers(canvas.mapSettings().layers())
+        regional.append(render_ms(region))
     drawn = "an in-memory copy of the layer" if getattr(controller, "map", None) and controller.map.showing() \
         else "the layer"
     clock = Clock()
@@ -186,8 +194,10 @@ def bench_layer(label, layer, moves):
     print(f"  first move, blocking        {shown(blocking[:1])} + drawing {shown(drawing[:1])}")
     print(f"  each further move, blocking {shown(blocking[1:])} + drawing {shown(drawing[1:])} = "
           f"{shown(total)}   (median of {len(total)}; target <= 300)")
-    if written:
-        print(f"    of which the layer write  {statistics.median(written):6.0f}")
+    print(f"    of which re-scoring {statistics.median(p[0] for p in parts[1:]):.0f}, the map's copy "
+          f"{statistics.median(p[1] for p in parts[1:]):.0f}"
+          + (f", the layer write {statistics.median(written):.0f}" if written else ""))
+    print(f"  drawing at a regional extent (a tenth of France's width) {shown(regional[1:])}")
     print(f"  'Write scores' after        {shown([write_now])}")
     print(f"  QGIS drawing the layer      {shown([plain_render])}   at France extent, for reference; "
           f"the canvas drew {drawn} during the moves")

@@ -178,7 +178,7 @@ class LiveController(QObject):
     def apply(self):
         """Re-score with the sliders' weights and write the layer's score fields now."""
         self.rescore_timer.stop()
-        if self.rescore():
+        if self.rescore(on_map=not self.writes_on_its_own):  # written at once: no copy for the map (but a shared table)
             self.write()
 
     def _sliders_paused(self):

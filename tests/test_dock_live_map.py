@@ -10,7 +10,9 @@ from qgis.core import (
     QgsClassificationJenks,
     QgsGraduatedSymbolRenderer,
     QgsMapRendererSequentialJob,
+    QgsPalLayerSettings,
     QgsProject,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtTest import QTest
@@ -106,6 +108,14 @@ def test_the_map_follows_each_move_and_the_style_user_changes(slow_dock, styled_
     styled_layer.emitStyleChanged()
     assert drawn(canvas) != second
     assert canvas.layers()[0].renderer().ranges()[0].renderState() is False
+    # Labels by a field the copy did not have: the map copies the layer again, with it.
+    labels = QgsPalLayerSettings()
+    labels.fieldName = "NOM"
+    styled_layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
+    styled_layer.setLabelsEnabled(True)
+    styled_layer.emitStyleChanged()
+    copy = canvas.layers()[0]
+    assert copy is not styled_layer and "NOM" in copy.fields().names() and copy.labelsEnabled()
 
 
 def test_a_project_saved_while_tuning_holds_the_users_layer_and_style(slow_dock, styled_layer, canvas, tmp_path):
@@ -134,6 +144,10 @@ def test_the_users_edits_stay_in_the_edit_buffer(slow_dock, styled_layer, scored
     lens = next(styled_layer.getFeatures("\"INSEE_COM\" = '62498'"))
     name_index = styled_layer.fields().lookupField("NOM")
     assert name_index >= 0
+    labels = QgsPalLayerSettings()
+    labels.fieldName = "NOM"  # the communes named on the map: the user's edit shows while tuning
+    styled_layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
+    styled_layer.setLabelsEnabled(True)
     assert styled_layer.startEditing()
     assert styled_layer.changeAttributeValue(lens.id(), name_index, "Lens (edited)")
     slow_dock.weights.move("consommer", 3.0)
@@ -195,9 +209,14 @@ def test_a_layer_off_the_map_is_not_copied_until_it_is_shown(slow_dock, styled_l
     canvas.setLayers([styled_layer])  # ticked again: drawn with the new scores, still not written
     copy = canvas.layers()[0]
     assert copy is not styled_layer and slow_dock.controller.map.showing()
+    # Only the fields the style reads are copied (the composite's classes; the model's labels).
+    assert "score_centralite" in copy.fields().names() and copy.fields().count() < 6 < styled_layer.fields().count()
     expected = expected_scores(styled_layer, {"habiter": 2.0})
     renderer = styled_layer.renderer()
-    drawn_classes = {f["INSEE_COM"]: renderer.legendKeyForValue(f["score_centralite"]) for f in copy.getFeatures()}
+    rows = slow_dock.controller.map.rows  # the copy's feature id of each of the layer's
+    in_copy = {f.id(): f["score_centralite"] for f in copy.getFeatures()}
+    drawn_classes = {f["INSEE_COM"]: renderer.legendKeyForValue(in_copy[rows[f.id()]])
+                     for f in styled_layer.getFeatures()}
     assert drawn_classes == {code: renderer.legendKeyForValue(value)
                              for code, value in expected["score_centralite"].items()}
     assert slow_dock.write_button.isEnabled()

@@ -5,7 +5,8 @@
 #   make test-core         the core's tests without QGIS, on the oldest and the newest numpy and pandas
 #   make package           the zip for "Install from ZIP" in QGIS -> dist/
 #   make test-matrix       the suite on QGIS 3.22 (here), 3.40 (Debian trixie), 3.44 (Debian sid)
-#   make bench             join, score and Monte Carlo on all of France, against QGIS's own chain; BPE equipments as points;
+#   make bench             join, score and Monte Carlo on all of France, against QGIS's own chain; the panel on France;
+#                          BPE equipments as points;
 #                          the 319 commune sheets of the sample territory in one PDF;
 #                          the console and model pipelines (memory layers, BPE long file); 35,000 against 350,000 features;
 #                          France through PostGIS against GeoPackage
@@ -88,6 +89,7 @@ bench: deps
 	$(PY) scripts/bench_join.py
 	$(PY) scripts/bench_score.py
 	$(PY) scripts/bench_rescore.py
+	$(PY) scripts/bench_panel.py
 	$(PY) scripts/bench_sensitivity.py
 	$(PY) scripts/bench_bpe_points.py
 	$(PY) scripts/bench_sheets.py

@@ -277,10 +277,9 @@ def _missing_list(raw, profile, small=None):
     names = np.array([ids[key] for key in raw.columns], dtype=object)
     tiny = small.to_numpy(dtype=bool) & ~missing if small is not None else np.zeros(missing.shape, dtype=bool)
     small_names = np.array([key.split(".", 1)[1] + " (petite base)" for key in raw.columns], dtype=object)
-    rows = []
-    for gap, base in zip(missing, tiny):
-        listed = list(names[gap]) + list(small_names[base])
-        rows.append(", ".join(listed) if listed else None)
+    rows = np.full(len(raw), None, dtype=object)
+    for row in np.flatnonzero(missing.any(axis=1) | tiny.any(axis=1)):  # most communes lack nothing
+        rows[row] = ", ".join(list(names[missing[row]]) + list(small_names[tiny[row]]))
     return pd.Series(rows, index=raw.index, dtype=object)
 
 

@@ -89,6 +89,7 @@ class CentralitesDock(QgsDockWidget):
         self.data = pd.DataFrame()  # one row per feature (index = feature id): name, group, scores, counts
         self.current_fid = None
         self.reference_fid = None
+        self.reference_ids = [None]  # feature id of each item of reference_box
         self._syncing = False
 
         body = QWidget()
@@ -178,7 +179,8 @@ class CentralitesDock(QgsDockWidget):
         self.profile_status.setStyleSheet("color: #555555; font-size: 8pt;")
         layout.addWidget(self.profile_status)
         self.weights = WeightSliders()
-        self.controller = LiveController(self.weights, self)  # re-scoring, writing, profiles
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        self.controller = LiveController(self.weights, self, canvas)  # re-scoring, the map, writing, profiles
         self.controller.rescored.connect(self._scores_rescored)
         self.controller.profile_changed.connect(self._show_profile)
         self.controller.timings_changed.connect(self._show_timings)
@@ -194,8 +196,6 @@ class CentralitesDock(QgsDockWidget):
         self.save_button.clicked.connect(self._ask_profile_file)
         buttons.addWidget(self.save_button)
         self.write_button = QPushButton(tr("Write scores to the layer"))
-        self.write_button.setToolTip(tr("This layer is a table of a shared database: the panel shows the new "
-                                        "scores and changes the table only when you click here"))
         self.write_button.clicked.connect(self.write_scores_now)
         self.write_button.setVisible(False)
         buttons.addWidget(self.write_button)
@@ -298,15 +298,22 @@ class CentralitesDock(QgsDockWidget):
         if layer is not None and self.layer_box.currentLayer() is not layer:
             self.layer_box.setLayer(layer)
         two_dates = is_change_layer(self.layer)
-        self.data = ((read_change_data if two_dates else read_layer_data)(self.layer) if self.layer
-                     else pd.DataFrame())
+        saved = saved_weights(self.layer) if self.layer and not two_dates else None
+        table = None
+        if two_dates:
+            self.data = read_change_data(self.layer)
+        elif self.layer:
+            table = live.read_table(self.layer, (saved or {}).get("profile"))  # read once
+            self.data = read_layer_data(self.layer, table)
+        else:
+            self.data = pd.DataFrame()
         self._fill_communes()
         self._show_change_page(two_dates)
         if self.layer is not None:
             self.layer.selectionChanged.connect(self._map_selection_changed)
             self.layer.afterRollBack.connect(self._edits_discarded)
             # A change layer's two dates share one scale: re-scoring one date would break it.
-            self.controller.open(None if two_dates else self.layer, None if two_dates else saved_weights(self.layer))
+            self.controller.open(None if two_dates else self.layer, saved, table)
             if two_dates:
                 self._set_weights_enabled(False, tr(
                     "A change between two dates: the panel shows the later date, and the “Change between dates” tab "
@@ -381,11 +388,12 @@ class CentralitesDock(QgsDockWidget):
         self.controller.reset()
 
     def write_scores_now(self):
-        """Write the scores the panel shows into a shared database table (its button)."""
+        """Write the scores the panel shows into the layer (the "Write scores to the layer" button)."""
         self.controller.write(asked=True)
 
     def _unwritten(self, waiting):
-        self.write_button.setVisible(not self.controller.writes_on_its_own)
+        self.write_button.setVisible(self.controller.asks_before_writing())
+        self.write_button.setToolTip(self.controller.write_hint())
         self.write_button.setEnabled(waiting)
 
     def save_as_profile(self, path):
@@ -456,7 +464,7 @@ class CentralitesDock(QgsDockWidget):
         timings = self.last_timings
         self.timing.setText(tr("{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms").format(
             count=timings.get("communes", 0), rescore=timings.get("rescore_ms", 0.0),
-            write=timings.get("write_ms", 0.0)) if timings else "")
+            write=timings.get("map_ms", timings.get("write_ms", 0.0))) if timings else "")
 
     def _ask_profile_file(self):
         path, _ = QFileDialog.getSaveFileName(self, tr("Save as profile"), "", tr("Indicator profile (*.json)"))
@@ -478,9 +486,10 @@ class CentralitesDock(QgsDockWidget):
         self.model.set_communes(data.index.to_numpy(), names, data["group"].tolist() if len(data) else [])
         self.reference_box.blockSignals(True)
         self.reference_box.clear()
-        self.reference_box.addItem(tr("(no reference commune)"), None)
-        for fid, name in sorted(zip(data.index, names), key=lambda pair: pair[1]):
-            self.reference_box.addItem(name, int(fid))
+        # The communes in one insertion (35,000 addItem calls take a second): their ids kept beside.
+        ordered = sorted(zip(names, data.index.tolist()))
+        self.reference_ids = [None] + [int(fid) for _name, fid in ordered]
+        self.reference_box.addItems([tr("(no reference commune)")] + [name for name, _fid in ordered])
         self.reference_box.blockSignals(False)
         self.group_filter.blockSignals(True)
         self.group_filter.clear()
@@ -635,11 +644,11 @@ class CentralitesDock(QgsDockWidget):
             self.select_feature(self.model.data(rows[0], FID_ROLE))
 
     def set_reference(self, feature_id):
-        index = self.reference_box.findData(feature_id)
-        self.reference_box.setCurrentIndex(max(index, 0))
+        index = self.reference_ids.index(feature_id) if feature_id in self.reference_ids else 0
+        self.reference_box.setCurrentIndex(index)
 
     def _reference_changed(self, index):
-        self.reference_fid = self.reference_box.itemData(index)
+        self.reference_fid = self.reference_ids[index] if 0 <= index < len(self.reference_ids) else None
         self._show(self.current_fid)
 
     def _filter(self, **changes):
@@ -676,12 +685,12 @@ class CentralitesDock(QgsDockWidget):
 
     def closeEvent(self, event):  # noqa: N802
         # Closed is only hidden: the plugin shows the same panel again, still following the project.
-        self.controller.flush()
+        self.controller.close()
         super().closeEvent(event)
 
     def teardown(self):
         """Before the plugin unloads: the last weights written, the project's signals let go."""
-        self.controller.flush()
+        self.controller.close()
         project = QgsProject.instance()
         for signal, slot in ((project.readProject, self._project_read),
                              (project.layersWillBeRemoved, self._layers_removed)):

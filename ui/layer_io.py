@@ -8,9 +8,12 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLayer
 
-from ..processing.frames import WholeLayer, read_attributes
+from ..processing.frames import WholeLayer, ellipsoidal_areas_km2, read_attributes
 from ..core.change import CHANGE_COLUMN
+from ..core.editions import has_placeholders
 from ..core.explain import EXPLANATION_FIELD
+from ..core.indicators import AREA_COLUMN
+from ..core.profile import needs_geometry_area, profile_columns
 from ..core.rescoring import WEIGHTED_FIELDS
 from ..core.vocabulary import (
     CODE_FIELD,
@@ -43,21 +46,76 @@ def has_scores(layer):
         layer.fields().lookupField(name) >= 0 for name in (COMPOSITE_FIELD, RANK_FIELD, *SCORE_FIELDS))
 
 
-def read_layer_data(layer):
-    """One row per feature (index = feature id): name, intercommunality, code, score fields, contributions,
-    the score's explanation and census counts."""
-    fields = layer.fields()
-    names = fields.names()
+class LayerTable:
+    """The attributes the panel needs of a layer, read once when the panel opens on it (one bulk read:
+    frames.read_attributes), then sliced by ``read_layer_data``, ``read_stored_scores`` and ``read_frame``
+    (a France-wide layer is read in one pass, not once per use and per profile tried)."""
+
+    def __init__(self, layer, columns):
+        names = set(layer.fields().names())
+        self.layer = layer
+        self.feature_ids = []
+        read = [name for name in dict.fromkeys(columns) if name in names]
+        self.frame = read_attributes(WholeLayer(layer), read, QgsFeedback(),
+                                     code_field=CODE_FIELD if CODE_FIELD in read else None,
+                                     feature_ids=self.feature_ids)
+        self._areas = None
+
+    def covers(self, layer, columns):
+        """Whether ``columns`` of ``layer`` can be taken here: those not read yet are read now (one read),
+        e.g. the columns of a second profile tried."""
+        if layer is not self.layer:
+            return False
+        names = set(layer.fields().names())
+        missing = [name for name in dict.fromkeys(columns) if name in names and name not in self.frame.columns]
+        if missing:
+            ids = []
+            more = read_attributes(WholeLayer(layer), missing, QgsFeedback(),
+                                   code_field=CODE_FIELD if CODE_FIELD in missing else None, feature_ids=ids)
+            if ids != self.feature_ids:  # the layer changed since: read as before, not from here
+                return False
+            more.index = self.frame.index
+            self.frame = pd.concat([self.frame, more], axis=1)
+        return all(name in self.frame.columns for name in columns)
+
+    def columns(self, columns, feature_ids=None):
+        """A copy of ``columns`` (rows in feature order; their ids appended to ``feature_ids``)."""
+        if feature_ids is not None:
+            feature_ids.extend(self.feature_ids)
+        return self.frame.loc[:, list(columns)].copy()
+
+    def areas(self, context):
+        """Ellipsoidal areas (km²) of the features, computed once (densities of any profile tried)."""
+        if self._areas is None:
+            self._areas = ellipsoidal_areas_km2(WholeLayer(self.layer), context, QgsFeedback())
+        return self._areas
+
+
+def display_columns(names):
+    """The fields ``read_layer_data`` shows: name, intercommunality, scores, contributions, code,
+    explanation and census changes."""
     names_field, groups_field = name_field(names), group_field(names)
     change_columns = [n for n in names if CHANGE_COLUMN.fullmatch(n)]
     wanted = [n for n in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, *SCORE_FIELDS) if n in names]
     contributions = [n for n in names if n.startswith(CONTRIBUTION_PREFIX)]
     extra = [n for n in (CODE_FIELD, EXPLANATION_FIELD) if n in names]
     columns = wanted + contributions + extra + change_columns
-    read = list(dict.fromkeys([n for n in [names_field, groups_field] if n] + columns))
+    return list(dict.fromkeys([n for n in [names_field, groups_field] if n] + columns))
+
+
+def read_layer_data(layer, table=None):
+    """One row per feature (index = feature id): name, intercommunality, code, score fields, contributions,
+    the score's explanation and census counts (taken from ``table``, a LayerTable, when it has them)."""
+    names = layer.fields().names()
+    names_field, groups_field = name_field(names), group_field(names)
+    contributions = [n for n in names if n.startswith(CONTRIBUTION_PREFIX)]
+    read = display_columns(names)
     ids = []
-    data = read_attributes(WholeLayer(layer), read, QgsFeedback(),
-                           code_field=CODE_FIELD if CODE_FIELD in read else None, feature_ids=ids)
+    if table is not None and table.covers(layer, read):
+        data = table.columns(read, ids)
+    else:
+        data = read_attributes(WholeLayer(layer), read, QgsFeedback(),
+                               code_field=CODE_FIELD if CODE_FIELD in read else None, feature_ids=ids)
     data.index = pd.Index(ids, dtype="int64")
     data["name"] = data[names_field].map(str) if names_field else [str(i) for i in ids]
     data["group"] = data[groups_field].map(lambda v: "" if v is None else str(v)) if groups_field else ""
@@ -71,23 +129,35 @@ def read_layer_data(layer):
     return data.loc[:, ~data.columns.duplicated()]
 
 
-def read_frame(layer, profile, feature_ids=None):
+def read_frame(layer, profile, feature_ids=None, table=None):
     """The profile's columns (and ellipsoidal areas when a density needs them), in feature order (the ids
     appended to ``feature_ids``), indexed by commune code when the layer has INSEE_COM (for a reference
-    commune)."""
+    commune). ``profile`` is resolved on the layer's columns; taken from ``table`` when it has them."""
     from ..processing.profile_inputs import read_profile_frame
 
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())  # the project's ellipsoid, as the algorithm uses
-    by_code = layer.fields().lookupField(CODE_FIELD) >= 0
+    names = layer.fields().names()
+    by_code = CODE_FIELD in names
+    columns = [c for c in profile_columns(profile) if c in names] + ([CODE_FIELD] if by_code else [])
+    columns = list(dict.fromkeys(columns))
+    if table is not None and not has_placeholders(profile) and table.covers(layer, columns):
+        frame = table.columns(columns, feature_ids)
+        if by_code:
+            frame.index = frame[CODE_FIELD].fillna("").str.strip()
+        if needs_geometry_area(profile, names):
+            frame[AREA_COLUMN] = table.areas(context).to_numpy()
+        return frame
     return read_profile_frame(WholeLayer(layer), profile, context, QgsFeedback(), CODE_FIELD if by_code else None,
                               by_code, feature_ids)
 
 
-def read_stored_scores(layer, feature_ids=None):
+def read_stored_scores(layer, feature_ids=None, table=None):
     """The weight-dependent score fields the layer has, in feature order (the ids appended to ``feature_ids``)."""
     fields = layer.fields()
     names = [name for name in weighted_fields(fields.names()) if fields.lookupField(name) >= 0]
+    if table is not None and table.covers(layer, names):
+        return table.columns(names, feature_ids).reset_index(drop=True)
     frame = read_attributes(WholeLayer(layer), names, QgsFeedback(), feature_ids=feature_ids)
     return frame.reset_index(drop=True)
 
@@ -113,7 +183,7 @@ def write_scores(layer, feature_ids, scores, previous=None):
     changes = {}
     for name in names:
         index = fields.lookupField(name)
-        values = _plain(scores[name])
+        values = plain_values(scores[name])
         rows = range(len(values))
         if previous is not None and name in previous:
             rows = np.flatnonzero(_differs(scores[name], previous[name])).tolist()
@@ -143,8 +213,8 @@ def _differs(new, old):
     return ~((a == b) | (np.isnan(a) & np.isnan(b)))
 
 
-def _plain(column):
-    # Plain Python values for QVariant: NaN and pd.NA as None (NULL), numpy scalars unwrapped.
+def plain_values(column):
+    """Plain Python values for QVariant: NaN and pd.NA as None (NULL), numpy scalars unwrapped."""
     values = column.astype(object).where(column.notna(), None).tolist()
     return [value.item() if hasattr(value, "item") else value for value in values]
 

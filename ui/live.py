@@ -15,13 +15,14 @@ from ..core.profile import (
     default_profile_path,
     fit_profile,
     load_profile,
+    profile_columns,
     profiles_dir,
 )
 from ..core.rescoring import Rescorer, matches_scores
 from ..core.scoring import ScoringError
-from ..core.vocabulary import COMPOSITE_FIELD, LEVEL_CODE_FIELD
+from ..core.vocabulary import CODE_FIELD, COMPOSITE_FIELD, LEVEL_CODE_FIELD
 from ..i18n import tr
-from .layer_io import read_frame, read_stored_scores, write_scores
+from .layer_io import LayerTable, display_columns, read_frame, read_stored_scores, weighted_fields, write_scores
 
 
 def builtin_profiles():
@@ -48,7 +49,7 @@ class LiveScores:
     columns are not in the layer (``problem`` then says why).
     """
 
-    def __init__(self, layer, profile_path, weights=None):
+    def __init__(self, layer, profile_path, weights=None, table=None):
         self.layer = layer
         self.profile_path = profile_path
         self.rescorer = None
@@ -66,10 +67,10 @@ class LiveScores:
             return
         # Read through the same path, so in the same feature order (checked).
         self.feature_ids = []
-        stored = read_stored_scores(layer, self.feature_ids)
+        stored = read_stored_scores(layer, self.feature_ids, table)
         self.written = stored  # what the layer's score fields hold, in feature order
         frame_ids = []
-        frame = read_frame(layer, self.resolved, frame_ids)  # resolved once, above
+        frame = read_frame(layer, self.resolved, frame_ids, table)  # resolved once, above
         if frame_ids != self.feature_ids:  # read in another order: the frame follows the stored scores' rows
             position = {fid: row for row, fid in enumerate(frame_ids)}
             if set(position) != set(self.feature_ids):
@@ -124,13 +125,27 @@ def _ordered(first, options):
     return [first] + [o for o in options if o != first]
 
 
-def find_profile(layer, candidates=None, weights=None):
+def read_table(layer, profile_path=None):
+    """The layer's attributes the panel needs — shown, stored scores, and the columns of the profile tried
+    first (``profile_path``, else the default one) — in one read (a LayerTable), for opening the panel on it.
+    Another profile tried reads only the columns it adds."""
+    names = layer.fields().names()
+    columns = display_columns(names) + weighted_fields(names) + [CODE_FIELD]
+    first = profile_path if profile_path and os.path.exists(profile_path) else default_profile_path()
+    try:
+        columns += profile_columns(fit_profile(load_profile(first), names)[0])
+    except ProfileError:
+        pass  # told when the panel tries it
+    return LayerTable(layer, columns)
+
+
+def find_profile(layer, candidates=None, weights=None, table=None):
     """The first profile (built-in ones by default) that reproduces the layer's scores (with
     ``weights`` when given), as a LiveScores; else the first whose columns are in the layer
-    (matched False); else None."""
+    (matched False); else None. ``table``: the layer's attributes already read (``read_table``)."""
     fallback = None
     for _name, path in candidates or builtin_profiles():
-        live = LiveScores(layer, path, weights)
+        live = LiveScores(layer, path, weights, table)
         if live.rescorer is None:
             continue
         if live.matched:

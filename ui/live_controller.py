@@ -1,9 +1,15 @@
-"""The panel's live weights: profile loading, debounced re-scoring, writing the layer, saving a profile.
+"""The panel's live weights: profile loading, debounced re-scoring, the map following, writing the layer,
+saving a profile.
 
 The dock shows; this controller decides when to re-score and when to write.
-A slider move re-scores once the moves pause (RESCORE_DELAY_MS), the panel
-follows at once, and the layer is written when the moves pause for longer
-than a write takes (writing France takes far longer than re-scoring it).
+A slider move re-scores once the moves pause (RESCORE_DELAY_MS); the panel
+follows at once, and so does the map: a layer written quickly (a few thousand
+communes) is written when the moves pause for longer than a write takes; a
+layer slower to write (France: seconds) is drawn from a copy holding the new
+scores (live_map), and written on "Write scores to the layer" or when the
+panel leaves it (another layer, panel closed, plugin unloaded, commune sheet),
+so that no write stalls a slider. A shared database table is written only on
+the button.
 """
 
 import json
@@ -17,8 +23,11 @@ from ..core.scoring import ScoringError
 from ..i18n import tr
 from . import live
 from .layer_io import clear_weights, is_shared_database, save_weights
+from .live_map import LiveMap
 
 RESCORE_DELAY_MS = 120  # a slider drag re-scores once it pauses, not at every pixel
+QUICK_WRITE_MS = 150  # a write this short after a pause goes unnoticed; a longer one would stall the next move
+WRITE_MS_PER_FEATURE = 0.05  # before the first write: a France GeoPackage takes about 1.5 s for 35,000 communes
 
 
 class LiveController(QObject):
@@ -37,8 +46,9 @@ class LiveController(QObject):
     problem = pyqtSignal(str)
     unwritten = pyqtSignal(bool)
 
-    def __init__(self, weights, parent=None):
+    def __init__(self, weights, parent=None, canvas=None):
         super().__init__(parent)
+        self.map = LiveMap(canvas, self)  # the canvas draws new scores from a copy, the layer unwritten
         self.weights = weights  # the WeightSliders whose values are re-scored
         self.layer = None
         self.live = None  # live.LiveScores of the layer: its profile, ready to re-score
@@ -61,11 +71,19 @@ class LiveController(QObject):
             self.rescore()
         self.write()
 
-    def open(self, layer, saved=None):
+    def close(self):
+        """The panel closes or the plugin unloads: the last move written, the map given back to the layer
+        (even one that could not be written: no values left on the map that exist nowhere)."""
+        self.flush()
+        self.map.hide()
+
+    def open(self, layer, saved=None, table=None):
         """Follow ``layer`` (None: none): its profile — the one saved with its weights in the project,
-        else the one that reproduces its scores — and the saved weights re-applied."""
+        else the one that reproduces its scores — and the saved weights re-applied. ``table``: the
+        layer's attributes already read by the panel (live.read_table), so that it is read once."""
         self.rescore_timer.stop()
         self.write_timer.stop()
+        self.map.hide()
         self.pending = None
         self.last_timings = {}
         self.layer = layer
@@ -78,21 +96,22 @@ class LiveController(QObject):
         path = (saved or {}).get("profile")
         weights = (saved.get("functions") or {}, saved.get("indicators") or {}) if saved else None
         if path and os.path.exists(path):
-            self.live = live.LiveScores(layer, path, weights)
+            self.live = live.LiveScores(layer, path, weights, table)
         else:  # no weights saved, or a profile file moved away since: the profile that fits the layer
-            self.live = live.find_profile(layer, weights=weights)
+            self.live = live.find_profile(layer, weights=weights, table=table)
         self.profile_changed.emit()
         if self.live is not None and self.live.rescorer is not None and saved:
             self.weights.set_weights(*weights)
-            if self.rescore():
+            if self.rescore(on_map=False):
                 if self.live.holds(self.pending):
                     self.pending = None  # the layer already holds these weights' scores
                 else:
-                    self.write()
+                    self._follow(draw=True)
 
     def discard(self):
         """The user discarded the layer's edits: the weights kept in the project went with them."""
         self.rescore_timer.stop()
+        self.map.hide()
         self.pending = None
         if self.layer is not None:
             clear_weights(self.layer)
@@ -113,8 +132,28 @@ class LiveController(QObject):
     def can_rescore(self):
         return self.live is not None and self.live.rescorer is not None
 
-    def rescore(self):
-        """Re-score with the sliders' weights (``rescored`` is emitted); the layer is written by ``write``."""
+    def asks_before_writing(self):
+        """Whether re-scored values wait for "Write scores to the layer" (or the panel leaving the layer):
+        a shared database table, or a layer whose write would stall the sliders."""
+        if self.layer is None:
+            return False
+        if not self.writes_on_its_own:
+            return True
+        # The larger of the estimate and the last write: a write of the few values a reset changes says
+        # nothing of the next one.
+        expected = max(self.layer.featureCount() * WRITE_MS_PER_FEATURE, self.last_timings.get("write_ms", 0.0))
+        return expected > QUICK_WRITE_MS
+
+    def write_hint(self):
+        if not self.writes_on_its_own:
+            return tr("This layer is a table of a shared database: the panel shows the new scores and changes the "
+                      "table only when you click here")
+        return tr("Writing this layer takes longer than a slider move: the map shows the new scores at once, and "
+                  "they are written into the layer when you click here, choose another layer or close the panel")
+
+    def rescore(self, on_map=True):
+        """Re-score with the sliders' weights (``rescored`` is emitted) and, with ``on_map``, draw them on the
+        map without writing the layer; the layer is written by ``write``."""
         if not self.can_rescore():
             return False
         function_weights, indicator_weights = self.weights.weights()
@@ -129,21 +168,32 @@ class LiveController(QObject):
         self.last_timings.update(rescore_ms=(time.perf_counter() - start) * 1000.0,
                                  communes=len(self.live.feature_ids))
         self.rescored.emit(result)
+        if on_map and self.asks_before_writing():
+            start = time.perf_counter()
+            if self.map.show(self.layer, self.live.feature_ids, result.scores, self.live.written):
+                self.last_timings["map_ms"] = (time.perf_counter() - start) * 1000.0
         self.timings_changed.emit()
         return True
 
     def apply(self):
         """Re-score with the sliders' weights and write the layer's score fields now."""
         self.rescore_timer.stop()
-        if self.rescore():
+        if self.rescore(on_map=not self.writes_on_its_own):  # written at once: no copy for the map (but a shared table)
             self.write()
 
     def _sliders_paused(self):
         if self.rescore():
-            if self.writes_on_its_own:
-                self.write_timer.start(max(RESCORE_DELAY_MS, int(1.5 * self.last_timings.get("write_ms", 0.0))))
-            else:
-                self.unwritten.emit(True)
+            self._follow()
+
+    def _follow(self, draw=False):
+        """The layer follows the re-scored values: written after a pause when that is quick, else drawn
+        from the map's copy (``draw``: not drawn yet) until asked or the panel leaves the layer."""
+        if self.asks_before_writing():
+            if draw and self.layer is not None and self.pending is not None:
+                self.map.show(self.layer, self.live.feature_ids, self.pending.scores, self.live.written)
+            self.unwritten.emit(True)
+        else:
+            self.write_timer.start(max(RESCORE_DELAY_MS, int(1.5 * self.last_timings.get("write_ms", 0.0))))
 
     def write(self, asked=False):
         """Write the last re-scored values into the layer's score fields (the map and its style follow).
@@ -160,9 +210,13 @@ class LiveController(QObject):
             self.write_timer.start()
             return
         ok, write_ms = self.live.write(result.scores)
-        if not ok:  # e.g. a read-only file or format: the provider refuses the change
-            self.problem.emit(tr("This layer cannot be changed (its format is read-only): the panel shows the "
-                                 "new scores, the map keeps the old ones."))
+        if ok:
+            self.map.hide()  # the layer holds what the copy showed
+            self.last_timings.pop("map_ms", None)
+        else:  # e.g. a read-only file or format: the provider refuses the change
+            self.map.show(self.layer, self.live.feature_ids, result.scores)
+            self.problem.emit(tr("This layer cannot be changed (its format is read-only): the panel and the map "
+                                 "show the new scores, the layer keeps the old ones."))
         self.last_timings["write_ms"] = write_ms
         self.timings_changed.emit()
         self.unwritten.emit(False)

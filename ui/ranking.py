@@ -28,7 +28,7 @@ class RankingModel(QAbstractTableModel):
         super().__init__(parent)
         self.headers = [tr("Rank"), tr("Commune"), tr("Score"), tr("Level")]
         self.fids = np.empty(0, dtype="int64")
-        self.names, self.folded_names, self.groups = [], [], np.empty(0, dtype=object)
+        self.names, self._folded_names, self.groups = [], [], np.empty(0, dtype=object)
         self.ranks = self.scores = self.codes = np.empty(0)
         self.levels = np.empty(0, dtype=object)
         self.order = np.empty(0, dtype="int64")
@@ -40,13 +40,19 @@ class RankingModel(QAbstractTableModel):
         self.beginResetModel()
         self.fids = np.asarray(fids, dtype="int64")
         self.names = [str(n) for n in names]
-        self.folded_names = [folded(n) for n in self.names]
+        self._folded_names = None  # folded when first searched or sorted by name (a second for France)
         self.groups = np.asarray(groups, dtype=object)
         empty = np.full(len(self.fids), np.nan)
         self.ranks, self.scores, self.codes = empty, empty.copy(), empty.copy()
         self.levels = np.full(len(self.fids), None, dtype=object)
         self._refresh()
         self.endResetModel()
+
+    @property
+    def folded_names(self):
+        if self._folded_names is None:
+            self._folded_names = [folded(n) for n in self.names]
+        return self._folded_names
 
     def set_scores(self, ranks, scores, levels, codes):
         """New ranks, composite scores and levels, rows in the order of set_communes."""

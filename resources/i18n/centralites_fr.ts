@@ -34,7 +34,7 @@
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="481"/>
+        <location filename="../../ui/dock.py" line="492"/>
         <source>(no reference commune)</source>
         <translation>(pas de commune de référence)</translation>
     </message>
@@ -59,7 +59,7 @@
         <translation> ; {merged} codes sans correspondance semblent être des communes fusionnées depuis</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="311"/>
+        <location filename="../../ui/dock.py" line="318"/>
         <source>A change between two dates: the panel shows the later date, and the “Change between dates” tab both. The weights are those of the run: run “Centrality change between two dates” again to change them.</source>
         <translation>Une évolution entre deux dates : le panneau montre la date la plus récente, et l&apos;onglet « Évolution entre deux dates » les deux. Les pondérations sont celles du calcul : relancez « Évolution de la centralité entre deux dates » pour les changer.</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Une colonne telle quelle</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="139"/>
+        <location filename="../../ui/dock.py" line="140"/>
         <source>A reference commune shown next to the selected one</source>
         <translation>Une commune de référence montrée à côté de la commune sélectionnée</translation>
     </message>
@@ -130,7 +130,7 @@
         <translation>Tous équipements (BPE A-G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="487"/>
+        <location filename="../../ui/dock.py" line="496"/>
         <source>All intercommunalities</source>
         <translation>Toutes les intercommunalités</translation>
     </message>
@@ -251,7 +251,7 @@
         <translation>BPE {year} ({origin}) : aucune liste fournie pour {year}, listes de {chosen} utilisées (l&apos;année antérieure la plus proche)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="189"/>
+        <location filename="../../ui/dock.py" line="191"/>
         <source>Back to the profile&apos;s weights</source>
         <translation>Revenir aux pondérations du profil</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>Barres</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="171"/>
+        <location filename="../../ui/dock.py" line="172"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -334,7 +334,7 @@
         <location filename="../../plugin.py" line="139"/>
         <location filename="../../processing/algorithms/apply_style.py" line="241"/>
         <location filename="../../ui/dock.py" line="85"/>
-        <location filename="../../ui/dock.py" line="674"/>
+        <location filename="../../ui/dock.py" line="683"/>
         <source>Centralités</source>
         <translation>Centralités</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="331"/>
+        <location filename="../../ui/dock.py" line="338"/>
         <source>Change between dates</source>
         <translation>Évolution entre deux dates</translation>
     </message>
@@ -375,7 +375,7 @@
     </message>
     <message>
         <location filename="../../ui/dock.py" line="266"/>
-        <location filename="../../ui/dock.py" line="331"/>
+        <location filename="../../ui/dock.py" line="338"/>
         <source>Change by level</source>
         <translation>Évolution par niveau</translation>
     </message>
@@ -603,7 +603,7 @@
         <translation>Comparer les niveaux à une classification de référence</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="133"/>
+        <location filename="../../ui/dock.py" line="134"/>
         <source>Compare with</source>
         <translation>Comparer avec</translation>
     </message>
@@ -843,7 +843,7 @@ Sorties : la matrice de confusion (une ligne par niveau de la couche, une colon
         <translation>Explorer les scores (panneau)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="668"/>
+        <location filename="../../ui/dock.py" line="677"/>
         <source>Export charts</source>
         <translation>Exporter les graphiques</translation>
     </message>
@@ -1072,8 +1072,8 @@ Champs en sortie, ajoutés aux communes : rang_p05, rang_p50, rang_p95 (5e, 50e
         <translation>L&apos;indicateur « {indicator} » est très asymétrique (asymétrie {skewness:.1f}, kurtosis {kurtosis:.1f}, au-delà de {skew_limit:g} et {kurt_limit:g}) : quelques communes décident de ses valeurs normalisées. Envisagez &quot;transform&quot;: &quot;log&quot; ou &quot;winsorise&quot; dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="462"/>
         <location filename="../../ui/dock.py" line="470"/>
+        <location filename="../../ui/dock.py" line="478"/>
         <source>Indicator profile (*.json)</source>
         <translation>Profil d&apos;indicateurs (*.json)</translation>
     </message>
@@ -1470,7 +1470,7 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Aucun indicateur du profil ne peut être comparé entre les deux dates : {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="398"/>
+        <location filename="../../ui/dock.py" line="406"/>
         <source>No indicator profile can be read from this layer&apos;s columns: open the profile used for the score with “Browse…”.</source>
         <translation>Aucun profil d&apos;indicateurs ne peut être lu avec les colonnes de cette couche : ouvrez le profil utilisé pour le score avec « Parcourir… ».</translation>
     </message>
@@ -1521,13 +1521,13 @@ Colonnes à joindre (facultatif) : seules ces colonnes de chaque table sont ajo
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="469"/>
+        <location filename="../../core/scoring.py" line="468"/>
         <source>Normalisation &apos;national&apos; needs the national reference of each indicator.</source>
         <translation>La normalisation « national » a besoin de la référence nationale de chaque indicateur.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="136"/>
-        <location filename="../../core/scoring.py" line="478"/>
+        <location filename="../../core/scoring.py" line="477"/>
         <location filename="../../core/sensitivity.py" line="173"/>
         <source>Normalisation &apos;reference&apos; needs the code of a reference commune.</source>
         <translation>La normalisation « reference » demande le code d&apos;une commune de référence.</translation>
@@ -1610,12 +1610,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Seules {count} fonctions gardent un indicateur aux deux dates : une commune est notée sur ces {count} (le profil en demande {asked}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="469"/>
+        <location filename="../../ui/dock.py" line="477"/>
         <source>Open an indicator profile</source>
         <translation>Ouvrir un profil d&apos;indicateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="172"/>
+        <location filename="../../ui/dock.py" line="173"/>
         <source>Open an indicator profile (JSON)</source>
         <translation>Ouvrir un profil d&apos;indicateurs (JSON)</translation>
     </message>
@@ -1650,7 +1650,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="668"/>
+        <location filename="../../ui/dock.py" line="677"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
@@ -1747,7 +1747,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Préfixes des colonnes ajoutées, un par table dans l&apos;ordre, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="165"/>
+        <location filename="../../ui/dock.py" line="166"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
@@ -1848,7 +1848,7 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Référence : {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="188"/>
+        <location filename="../../ui/dock.py" line="190"/>
         <source>Reset</source>
         <translation>Réinitialiser</translation>
     </message>
@@ -1883,12 +1883,12 @@ Colonnes : territoire (la valeur du groupe), nom (LABEL_FIELD de sa première c
         <translation>Territoire d&apos;exemple (AULA)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="462"/>
+        <location filename="../../ui/dock.py" line="470"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="192"/>
+        <location filename="../../ui/dock.py" line="194"/>
         <source>Save as profile…</source>
         <translation>Enregistrer comme profil…</translation>
     </message>
@@ -2022,8 +2022,8 @@ TRANSITIONS : les communes et leur population (à chaque recensement) d&apos;un
         <translation>Rechercher une commune…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="101"/>
-        <location filename="../../ui/dock.py" line="532"/>
+        <location filename="../../ui/dock.py" line="102"/>
+        <location filename="../../ui/dock.py" line="541"/>
         <source>Select a commune on the map or in the table.</source>
         <translation>Sélectionnez une commune sur la carte ou dans le tableau.</translation>
     </message>
@@ -2293,7 +2293,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les graphiques ont besoin du paquet Python pyqtgraph. Sous Debian ou Ubuntu : sudo apt install python3-pyqtgraph ; avec l&apos;installateur OSGeo4W sous Windows : le paquet python3-pyqtgraph, ou « pip install pyqtgraph » dans le shell OSGeo4W. Le classement fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="322"/>
+        <location filename="../../core/scoring.py" line="321"/>
         <source>The column &apos;{column}&apos; holds text, not numbers (e.g. &apos;{example}&apos;): an indicator needs a numeric column. Name another column in the profile, or convert this one to numbers.</source>
         <translation>La colonne &apos;{column}&apos; contient du texte, pas des nombres (par exemple &apos;{example}&apos;) : un indicateur demande une colonne numérique. Nommez une autre colonne dans le profil, ou convertissez celle-ci en nombres.</translation>
     </message>
@@ -2316,7 +2316,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La couche des communes n&apos;a pas de champ « {field} ». Champs présents : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="586"/>
+        <location filename="../../ui/dock.py" line="595"/>
         <source>The commune sheet could not be made: {error}</source>
         <translation>La fiche communale n&apos;a pas pu être produite : {error}</translation>
     </message>
@@ -2346,7 +2346,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>La fonction {function} n&apos;a aucune valeur d&apos;indicateur pour {count} communes sur {total} : son score n&apos;y repose sur rien.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="339"/>
+        <location filename="../../ui/dock.py" line="346"/>
         <source>The indicators behind a change between two dates are in the “Change between dates” tab.</source>
         <translation>Les indicateurs moteurs d&apos;une évolution entre deux dates sont dans l&apos;onglet « Évolution entre deux dates ».</translation>
     </message>
@@ -2408,7 +2408,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Impossible de lire la couche {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/live.py" line="76"/>
+        <location filename="../../ui/live.py" line="77"/>
         <source>The layer&apos;s features changed while the panel read them: choose the layer again.</source>
         <translation>Les entités de la couche ont changé pendant que le panneau les lisait : choisissez de nouveau la couche.</translation>
     </message>
@@ -2495,17 +2495,17 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Les seuils fixes du profil sont établis pour sa normalisation ({profile}), pas pour {chosen} : niveaux par quantiles à la place (les parts de communes du profil).</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="431"/>
+        <location filename="../../core/scoring.py" line="430"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer (or appears more than once): give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche (ou y figure plusieurs fois) : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="433"/>
+        <location filename="../../core/scoring.py" line="432"/>
         <source>The reference commune &apos;{reference}&apos; is not in the layer: give the code of one of its communes, e.g. {examples}.</source>
         <translation>La commune de référence « {reference} » n&apos;est pas dans la couche : donnez le code d&apos;une de ses communes, par ex. {examples}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="483"/>
+        <location filename="../../core/scoring.py" line="482"/>
         <source>The reference commune has no value for {indicators}: choose another reference commune, or give these indicators the missing-data policy &quot;zero&quot; or &quot;median&quot;.</source>
         <translation>La commune de référence n&apos;a pas de valeur pour {indicators} : choisissez une autre commune de référence, ou donnez à ces indicateurs le traitement des données manquantes « zero » ou « median ».</translation>
     </message>
@@ -2570,7 +2570,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Le bruit sur les poids est une part entre 0 et 1 (0,25 = ±25 %), pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../core/scoring.py" line="303"/>
+        <location filename="../../core/scoring.py" line="302"/>
         <source>The weight of {what} must be a positive number, not {weight}.</source>
         <translation>La pondération de {what} doit être un nombre positif, pas {weight}.</translation>
     </message>
@@ -2601,12 +2601,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Aucune commune à noter : la couche n&apos;a aucune entité.</translation>
     </message>
     <message>
-        <location filename="../../ui/live_controller.py" line="164"/>
-        <source>This layer cannot be changed (its format is read-only): the panel shows the new scores, the map keeps the old ones.</source>
-        <translation>Cette couche ne peut pas être modifiée (format en lecture seule) : le panneau montre les nouveaux scores, la carte garde les anciens.</translation>
+        <location filename="../../ui/live_controller.py" line="218"/>
+        <source>This layer cannot be changed (its format is read-only): the panel and the map show the new scores, the layer keeps the old ones.</source>
+        <translation>Cette couche ne peut pas être modifiée (format en lecture seule) : le panneau et la carte montrent les nouveaux scores, la couche garde les anciens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="325"/>
+        <location filename="../../ui/dock.py" line="332"/>
         <source>This layer has no centrality scores: run “Centrality score” first.</source>
         <translation>Cette couche n&apos;a pas de scores de centralité : lancez d&apos;abord « Score de centralité ».</translation>
     </message>
@@ -2616,7 +2616,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche n&apos;a pas de contributions (champs contrib_*) : relancez « Score de centralité » pour les voir.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="197"/>
+        <location filename="../../ui/live_controller.py" line="149"/>
         <source>This layer is a table of a shared database: the panel shows the new scores and changes the table only when you click here</source>
         <translation>Cette couche est une table d&apos;une base de données partagée : le panneau montre les nouveaux scores et ne modifie la table que lorsque vous cliquez ici</translation>
     </message>
@@ -2626,7 +2626,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Cette couche ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="409"/>
+        <location filename="../../ui/dock.py" line="417"/>
         <source>This profile cannot re-score the layer: {problem}</source>
         <translation>Ce profil ne peut pas recalculer la couche : {problem}</translation>
     </message>
@@ -2657,7 +2657,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     </message>
     <message>
         <location filename="../../core/scoring.py" line="131"/>
-        <location filename="../../core/scoring.py" line="545"/>
+        <location filename="../../core/scoring.py" line="544"/>
         <location filename="../../core/sensitivity.py" line="170"/>
         <source>Unknown aggregation {value}: expected one of {expected}.</source>
         <translation>Agrégation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -2670,13 +2670,13 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
     <message>
         <location filename="../../core/scoring.py" line="132"/>
         <location filename="../../core/scoring.py" line="184"/>
-        <location filename="../../core/scoring.py" line="587"/>
+        <location filename="../../core/scoring.py" line="586"/>
         <source>Unknown level method {value}: expected one of {expected}.</source>
         <translation>Méthode des niveaux inconnue {value} : valeurs attendues {expected}.</translation>
     </message>
     <message>
         <location filename="../../core/scoring.py" line="130"/>
-        <location filename="../../core/scoring.py" line="492"/>
+        <location filename="../../core/scoring.py" line="491"/>
         <location filename="../../core/sensitivity.py" line="166"/>
         <source>Unknown normalisation {value}: expected one of {expected}.</source>
         <translation>Normalisation inconnue {value} : valeurs attendues {expected}.</translation>
@@ -2723,12 +2723,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Kappa pondéré (quadratique)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="160"/>
+        <location filename="../../ui/dock.py" line="161"/>
         <source>Weights (the map follows)</source>
         <translation>Pondérations (la carte suit)</translation>
     </message>
     <message>
-        <location filename="../../ui/live_controller.py" line="185"/>
+        <location filename="../../ui/live_controller.py" line="239"/>
         <source>Weights set in the Centralités panel, from “{name}”.</source>
         <translation>Pondérations réglées dans le panneau Centralités, à partir de « {name} ».</translation>
     </message>
@@ -2749,12 +2749,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>Pourquoi ce score</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="193"/>
+        <location filename="../../ui/dock.py" line="195"/>
         <source>Write a profile (JSON) with these weights, for the Centrality score algorithm</source>
         <translation>Écrire un profil (JSON) avec ces pondérations, pour l&apos;algorithme Score de centralité</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="196"/>
+        <location filename="../../ui/dock.py" line="198"/>
         <source>Write scores to the layer</source>
         <translation>Écrire les scores dans la couche</translation>
     </message>
@@ -2767,6 +2767,11 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <location filename="../../processing/algorithms/aggregate_bpe.py" line="209"/>
         <source>Writing the points feature by feature ({reason}).</source>
         <translation>Écriture des points entité par entité ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_controller.py" line="151"/>
+        <source>Writing this layer takes longer than a slider move: the map shows the new scores at once, and they are written into the layer when you click here, choose another layer or close the panel</source>
+        <translation>Écrire cette couche prend plus de temps qu&apos;un mouvement de curseur : la carte montre tout de suite les nouveaux scores, et ils sont écrits dans la couche quand vous cliquez ici, choisissez une autre couche ou fermez le panneau</translation>
     </message>
     <message>
         <location filename="../../processing/bulk_postgis.py" line="303"/>
@@ -3337,12 +3342,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{count} communes de {level_before} ({before}) à {level_after} ({after}) ; population {population_before} en {before}, {population_after} en {after}. Cliquez pour les sélectionner.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="457"/>
+        <location filename="../../ui/dock.py" line="465"/>
         <source>{count} communes re-scored in {rescore:.0f} ms, map in {write:.0f} ms</source>
         <translation>{count} communes recalculées en {rescore:.0f} ms, carte en {write:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="529"/>
+        <location filename="../../ui/dock.py" line="538"/>
         <source>{count} communes selected on the map.</source>
         <translation>{count} communes sélectionnées sur la carte.</translation>
     </message>
@@ -3525,7 +3530,7 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>{name} : aucune ligne n&apos;a pu être comptée. {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="538"/>
+        <location filename="../../ui/dock.py" line="547"/>
         <source>{name}: rank {rank}, {level}, composite score {score:.1f}</source>
         <translation>{name} : rang {rank}, {level}, score composite {score:.1f}</translation>
     </message>
@@ -4067,12 +4072,12 @@ Lorsque le fichier contient plusieurs années (AN), la plus récente est compté
         <translation>— dans l&apos;incertitude de son rang : dessinée comme stable.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="422"/>
+        <location filename="../../ui/dock.py" line="430"/>
         <source>“{name}” does not reproduce the layer&apos;s scores exactly (another profile or method made them): the sliders re-score with it (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » ne reproduit pas exactement les scores de la couche (un autre profil ou une autre méthode les a produits) : les curseurs recalculent avec lui (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="419"/>
+        <location filename="../../ui/dock.py" line="427"/>
         <source>“{name}” reproduces the layer&apos;s scores (normalisation {normalisation}, aggregation {aggregation}, levels by {levels}).</source>
         <translation>« {name} » reproduit les scores de la couche (normalisation {normalisation}, agrégation {aggregation}, niveaux par {levels}).</translation>
     </message>

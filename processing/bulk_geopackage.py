@@ -145,22 +145,28 @@ class BulkCopy:
         self._error = None
         self._finished = False
         self._id_of = None  # {the layer's feature id: the copy's}, when they differ
-        self._thread = threading.Thread(target=self._copy, args=(tuple(drop_fields),), daemon=True)
+        drop_fields = tuple(drop_fields)
         if target.memory_layer is not None:
-            self._copy(tuple(drop_fields))  # a memory layer is read in the thread that owns it: copied now
-            self._thread = threading.Thread(target=lambda: None, daemon=True)
+            # A memory layer is read in the thread that owns it; only its features, taken now, go to the thread.
+            self._id_of, write = self._guarded(lambda: _memory_layer_copy(target, self.scratch, drop_fields)) \
+                or (None, None)
+        else:
+            def write():
+                from osgeo import gdal
+
+                _copy_layer(gdal, target, self.scratch, drop_fields)
+        self._thread = threading.Thread(target=self._guarded, args=(write or (lambda: None),), daemon=True)
         self._thread.start()
 
-    def _copy(self, drop_fields):
-        from osgeo import gdal
-
+    def _guarded(self, call):
+        """``call()``, its exception kept for finish() to report in the algorithm's thread."""
+        if self._error is not None:
+            return None
         try:
-            if self.target.memory_layer is not None:
-                self._id_of = _copy_memory_layer(self.target, self.scratch, drop_fields)
-            else:
-                _copy_layer(gdal, self.target, self.scratch, drop_fields)
+            return call()
         except Exception as error:  # noqa: BLE001 — reported in the algorithm's thread by finish()
             self._error = error
+            return None
 
     def finish(self, frame, feature_ids, context, is_cancelled=None, defer=False):
         """Add the columns of ``frame`` (one row per id of ``feature_ids``) and move the file into place
@@ -276,8 +282,11 @@ def _copy_layer(gdal, target, scratch, drop_fields):
     source = None  # noqa: F841
 
 
-def _copy_memory_layer(target, scratch, drop_fields):
-    """A memory layer copied to the scratch GeoPackage by QGIS's file writer (C++), the replaced fields left out.
+def _memory_layer_copy(target, scratch, drop_fields):
+    """(ids, write): the copy of a memory layer to the scratch GeoPackage by QGIS's file writer (C++), the
+    replaced fields left out. The layer is read now — ``ids``, {its feature id: the copy's} when its field fid
+    gives the copy's ids, else None; its features — and ``write`` (None when the copy is already written)
+    writes them in the copy's thread, which shares nothing with the layer.
 
     The writer numbers the features 1, 2, … in the layer's order (a memory layer's: by id), so the copy's
     ids are the layer's exactly when those are 1 to N — what ``_check_ids`` then checks (else the sink writes).
@@ -301,11 +310,32 @@ def _copy_memory_layer(target, scratch, drop_fields):
     options.attributes = [i for i, name in enumerate(names) if name not in drop_fields]
     if not options.attributes:
         raise BulkUnavailable("every field of the layer is replaced")
+    if drop_fields:  # the writer leaves the fields out as it reads the layer: written now, in this thread
+        _write_layer(layer, scratch, options)
+        return id_of, None
+    # Taken as QGIS gives them (geometry and attributes shared, not converted), they are all the thread needs.
+    fields, kind, crs, features = layer.fields(), layer.wkbType(), layer.crs(), list(layer.getFeatures())
+    return id_of, lambda: _write_features(scratch, fields, kind, crs, features, options)
+
+
+def _write_layer(layer, scratch, options):
     error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, scratch, QgsCoordinateTransformContext(), options)
     if error != QgsVectorFileWriter.WriterError.NoError:
         raise BulkUnavailable(message or "QGIS's file writer failed")
-    return id_of
+
+
+def _write_features(scratch, fields, kind, crs, features, options):
+    """The features to a new GeoPackage by QGIS's file writer, as writeAsVectorFormatV3 writes a layer."""
+    writer = QgsVectorFileWriter.create(scratch, fields, kind, crs, QgsCoordinateTransformContext(), options)
+    try:
+        if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+            raise BulkUnavailable((writer.errorMessage() if writer is not None else "") or
+                                  "QGIS's file writer failed")
+        if not writer.addFeatures(features):
+            raise BulkUnavailable(writer.lastError() or "QGIS's file writer failed")
+    finally:
+        del writer  # closes the file
 
 
 def _check_ids(scratch, layer_name, feature_ids):

@@ -82,10 +82,12 @@ class CentralitesAlgorithm(QgsProcessingAlgorithm):
     def parameterAsSource(self, parameters, name, context):  # noqa: N802
         """QGIS's feature source, with ``memory_layer`` and ``geopackage_table``: the memory layer, or the
         GeoPackage file and table, behind it when the source is the whole layer as it is
-        (``frames.read_attributes`` then reads it in one pass), else None."""
+        (``frames.read_attributes`` then reads it in one pass), else None; and ``whole_layer``, that layer
+        (``frames.fill_memory_layer`` copies its features as they are, as the GeoPackage bulk copy does)."""
         source = super().parameterAsSource(parameters, name, context)
         if source is not None:
             layer = whole_layer_behind(self, parameters, name, context, source)
+            source.whole_layer = layer
             source.memory_layer = memory_layer_behind(layer)
             source.geopackage_table = geopackage_table_behind(layer)
         return source

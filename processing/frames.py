@@ -290,7 +290,7 @@ def _plain_values(column):
     if kind in ("i", "u", "b"):  # never missing; tolist() gives Python ints and bools
         return column.to_numpy().tolist()
     # Text and the rest: cell by cell, but str (most cells) is already plain.
-    return [value if type(value) is str else _clean(value) for value in column.astype(object).tolist()]
+    return [value if type(value) is str or value is None else _clean(value) for value in column.astype(object).tolist()]
 
 
 def _clean(value):
@@ -358,7 +358,9 @@ def fill_memory_layer(source, layer, frame, feedback, progress_from=50.0, drop_f
 
 def _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_fields, feature_ids):
     source_fields = source.fields()
-    features = list(source.getFeatures())
+    # The whole layer's features as they are, its geometries copied unchecked as the bulk copies copy them
+    # (the source's check of every geometry's validity cost more than the rest of the reading).
+    features = list((getattr(source, "whole_layer", None) or source).getFeatures())
     if feedback.isCanceled():
         return False
     positions = _row_positions([feature.id() for feature in features], feature_ids, len(frame))

@@ -79,19 +79,24 @@ elif step in ("chain", "literal"):
     else:  # the bounds computed once, in one pass over the joined layer, then written as numbers
         import statistics
         start, wanted = time.perf_counter(), []
-        bench_score.chain_expressions(profile, lambda function, expression: wanted.append((function, expression)))
-        wanted = list(dict.fromkeys(wanted))
-        rows, ok = current.aggregate(QgsAggregateCalculator.ArrayAggregate,
-                                     "array(" + ", ".join(expression for _, expression in wanted) + ")")
+        bench_score.chain_expressions(profile, lambda function, expression: wanted.append(expression))
+        wanted = list(dict.fromkeys(wanted))  # each indicator's values once, its bounds all taken from them
+        rows, ok = current.aggregate(QgsAggregateCalculator.ArrayAggregate, "array(" + ", ".join(wanted) + ")")
         if not ok:
             raise RuntimeError("the bounds could not be computed")
         functions = {{"minimum": min, "maximum": max, "median": statistics.median}}
-        bounds = {{}}
-        for (function, expression), values in zip(wanted, zip(*rows)):
-            values = [value for value in values if isinstance(value, (int, float)) and value == value]
-            bounds[function, expression] = repr(float(functions[function](values))) if values else "NULL"
-        expressions = bench_score.chain_expressions(profile, lambda function, expression: bounds[
-            function, expression])[:5]
+        values = {{expression: [value for value in column if isinstance(value, (int, float)) and value == value]
+                  for expression, column in zip(wanted, zip(*rows))}}
+
+        def literal(function, expression):
+            if expression not in values:  # one holding a bound itself (a median imputed): computed now
+                column, ok = current.aggregate(QgsAggregateCalculator.ArrayAggregate, expression)
+                values[expression] = [value for value in column or [] if isinstance(value, (int, float))
+                                      and value == value]
+            found = values[expression]
+            return repr(float(functions[function](found))) if found else "NULL"
+
+        expressions = bench_score.chain_expressions(profile, literal)[:5]
         print("STEP bounds", time.perf_counter() - start)
     for name, kind, formula in expressions:
         current = timed("fieldcalculator", "native:fieldcalculator", {{

@@ -133,7 +133,8 @@ def chain_expressions(profile, bound=aggregate_call):
     expressions = []
     for function in FUNCTIONS:
         spec = profile["functions"][function]
-        terms = [(indicator_expression(i, default_missing, bound), float(i.get("weight", 1))) for i in spec["indicators"]]
+        terms = [(indicator_expression(i, default_missing, bound), float(i.get("weight", 1)))
+                 for i in spec["indicators"]]
         expressions.append((f"score_{function}", 0, weighted_mean(terms)))
     composite = weighted_mean([(f'"score_{f}"', float(profile["functions"][f]["weight"])) for f in FUNCTIONS])
     expressions.append(("score_centralite", 0, composite))

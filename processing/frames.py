@@ -107,7 +107,7 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     indexes = [fields.lookupField(name) for name in field_names]
     table = getattr(source, "geopackage_table", None)  # set by CentralitesAlgorithm.parameterAsSource
     if table is not None and all(fields.at(i).type() in SQLITE_LIKE_TYPES for i in indexes):
-        frame = _read_geopackage_table(table, field_names, feedback, code_field, feature_ids, source.featureCount())
+        frame = read_geopackage_table(table, field_names, feedback, code_field, feature_ids, source.featureCount())
         if frame is not None:
             return frame
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
@@ -136,8 +136,8 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     return frame
 
 
-def _read_geopackage_table(table, field_names, feedback, code_field, feature_ids, count):
-    """``read_attributes`` of a GeoPackage table by SQLite (one query, by feature id), or None when the table
+def read_geopackage_table(table, field_names, feedback, code_field, feature_ids, count):
+    """``read_attributes`` of a GeoPackage table, (file, table or None), by SQLite (one query, by feature id), or None when the table
     is not as QGIS showed it (then read feature by feature). QGIS's conversion of every attribute of every
     feature was the cost: on 350,000 features, most of the score's time."""
     path, name = table
@@ -273,9 +273,13 @@ def fields_for(frame, existing):
 
 def attribute_rows(frame):
     """Row-wise plain Python values, with NaN and pd.NA turned into None (NULL)."""
-    columns = [_plain_values(frame[name]) for name in frame.columns]
-    for row in zip(*columns):
+    for row in zip(*plain_columns(frame)):
         yield list(row)
+
+
+def plain_columns(frame):
+    """Column-wise plain Python values (lists), with NaN and pd.NA turned into None (NULL)."""
+    return [_plain_values(frame.iloc[:, position]) for position in range(frame.shape[1])]
 
 
 def _plain_values(column):

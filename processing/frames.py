@@ -368,7 +368,8 @@ def _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_field
     if feedback.isCanceled():
         return False
     positions = _row_positions([feature.id() for feature in features], feature_ids, len(frame))
-    columns = [_plain_values(frame[name].iloc[positions]) for name in frame.columns]
+    in_order = len(positions) == len(frame) and positions == list(range(len(frame)))  # the usual case
+    columns = plain_columns(frame if in_order else frame.iloc[positions])
     rows = list(zip(*columns)) if columns else [()] * len(features)
     kept = [i for i, field in enumerate(source_fields) if field.name() not in drop_fields]
     count = source_fields.count()

@@ -340,7 +340,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     gammes = choice.gammes
     report.append(report_row(source, None, None, GAMME_LISTS, choice.note))
 
-    valid = code_values.test(is_valid_code, frame.index)
+    valid = code_values.test(is_valid_code, frame.index, holds=plain_codes)
     not_a_code = tr("row left out: not a commune code")
     for index in frame.index[keep & ~valid]:
         summary.invalid += 1
@@ -457,9 +457,13 @@ class _Distinct:
     def series(self, index):
         return pd.Series(self.values[self.positions], index=index)
 
-    def test(self, predicate, index):
-        """The cells for which ``predicate`` holds, as a boolean Series (a missing cell: False)."""
-        passed = np.array([value is not None and bool(predicate(value)) for value in self.values], dtype=bool)
+    def test(self, predicate, index, holds=None):
+        """The cells for which ``predicate`` holds, as a boolean Series (a missing cell: False); ``holds(values)``,
+        a boolean array, marks values for which it surely holds (not tested one by one)."""
+        values = self.values.tolist()
+        sure = holds(values) if holds is not None else np.zeros(len(values), dtype=bool)
+        passed = np.array([bool(ok) or (value is not None and bool(predicate(value)))
+                           for value, ok in zip(values, sure.tolist())], dtype=bool)
         return pd.Series(passed[self.positions], index=index)
 
 

@@ -267,3 +267,23 @@ def test_a_commune_with_an_invalid_geometry_is_copied_to_memory_as_to_a_geopacka
     in_file, _ = run_algorithm("centralites:join_tables", {**parameters, "OUTPUT": str(tmp_path / "joined.gpkg")})
     assert in_memory["OUTPUT"].featureCount() == 2
     _assert_same(in_memory["OUTPUT"], in_file["OUTPUT"])
+
+
+def test_a_memory_layer_scored_to_a_geopackage_has_the_spatial_index_of_a_file_scored(run_algorithm, joined,
+                                                                                        tmp_path):
+    """The copy of a memory layer gets its spatial index once its features are in (not row by row): the same
+    R-tree, declared as GeoPackage declares it, as the GDAL copy of a file gets."""
+    from qgis.core import QgsFeatureSource
+
+    memory, written = joined
+    for name, source in (("a", memory), ("b", written)):
+        run_algorithm("centralites:centrality_score", {"INPUT": source, "OUTPUT": str(tmp_path / f"{name}.gpkg")})
+    boxes = {}
+    for name in ("a", "b"):
+        with sqlite3.connect(str(tmp_path / f"{name}.gpkg")) as connection:
+            boxes[name] = connection.execute(f'SELECT * FROM "rtree_{name}_geom" ORDER BY id').fetchall()
+            assert connection.execute("SELECT count(*) FROM gpkg_extensions WHERE table_name = ? AND "
+                                      "extension_name = 'gpkg_rtree_index'", (name,)).fetchone()[0] == 1
+        layer = QgsVectorLayer(str(tmp_path / f"{name}.gpkg"), name, "ogr")
+        assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent
+    assert len(boxes["a"]) == 319 and boxes["a"] == boxes["b"]

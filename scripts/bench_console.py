@@ -22,8 +22,8 @@ step once, one after the other, so that the runs of one round meet the same load
    ``QgsVectorLayer.aggregate`` pass, timed as "bounds") and typed as numbers;
 7. the same chain with ``minimum(…)``/``maximum(…)`` in the expressions, run once: QGIS caches an
    aggregate's value but, for every feature and every call, parses its sub-expression again to find
-   it (qgsexpressionfunction.cpp, fcnAggregateGeneric), which made this chain about 15 times slower
-   than 6 (the two give the same scores, checked).
+   it (qgsexpressionfunction.cpp, fcnAggregateGeneric): its five field calculators took 740 s against
+   67 s for those of 6 in one run (load 5); the two give the same scores (checked).
 
 Prints for each its seconds, CPU seconds (all threads) and peak memory (RSS), each
 algorithm's own time, and the ratios chain / plugin: on whole processes (the

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .codes import find_key_column, is_valid_code, normalise_code
+from .codes import find_key_column, is_valid_code, normalise_code, plain_codes
 from .messages import report_row, tr, translate_problems
 from .plm import CITIES
 from .tables import TableError, parse_number, read_table
@@ -298,7 +298,8 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     is_iris = str(code_column).strip().upper() == "DCIRIS"
     # A long file repeats a few thousand codes, a few hundred types and counts over hundreds of thousands of
     # rows: every cell is read through its column's distinct values (_by_value), each converted once.
-    code_values = _Distinct(raw).map(lambda cell: normalise_code(cell.strip()[:5] if is_iris else cell))
+    code_values = _Distinct(raw).map(lambda cell: normalise_code(cell.strip()[:5] if is_iris else cell),
+                                     unchanged=None if is_iris else plain_codes)
     type_values = _Distinct(frame[upper["TYPEQU"]].astype(str)).map(lambda cell: cell.strip().upper())
     codes, types = code_values.series(frame.index), type_values.series(frame.index)
     if "NB_EQUIP" in upper:
@@ -339,7 +340,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     gammes = choice.gammes
     report.append(report_row(source, None, None, GAMME_LISTS, choice.note))
 
-    valid = code_values.test(is_valid_code, frame.index)
+    valid = code_values.test(is_valid_code, frame.index, holds=plain_codes)
     not_a_code = tr("row left out: not a commune code")
     for index in frame.index[keep & ~valid]:
         summary.invalid += 1
@@ -444,18 +445,25 @@ class _Distinct:
             values[:-1] = list(distinct)
         self.positions, self.values = positions, values
 
-    def map(self, convert):
-        """Each distinct value converted once (a missing cell stays None)."""
+    def map(self, convert, unchanged=None):
+        """Each distinct value converted once (a missing cell stays None); ``unchanged(values)``, a boolean
+        array, marks values ``convert`` would return as they are (not converted)."""
         values = np.empty(len(self.values), dtype=object)
-        values[:-1] = [convert(value) for value in self.values[:-1].tolist()]
+        distinct = self.values[:-1].tolist()
+        kept = unchanged(distinct) if unchanged is not None else np.zeros(len(distinct), dtype=bool)
+        values[:-1] = [value if keep else convert(value) for value, keep in zip(distinct, kept.tolist())]
         return _Distinct(None, self.positions, values)
 
     def series(self, index):
         return pd.Series(self.values[self.positions], index=index)
 
-    def test(self, predicate, index):
-        """The cells for which ``predicate`` holds, as a boolean Series (a missing cell: False)."""
-        passed = np.array([value is not None and bool(predicate(value)) for value in self.values], dtype=bool)
+    def test(self, predicate, index, holds=None):
+        """The cells for which ``predicate`` holds, as a boolean Series (a missing cell: False); ``holds(values)``,
+        a boolean array, marks values for which it surely holds (not tested one by one)."""
+        values = self.values.tolist()
+        sure = holds(values) if holds is not None else np.zeros(len(values), dtype=bool)
+        passed = np.array([bool(ok) or (value is not None and bool(predicate(value)))
+                           for value, ok in zip(values, sure.tolist())], dtype=bool)
         return pd.Series(passed[self.positions], index=index)
 
 

@@ -8,6 +8,8 @@ result with the raw value to count and report what was re-coded.
 
 import re
 
+import numpy as np
+
 # Common names of the key column, compared case-insensitively, most specific first.
 KEY_COLUMN_CANDIDATES = (
     "CODGEO",
@@ -44,6 +46,17 @@ def normalise_code(value):
     # Corsica written with its old numeric department (20xxx) stays as given:
     # only the data's own 2A/2B can tell which department it is.
     return text
+
+
+def plain_codes(values):
+    """Boolean array: True where a value is a str already a valid code (five ASCII digits, or 2A/2B and
+    three), which normalise_code returns unchanged; tested on the characters' code points at once."""
+    strings = [v if type(v) is str else "" for v in values]
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    chars = np.array(strings, dtype="<U5").view(np.uint32).reshape(len(strings), 5)
+    digit = (chars >= ord("0")) & (chars <= ord("9"))
+    corsica = (chars[:, 0] == ord("2")) & ((chars[:, 1] == ord("A")) | (chars[:, 1] == ord("B")))
+    return (lengths == 5) & (digit.all(axis=1) | (corsica & digit[:, 2:].all(axis=1)))
 
 
 def is_valid_code(code):

@@ -9,6 +9,8 @@ communes (1 = the most favourable):
      Weaknesses: Annual population growth 2013-2018 (%) -0.4 (250th); …"
 """
 
+import string
+
 import numpy as np
 import pandas as pd
 
@@ -49,14 +51,14 @@ def explanations(result, profile, count=2):
     weak = order[rows[:, None], np.clip(weak_positions, 0, None)]
     weak_ok = weak_positions >= np.minimum(count, n)
     strong_items, weak_items = _items(item, names, raw, ranks, rows, strong), _items(item, names, raw, ranks, rows, weak)
-    sentences = [None] * len(values)
-    for position, row in enumerate(rows.tolist()):
-        kept = [text for text, ok in zip(strong_items[position], strong_ok[position]) if ok]
-        text = strengths_text.format(items="; ".join(kept))
-        lost = [text for text, ok in zip(weak_items[position], weak_ok[position]) if ok]
-        if lost:
-            text += " " + weaknesses_text.format(items="; ".join(lost))
-        sentences[row] = text
+    # Each sentence put together column by column (numpy adds object arrays of text element by element).
+    empty = np.full(len(rows), "", dtype=object)
+    strengths, weaknesses = _joined(strong_items, strong_ok, empty), _joined(weak_items, weak_ok, empty)
+    text = _filled(strengths_text, len(rows), items=strengths)
+    lost = weak_ok.any(axis=1)
+    text[lost] = text[lost] + " " + _filled(weaknesses_text, int(lost.sum()), items=weaknesses[lost])
+    sentences = np.full(len(values), None, dtype=object)
+    sentences[rows] = text
     return pd.Series(sentences, index=normalised.index, dtype=object)
 
 
@@ -65,10 +67,60 @@ def _items(item, names, raw, ranks, rows, chosen):
     picked = np.take_along_axis(raw[rows], chosen, axis=1)
     picked_ranks = np.take_along_axis(ranks[rows], chosen, axis=1)
     # A rank is none for an imputed value (no raw value to rank).
-    rank_texts = np.where(np.isnan(picked_ranks), -1, picked_ranks).astype(np.int64).tolist()
-    return [[item.format(label=names[k], value=number_text(value), rank="—" if rank < 0 else rank)
-             for k, value, rank in zip(ks, values, rank_row)]
-            for ks, values, rank_row in zip(chosen.tolist(), picked.tolist(), rank_texts)]
+    rank_texts = ["—" if rank < 0 else str(rank)
+                  for rank in np.where(np.isnan(picked_ranks), -1, picked_ranks).astype(np.int64).ravel().tolist()]
+    labels = np.array(names + [""], dtype=object)[chosen.ravel()]
+    texts = _filled(item, chosen.size, label=labels, value=_as_objects(_number_texts(picked.ravel())),
+                    rank=_as_objects(rank_texts))
+    return texts.reshape(chosen.shape)
+
+
+def _joined(items, kept, empty):
+    """Per row, its kept items (rows x slots) joined by "; ", in slot order."""
+    joined, started = empty.copy(), np.zeros(len(empty), dtype=bool)
+    for slot in range(items.shape[1]):
+        ok = kept[:, slot]
+        joined[ok & started] = joined[ok & started] + "; "
+        joined[ok] = joined[ok] + items[ok, slot]
+        started |= ok
+    return joined
+
+
+def _filled(template, count, **columns):
+    """``template.format(**row)`` for each of ``count`` rows, ``columns`` object arrays of text: the
+    template's literal parts and fields added column by column."""
+    parts = list(string.Formatter().parse(template))
+    if any(spec or conversion for _, _, spec, conversion in parts):  # a translation with a format spec
+        rows = [dict(zip(columns, values)) for values in zip(*columns.values())]
+        return _as_objects([template.format(**row) for row in rows])
+    text = np.full(count, "", dtype=object)
+    for literal, name, _, _ in parts:
+        if literal:
+            text = text + literal
+        if name is not None:
+            text = text + columns[name]
+    return text
+
+
+def _as_objects(texts):
+    array = np.empty(len(texts), dtype=object)
+    array[:] = texts
+    return array
+
+
+def _number_texts(values):
+    """``number_text`` of each value of a float array, each kind of number written in one pass."""
+    texts = ["—"] * len(values)
+    with np.errstate(invalid="ignore"):
+        magnitude = np.abs(values)
+        kinds = ((magnitude >= 100, lambda v: f"{v:,.0f}".replace(",", "\u202f")),
+                 ((magnitude >= 10) & (magnitude < 100), "{:.0f}".format),
+                 (magnitude < 10, "{:.1f}".format))
+    for chosen, write in kinds:
+        positions = np.flatnonzero(chosen)
+        for position, value in zip(positions.tolist(), map(write, values[positions].tolist())):
+            texts[position] = value
+    return texts
 
 
 def number_text(value):

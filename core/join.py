@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .codes import find_key_column, is_valid_code, normalise_code
+from .codes import find_key_column, is_valid_code, normalise_code, plain_codes
 from .messages import report_row, tr, translate_problems
 from .plm import arrondissements_onto_cities, city_name
 from .regroup import sum_onto
@@ -105,7 +105,7 @@ def join_tables(layer_codes, tables, key_column=None, existing_columns=(), is_ca
     chosen column is in no table, or when there are more prefixes than tables.
     """
     layer_codes = list(layer_codes)
-    plain = _plain_codes(layer_codes)
+    plain = plain_codes(layer_codes)
     codes = pd.Series([c if ok else normalise_code(c) for c, ok in zip(layer_codes, plain)], dtype=object)
     layer_set = set(codes.dropna())
     taken = {str(c).upper() for c in existing_columns}
@@ -297,7 +297,7 @@ def _keyed_rows(source, frame, key, summary, report):
     rows["__line"] = list(lines)
     raw = rows[key].astype(str)
     # Codes already valid as written need no repair: only the others go through normalise_code.
-    plain = _plain_codes(raw.tolist())
+    plain = plain_codes(raw.tolist())
     other = ~plain
     normalised = raw.astype(object)  # None for a code that cannot be read (a text column would make it NaN)
     normalised[other] = raw[other].map(normalise_code).to_numpy(dtype=object)
@@ -319,17 +319,6 @@ def _keyed_rows(source, frame, key, summary, report):
         summary.duplicates += 1
         report.append(report_row(source, int(line), code, DUPLICATE, first_kept))
     return rows[~duplicated].set_index(key)
-
-
-def _plain_codes(values):
-    """Boolean array: True where a value is a str already a valid code (five ASCII digits, or 2A/2B and
-    three), which normalise_code returns unchanged; tested on the characters' code points at once."""
-    strings = [v if type(v) is str else "" for v in values]
-    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-    chars = np.array(strings, dtype="<U5").view(np.uint32).reshape(len(strings), 5)
-    digit = (chars >= ord("0")) & (chars <= ord("9"))
-    corsica = (chars[:, 0] == ord("2")) & ((chars[:, 1] == ord("A")) | (chars[:, 1] == ord("B")))
-    return (lengths == 5) & (digit.all(axis=1) | (corsica & digit[:, 2:].all(axis=1)))
 
 
 def _free_name(column, taken):

@@ -31,9 +31,10 @@ def arrondissements_onto_cities(codes, layer_codes):
     """
     layer = set(layer_codes)
     mapping = {}
-    for code in dict.fromkeys(codes):  # in the table's order, once each
+    # In the table's order, once each; the few arrondissements picked out first (a set test per code).
+    for code in [code for code in dict.fromkeys(codes) if code in ARRONDISSEMENT_CITY]:
         city = city_of(code)
-        if city is None or city not in layer:
+        if city not in layer:
             continue
         if layer.intersection(CITIES[city][1]):
             continue  # the layer holds this city's arrondissements: keep them

@@ -30,11 +30,15 @@ def correlation_column(key):
     return "r_" + re.sub(r"[^0-9A-Za-z_]", "_", key)
 
 
+def _labels(profile):
+    return {f"{function}.{i['id']}": i["label"]
+            for function, spec in profile["functions"].items() for i in spec["indicators"]}
+
+
 def indicator_statistics(raw, profile):
     """One row per indicator: count, min, median and max of its raw values, then its
     Spearman rank correlation with every indicator (over the communes having both)."""
-    labels = {f"{function}.{i['id']}": i["label"]
-              for function, spec in profile["functions"].items() for i in spec["indicators"]}
+    labels = _labels(profile)
     raw = raw.astype("float64")
     # Spearman: Pearson on ranks; ranks are unchanged by the log or winsorising transforms.
     correlations = raw.rank().corr(method="pearson", min_periods=3)
@@ -58,8 +62,9 @@ def indicator_statistics(raw, profile):
     return pd.DataFrame(rows, columns=columns)
 
 
-def score_diagnostics(result, profile):
-    """(the statistics table with the diagnostics of each indicator, the warnings to log).
+def score_diagnostics(result, profile, statistics=True):
+    """(the statistics table with the diagnostics of each indicator, the warnings to log); without
+    ``statistics``, (None, the same warnings): the table's ranks and correlations are not computed.
 
     Against France, each indicator's values beyond the national goalposts are clipped (the JRC
     practice against outliers): ``ecretees`` counts the communes clipped, at 0 or at 100.
@@ -71,7 +76,8 @@ def score_diagnostics(result, profile):
     cov(contrib_i, score) / var(score) in % (the shares add up to 100: the contributions add up to
     the score); and the ratio of the two.
     """
-    table = indicator_statistics(result.indicators, profile)
+    table = indicator_statistics(result.indicators, profile) if statistics else None
+    labels = _labels(profile)
     scores = result.scores
     # Positional arrays: the scores may have been re-indexed (row numbers) by the caller.
     composite = scores["score_centralite"].to_numpy(dtype="float64", na_value=np.nan)
@@ -90,16 +96,17 @@ def score_diagnostics(result, profile):
         skew.append(s)
         kurt.append(k)
         flags.append(bool(abs(s) > SKEWNESS_LIMIT and k > KURTOSIS_LIMIT) if np.isfinite(s) else False)
-        raw = result.indicators[key].to_numpy(dtype="float64")[scored]
-        both = ~np.isnan(raw)
-        r_composite.append(float(pd.Series(raw[both]).rank().corr(pd.Series(target[both]).rank()))
-                           if both.sum() > 2 else np.nan)
+        if statistics:
+            raw = result.indicators[key].to_numpy(dtype="float64")[scored]
+            both = ~np.isnan(raw)
+            r_composite.append(float(pd.Series(raw[both]).rank().corr(pd.Series(target[both]).rank()))
+                               if both.sum() > 2 else np.nan)
         contribution = np.nan_to_num(contributions[scored, position], nan=0.0) \
             if position < contributions.shape[1] else np.zeros(target.size)
         share = float(((contribution - contribution.mean()) * (target - target.mean())).mean()
                       / variance * 100.0) if variance > 0 else np.nan
         effective.append(share)
-        label = table.at[position, "libelle"]
+        label = labels.get(key, key.split(".", 1)[1])
         if flags[-1]:
             warnings.append(tr(
                 "Indicator '{indicator}' is very skewed (skewness {skewness:.1f}, kurtosis {kurtosis:.1f}, beyond "
@@ -113,6 +120,8 @@ def score_diagnostics(result, profile):
                 "of {nominal:.1f} %: it weighs {how} than the profile says."
             ).format(indicator=label, effective=share, nominal=nominal[position],
                      how=tr("more") if share > nominal[position] else tr("less")))
+    if not statistics:
+        return None, warnings
     table["asymetrie"] = skew
     table["kurtosis"] = kurt
     table["asymetrique"] = [int(f) for f in flags]

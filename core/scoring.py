@@ -277,9 +277,16 @@ def _missing_list(raw, profile, small=None):
     names = np.array([ids[key] for key in raw.columns], dtype=object)
     tiny = small.to_numpy(dtype=bool) & ~missing if small is not None else np.zeros(missing.shape, dtype=bool)
     small_names = np.array([key.split(".", 1)[1] + " (petite base)" for key in raw.columns], dtype=object)
-    rows = np.full(len(raw), None, dtype=object)
-    for row in np.flatnonzero(missing.any(axis=1) | tiny.any(axis=1)):  # most communes lack nothing
-        rows[row] = ", ".join(list(names[missing[row]]) + list(small_names[tiny[row]]))
+    # Column by column (numpy adds object arrays of text element by element): the missing ones, then the small.
+    text, started = np.full(len(missing), "", dtype=object), np.zeros(len(missing), dtype=bool)
+    for flags, labels in ((missing, names), (tiny, small_names)):
+        for column in np.flatnonzero(flags.any(axis=0)).tolist():
+            listed = flags[:, column]
+            text[listed & started] = text[listed & started] + ", "
+            text[listed] = text[listed] + labels[column]
+            started |= listed
+    rows = np.full(len(missing), None, dtype=object)
+    rows[started] = text[started]
     return pd.Series(rows, index=raw.index, dtype=object)
 
 

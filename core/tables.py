@@ -84,7 +84,8 @@ def read_table(path):
     lengths, starts = _record_layout(text, separator, width=len(frame.columns))
     if len(starts) != len(frame) + 1:  # the csv module and pandas disagree on records: count rows
         lengths, starts = lengths[:len(frame) + 1], list(range(1, len(frame) + 2))
-    line_numbers = np.asarray(starts[1:], dtype=np.int64)[~blank].tolist()
+    record_starts = _int_array(starts[1:])
+    line_numbers = record_starts[~blank].tolist()
     if blank.any():
         frame = frame[~blank].reset_index(drop=True)
     if frame.empty:
@@ -93,10 +94,17 @@ def read_table(path):
     # Rows with fewer cells than the header: pandas fills them silently; kept, their lines noted for the report.
     width = len(frame.columns)
     cells = np.asarray(lengths[1:], dtype=np.int64)
-    short_lines = np.asarray(starts[1:], dtype=np.int64)[(cells > 0) & (cells < width)].tolist()
+    short_lines = record_starts[(cells > 0) & (cells < width)].tolist()
     frame.attrs.update(path=path, encoding=encoding, separator=separator, line_numbers=line_numbers,
                        short_lines=short_lines)
     return frame
+
+
+def _int_array(values):
+    """``values`` (a list, or a range: the usual line numbers) as an int64 array, a range without a Python loop."""
+    if isinstance(values, range):
+        return np.arange(values.start, values.stop, values.step, dtype=np.int64)
+    return np.asarray(values, dtype=np.int64)
 
 
 def zip_table(archive, path):
@@ -245,17 +253,24 @@ def numeric_columns(frame, exclude=()):
         # Plain numbers in one vectorised pass; only the rest (decimal comma,
         # thousands spaces, secrecy markers, words) cell by cell.
         numbers = _plain_numbers(values, joined)
-        if numbers.abs().eq(math.inf).any():
+        plain = numbers.to_numpy()
+        if np.isinf(plain).any():
             continue  # 'inf' is not a figure INSEE publishes: keep the column as text
+        gaps = np.isnan(plain)
+        if not gaps.any():  # every cell a plain number (a count column): nothing else to read
+            numeric[column] = numbers
+            secret_counts[column] = 0
+            continue
         # An empty cell is always NaN here: only the missing ones are compared with "".
-        missing = values[numbers.isna()]
+        missing = values[gaps]
         empty = missing == ""
         rest = missing[~empty]
         secret = rest.str.lower().isin(SECRET_MARKERS)
         parsed = rest[~secret].map(parse_number)
-        if parsed.isna().any() or int(numbers.notna().sum()) + len(parsed) == 0:
+        if parsed.isna().any() or int((~gaps).sum()) + len(parsed) == 0:
             continue
-        numbers[parsed.index] = parsed.astype("float64")
+        if len(parsed):
+            numbers[parsed.index] = parsed.astype("float64")
         numeric[column] = numbers
         secret_counts[column] = int(empty.sum() + secret.sum())
     if not numeric or not frame.columns.is_unique:

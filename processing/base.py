@@ -89,10 +89,12 @@ class CentralitesAlgorithm(QgsProcessingAlgorithm):
     def parameterAsSource(self, parameters, name, context):  # noqa: N802
         """QGIS's feature source, with ``memory_layer``, ``geopackage_table`` and ``postgis_table``: the memory
         layer, the GeoPackage file and table, or the PostGIS table, behind it when the source is the whole layer
-        as it is (``frames.read_attributes`` then reads it in one pass), else None."""
+        as it is (``frames.read_attributes`` then reads it in one pass), else None; and ``whole_layer``, that
+        layer (``frames.fill_memory_layer`` copies its features as they are, as the GeoPackage bulk copy does)."""
         source = super().parameterAsSource(parameters, name, context)
         if source is not None:
             layer = whole_layer_behind(self, parameters, name, context, source)
+            source.whole_layer = layer
             source.memory_layer = memory_layer_behind(layer)
             source.geopackage_table = geopackage_table_behind(layer)
             source.postgis_table = postgis_table_behind(layer)

@@ -36,7 +36,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..compat import ARRAY_AGGREGATE
+from ..compat import ARRAY_AGGREGATE, SQLITE_LIKE_TYPES
 from ..i18n import tr
 from .failures import (
     FULL,
@@ -49,12 +49,14 @@ from .failures import (
     kind_of_error,
 )
 from .frames import (
-    attribute_rows,
     discard_output,
     new_memory_layer,
     output_exists,
     output_fields,
     paused_gc,
+    plain_columns,
+    read_attributes,
+    read_geopackage_table,
     write_with_columns,
 )
 
@@ -147,22 +149,64 @@ class BulkCopy:
         self._error = None
         self._finished = False
         self._id_of = None  # {the layer's feature id: the copy's}, when they differ
-        self._thread = threading.Thread(target=self._copy, args=(tuple(drop_fields),), daemon=True)
+        self._source_ids = None  # the memory layer's feature ids in the order the writer copies them
+        drop_fields = tuple(drop_fields)
         if target.memory_layer is not None:
-            self._copy(tuple(drop_fields))  # a memory layer is read in the thread that owns it: copied now
-            self._thread = threading.Thread(target=lambda: None, daemon=True)
+            # A memory layer is read in the thread that owns it; only its features, taken now, go to the thread.
+            self._id_of, self._source_ids, write = self._guarded(
+                lambda: _memory_layer_copy(target, self.scratch, drop_fields)) or (None, None, None)
+        else:
+            def write():
+                from osgeo import gdal
+
+                _copy_layer(gdal, target, self.scratch, drop_fields)
+        self._thread = threading.Thread(target=self._guarded, args=(write or (lambda: None),), daemon=True)
         self._thread.start()
 
-    def _copy(self, drop_fields):
-        from osgeo import gdal
-
+    def _guarded(self, call):
+        """``call()``, its exception kept for finish() to report in the algorithm's thread."""
+        if self._error is not None:
+            return None
         try:
-            if self.target.memory_layer is not None:
-                self._id_of = _copy_memory_layer(self.target, self.scratch, drop_fields)
-            else:
-                _copy_layer(gdal, self.target, self.scratch, drop_fields)
+            return call()
         except Exception as error:  # noqa: BLE001 — reported in the algorithm's thread by finish()
             self._error = error
+            return None
+
+    def attribute_reader(self):
+        """A ``frames.read_attributes`` that reads a memory layer's fields from its copy once written (one SQLite
+        query by feature id, the copy's ids given back as the layer's): the layer is then read once, by the
+        copy, instead of twice. None when the copy is not of a memory layer's features."""
+        if self._source_ids is None:
+            return None
+
+        def read(source, field_names, feedback, code_field=None, feature_ids=None):
+            self._thread.join()
+            frame, copy_ids = None, []
+            fields = source.fields()
+            if self._error is None and all(fields.at(fields.lookupField(name)).type() in SQLITE_LIKE_TYPES
+                                           for name in field_names):
+                frame = read_geopackage_table((self.scratch, self.target.output_name), field_names, feedback,
+                                              code_field, copy_ids, len(self._source_ids))
+            if feedback.isCanceled():
+                return None
+            layer_ids = self._layer_ids(copy_ids) if frame is not None else None
+            if layer_ids is None:  # the copy cannot be read as written: the layer is
+                return read_attributes(source, field_names, feedback, code_field, feature_ids)
+            if feature_ids is not None:
+                feature_ids.extend(layer_ids)
+            return frame
+
+        return read
+
+    def _layer_ids(self, copy_ids):
+        """The layer's feature id of each copy id (the writer numbers them 1, 2, … in the layer's order, or
+        takes the layer's field fid), or None when one has none."""
+        if self._id_of is not None:
+            layer_of = {copy: layer for layer, copy in self._id_of.items()}
+            ids = [layer_of.get(copy) for copy in copy_ids]
+            return None if None in ids else ids
+        return list(self._source_ids) if copy_ids == list(range(1, len(self._source_ids) + 1)) else None
 
     def finish(self, frame, feature_ids, context, is_cancelled=None, defer=False):
         """Add the columns of ``frame`` (one row per id of ``feature_ids``) and move the file into place
@@ -285,36 +329,93 @@ def _copy_layer(gdal, target, scratch, drop_fields):
     source = None  # noqa: F841
 
 
-def _copy_memory_layer(target, scratch, drop_fields):
-    """A memory layer copied to the scratch GeoPackage by QGIS's file writer (C++), the replaced fields left out.
+def _memory_layer_copy(target, scratch, drop_fields):
+    """(id_of, ids, write): the copy of a memory layer to the scratch GeoPackage by QGIS's file writer (C++),
+    the replaced fields left out. The layer is read now — ``id_of``, {its feature id: the copy's} when its
+    field fid gives the copy's ids, else None; its features, and their ``ids`` in the order written — and
+    ``write`` writes them in the copy's thread, which shares nothing with the layer (``ids`` and ``write``
+    are None when the copy is already written).
 
     The writer numbers the features 1, 2, … in the layer's order (a memory layer's: by id), so the copy's
     ids are the layer's exactly when those are 1 to N — what ``_check_ids`` then checks (else the sink writes).
     """
     layer = target.memory_layer
     names = layer.fields().names()
-    id_of = None
-    if names.count("fid") == 1 and sum(name.lower() == "fid" for name in names) == 1 \
-            and layer.fields().field("fid").isNumeric() and "fid" not in drop_fields:
-        # A layer read from a GeoPackage keeps its ids in a field fid, and the writer makes them the copy's ids.
-        pairs, ok = layer.aggregate(ARRAY_AGGREGATE, 'array($id, "fid")')
-        id_of = dict((feature_id, fid) for feature_id, fid in pairs) if ok and pairs else None
-        if not id_of or any(type(fid) is not int for fid in id_of.values()) or len(set(id_of.values())) != len(id_of):
-            raise BulkUnavailable("the layer's field fid does not hold one whole number per feature")
-    elif any(name.lower() == "fid" for name in names):
+    with_fid = names.count("fid") == 1 and sum(name.lower() == "fid" for name in names) == 1 \
+        and layer.fields().field("fid").isNumeric() and "fid" not in drop_fields
+    if not with_fid and any(name.lower() == "fid" for name in names):
         raise BulkUnavailable("the layer has a field named fid")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = target.output_name
     options.fileEncoding = "UTF-8"
+    # The spatial index built once the features are in (_spatial_index): built row by row as they were
+    # written, it cost half the copy.
+    options.layerOptions = ["SPATIAL_INDEX=NO"]
     options.attributes = [i for i, name in enumerate(names) if name not in drop_fields]
     if not options.attributes:
         raise BulkUnavailable("every field of the layer is replaced")
+    if drop_fields:  # the writer leaves the fields out as it reads the layer: written now, in this thread
+        id_of = _fid_values(layer.aggregate(ARRAY_AGGREGATE, 'array($id, "fid")')[0] or []) if with_fid else None
+        _write_layer(layer, scratch, options)
+        return id_of, None, None
+    # Taken as QGIS gives them (geometry and attributes shared, not converted), they are all the thread needs.
+    fields, kind, crs, features = layer.fields(), layer.wkbType(), layer.crs(), list(layer.getFeatures())
+    ids = [feature.id() for feature in features]
+    # A layer read from a GeoPackage keeps its ids in a field fid, and the writer makes them the copy's ids.
+    fid = names.index("fid") if with_fid else None
+    id_of = _fid_values(zip(ids, (feature.attribute(fid) for feature in features))) if with_fid else None
+    return id_of, ids, lambda: _write_features(scratch, fields, kind, crs, features, options)
+
+
+def _fid_values(pairs):
+    """{feature id: its field fid} of (id, fid) pairs, each fid a distinct whole number, else BulkUnavailable."""
+    id_of = dict(pairs)
+    if not id_of or any(type(fid) is not int for fid in id_of.values()) or len(set(id_of.values())) != len(id_of):
+        raise BulkUnavailable("the layer's field fid does not hold one whole number per feature")
+    return id_of
+
+
+def _write_layer(layer, scratch, options):
     error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, scratch, QgsCoordinateTransformContext(), options)
     if error != QgsVectorFileWriter.WriterError.NoError:
         raise BulkUnavailable(message or "QGIS's file writer failed")
-    return id_of
+    _spatial_index(scratch, options.layerName)
+
+
+def _write_features(scratch, fields, kind, crs, features, options):
+    """The features to a new GeoPackage by QGIS's file writer, as writeAsVectorFormatV3 writes a layer."""
+    writer = QgsVectorFileWriter.create(scratch, fields, kind, crs, QgsCoordinateTransformContext(), options)
+    try:
+        if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+            raise BulkUnavailable((writer.errorMessage() if writer is not None else "") or
+                                  "QGIS's file writer failed")
+        if not writer.addFeatures(features):
+            raise BulkUnavailable(writer.lastError() or "QGIS's file writer failed")
+    finally:
+        del writer  # closes the file
+    _spatial_index(scratch, options.layerName)
+
+
+def _spatial_index(scratch, layer_name):
+    """The GeoPackage layer's spatial index (an R-tree, as the writer makes it), built in one statement."""
+    from osgeo import gdal
+
+    dataset = _gdal_checked(gdal, lambda: gdal.OpenEx(scratch, gdal.OF_VECTOR | gdal.OF_UPDATE))
+    layer = dataset.GetLayerByName(layer_name)
+    if layer is None:
+        raise BulkUnavailable(f"the copy has no layer {layer_name!r}")
+    if layer.GetGeometryColumn():  # none for a table without geometry
+        result = _gdal_checked(gdal, lambda: dataset.ExecuteSQL("SELECT CreateSpatialIndex({}, {})".format(
+            _literal(layer_name), _literal(layer.GetGeometryColumn()))), none_is_error=False)
+        if result is not None:
+            dataset.ReleaseResultSet(result)
+    layer = dataset = None  # noqa: F841 — closed
+
+
+def _literal(text):
+    return "'" + str(text).replace("'", "''") + "'"
 
 
 def _check_ids(scratch, layer_name, feature_ids):
@@ -374,20 +475,15 @@ def _fill_scratch_table(scratch, frame, feature_ids, kinds):
     connection = sqlite3.connect(scratch)
     connection.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_MB * 1024}")  # in KiB
     try:
-        rows = ([fid] + values for fid, values in zip(feature_ids, attribute_rows(frame)))
-        if len(kinds) > SCRATCH_COLUMNS:
-            rows = list(rows)  # read once per scratch table
+        values = plain_columns(frame)
         for number, chunk in enumerate(_chunks(len(kinds))):
             columns = ", ".join(f'"c{i}" {sql_types[kinds[i]]}' for i in chunk)
             table = _quote(_scratch_name(number))
             connection.execute(f"CREATE TABLE {table} (fid INTEGER PRIMARY KEY, {columns})")
             marks = ", ".join("?" * (len(chunk) + 1))
-            if len(kinds) <= SCRATCH_COLUMNS:
-                connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-            else:
-                wanted = [0] + [i + 1 for i in chunk]
-                connection.executemany(f"INSERT INTO {table} VALUES ({marks})",
-                                       ([row[j] for j in wanted] for row in rows))
+            # Rows as tuples straight from the columns: no list built per row.
+            connection.executemany(f"INSERT INTO {table} VALUES ({marks})",
+                                   zip(feature_ids, *(values[i] for i in chunk)))
         connection.commit()
     finally:
         connection.close()

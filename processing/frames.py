@@ -110,7 +110,7 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     indexes = [fields.lookupField(name) for name in field_names]
     table = getattr(source, "geopackage_table", None)  # set by CentralitesAlgorithm.parameterAsSource
     if table is not None and all(fields.at(i).type() in SQLITE_LIKE_TYPES for i in indexes):
-        frame = _read_geopackage_table(table, field_names, feedback, code_field, feature_ids, source.featureCount())
+        frame = read_geopackage_table(table, field_names, feedback, code_field, feature_ids, source.featureCount())
         if frame is not None:
             return frame
     postgis_table = getattr(source, "postgis_table", None)  # set by CentralitesAlgorithm.parameterAsSource
@@ -145,8 +145,8 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     return frame
 
 
-def _read_geopackage_table(table, field_names, feedback, code_field, feature_ids, count):
-    """``read_attributes`` of a GeoPackage table by SQLite (one query, by feature id), or None when the table
+def read_geopackage_table(table, field_names, feedback, code_field, feature_ids, count):
+    """``read_attributes`` of a GeoPackage table, (file, table or None), by SQLite (one query, by feature id), or None when the table
     is not as QGIS showed it (then read feature by feature). QGIS's conversion of every attribute of every
     feature was the cost: on 350,000 features, most of the score's time."""
     path, name = table
@@ -282,9 +282,13 @@ def fields_for(frame, existing):
 
 def attribute_rows(frame):
     """Row-wise plain Python values, with NaN and pd.NA turned into None (NULL)."""
-    columns = [_plain_values(frame[name]) for name in frame.columns]
-    for row in zip(*columns):
+    for row in zip(*plain_columns(frame)):
         yield list(row)
+
+
+def plain_columns(frame):
+    """Column-wise plain Python values (lists), with NaN and pd.NA turned into None (NULL)."""
+    return [_plain_values(frame.iloc[:, position]) for position in range(frame.shape[1])]
 
 
 def _plain_values(column):
@@ -299,7 +303,7 @@ def _plain_values(column):
     if kind in ("i", "u", "b"):  # never missing; tolist() gives Python ints and bools
         return column.to_numpy().tolist()
     # Text and the rest: cell by cell, but str (most cells) is already plain.
-    return [value if type(value) is str else _clean(value) for value in column.astype(object).tolist()]
+    return [value if type(value) is str or value is None else _clean(value) for value in column.astype(object).tolist()]
 
 
 def _clean(value):
@@ -367,11 +371,14 @@ def fill_memory_layer(source, layer, frame, feedback, progress_from=50.0, drop_f
 
 def _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_fields, feature_ids):
     source_fields = source.fields()
-    features = list(source.getFeatures())
+    # The whole layer's features as they are, its geometries copied unchecked as the bulk copies copy them
+    # (the source's check of every geometry's validity cost more than the rest of the reading).
+    features = list((getattr(source, "whole_layer", None) or source).getFeatures())
     if feedback.isCanceled():
         return False
     positions = _row_positions([feature.id() for feature in features], feature_ids, len(frame))
-    columns = [_plain_values(frame[name].iloc[positions]) for name in frame.columns]
+    in_order = len(positions) == len(frame) and positions == list(range(len(frame)))  # the usual case
+    columns = plain_columns(frame if in_order else frame.iloc[positions])
     rows = list(zip(*columns)) if columns else [()] * len(features)
     kept = [i for i, field in enumerate(source_fields) if field.name() not in drop_fields]
     count = source_fields.count()

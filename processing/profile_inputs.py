@@ -63,9 +63,11 @@ def read_profile(path, source, feedback):
     return profile, recognition
 
 
-def read_profile_frame(source, profile, context, feedback, code_field=None, by_code=False, feature_ids=None):
+def read_profile_frame(source, profile, context, feedback, code_field=None, by_code=False, feature_ids=None,
+                       read=None):
     """The columns the profile reads, with the geometry's area when a density needs it;
     indexed by the commune codes of ``code_field`` (INSEE_COM by default) when ``by_code``.
+    ``read``: how the attributes are read (by default ``frames.read_attributes``; a bulk copy's reader).
     None when cancelled."""
     names = source.fields().names()
     if has_placeholders(profile):  # a profile as written: its columns are those of the layer's edition
@@ -81,7 +83,7 @@ def read_profile_frame(source, profile, context, feedback, code_field=None, by_c
     columns = [c for c in profile_columns(profile) if c in names]
     if code_field and code_field not in columns:
         columns.append(code_field)
-    frame = read_attributes(source, columns, feedback, code_field=code_field, feature_ids=feature_ids)
+    frame = (read or read_attributes)(source, columns, feedback, code_field=code_field, feature_ids=feature_ids)
     if frame is None:
         return None
     if code_field:

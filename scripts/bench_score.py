@@ -98,16 +98,24 @@ def formula_expression(formula):
     raise ValueError(kind)
 
 
-def indicator_expression(indicator, default_missing):
+def aggregate_call(function, expression):
+    """The bound as QGIS's own aggregate function, evaluated by the field calculator."""
+    return f"{function}({expression})"
+
+
+def indicator_expression(indicator, default_missing, bound=aggregate_call):
+    """The indicator's min-max score; ``bound(function, expression)`` writes its minimum, maximum and
+    median (by default QGIS's aggregate functions; bench_console.py also writes them as numbers)."""
     value = formula_expression(indicator["formula"])
     missing = indicator.get("missing", default_missing)
     if missing == "zero":
         value = f"coalesce({value}, 0)"
     elif missing == "median":
-        value = f"coalesce({value}, median({value}))"
+        value = f"coalesce({value}, {bound('median', value)})"
     if indicator.get("transform") == "log":
         value = f"(ln(1 + abs({value})) * if(({value}) < 0, -1, 1))"
-    normalised = f"(({value}) - minimum({value})) / (maximum({value}) - minimum({value})) * 100"
+    low, high = bound("minimum", value), bound("maximum", value)
+    normalised = f"(({value}) - {low}) / ({high} - {low}) * 100"
     return f"(100 - {normalised})" if indicator.get("direction") == "-" else f"({normalised})"
 
 
@@ -118,13 +126,15 @@ def weighted_mean(terms):
     return f"({numerator}) / nullif({denominator}, 0)"
 
 
-def chain_expressions(profile):
-    """[(field, type, expression)]: what a technician would type in the field calculator, one run each."""
+def chain_expressions(profile, bound=aggregate_call):
+    """[(field, type, expression)]: what a technician would type in the field calculator, one run each
+    (``bound``: how each indicator's minimum, maximum and median are written, see indicator_expression)."""
     default_missing = profile.get("missing", "reweight")
     expressions = []
     for function in FUNCTIONS:
         spec = profile["functions"][function]
-        terms = [(indicator_expression(i, default_missing), float(i.get("weight", 1))) for i in spec["indicators"]]
+        terms = [(indicator_expression(i, default_missing, bound), float(i.get("weight", 1)))
+                 for i in spec["indicators"]]
         expressions.append((f"score_{function}", 0, weighted_mean(terms)))
     composite = weighted_mean([(f'"score_{f}"', float(profile["functions"][f]["weight"])) for f in FUNCTIONS])
     expressions.append(("score_centralite", 0, composite))

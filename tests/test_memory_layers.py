@@ -8,10 +8,12 @@ file writer): every test compares them with the file route, value by value.
 
 import sqlite3
 
+import pandas as pd
 import pytest
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
+    QgsFeedback,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
     QgsVectorLayer,
@@ -197,3 +199,91 @@ def test_a_memory_table_with_nulls_and_decimals_is_read_as_text_cells(run_algori
     assert (rows["62119"]["N"], rows["62119"]["X"], rows["62119"]["W"]) == (None, None, 4)
     assert (rows["62427"]["N"], rows["62427"]["X"], rows["62427"]["W"]) == (7, 0.25, None)
     assert rows["62001"]["N"] is None if "62001" in rows else True
+
+
+@pytest.mark.parametrize("case", ["fid field", "1 to n", "gaps", "date field"])
+def test_a_memory_layer_copied_for_a_geopackage_is_read_from_its_copy_as_from_itself(joined, tmp_path, monkeypatch,
+                                                                                         case):
+    """centrality_score reads a memory layer it copies to a GeoPackage from the copy (one SQLite query): the same
+    frame and the same feature ids as reading the layer, whether the copy's ids come from the layer's field fid
+    or are 1 to N in the layer's order (with gaps in the layer's ids too); a field SQLite would not give back
+    as QGIS does (a date) is read from the layer itself."""
+    from qgis.core import QgsField
+    from qgis.PyQt.QtCore import QVariant
+
+    from centralites.processing import bulk_geopackage
+    from centralites.processing.bulk_geopackage import BulkCopy, BulkTarget
+    from centralites.processing.frames import WholeLayer, read_attributes
+
+    layer, _ = joined
+    names = ["INSEE_COM"] + [field.name() for field in layer.fields() if field.isNumeric()][1:12]
+    if case != "fid field":
+        layer = layer.materialize(QgsFeatureRequest())
+        assert layer.dataProvider().deleteAttributes([layer.fields().lookupField("fid")])
+        if case == "date field":
+            assert layer.dataProvider().addAttributes([QgsField("jour", QVariant.Date)])
+            names.append("jour")
+        layer.updateFields()
+        if case == "gaps":
+            assert layer.dataProvider().deleteFeatures([f.id() for f in layer.getFeatures()][:3])
+    expected_ids = []
+    expected = read_attributes(WholeLayer(layer), names, QgsFeedback(), code_field="INSEE_COM",
+                               feature_ids=expected_ids)
+    layer_reads = []
+    monkeypatch.setattr(bulk_geopackage, "read_attributes", lambda *args, **kwargs: layer_reads.append(args) or
+                        read_attributes(*args, **kwargs))
+    copy = BulkCopy(BulkTarget(None, None, layer.name(), str(tmp_path / "out.gpkg"), "out", None, memory_layer=layer))
+    try:
+        got_ids = []
+        got = copy.attribute_reader()(WholeLayer(layer), names, QgsFeedback(), code_field="INSEE_COM",
+                                      feature_ids=got_ids)
+    finally:
+        copy.discard()
+    pd.testing.assert_frame_equal(got, expected)
+    assert got_ids == expected_ids and len(got_ids) == layer.featureCount()
+    assert len(layer_reads) == (1 if case == "date field" else 0)
+
+
+def test_a_commune_with_an_invalid_geometry_is_copied_to_memory_as_to_a_geopackage(run_algorithm, tmp_path):
+    """The outputs copy the communes' geometries as they are, a self-intersecting one too, in memory as in a
+    GeoPackage (processing.run checks every input geometry by default, which the copies do not need)."""
+    from osgeo import ogr, osr
+
+    path = str(tmp_path / "bowtie.gpkg")
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    crs = osr.SpatialReference()
+    crs.ImportFromEPSG(2154)
+    layer = dataset.CreateLayer("communes", crs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("INSEE_COM", ogr.OFTString))
+    for code, wkt in (("62498", "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0))"),
+                      ("62119", "POLYGON ((20 0, 30 10, 30 0, 20 10, 20 0))")):  # a bow tie: not valid
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("INSEE_COM", code)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    layer = dataset = None
+    parameters = {"INPUT": path, "TABLES": [SAMPLE_TABLES[0]]}
+    in_memory, _ = run_algorithm("centralites:join_tables", {**parameters, "OUTPUT": "TEMPORARY_OUTPUT"})
+    in_file, _ = run_algorithm("centralites:join_tables", {**parameters, "OUTPUT": str(tmp_path / "joined.gpkg")})
+    assert in_memory["OUTPUT"].featureCount() == 2
+    _assert_same(in_memory["OUTPUT"], in_file["OUTPUT"])
+
+
+def test_a_memory_layer_scored_to_a_geopackage_has_the_spatial_index_of_a_file_scored(run_algorithm, joined,
+                                                                                        tmp_path):
+    """The copy of a memory layer gets its spatial index once its features are in (not row by row): the same
+    R-tree, declared as GeoPackage declares it, as the GDAL copy of a file gets."""
+    from qgis.core import QgsFeatureSource
+
+    memory, written = joined
+    for name, source in (("a", memory), ("b", written)):
+        run_algorithm("centralites:centrality_score", {"INPUT": source, "OUTPUT": str(tmp_path / f"{name}.gpkg")})
+    boxes = {}
+    for name in ("a", "b"):
+        with sqlite3.connect(str(tmp_path / f"{name}.gpkg")) as connection:
+            boxes[name] = connection.execute(f'SELECT * FROM "rtree_{name}_geom" ORDER BY id').fetchall()
+            assert connection.execute("SELECT count(*) FROM gpkg_extensions WHERE table_name = ? AND "
+                                      "extension_name = 'gpkg_rtree_index'", (name,)).fetchone()[0] == 1
+        layer = QgsVectorLayer(str(tmp_path / f"{name}.gpkg"), name, "ogr")
+        assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent
+    assert len(boxes["a"]) == 319 and boxes["a"] == boxes["b"]

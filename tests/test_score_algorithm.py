@@ -126,3 +126,14 @@ def test_statistics_say_what_each_indicator_really_weighs(run_algorithm, joined,
         ratio = float(f["rapport_poids"])
         if ratio > 2 or ratio < 0.5:
             assert any(f["libelle"] in line and "of the composite's variance" in line for line in log)
+
+
+def test_without_the_statistics_table_the_log_warns_the_same(run_algorithm, joined, tmp_path):
+    """The table's ranks and correlations are left out when it is not asked for; its warnings are not."""
+    with_table, log = run_algorithm("centralites:centrality_score", {
+        "INPUT": joined, "OUTPUT": str(tmp_path / "s.gpkg"), "STATISTICS": str(tmp_path / "stats.csv")})
+    without, other_log = run_algorithm("centralites:centrality_score", {"INPUT": joined, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "STATISTICS" not in without
+    warned = [line for line in log if "very skewed" in line or "of the composite's variance" in line]
+    assert warned and warned == [line for line in other_log if "very skewed" in line
+                                 or "of the composite's variance" in line]

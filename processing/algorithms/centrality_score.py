@@ -149,7 +149,9 @@ class CentralityScore(CentralitesAlgorithm):
         uses_reference = (methods["normalisation"] or profile["normalisation"]) == "reference"
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) if uses_reference else None
         feature_ids = []
-        frame = read_profile_frame(source, profile, context, feedback, code_field, uses_reference, feature_ids)
+        # A memory layer copied for a GeoPackage output is read once, by the copy.
+        frame = read_profile_frame(source, profile, context, feedback, code_field, uses_reference, feature_ids,
+                                   read=bulk_copy.attribute_reader() if bulk_copy is not None else None)
         if frame is None:
             return {}
         try:
@@ -181,14 +183,17 @@ class CentralityScore(CentralitesAlgorithm):
         if context.willLoadLayerOnCompletion(sink_id):
             # QGIS desktop loads the result: it opens styled by level, names of the main centres.
             context.layerToLoadOnCompletionDetails(sink_id).setPostProcessor(StyleOnLoad.create())
-        statistics, warnings = score_diagnostics(result, profile)
+        # The statistics table's ranks and correlations only when it is asked for; the warnings always.
+        wanted = bool(self.parameterAsOutputLayer(parameters, self.STATISTICS, context))
+        statistics, warnings = score_diagnostics(result, profile, statistics=wanted)
         for warning in warnings:
             feedback.pushWarning(warning)
-        table_sink, table_id = self.parameterAsSink(
-            parameters, self.STATISTICS, context, fields_for(statistics, existing=()), NO_GEOMETRY)
-        if table_sink is not None:
-            write_table(table_sink, statistics)
-            outputs[self.STATISTICS] = table_id
+        if wanted:
+            table_sink, table_id = self.parameterAsSink(
+                parameters, self.STATISTICS, context, fields_for(statistics, existing=()), NO_GEOMETRY)
+            if table_sink is not None:
+                write_table(table_sink, statistics)
+                outputs[self.STATISTICS] = table_id
         self._log_summary(result, profile, feedback)
         return outputs
 

@@ -130,6 +130,11 @@ class PostgisBulkCopy:
     """A bulk write to a PostGIS table: started with the target, finished with the new columns, moved into
     place by ``commit`` (the interface of failures.CheckedSink and bulk_geopackage.BulkCopy)."""
 
+    def attribute_reader(self):
+        """None: the input is read by frames.read_attributes (BulkCopy's reader of a memory layer's copy is
+        for GeoPackage outputs)."""
+        return None
+
     def __init__(self, target, source, drop_fields=()):
         self.target = target
         self.source = source

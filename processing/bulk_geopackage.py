@@ -19,10 +19,10 @@ ids that do not survive the copy) falls back to the feature sink, whose result
 is the same.
 """
 
+import functools
 import os
 import sqlite3
 import tempfile
-import threading
 
 import pandas as pd
 from qgis.core import (
@@ -49,6 +49,7 @@ from .failures import (
     kind_of_error,
 )
 from .frames import (
+    CollectorFreeThread,
     discard_output,
     new_memory_layer,
     output_exists,
@@ -160,7 +161,7 @@ class BulkCopy:
                 from osgeo import gdal
 
                 _copy_layer(gdal, target, self.scratch, drop_fields)
-        self._thread = threading.Thread(target=self._guarded, args=(write or (lambda: None),), daemon=True)
+        self._thread = CollectorFreeThread(functools.partial(self._guarded, write or (lambda: None)))
         self._thread.start()
 
     def _guarded(self, call):

@@ -21,7 +21,6 @@ the reason in the log.
 """
 
 import os
-import threading
 import uuid
 
 from qgis.core import (
@@ -38,7 +37,7 @@ from qgis.core import (
 from ..compat import SQLITE_LIKE_TYPES
 from ..i18n import tr
 from .bulk_geopackage import BulkUnavailable, _field_kind, _gdal_checked
-from .frames import _plain_values, output_fields, paused_gc
+from .frames import CollectorFreeThread, _plain_values, output_fields, paused_gc
 from .postgis_reading import connect, feature_ids_by_key, postgis_table_behind, quoted
 from .postgis_tables import views_depending_on
 
@@ -146,7 +145,7 @@ class PostgisBulkCopy:
         self._connection = None
         self._finished = False
         self._error = None
-        self._thread = threading.Thread(target=self._copy_file, daemon=True)
+        self._thread = CollectorFreeThread(self._copy_file)
         self._thread.start()
 
     # --- 2. the file input, copied by GDAL while the algorithm works --------------------------------------

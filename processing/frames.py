@@ -5,6 +5,7 @@ import gc
 import math
 import os
 import sqlite3
+import threading
 
 import numpy as np
 import pandas as pd
@@ -184,17 +185,59 @@ def _sql_name(name):
     return '"' + str(name).replace('"', '""') + '"'
 
 
+_gc_holds = {"count": 0, "was_enabled": False}
+_gc_lock = threading.Lock()
+
+
+def hold_gc():
+    """Pause Python's cycle collector until the matching ``release_gc`` (holds nest, from any thread)."""
+    with _gc_lock:
+        if _gc_holds["count"] == 0:
+            _gc_holds["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _gc_holds["count"] += 1
+
+
+def release_gc():
+    with _gc_lock:
+        if _gc_holds["count"] == 0:
+            return
+        _gc_holds["count"] -= 1
+        if _gc_holds["count"] == 0 and _gc_holds["was_enabled"]:
+            gc.enable()
+
+
 @contextlib.contextmanager
 def paused_gc():
     """Python's cycle collector paused while millions of small objects (rows, values) are made: each of its
     passes walks every object alive, so on 350,000 features they made the reading grow faster than the layer."""
-    enabled = gc.isenabled()
-    gc.disable()
+    hold_gc()
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        release_gc()
+
+
+class CollectorFreeThread(threading.Thread):
+    """A worker thread (GDAL copies) during whose life the cycle collector is paused: a collection run by the
+    worker would destroy QGIS objects left by the main thread (layers, features) in the worker, which crashed
+    QGIS 3.40 (a segmentation fault inside a GDAL copy). Resumed by ``join``, which the bulk writers always
+    call from the algorithm's thread (``discard`` in a ``finally``)."""
+
+    def __init__(self, target):
+        super().__init__(target=target, daemon=True)
+        self._held = False
+
+    def start(self):
+        hold_gc()
+        self._held = True
+        super().start()
+
+    def join(self, timeout=None):
+        super().join(timeout)
+        if self._held and not self.is_alive():
+            self._held = False
+            release_gc()
 
 
 def _read_memory_layer(layer, field_names, feedback, code_field, feature_ids):

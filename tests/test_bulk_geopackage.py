@@ -179,6 +179,29 @@ def test_a_failing_join_leaves_no_scratch_copy(run_algorithm, tmp_path):
     assert not output.parent.exists() or os.listdir(output.parent) == []
 
 
+def test_the_cycle_collector_is_paused_while_gdal_copies_and_resumed_after(run_algorithm, tmp_path):
+    """A collection run by the copy's thread would destroy the main thread's QGIS objects there (QGIS 3.40
+    crashed inside a GDAL copy): paused while the copy runs, resumed whether the run succeeds or fails."""
+    import gc
+
+    from centralites.processing.frames import CollectorFreeThread
+
+    seen = []
+    worker = CollectorFreeThread(lambda: seen.append(gc.isenabled()))
+    worker.start()
+    worker.join()
+    assert seen == [False] and gc.isenabled()
+    run_algorithm("centralites:join_tables", {"INPUT": SAMPLE_COMMUNES, "TABLES": SAMPLE_TABLES,
+                                              "OUTPUT": str(tmp_path / "joined.gpkg")})
+    assert gc.isenabled()
+    broken = tmp_path / "broken.csv"
+    broken.write_text("CODGEO;P18_POP\n", encoding="utf-8")
+    with pytest.raises(Exception):
+        run_algorithm("centralites:join_tables", {"INPUT": SAMPLE_COMMUNES, "TABLES": [str(broken)],
+                                                  "OUTPUT": str(tmp_path / "broken.gpkg")})
+    assert gc.isenabled()
+
+
 @pytest.mark.parametrize("algorithm_id", ["centralites:join_tables", "centralites:centrality_score"])
 def test_the_commune_layer_file_is_never_overwritten(run_algorithm, tmp_path, algorithm_id):
     import shutil

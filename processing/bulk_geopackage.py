@@ -36,7 +36,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..compat import ARRAY_AGGREGATE, SQLITE_LIKE_TYPES
+from ..compat import ARRAY_AGGREGATE, NO_GEOMETRY, SQLITE_LIKE_TYPES
 from ..i18n import tr
 from .failures import (
     FULL,
@@ -182,11 +182,17 @@ class BulkCopy:
             return None
 
         def read(source, field_names, feedback, code_field=None, feature_ids=None):
+            fields = source.fields()
+            plain = all(fields.at(fields.lookupField(name)).type() in SQLITE_LIKE_TYPES for name in field_names)
+            if plain and self.target.memory_layer is not None:
+                # While the thread copies every field and the geometry, the needed fields alone are copied here
+                # (C++, no geometry) and read back: the scores are computed meanwhile instead of after the copy.
+                frame = self._read_narrow_copy(field_names, feedback, code_field, feature_ids)
+                if frame is not None or feedback.isCanceled():
+                    return frame
             self._thread.join()
             frame, copy_ids = None, []
-            fields = source.fields()
-            if self._error is None and all(fields.at(fields.lookupField(name)).type() in SQLITE_LIKE_TYPES
-                                           for name in field_names):
+            if self._error is None and plain:
                 frame = read_geopackage_table((self.scratch, self.target.output_name), field_names, feedback,
                                               code_field, copy_ids, len(self._source_ids))
             if feedback.isCanceled():
@@ -199,6 +205,35 @@ class BulkCopy:
             return frame
 
         return read
+
+    def _read_narrow_copy(self, field_names, feedback, code_field, feature_ids):
+        """The memory layer's ``field_names``, written without geometry to a GeoPackage of their own by QGIS's file
+        writer and read by SQLite; None when that copy is not the layer as taken for the thread (then the full
+        copy is read once written)."""
+        layer = self.target.memory_layer
+        narrow = self.scratch[:-len(".gpkg")] + "-fields.gpkg"
+        names = layer.fields().names()
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName, options.fileEncoding = "GPKG", "fields", "UTF-8"
+        options.attributes = [names.index(name) for name in field_names]
+        options.overrideGeometryType = NO_GEOMETRY
+        try:
+            error, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+                layer, narrow, QgsCoordinateTransformContext(), options)
+            if error != QgsVectorFileWriter.WriterError.NoError:
+                return None
+            copy_ids = []
+            frame = read_geopackage_table((narrow, "fields"), field_names, feedback, code_field, copy_ids,
+                                          len(self._source_ids))
+        finally:
+            if os.path.exists(narrow):
+                os.remove(narrow)
+        # The writer numbers the features 1, 2, … in the layer's order: the order they were taken in.
+        if frame is None or copy_ids != list(range(1, len(self._source_ids) + 1)):
+            return None
+        if feature_ids is not None:
+            feature_ids.extend(self._source_ids)
+        return frame
 
     def _layer_ids(self, copy_ids):
         """The layer's feature id of each copy id (the writer numbers them 1, 2, … in the layer's order, or

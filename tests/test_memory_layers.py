@@ -6,6 +6,7 @@ in batches; processing/bulk_geopackage.py: a memory layer copied by QGIS's
 file writer): every test compares them with the file route, value by value.
 """
 
+import os
 import sqlite3
 
 import pandas as pd
@@ -213,7 +214,7 @@ def test_a_memory_layer_copied_for_a_geopackage_is_read_from_its_copy_as_from_it
 
     from centralites.processing import bulk_geopackage
     from centralites.processing.bulk_geopackage import BulkCopy, BulkTarget
-    from centralites.processing.frames import WholeLayer, read_attributes
+    from centralites.processing.frames import WholeLayer, read_attributes, read_geopackage_table
 
     layer, _ = joined
     names = ["INSEE_COM"] + [field.name() for field in layer.fields() if field.isNumeric()][1:12]
@@ -229,9 +230,11 @@ def test_a_memory_layer_copied_for_a_geopackage_is_read_from_its_copy_as_from_it
     expected_ids = []
     expected = read_attributes(WholeLayer(layer), names, QgsFeedback(), code_field="INSEE_COM",
                                feature_ids=expected_ids)
-    layer_reads = []
+    layer_reads, tables_read = [], []
     monkeypatch.setattr(bulk_geopackage, "read_attributes", lambda *args, **kwargs: layer_reads.append(args) or
                         read_attributes(*args, **kwargs))
+    monkeypatch.setattr(bulk_geopackage, "read_geopackage_table", lambda table, *args: tables_read.append(table) or
+                        read_geopackage_table(table, *args))
     copy = BulkCopy(BulkTarget(None, None, layer.name(), str(tmp_path / "out.gpkg"), "out", None, memory_layer=layer))
     try:
         got_ids = []
@@ -242,6 +245,10 @@ def test_a_memory_layer_copied_for_a_geopackage_is_read_from_its_copy_as_from_it
     pd.testing.assert_frame_equal(got, expected)
     assert got_ids == expected_ids and len(got_ids) == layer.featureCount()
     assert len(layer_reads) == (1 if case == "date field" else 0)
+    # The needed fields alone, copied without geometry while the thread writes the whole copy: the scores are
+    # computed meanwhile. Removed once read.
+    assert [name for _, name in tables_read] == ([] if case == "date field" else ["fields"])
+    assert not any(os.path.exists(path) for path, _ in tables_read)
 
 
 def test_a_commune_with_an_invalid_geometry_is_copied_to_memory_as_to_a_geopackage(run_algorithm, tmp_path):

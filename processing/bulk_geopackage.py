@@ -253,9 +253,6 @@ class BulkCopy:
         """
         from osgeo import gdal, ogr
 
-        self._thread.join()
-        if self._error is not None:
-            raise BulkUnavailable(str(self._error))
         if is_cancelled is not None and is_cancelled():
             return False
         target = self.target
@@ -263,13 +260,22 @@ class BulkCopy:
             feature_ids = [self._id_of.get(fid) for fid in feature_ids]
             if None in feature_ids:
                 raise BulkUnavailable("the layer changed while it was read")
-        _check_ids(self.scratch, target.output_name, feature_ids)
         kinds = [_field_kind(frame[name]) for name in frame.columns]
-        with paused_gc():
-            _fill_scratch_table(self.scratch, frame, feature_ids, kinds)
-        if is_cancelled is not None and is_cancelled():
-            return False
-        _add_columns(gdal, ogr, self.scratch, target.output_name, frame.columns, kinds)
+        # The new columns go to a database of their own while the thread may still be copying the layer.
+        columns_file = self.scratch[:-len(".gpkg")] + "-columns.sqlite"
+        try:
+            with paused_gc():
+                _fill_scratch_table(columns_file, frame, feature_ids, kinds)
+            self._thread.join()
+            if self._error is not None:
+                raise BulkUnavailable(str(self._error))
+            if is_cancelled is not None and is_cancelled():
+                return False
+            _check_ids(self.scratch, target.output_name, feature_ids)
+            _add_columns(gdal, ogr, self.scratch, target.output_name, frame.columns, kinds, columns_file)
+        finally:
+            if os.path.exists(columns_file):
+                os.remove(columns_file)
         _check_copy(gdal, self.scratch, target.output_name, len(feature_ids), frame.columns)
         self._finished = True
         if not defer:
@@ -506,10 +512,13 @@ def _scratch_name(number):
     return f"{SCRATCH_TABLE}_{number}"
 
 
-def _fill_scratch_table(scratch, frame, feature_ids, kinds):
+def _fill_scratch_table(columns_file, frame, feature_ids, kinds):
     sql_types = {"integer": "INTEGER", "integer64": "INTEGER", "real": "REAL", "text": "TEXT"}
-    connection = sqlite3.connect(scratch)
+    connection = sqlite3.connect(columns_file)
     connection.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_MB * 1024}")  # in KiB
+    # A throwaway file, removed after the update: no journal, no waiting for the disk.
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
     try:
         values = plain_columns(frame)
         for number, chunk in enumerate(_chunks(len(kinds))):
@@ -525,7 +534,7 @@ def _fill_scratch_table(scratch, frame, feature_ids, kinds):
         connection.close()
 
 
-def _add_columns(gdal, ogr, scratch, layer_name, names, kinds):
+def _add_columns(gdal, ogr, scratch, layer_name, names, kinds, columns_file):
     ogr_types = {"integer": ogr.OFTInteger, "integer64": ogr.OFTInteger64, "real": ogr.OFTReal,
                  "text": ogr.OFTString}
     # SQLite's page cache (2 MB by default) made the UPDATE grow faster than the table: up to 256 MB.
@@ -541,16 +550,21 @@ def _add_columns(gdal, ogr, scratch, layer_name, names, kinds):
             raise BulkUnavailable(f"field {name!r} could not be added")
     fid = layer.GetFIDColumn() or "fid"
     names = list(names)
+    _gdal_checked(gdal, lambda: dataset.ExecuteSQL(f"ATTACH DATABASE {_literal(columns_file)} AS {COLUMNS_SCHEMA}"),
+                  none_is_error=False)
     for number, chunk in enumerate(_chunks(len(kinds))):
-        table = _quote(_scratch_name(number))
+        table = f"{COLUMNS_SCHEMA}.{_quote(_scratch_name(number))}"
         targets = ", ".join(_quote(names[i]) for i in chunk)
         scratch_columns = ", ".join(f'"c{i}"' for i in chunk)
         # One statement a scratch table: the added fields of every feature, by id (SQLite ≥ 3.15).
         _gdal_checked(gdal, lambda: dataset.ExecuteSQL(
             f"UPDATE {_quote(layer_name)} SET ({targets}) = (SELECT {scratch_columns} FROM {table} "
             f"WHERE {table}.fid = {_quote(layer_name)}.{_quote(fid)})"), none_is_error=False)
-        _gdal_checked(gdal, lambda: dataset.ExecuteSQL(f"DROP TABLE {table}"), none_is_error=False)
+    _gdal_checked(gdal, lambda: dataset.ExecuteSQL(f"DETACH DATABASE {COLUMNS_SCHEMA}"), none_is_error=False)
     dataset = None  # noqa: F841
+
+
+COLUMNS_SCHEMA = "centralites_columns"  # the new columns' database, attached to the copy for the update
 
 
 def _quote(name):

@@ -238,6 +238,10 @@ def numeric_columns(frame, exclude=()):
     for column in frame.columns:
         if column in exclude or str(column).upper().startswith(IDENTIFIER_PREFIXES):
             continue
+        if frame[column].dtype.kind == "f":  # numbers already (a layer's number field): nothing to read
+            numeric[column] = frame[column]
+            secret_counts[column] = int(frame[column].isna().sum())
+            continue
         values = frame[column].astype(str)
         # One regex over the joined column instead of a Python call per cell.
         joined = _joined(values)

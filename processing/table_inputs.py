@@ -14,7 +14,8 @@ from qgis.core import (
 )
 
 from ..compat import REQUEST_NO_GEOMETRY, python_value
-from ..core.tables import TableError, read_table, table_from_rows
+from ..core.codes import find_key_column
+from ..core.tables import IDENTIFIER_PREFIXES, TableError, read_table, table_from_rows
 from ..i18n import tr
 from .addresses import address_hint, database_layer, is_database_address
 from .frames import paused_gc
@@ -59,14 +60,16 @@ def refuse_writing_onto_inputs(algorithm, parameters, context, entries):
                                   "replace the table. Choose another output file.").format(path=output))
 
 
-def read_table_entry(entry, context, sheet=None, key_column=None):
+def read_table_entry(entry, context, sheet=None, key_column=None, numbers=False):
     """(name, DataFrame of text) for a CSV file, a spreadsheet (XLSX, XLS, ODS) or any table layer.
 
     A spreadsheet's sheet is ``file.xlsx|layername=Sheet`` or ``sheet`` (a
     name or a number); its header is found by content below any title lines.
+    ``numbers``: a layer's number fields (but its code column) are given as numbers, not text (for readers,
+    as core.tables.numeric_columns, that take either).
     """
     if isinstance(entry, QgsVectorLayer):  # a layer object (a memory layer): read as it is
-        frame = layer_as_text_frame(entry)
+        frame = layer_as_text_frame(entry, numbers, key_column)
         if frame.empty:
             raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry.name()))
         return entry.name(), frame
@@ -77,7 +80,7 @@ def read_table_entry(entry, context, sheet=None, key_column=None):
         layer = database_layer(entry, context)
         if layer is None:
             raise QgsProcessingException(address_hint(entry))
-        frame = layer_as_text_frame(layer)
+        frame = layer_as_text_frame(layer, numbers, key_column)
         if frame.empty:
             raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry))
         return layer.name() or entry, frame
@@ -99,35 +102,64 @@ def read_table_entry(entry, context, sheet=None, key_column=None):
     if layer is None or not hasattr(layer, "getFeatures"):
         raise QgsProcessingException(
             tr("{entry}: neither a CSV file nor a table QGIS can open.").format(entry=entry))
-    frame = layer_as_text_frame(layer)
+    frame = layer_as_text_frame(layer, numbers, key_column)
     if frame.empty:
         raise QgsProcessingException(tr("{entry}: the table has no rows.").format(entry=entry))
     return layer.name() or os.path.basename(path), frame
 
 
-def layer_as_text_frame(layer):
+def layer_as_text_frame(layer, numbers=False, key_column=None):
     """A table layer's attributes as text cells, so codes and numbers go through the same readers.
 
     Column by column: a column of whole numbers (the counts of aggregate_bpe, say) is written as text in
-    one numpy pass, the others value by value.
+    one numpy pass, the others value by value. With ``numbers``, a number field's column is given as
+    numbers instead (float64, NULL as NaN) — never the code column (``key_column`` or the usual names) nor an
+    identifier — when its values are numbers that float64 holds exactly: written as text, it was only read back.
     """
     import pandas as pd
 
     names = layer.fields().names()
     keys = own_key_columns(layer)
+    as_numbers = _number_fields(layer, key_column) if numbers else set()
     read = _read_postgis_table(layer, [name for name in names if name not in keys])
     if read is not None:  # one SQL query instead of QGIS's cell by cell
         kept, columns = read
         with paused_gc():
-            return pd.DataFrame({name: _text_cells(values) for name, values in zip(kept, columns)}, columns=kept)
+            return pd.DataFrame({name: _cells(values, name in as_numbers) for name, values in zip(kept, columns)},
+                                columns=kept)
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     with paused_gc():
         rows = [feature.attributes() for feature in layer.getFeatures(request)]
         columns = list(zip(*rows)) if rows else [() for _ in names]
         del rows
         kept = [name for name in names if name not in keys]
-        return pd.DataFrame({name: _text_cells(values) for name, values in zip(names, columns) if name not in keys},
-                            columns=kept)
+        return pd.DataFrame({name: _cells(values, name in as_numbers) for name, values in zip(names, columns)
+                             if name not in keys}, columns=kept)
+
+
+def _number_fields(layer, key_column):
+    """The layer's number fields that may be read as numbers: not its code column, not an identifier."""
+    names = layer.fields().names()
+    key = find_key_column(names, key_column) if key_column else None
+    codes = {key, find_key_column(names)}
+    return {field.name() for field in layer.fields() if field.isNumeric() and field.name() not in codes
+            and not str(field.name()).upper().startswith(IDENTIFIER_PREFIXES)}
+
+
+def _cells(values, as_number):
+    """The column's cells as text, or as float64 numbers when asked and every value is a number float64 holds
+    exactly (else as text, for the readers to judge)."""
+    if as_number:
+        import numpy as np
+
+        values = [value if type(value) in (int, float) else python_value(value) for value in values]
+        kinds = set(map(type, values))
+        if kinds <= {int, float, type(None)}:
+            numbers = np.array([np.nan if value is None else value for value in values], dtype="float64")
+            whole = [value for value in values if type(value) is int]
+            if not whole or max(map(abs, whole)) < 2**53:
+                return numbers
+    return _text_cells(values)
 
 
 def _read_postgis_table(layer, names):

@@ -12,6 +12,7 @@ import sqlite3
 import pandas as pd
 import pytest
 from qgis.core import (
+    NULL,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeedback,
@@ -328,3 +329,49 @@ def test_a_memory_output_takes_the_features_read_while_the_tables_were(run_algor
                                                                     "OUTPUT": str(tmp_path / "scored.gpkg")})
     _assert_same(scored["OUTPUT"], scored_file["OUTPUT"])
     assert threads == [True, True]  # one prefetch a memory output, none for the GeoPackages
+
+
+def test_a_memory_table_of_numbers_joins_as_its_csv_does(run_algorithm, tmp_path):
+    """A table layer's number fields are taken as numbers (not written as text and read back): an integer code
+    field is still a code, a NULL is still counted as an empty cell, a decimal and a huge integer keep their
+    values — the same joined layer and the same report as the table saved as CSV."""
+    from qgis.core import QgsField, QgsFields, QgsMemoryProviderUtils
+    from qgis.PyQt.QtCore import QVariant
+
+    from centralites.compat import NO_GEOMETRY
+
+    fields = QgsFields()
+    for name, kind in (("DEPCOM", QVariant.Int), ("SURFACE", QVariant.Double), ("N_LOGT", QVariant.LongLong),
+                       ("DEP_NUM", QVariant.Int)):
+        fields.append(QgsField(name, kind))
+    table = QgsMemoryProviderUtils.createMemoryLayer("numbers", fields, NO_GEOMETRY)
+    rows = [(62498, 12.75, 2**60, 62), (62119, None, 7, 62), (62065, 3.0, None, 62)]
+    features = []
+    for row in rows:
+        feature = QgsFeature(fields)
+        feature.setAttributes(list(row))
+        features.append(feature)
+    assert table.dataProvider().addFeatures(features)[0]
+    from centralites.processing.table_inputs import layer_as_text_frame
+
+    read = layer_as_text_frame(table, numbers=True)
+    assert {name: read[name].dtype.kind for name in read.columns} == {
+        "DEPCOM": "O", "SURFACE": "f", "N_LOGT": "O", "DEP_NUM": "O"}  # the code, a huge integer, an identifier
+    assert read["DEPCOM"].tolist() == ["62498", "62119", "62065"]
+    csv_path = tmp_path / "numbers.csv"
+    csv_path.write_text("DEPCOM;SURFACE;N_LOGT;DEP_NUM\n" + "".join(
+        ";".join("" if value is None else str(value) for value in row) + "\n" for row in rows), encoding="utf-8")
+    outputs = {}
+    for label, entry in (("memory", table), ("csv", str(csv_path))):
+        result, _ = run_algorithm("centralites:join_tables", {
+            "INPUT": SAMPLE_COMMUNES, "TABLES": [entry], "OUTPUT": "TEMPORARY_OUTPUT",
+            "REPORT": str(tmp_path / f"report_{label}.csv")})
+        outputs[label] = result
+    _assert_same(outputs["memory"]["OUTPUT"], outputs["csv"]["OUTPUT"])
+    joined = {f["INSEE_COM"]: f for f in outputs["memory"]["OUTPUT"].getFeatures()}
+    assert joined["62498"]["SURFACE"] == 12.75 and joined["62498"]["N_LOGT"] == float(2**60)
+    assert joined["62119"]["SURFACE"] in (None, NULL) and joined["62065"]["N_LOGT"] in (None, NULL)
+    reports = [pd.read_csv(tmp_path / f"report_{label}.csv", dtype=str).drop(columns=["source"], errors="ignore")
+               for label in ("memory", "csv")]
+    pd.testing.assert_frame_equal(reports[0], reports[1])
+    assert reports[0].to_string().count("left empty (NULL)") >= 2

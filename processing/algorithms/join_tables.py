@@ -148,7 +148,7 @@ class JoinTables(CentralitesAlgorithm):
         for entry in entries:
             if feedback.isCanceled():
                 return {}
-            name, frame = read_table_entry(entry, context, sheet=sheet, key_column=key)
+            name, frame = read_table_entry(entry, context, sheet=sheet, key_column=key, numbers=True)
             feedback.pushInfo(tr("Read {name}: {rows} rows, {columns} columns.").format(
                 name=name, rows=len(frame), columns=len(frame.columns)))
             described = recognise(frame.columns).describe()

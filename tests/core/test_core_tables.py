@@ -360,3 +360,13 @@ def test_an_invalid_code_after_a_multiline_cell_is_reported_at_its_line(tmp_path
     text = 'CODGEO;NOTE;P18_POP\n62001;"deux\nlignes";1\nXYZ;;2\n62002;;3\n'
     result = join_tables(["62001", "62002"], [("t.csv", read_table(write(tmp_path, "t.csv", text)))])
     assert [(r["line"], r["code"]) for r in result.report if r["problem"] == INVALID] == [(4, "XYZ")]
+
+
+def test_numeric_columns_takes_a_column_of_numbers_as_it_is():
+    """A column already of numbers (a layer's number field) is kept, its missing cells counted as empty; text
+    columns beside it are read as before."""
+    frame = pd.DataFrame({"P21_POP": [12.5, float("nan"), 3.0], "C21_MEN": ["4", "", "s"]})
+    converted, secret = numeric_columns(frame)
+    assert converted["P21_POP"].tolist()[0] == 12.5 and converted["P21_POP"].isna().tolist() == [False, True, False]
+    assert secret == {"P21_POP": 1, "C21_MEN": 2}
+    assert converted["C21_MEN"].tolist()[0] == 4.0

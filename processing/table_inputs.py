@@ -152,14 +152,18 @@ def _cells(values, as_number):
     if as_number:
         import numpy as np
 
-        values = [value if type(value) in (int, float) else python_value(value) for value in values]
         kinds = set(map(type, values))
-        if kinds <= {int, float, type(None)}:
-            numbers = np.array([np.nan if value is None else value for value in values], dtype="float64")
-            whole = [value for value in values if type(value) is int]
-            if not whole or max(map(abs, whole)) < 2**53:
+        if not kinds <= _NUMBER_CELLS:  # NULL (a null QVariant on Qt5) as None
+            values = [value if type(value) in _NUMBER_CELLS else python_value(value) for value in values]
+            kinds = set(map(type, values))
+        if kinds <= _NUMBER_CELLS:
+            numbers = np.array(values, dtype="float64")  # None becomes NaN
+            if int not in kinds or not (np.abs(numbers) >= 2**53).any():
                 return numbers
     return _text_cells(values)
+
+
+_NUMBER_CELLS = frozenset({int, float, type(None)})
 
 
 def _read_postgis_table(layer, names):

@@ -174,11 +174,24 @@ def read_geopackage_table(table, field_names, feedback, code_field, feature_ids,
     with paused_gc():
         columns = list(zip(*rows)) if rows else [() for _ in range(len(field_names) + 1)]
         del rows
-        frame = pd.DataFrame({name: list(values) for name, values in zip(field_names, columns[1:])},
-                             columns=list(field_names))
+        frame = pd.DataFrame({name: list(values) if name == code_field else _number_array(values)
+                              for name, values in zip(field_names, columns[1:])}, columns=list(field_names))
     _typed(frame, field_names, code_field, feature_ids, columns[0])
     feedback.setProgress(20)
     return frame
+
+
+def _number_array(values):
+    """SQLite's values of a column as the array ``_typed`` would make of them (whole numbers int64, numbers
+    with gaps or decimals float64) in one numpy call; other columns as a list, for ``_typed`` to judge."""
+    kinds = set(map(type, values))
+    if kinds == {int}:
+        return np.array(values, dtype=np.int64)
+    if kinds and kinds <= {int, float, type(None)} and kinds != {type(None)}:
+        numbers = np.array(values, dtype="float64")  # None becomes NaN
+        if int not in kinds or not (np.abs(numbers) >= 2**53).any():
+            return numbers
+    return list(values)
 
 
 def _sql_name(name):

@@ -590,10 +590,9 @@ def _gdal_checked(gdal, call, none_is_error=True):
 
 
 def write_layer_with_columns(algorithm, parameters, context, feedback, source, frame, feature_ids,
-                             bulk_copy=None, output_name="OUTPUT", drop_fields=(), prefetch=None):
+                             bulk_copy=None, output_name="OUTPUT", drop_fields=()):
     """Every feature of ``source`` with the columns of ``frame``: in bulk when ``bulk_copy``
-    (from start_bulk_copy) is given and works, else feature by feature through the sink (a memory
-    output filled in bulk, with the features of ``prefetch``, a frames.FeaturePrefetch, when given).
+    (from start_bulk_copy) is given and works, else feature by feature through the sink.
 
     Returns the output's id, or None when cancelled (no output left behind).
     """
@@ -623,8 +622,7 @@ def write_layer_with_columns(algorithm, parameters, context, feedback, source, f
     if sink is None:
         algorithm.fail(tr("The output layer could not be created."))
     if not write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=drop_fields,
-                              feature_ids=feature_ids, memory_layer=new_memory_layer(sink_id, context),
-                              prefetch=prefetch):
+                              feature_ids=feature_ids, memory_layer=new_memory_layer(sink_id, context)):
         if hasattr(sink, "abandon"):
             sink.abandon()
         del sink

@@ -373,20 +373,17 @@ def _clean(value):
 
 
 def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None,
-                       memory_layer=None, prefetch=None):
+                       memory_layer=None):
     """Copy every feature of ``source`` to ``sink`` with the columns of ``frame`` appended.
 
     Geometry and the source attributes are copied untouched (except the
     fields in ``drop_fields``, replaced by new values). ``feature_ids`` (the ids the
     rows of ``frame`` were read from) pair each feature with its row by id: a provider
     need not return its features in the same order twice. Returns False when cancelled.
-    ``memory_layer``: the (empty) memory layer the sink writes to, filled in bulk instead (``fill_memory_layer``),
-    with the features of ``prefetch`` (a FeaturePrefetch) when given.
+    ``memory_layer``: the (empty) memory layer the sink writes to, filled in bulk instead (``fill_memory_layer``).
     """
     if memory_layer is not None:
-        features = prefetch.features() if prefetch is not None else None
-        return fill_memory_layer(source, memory_layer, frame, feedback, progress_from, drop_fields, feature_ids,
-                                 features)
+        return fill_memory_layer(source, memory_layer, frame, feedback, progress_from, drop_fields, feature_ids)
     source_fields = source.fields()
     kept = [i for i, f in enumerate(source_fields) if f.name() not in drop_fields]
     every_field = len(kept) == len(source_fields)
@@ -415,42 +412,7 @@ def write_with_columns(source, sink, frame, feedback, progress_from=50.0, drop_f
     return True
 
 
-class FeaturePrefetch:
-    """The source's features (geometries unchecked, as ``fill_memory_layer`` copies them) read in a worker thread
-    from the start of an algorithm whose output is a memory layer: QGIS reads and decodes them in C++, without
-    Python's lock, while the algorithm reads and joins its tables. ``features()`` waits for them (None when the
-    thread failed: the source is then read again by the caller)."""
-
-    def __init__(self, source):
-        readable = getattr(source, "whole_layer", None) or source
-        self._features, self._error = None, None
-        self._thread = CollectorFreeThread(lambda: self._read(readable))
-        self._thread.start()
-
-    def _read(self, readable):
-        try:
-            self._features = list(readable.getFeatures())
-        except Exception as error:  # noqa: BLE001 — the caller reads the source itself
-            self._error = error
-
-    def features(self):
-        self._thread.join()
-        features, self._features = self._features, None
-        return features if self._error is None else None
-
-    def discard(self):
-        self._thread.join()
-        self._features = None
-
-
-def prefetch_for_memory_output(algorithm, parameters, context, source, output_name="OUTPUT"):
-    """A FeaturePrefetch of ``source`` when the output ``output_name`` is a memory layer, else None."""
-    destination = algorithm.parameterAsOutputLayer(parameters, output_name, context) or ""
-    return FeaturePrefetch(source) if destination.startswith("memory:") else None
-
-
-def fill_memory_layer(source, layer, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None,
-                      features=None):
+def fill_memory_layer(source, layer, frame, feedback, progress_from=50.0, drop_fields=(), feature_ids=None):
     """``write_with_columns`` into an empty memory layer (fields: the source's but ``drop_fields``, then the
     columns of ``frame``), with no QgsFeature built in Python and no sink call per feature.
 
@@ -460,16 +422,14 @@ def fill_memory_layer(source, layer, frame, feedback, progress_from=50.0, drop_f
     the provider in one call per 10,000. Returns False when cancelled.
     """
     with paused_gc():
-        return _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_fields, feature_ids, features)
+        return _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_fields, feature_ids)
 
 
-def _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_fields, feature_ids, features):
+def _fill_memory_layer(source, layer, frame, feedback, progress_from, drop_fields, feature_ids):
     source_fields = source.fields()
     # The whole layer's features as they are, its geometries copied unchecked as the bulk copies copy them
-    # (the source's check of every geometry's validity cost more than the rest of the reading); read already
-    # when a FeaturePrefetch gave them.
-    if features is None:
-        features = list((getattr(source, "whole_layer", None) or source).getFeatures())
+    # (the source's check of every geometry's validity cost more than the rest of the reading).
+    features = list((getattr(source, "whole_layer", None) or source).getFeatures())
     if feedback.isCanceled():
         return False
     positions = _row_positions([feature.id() for feature in features], feature_ids, len(frame))

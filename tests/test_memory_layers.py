@@ -297,40 +297,6 @@ def test_a_memory_layer_scored_to_a_geopackage_has_the_spatial_index_of_a_file_s
     assert len(boxes["a"]) == 319 and boxes["a"] == boxes["b"]
 
 
-@pytest.mark.parametrize("prefetch", ["read in its thread", "its thread failed"])
-def test_a_memory_output_takes_the_features_read_while_the_tables_were(run_algorithm, tmp_path, monkeypatch,
-                                                                       prefetch):
-    """join_tables and centrality_score to memory read the commune layer's features in a worker thread from their
-    start (QGIS decodes them without Python's lock while the tables are read or the scores computed); when that
-    thread fails the layer is read again: the same outputs as through a GeoPackage either way."""
-    import threading
-
-    from centralites.processing import frames
-
-    threads = []
-    read = frames.FeaturePrefetch._read
-
-    class Unreadable:
-        def getFeatures(self):  # noqa: N802
-            raise RuntimeError("no features")
-
-    def recorded(self, readable):
-        threads.append(threading.current_thread() is not threading.main_thread())
-        return read(self, Unreadable() if prefetch == "its thread failed" else readable)
-
-    monkeypatch.setattr(frames.FeaturePrefetch, "_read", recorded)
-    parameters = {"INPUT": SAMPLE_COMMUNES, "TABLES": SAMPLE_TABLES}
-    in_memory, _ = run_algorithm("centralites:join_tables", {**parameters, "OUTPUT": "TEMPORARY_OUTPUT"})
-    in_file, _ = run_algorithm("centralites:join_tables", {**parameters, "OUTPUT": str(tmp_path / "joined.gpkg")})
-    _assert_same(in_memory["OUTPUT"], in_file["OUTPUT"])
-    scored, _ = run_algorithm("centralites:centrality_score", {"INPUT": in_memory["OUTPUT"],
-                                                               "OUTPUT": "TEMPORARY_OUTPUT"})
-    scored_file, _ = run_algorithm("centralites:centrality_score", {"INPUT": in_file["OUTPUT"],
-                                                                    "OUTPUT": str(tmp_path / "scored.gpkg")})
-    _assert_same(scored["OUTPUT"], scored_file["OUTPUT"])
-    assert threads == [True, True]  # one prefetch a memory output, none for the GeoPackages
-
-
 def test_a_memory_table_of_numbers_joins_as_its_csv_does(run_algorithm, tmp_path):
     """A table layer's number fields are taken as numbers (not written as text and read back): an integer code
     field is still a code, a NULL is still counted as an empty cell, a decimal and a huge integer keep their

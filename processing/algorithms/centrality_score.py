@@ -18,7 +18,7 @@ from ...core.scoring import ScoringError, compute_scores
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
-from ..frames import fields_for, prefetch_for_memory_output, write_table
+from ..frames import fields_for, write_table
 from ..profile_inputs import add_method_parameters, method_choices, read_profile, read_profile_frame
 from ..qml_styles import StyleOnLoad
 
@@ -135,20 +135,17 @@ class CentralityScore(CentralitesAlgorithm):
         # A scored layer scored again: its scores, years and contributions (of any profile) are replaced.
         replaced = [name for name in source.fields().names()
                     if name in OUTPUT_FIELDS + (VINTAGE_FIELD, EXPLANATION_FIELD) or name.startswith(CONTRIBUTION_PREFIX)]
-        # The layer's copy for a GeoPackage output, or the reading of its features for a memory output, starts now
-        # and runs while the scores are computed.
+        # The layer's copy for a GeoPackage output starts now and runs while the scores are computed.
         bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced)
-        prefetch = prefetch_for_memory_output(self, parameters, context, source) if bulk_copy is None else None
         try:
             return self._score_and_write(parameters, context, feedback, source, profile, methods, replaced,
-                                         bulk_copy, recognition, prefetch)
+                                         bulk_copy, recognition)
         finally:
-            for started in (bulk_copy, prefetch):
-                if started is not None:
-                    started.discard()
+            if bulk_copy is not None:
+                bulk_copy.discard()
 
     def _score_and_write(self, parameters, context, feedback, source, profile, methods, replaced, bulk_copy,
-                         recognition, prefetch):
+                         recognition):
         uses_reference = (methods["normalisation"] or profile["normalisation"]) == "reference"
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) if uses_reference else None
         feature_ids = []
@@ -179,7 +176,7 @@ class CentralityScore(CentralitesAlgorithm):
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the new scores: {fields}").format(fields=", ".join(replaced)))
         sink_id = write_layer_with_columns(self, parameters, context, feedback, source, result.scores,
-                                           feature_ids, bulk_copy, drop_fields=replaced, prefetch=prefetch)
+                                           feature_ids, bulk_copy, drop_fields=replaced)
         if sink_id is None:
             return {}
         outputs = {self.OUTPUT: sink_id}

@@ -19,7 +19,7 @@ from ...core.vocabulary import CODE_FIELD, find_field
 from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import start_bulk_copy, write_layer_with_columns
-from ..frames import prefetch_for_memory_output, read_attributes
+from ..frames import read_attributes
 from ..reports import report_fields, write_report
 from ..table_inputs import read_table_entry, refuse_writing_onto_inputs, table_entries
 
@@ -124,19 +124,15 @@ class JoinTables(CentralitesAlgorithm):
         passage_entry = self.parameterAsFile(parameters, self.PASSAGE, context)
         refuse_writing_onto_inputs(self, parameters, context, entries + ([passage_entry] if passage_entry else []))
 
-        # The layer's copy for a GeoPackage output, or the reading of its features for a memory output, starts now
-        # and runs while the tables are read.
+        # The layer's copy for a GeoPackage output starts now and runs while the tables are read.
         bulk_copy = start_bulk_copy(self, parameters, context, source)
-        prefetch = prefetch_for_memory_output(self, parameters, context, source) if bulk_copy is None else None
         try:
-            return self._join_and_write(parameters, context, feedback, source, code_field, entries, bulk_copy,
-                                        prefetch)
+            return self._join_and_write(parameters, context, feedback, source, code_field, entries, bulk_copy)
         finally:
-            for started in (bulk_copy, prefetch):
-                if started is not None:
-                    started.discard()
+            if bulk_copy is not None:
+                bulk_copy.discard()
 
-    def _join_and_write(self, parameters, context, feedback, source, code_field, entries, bulk_copy, prefetch):
+    def _join_and_write(self, parameters, context, feedback, source, code_field, entries, bulk_copy):
         feedback.pushInfo(tr("Reading the commune codes…"))
         feature_ids = []
         codes_frame = read_attributes(source, [code_field], feedback, code_field=code_field, feature_ids=feature_ids)
@@ -182,7 +178,7 @@ class JoinTables(CentralitesAlgorithm):
         feedback.setProgress(40)
 
         output = write_layer_with_columns(self, parameters, context, feedback, source, result.values, feature_ids,
-                                          bulk_copy, prefetch=prefetch)
+                                          bulk_copy)
         if output is None:
             return {}
         outputs = {self.OUTPUT: output}

@@ -131,7 +131,33 @@ def _load_details(definition, algorithm, output_name):
     return name, definition.destinationProject, output_name
 
 
-class BulkCopy:
+class BulkWriter:
+    """What the bulk writers (this GeoPackage copy, bulk_postgis's table) share: the interface of
+    failures.CheckedSink, by which the algorithm's guard closes, verifies, then commits every output, and the
+    ending of a finished write."""
+
+    _finished = False
+
+    def close(self):
+        pass
+
+    def verify(self):
+        pass  # the writers check what they wrote before it is finished
+
+    def _complete(self, context, defer):
+        """Finished: moved into place now, or by ``commit`` once every output is complete (``defer``), and
+        loaded on completion as the feature sink's layer would be. Returns True."""
+        self._finished = True
+        if not defer:
+            self.commit()
+        if self.target.load_details is not None:
+            name, project, output_name = self.target.load_details
+            context.addLayerToLoadOnCompletion(
+                self.target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
+        return True
+
+
+class BulkCopy(BulkWriter):
     """The GDAL copy of the source layer, started in a background thread as soon as the target is known.
 
     GDAL releases Python's lock while it copies, so the copy runs while the
@@ -277,14 +303,7 @@ class BulkCopy:
             if os.path.exists(columns_file):
                 os.remove(columns_file)
         _check_copy(gdal, self.scratch, target.output_name, len(feature_ids), frame.columns)
-        self._finished = True
-        if not defer:
-            self.commit()
-        if target.load_details is not None:
-            name, project, output_name = target.load_details
-            context.addLayerToLoadOnCompletion(
-                target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
-        return True
+        return self._complete(context, defer)
 
     def done_message(self):
         return tr("Written in bulk to {path} (GDAL).").format(path=self.target.destination)
@@ -294,13 +313,6 @@ class BulkCopy:
         self._thread.join()
         if not self._finished and os.path.exists(self.scratch):
             os.remove(self.scratch)
-
-    # The interface of failures.CheckedSink: the guard closes, verifies, then commits every output.
-    def close(self):
-        pass
-
-    def verify(self):
-        pass  # read back by _check_copy before it was finished
 
     def commit(self):
         if self._finished and os.path.exists(self.scratch):

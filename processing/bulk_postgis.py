@@ -25,7 +25,6 @@ import uuid
 
 from qgis.core import (
     QgsDataSourceUri,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
@@ -36,7 +35,7 @@ from qgis.core import (
 
 from ..compat import SQLITE_LIKE_TYPES
 from ..i18n import tr
-from .bulk_geopackage import BulkUnavailable, _field_kind, _gdal_checked
+from .bulk_geopackage import BulkUnavailable, BulkWriter, _field_kind, _gdal_checked
 from .frames import CollectorFreeThread, _plain_values, output_fields, paused_gc
 from .postgis_reading import connect, feature_ids_by_key, postgis_table_behind, quoted
 from .postgis_tables import views_depending_on
@@ -125,7 +124,7 @@ def postgis_target(algorithm, parameters, input_name, output_name, context, sour
     return PostgisTarget(destination, uri, source_table, file_source, load_details, options)
 
 
-class PostgisBulkCopy:
+class PostgisBulkCopy(BulkWriter):
     """A bulk write to a PostGIS table: started with the target, finished with the new columns, moved into
     place by ``commit`` (the interface of failures.CheckedSink and bulk_geopackage.BulkCopy)."""
 
@@ -205,14 +204,7 @@ class PostgisBulkCopy:
         except PostgisUnavailable:
             self.abandon()
             raise
-        self._finished = True
-        if not defer:
-            self.commit()
-        if target.load_details is not None:
-            name, project, output_name = target.load_details
-            context.addLayerToLoadOnCompletion(
-                target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
-        return True
+        return self._complete(context, defer)
 
     def _keys(self, feature_ids):
         """The input's key of each feature id, and its SQL type."""
@@ -331,12 +323,6 @@ class PostgisBulkCopy:
             self._connection = None
 
     # The interface of failures.CheckedSink: the guard closes, verifies, then commits every output.
-    def close(self):
-        pass
-
-    def verify(self):
-        pass  # counted by the INSERT before it was finished
-
     def commit(self):
         """4. The older table of that name dropped and the new one renamed onto it, in the same transaction as
         the writing: whole or not at all."""

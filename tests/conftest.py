@@ -85,24 +85,10 @@ def provider(qgis_app, qgis_processing):
 @pytest.fixture()
 def run_algorithm(provider):
     """processing.run with a feedback that keeps the log, returns (results, log lines)."""
-    from qgis.core import QgsProcessingFeedback
-
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
-        def pushWarning(self, warning):  # noqa: N802
-            self.lines.append(warning)
-
-        def reportError(self, error, fatalError=False):  # noqa: N802, N803
-            self.lines.append(error)
+    from logs import LogFeedback
 
     def run(algorithm_id, parameters):
-        feedback = Feedback()
+        feedback = LogFeedback()
         results = processing.run(algorithm_id, parameters, feedback=feedback)
         return results, feedback.lines
 

@@ -111,15 +111,9 @@ def test_a_missing_level_field_is_said(run_algorithm, tmp_path):
 def test_the_shipped_model_compares_the_levels(tmp_path):
     """The model's last step: its figures in the model's log."""
     import processing
-    from qgis.core import QgsProcessingFeedback
+    from logs import LogFeedback
 
-    class Feedback(QgsProcessingFeedback):
-        lines = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
-    feedback = Feedback()
+    feedback = LogFeedback()
     processing.run("centralites:diagnostic_centralites", {
         "communes": SAMPLE_COMMUNES, "code_field": "INSEE_COM",
         "tables": [real_insee("base_cc_comparateur_2021_dep62.csv"), real_insee("bpe2019_domaines_dep62.csv")],

@@ -131,20 +131,15 @@ def test_an_output_address_without_its_table_says_so(run_algorithm, postgis_clus
 def test_the_model_refuses_an_output_it_would_write_as_a_file(provider, postgis_cluster, tmp_path, monkeypatch):
     """A model's scored layer given as service=… (the URI alone): said in the log, no file in the working folder."""
     import processing
-    from qgis.core import QgsProcessingFeedback
+    from logs import LogFeedback
 
-    class Log(QgsProcessingFeedback):
-        lines = []
-
-        def reportError(self, error, fatalError=False):  # noqa: N802, N803
-            self.lines.append(error)
-
+    log = LogFeedback()
     monkeypatch.chdir(tmp_path)
     with pytest.raises(QgsProcessingException, match="Score"):
         processing.run("centralites:diagnostic_centralites", {
             "communes": SAMPLE_COMMUNES, "tables": SAMPLE_TABLES, "title": "PostGIS",
             "score:communes_scorees": 'service=centralites_out table="public"."model_service" (geom)',
             "join:rapport_jointure": str(tmp_path / "out" / "report.csv"),
-            "layout:carte_pdf": str(tmp_path / "out" / "map.pdf")}, feedback=Log())
-    assert any("write a PostGIS output as postgres://service=centralites_out" in line for line in Log.lines)
+            "layout:carte_pdf": str(tmp_path / "out" / "map.pdf")}, feedback=log)
+    assert any("write a PostGIS output as postgres://service=centralites_out" in line for line in log.lines)
     assert not [name for name in os.listdir(tmp_path) if name.startswith("service=")]

@@ -12,29 +12,14 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutObject,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
 
+from logs import LogFeedback
 from testdata import SAMPLE_COMMUNES, SAMPLE_TABLES
 
 pytestmark = pytest.mark.postgis
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803
-        self.lines.append(error)
 
 
 def project_storage(cluster, name):
@@ -67,7 +52,7 @@ def export_layout_in_desktop(project, parameters, monkeypatch):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("centralites:export_layout")
     context = QgsProcessingContext()
     context.setProject(project)
-    log = Log()
+    log = LogFeedback()
     results, ok = algorithm.run(parameters, context, log)
     assert ok, log.lines
     return log.lines

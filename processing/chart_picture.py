@@ -5,6 +5,7 @@ pyqtgraph is optional: without it (or off the main thread, where Qt widgets
 must not be made) there is no chart and the layout is exported without it.
 """
 
+import contextlib
 import os
 
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QThread
@@ -136,59 +137,20 @@ def write_change_chart(rows, path, title, width_mm, height_mm, dpi=200):
     the right, losses in red to the left, into a PNG at the size it takes on the page. True when written."""
     import numpy as np
     import pyqtgraph as pg
-    import pyqtgraph.exporters
 
-    width = max(200, int(width_mm / 25.4 * dpi))
-    height = max(150, int(height_mm / 25.4 * dpi))
-    points = dpi / 72.0
-    widget = pg.PlotWidget(background="w")
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    widget.resize(width, height)
-    try:
-        plot = widget.getPlotItem()
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        margin = int(3 * points)
-        plot.setContentsMargins(margin, margin, 2 * margin, margin)
-        plot.setMenuEnabled(False)
+    with _bar_chart(width_mm, height_mm, dpi) as chart:
         values = np.array([row[1] for row in rows], dtype="float64")
-        positions = np.arange(len(rows))
         colours = [CHANGE_COLOURS[0] if value > 0 else CHANGE_COLOURS[1] for value in values]
-        plot.addItem(pg.BarGraphItem(x0=np.minimum(values, 0.0), y=positions, width=np.abs(values), height=0.7,
-                                     brushes=[pg.mkBrush(c) for c in colours], pen=pg.mkPen(None)))
-        plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#555555")))
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(max(8, int(6.5 * points)))
-        for side in ("left", "bottom"):
-            axis = plot.getAxis(side)
-            axis.setPen(pg.mkPen("#555555"))
-            axis.setTextPen(pg.mkPen(TEXT_COLOUR))
-            axis.setStyle(tickFont=font, tickTextOffset=int(2 * points))
-        plot.getAxis("left").setTicks([[(i, f"{row[0]} " + f"{row[1]:+.1f}".replace("-", "\u2212"))
-                                        for i, row in enumerate(rows)]])
+        chart.plot.addItem(pg.BarGraphItem(x0=np.minimum(values, 0.0), y=np.arange(len(rows)), width=np.abs(values),
+                                           height=0.7, brushes=[pg.mkBrush(c) for c in colours], pen=pg.mkPen(None)))
+        chart.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#555555")))
         reach = max(1.0, float(np.abs(values).max()) if len(values) else 1.0) * 1.1
         step = next(s for s in (1, 2, 5, 10, 20, 25, 50) if reach / s <= 5)
         ticks = [v * step for v in range(-int(reach // step), int(reach // step) + 1)]
-        plot.getAxis("bottom").setTicks([[(v, f"{v:+d}".replace("-", "\u2212") if v else "0") for v in ticks]])
-        key = "&nbsp;&nbsp;".join(f'<span style="color:{colour}">&#9632;</span>&nbsp;{label}' for label, colour in
-                                  ((tr("gain"), CHANGE_COLOURS[0]), (tr("loss"), CHANGE_COLOURS[1])))
-        plot.setTitle(f"<b>{title}</b><br>{key}", color=TEXT_COLOUR, size=f"{6.5 * points:.0f}px")
-        plot.layout.setRowFixedHeight(0, int(2 * 6.5 * 1.45 * points))
-        plot.showGrid(x=True, alpha=0.25)
-        plot.invertY(True)
-        widget.show()
-        QCoreApplication.processEvents()
-        plot.disableAutoRange()
-        plot.setYRange(-0.55, len(rows) - 0.45, padding=0)
-        plot.setXRange(-reach, reach, padding=0)
-        QCoreApplication.processEvents()
-        exporter = pyqtgraph.exporters.ImageExporter(plot)
-        exporter.parameters()["width"] = width
-        image = exporter.export(toBytes=True)
-        return image is not None and not image.isNull() and image.save(path, "PNG")
-    finally:
-        widget.hide()
-        widget.deleteLater()
+        chart.axes([(i, f"{row[0]} " + f"{row[1]:+.1f}".replace("-", "\u2212")) for i, row in enumerate(rows)],
+                   [(v, f"{v:+d}".replace("-", "\u2212") if v else "0") for v in ticks])
+        chart.title(title, ((tr("gain"), CHANGE_COLOURS[0]), (tr("loss"), CHANGE_COLOURS[1])))
+        return chart.export(path, len(rows), (-reach, reach))
 
 
 CHANGE_COLOURS = ("#0571b0", "#ca0020")  # gain, loss: evolution.qml's strongest classes
@@ -202,60 +164,90 @@ def write_function_chart(rows, path, title, width_mm, height_mm, dpi=200):
     """
     import numpy as np
     import pyqtgraph as pg
-    import pyqtgraph.exporters
 
-    width = max(200, int(width_mm / 25.4 * dpi))
-    height = max(150, int(height_mm / 25.4 * dpi))
-    points = dpi / 72.0  # pixels per typographic point
-    widget = pg.PlotWidget(background="w")
-    # Laid out and drawn like a shown widget, never on screen (the desktop sees no window).
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    widget.resize(width, height)
-    try:
-        plot = widget.getPlotItem()
+    with _bar_chart(width_mm, height_mm, dpi) as chart:
+        positions = np.arange(len(rows))
+        thickness = 0.2
+        for k, colour in enumerate(FUNCTION_COLOURS):
+            values = [row[1][k] for row in rows]
+            chart.plot.addItem(pg.BarGraphItem(x0=0, y=positions + (k - 1.5) * thickness, width=values,
+                                               height=thickness * 0.95, brush=pg.mkBrush(colour), pen=pg.mkPen(None)))
+        chart.axes([(i, row[0]) for i, row in enumerate(rows)], [(v, str(v)) for v in range(0, 101, 25)])
+        chart.title(title, zip(function_labels(), FUNCTION_COLOURS))
+        return chart.export(path, len(rows), (-3, 106))  # room for the tick labels "0" and "100"
+
+
+class _BarChart:
+    """A pyqtgraph plot of horizontal bars (the first row on top) drawn at the size it takes on the page, so that
+    its text keeps its point size: laid out and drawn like a shown widget, never on screen (the desktop sees
+    no window). The two charts of the layouts (four functions, change) share it."""
+
+    def __init__(self, width_mm, height_mm, dpi):
+        import pyqtgraph as pg
+
+        self.width = max(200, int(width_mm / 25.4 * dpi))
+        self.points = dpi / 72.0  # pixels per typographic point
+        self.widget = pg.PlotWidget(background="w")
+        self.widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.widget.resize(self.width, max(150, int(height_mm / 25.4 * dpi)))
+        plot = self.plot = self.widget.getPlotItem()
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
-        margin = int(3 * points)
-        plot.setContentsMargins(margin, margin, 2 * margin, margin)  # room for the last tick, "100"
+        margin = int(3 * self.points)
+        plot.setContentsMargins(margin, margin, 2 * margin, margin)  # room for the last tick label
         plot.setMenuEnabled(False)
-        count = len(rows)
-        positions = np.arange(count)
-        thickness = 0.2
-        for k, (label, colour) in enumerate(zip(function_labels(), FUNCTION_COLOURS)):
-            values = [row[1][k] for row in rows]
-            bars = pg.BarGraphItem(x0=0, y=positions + (k - 1.5) * thickness, width=values, height=thickness * 0.95,
-                                   brush=pg.mkBrush(colour), pen=pg.mkPen(None))
-            plot.addItem(bars)
+
+    def axes(self, left_ticks, bottom_ticks):
+        import pyqtgraph as pg
+
         font = QFont("DejaVu Sans")
-        font.setPixelSize(max(8, int(6.5 * points)))
+        font.setPixelSize(max(8, int(6.5 * self.points)))
         for side in ("left", "bottom"):
-            axis = plot.getAxis(side)
+            axis = self.plot.getAxis(side)
             axis.setPen(pg.mkPen("#555555"))
             axis.setTextPen(pg.mkPen(TEXT_COLOUR))
-            axis.setStyle(tickFont=font, tickTextOffset=int(2 * points))
-        plot.getAxis("left").setTicks([[(i, row[0]) for i, row in enumerate(rows)]])
-        plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 101, 25)]])
-        # The key of the four colours goes under the title (a pyqtgraph legend would cover bars).
-        key = "&nbsp;&nbsp;".join(f'<span style="color:{colour}">&#9632;</span>&nbsp;{label}'
-                                  for label, colour in zip(function_labels(), FUNCTION_COLOURS))
-        plot.setTitle(f"<b>{title}</b><br>{key}", color=TEXT_COLOUR, size=f"{6.5 * points:.0f}px")
-        plot.layout.setRowFixedHeight(0, int(2 * 6.5 * 1.45 * points))  # two lines: pyqtgraph sizes one
-        plot.showGrid(x=True, alpha=0.25)
-        plot.invertY(True)
-        widget.show()
+            axis.setStyle(tickFont=font, tickTextOffset=int(2 * self.points))
+        self.plot.getAxis("left").setTicks([left_ticks])
+        self.plot.getAxis("bottom").setTicks([bottom_ticks])
+
+    def title(self, title, key):
+        """The title, and under it the key of the colours ((label, colour) pairs): a pyqtgraph legend would
+        cover bars."""
+        shown = "&nbsp;&nbsp;".join(f'<span style="color:{colour}">&#9632;</span>&nbsp;{label}'
+                                    for label, colour in key)
+        self.plot.setTitle(f"<b>{title}</b><br>{shown}", color=TEXT_COLOUR, size=f"{6.5 * self.points:.0f}px")
+        self.plot.layout.setRowFixedHeight(0, int(2 * 6.5 * 1.45 * self.points))  # two lines: pyqtgraph sizes one
+        self.plot.showGrid(x=True, alpha=0.25)
+        self.plot.invertY(True)
+
+    def export(self, path, count, x_range):
+        """The chart of ``count`` rows over ``x_range`` to a PNG at ``path``; True when written."""
+        import pyqtgraph.exporters
+
+        self.widget.show()
         QCoreApplication.processEvents()
         # The ranges once the widget is laid out: set before, the first layout auto-ranges them.
-        plot.disableAutoRange()
-        plot.setYRange(-0.55, count - 0.45, padding=0)
-        plot.setXRange(-3, 106, padding=0)  # room for the tick labels "0" and "100"
+        self.plot.disableAutoRange()
+        self.plot.setYRange(-0.55, count - 0.45, padding=0)
+        self.plot.setXRange(*x_range, padding=0)
         QCoreApplication.processEvents()
-        exporter = pyqtgraph.exporters.ImageExporter(plot)
-        exporter.parameters()["width"] = width
+        exporter = pyqtgraph.exporters.ImageExporter(self.plot)
+        exporter.parameters()["width"] = self.width
         image = exporter.export(toBytes=True)
         return image is not None and not image.isNull() and image.save(path, "PNG")
+
+    def close(self):
+        self.widget.hide()
+        self.widget.deleteLater()
+
+
+@contextlib.contextmanager
+def _bar_chart(width_mm, height_mm, dpi):
+    chart = _BarChart(width_mm, height_mm, dpi)
+    try:
+        yield chart
     finally:
-        widget.hide()
-        widget.deleteLater()
+        chart.close()
 
 
 class SheetChart:

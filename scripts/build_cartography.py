@@ -93,7 +93,8 @@ def level_renderer():
 def _label_properties():
     from qgis.core import QgsPalLayerSettings
 
-    return QgsPalLayerSettings.Property.Priority, QgsPalLayerSettings.Property.AlwaysShow
+    return (QgsPalLayerSettings.Property.Priority, QgsPalLayerSettings.Property.AlwaysShow,
+            QgsPalLayerSettings.Property.IsObstacle)
 
 
 def _diagram_over_point():
@@ -117,7 +118,7 @@ def set_label_text_style(label, font, colour):
 
 def main_centre_labels():
     """Names of the main centres (field NOM, replaced at run time), the most central placed first."""
-    LABEL_PRIORITY, LABEL_ALWAYS_SHOW = _label_properties()
+    LABEL_PRIORITY, LABEL_ALWAYS_SHOW, LABEL_IS_OBSTACLE = _label_properties()
     from centralites.compat import LABEL_AROUND_POINT
     from qgis.core import (
         QgsPalLayerSettings,
@@ -148,10 +149,14 @@ def main_centre_labels():
     settings.zIndex = 10.0  # names drawn over the diagrams, which would otherwise hide them
     # Collisions: the engine drops the less important label; rank 1 is the most important.
     settings.dataDefinedProperties().setProperty(LABEL_PRIORITY, QgsProperty.fromExpression('10 - least(9, "rang" / 5)'))
-    # Major centres and the territory's five leading communes are always named, even where diagrams
-    # crowd the map: with national goalposts a territory may have one or two major centres only.
+    # The territory's five leading communes are always named, even where diagrams crowd the map (its major
+    # centres among them: with national goalposts a territory may have one or two only). Not every major
+    # centre: France counts 138, whose names forced onto the map covered each other.
+    settings.dataDefinedProperties().setProperty(LABEL_ALWAYS_SHOW, QgsProperty.fromExpression('"rang" <= 5'))
+    # Only the named communes are obstacles to the names: the boundaries of all 34,875 communes of France
+    # made the labelling engine take 80 s for one map (under a second without names).
     settings.dataDefinedProperties().setProperty(
-        LABEL_ALWAYS_SHOW, QgsProperty.fromExpression('"niveau_code" = 1 OR "rang" <= 5'))
+        LABEL_IS_OBSTACLE, QgsProperty.fromExpression(f'"niveau_code" <= {MAX_LEVEL}'))
     return QgsVectorLayerSimpleLabeling(settings)
 
 

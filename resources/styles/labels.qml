@@ -69,7 +69,12 @@
           <Option type="Map" name="properties">
             <Option type="Map" name="AlwaysShow">
               <Option value="true" type="bool" name="active"/>
-              <Option value="&quot;niveau_code&quot; = 1 OR &quot;rang&quot; &lt;= 5" type="QString" name="expression"/>
+              <Option value="&quot;rang&quot; &lt;= 5" type="QString" name="expression"/>
+              <Option value="3" type="int" name="type"/>
+            </Option>
+            <Option type="Map" name="IsObstacle">
+              <Option value="true" type="bool" name="active"/>
+              <Option value="&quot;niveau_code&quot; &lt;= 2" type="QString" name="expression"/>
               <Option value="3" type="int" name="type"/>
             </Option>
             <Option type="Map" name="Priority">

@@ -24,7 +24,7 @@ def read_geopackage_columns(table, fields, field_names, code_field=None, feature
     gdal.ErrorReset()
     gdal.PushErrorHandler("CPLQuietErrorHandler")  # a failure here only means the usual read
     try:
-        batches, fid_name = _read_batches(ogr, table, field_names)
+        batches, fid_name = _read_batches(ogr, table, field_names, fields.names())
     except Exception:  # noqa: BLE001 — GDAL raises in sessions that asked it to (QGIS ≥ 3.40), else records
         return None
     finally:
@@ -40,32 +40,34 @@ def read_geopackage_columns(table, fields, field_names, code_field=None, feature
         values = _joined([batch[name] for batch in batches])
         if order is not None:
             values = values[order]
-        columns[name] = _column(values, fields.at(fields.lookupField(name)).type(), name == code_field)
+        try:
+            columns[name] = _column(values, fields.at(fields.lookupField(name)).type(), name == code_field)
+        except UnicodeDecodeError:
+            return None  # not UTF-8 text: QGIS's own reading decides what it shows
     frame = pd.DataFrame(columns, columns=list(field_names), index=pd.RangeIndex(len(ids)))
     if feature_ids is not None:
         feature_ids.extend((ids if order is None else ids[order]).tolist())
     return frame
 
 
-def _read_batches(ogr, table, field_names):
+def _read_batches(ogr, table, field_names, layer_names):
     path, name = table
     dataset = ogr.Open(path, 0)
     if dataset is None:
         return None, None
-    if name is None:
-        layer = dataset.GetLayer(0) if dataset.GetLayerCount() == 1 else None
-    else:
-        layer = dataset.GetLayerByName(name)
+    # No table name: the file's first table, as QGIS opens it (a style table may follow it).
+    layer = dataset.GetLayer(0) if name is None else dataset.GetLayerByName(name)
     if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
         return None, None
     definition = layer.GetLayerDefn()
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     fid_name = layer.GetFIDColumn() or "OGC_FID"
-    if any(field not in names for field in field_names):
-        return None, None  # e.g. the feature id column asked as a field: read the usual way
+    if [field for field in layer_names if field != fid_name] != names or any(
+            field not in names for field in field_names):
+        return None, None  # not the table QGIS shows, or the feature id column asked as a field
     wanted = set(field_names)
     layer.SetIgnoredFields([field for field in names if field not in wanted] + ["OGR_GEOMETRY"])
-    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=1000000"])
+    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])
     batches = [dict(batch) for batch in stream]  # the arrays outlive the stream (copied out of it)
     del stream
     layer = dataset = None  # noqa: F841 — closed
@@ -88,8 +90,7 @@ def _column(values, field_type, as_code):
     mask = np.ma.getmaskarray(values)
     data = np.ma.getdata(values)
     if field_type == FIELD_STRING or data.dtype.kind == "S":
-        texts = np.array([value.decode("utf-8") for value in data.tolist()], dtype=object) \
-            if data.dtype.kind == "S" else data.astype(object)
+        texts = _decoded(data) if data.dtype.kind == "S" else data.astype(object)
         texts[mask] = None
         column = pd.Series(texts, dtype=object)
         if as_code:
@@ -112,3 +113,12 @@ def _column(values, field_type, as_code):
     data[mask] = np.nan
     return pd.Series(data)
 
+
+
+def _decoded(data):
+    """Text of a fixed-width bytes array (UTF-8), decoded in one call rather than value by value."""
+    values = data.tolist()
+    texts = b"\x00".join(values).decode("utf-8").split("\x00")
+    if len(texts) != len(values):  # a NUL inside a text: one by one
+        texts = [value.decode("utf-8") for value in values]
+    return np.array(texts, dtype=object)

@@ -229,3 +229,27 @@ def test_rescoring_equals_compute_scores_against_france(aggregation, levels):
     methods = dict(normalisation="national", aggregation=aggregation, levels=levels)
     expected = compute_scores(frame, profile_with_weights(profile, functions, indicators), **methods)
     assert_same(Rescorer(frame, profile, **methods).score(functions, indicators), expected)
+
+
+@pytest.mark.parametrize("aggregation", ["arithmetic", "geometric"])
+def test_a_sequence_of_moves_on_one_rescorer_equals_fresh_scores(aggregation):
+    """The scorer keeps, between moves, what a function weight leaves as it was (the panel's sliders): a
+    sequence of function and indicator moves, on the rescorer and on copies of it sharing what it kept
+    (other levels, the other aggregation), gives at each step what a fresh computation gives."""
+    frame = random_frame(80, seed=11)
+    rescorer = Rescorer(frame, PROFILE, aggregation=aggregation)
+    moves = [({"habiter": 3.0}, {}), ({"habiter": 3.0}, {"travailler.r": 4.0}), ({"services": 0.2}, {}),
+             ({"services": 0.2}, {"travailler.r": 4.0, "habiter.a": 0.1}), ({"habiter": 3.0}, {})]
+    for function_weights, indicator_weights in moves:
+        expected = compute_scores(frame, profile_with_weights(PROFILE, function_weights, indicator_weights),
+                                  aggregation=aggregation)
+        assert_same(rescorer.score(function_weights, indicator_weights), expected)
+        other_levels = rescorer.with_levels("quantiles")
+        assert_same(other_levels.score(function_weights, indicator_weights),
+                    compute_scores(frame, profile_with_weights(PROFILE, function_weights, indicator_weights),
+                                   aggregation=aggregation, levels="quantiles"))
+    other = {"arithmetic": "geometric", "geometric": "arithmetic"}[aggregation]
+    other_aggregation = copy.copy(rescorer)
+    other_aggregation.method = Rescorer(frame, PROFILE, aggregation=other).method
+    assert_same(other_aggregation.score({"habiter": 3.0}, {}),
+                compute_scores(frame, profile_with_weights(PROFILE, {"habiter": 3.0}, {}), aggregation=other))

@@ -125,3 +125,21 @@ def test_the_rank_and_score_columns_fit_their_widest_text(qgis_iface, dock):  # 
     assert dock.table.columnWidth(RANK) > metrics.horizontalAdvance(widest_rank)
     assert dock.table.columnWidth(RANK) >= dock.table.horizontalHeader().sectionSizeHint(RANK)
     assert dock.table.columnWidth(SCORE) > metrics.horizontalAdvance(f"{dock.data['score_centralite'].max():.1f}")
+
+
+def test_the_explanation_is_read_for_the_commune_shown(qgis_iface, dock, scored_layer):  # noqa: F811
+    """France's long explanations are not read when the panel opens: the shown commune's is, as the layer
+    holds it (its unsaved edit included)."""
+    assert dock.data["explication"].isna().all()  # none read at opening
+    lens = next(scored_layer.getFeatures("\"INSEE_COM\" = '62498'"))
+    bethune = next(scored_layer.getFeatures("\"INSEE_COM\" = '62119'"))
+    scored_layer.selectByIds([lens.id()])
+    assert lens["explication"] and lens["explication"] in dock.why.sentences.text()
+    assert dock.data.at[lens.id(), "explication"] == lens["explication"]
+    assert dock.data.drop(index=[lens.id()])["explication"].isna().all()
+    assert scored_layer.startEditing()
+    index = scored_layer.fields().lookupField("explication")
+    assert scored_layer.changeAttributeValue(bethune.id(), index, "Une explication modifiée.")
+    scored_layer.selectByIds([bethune.id()])
+    assert "Une explication modifiée." in dock.why.sentences.text()
+    scored_layer.rollBack()

@@ -42,6 +42,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.explain import EXPLANATION_FIELD
 from ..core.sheets import commune_reasons, profile_indicators, sheet_file_name
 from ..core.trajectory import census_dates
 from ..core.vocabulary import (
@@ -65,7 +66,7 @@ from .charts import (
     in_bin,
     pyqtgraph_or_none,
 )
-from .layer_io import has_scores, read_layer_data, saved_weights
+from .layer_io import has_scores, read_explanation, read_layer_data, saved_weights
 from .live_controller import LiveController
 from .ranking import FID_ROLE, RANK, SCORE, RankingModel
 from .trajectory_tab import TrajectoryTab
@@ -88,6 +89,7 @@ class CentralitesDock(QgsDockWidget):
         self.iface = iface
         self.layer = None
         self.data = pd.DataFrame()  # one row per feature (index = feature id): name, group, scores, counts
+        self.explained = set()  # the feature ids whose explanation (a long text) is read into data
         self.current_fid = None
         self.reference_fid = None
         self.reference_ids = [None]  # feature id of each item of reference_box
@@ -299,6 +301,7 @@ class CentralitesDock(QgsDockWidget):
         if layer is not None and self.layer_box.currentLayer() is not layer:
             self.layer_box.setLayer(layer)
         two_dates = is_change_layer(self.layer)
+        self.explained = set()
         saved = saved_weights(self.layer) if self.layer and not two_dates else None
         table = None
         if two_dates:
@@ -589,6 +592,9 @@ class CentralitesDock(QgsDockWidget):
             self.why.show_commune(None)
             return
         profile = (self.live.resolved or self.live.profile) if self.live is not None else None
+        if EXPLANATION_FIELD in self.data.columns and self.current_fid not in self.explained:
+            self.data.at[self.current_fid, EXPLANATION_FIELD] = read_explanation(self.layer, self.current_fid)
+            self.explained.add(self.current_fid)
         items, sentences = commune_reasons(self.data, self.current_fid, profile_indicators(profile) if profile else [])
         self.why.show_commune(name, items, sentences)
 

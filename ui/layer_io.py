@@ -6,8 +6,9 @@ import time
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLayer
 
+from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..processing.frames import WholeLayer, ellipsoidal_areas_km2, read_attributes
 from ..processing.geopackage_columns import read_geopackage_columns
 from ..core.change import CHANGE_COLUMN
@@ -106,13 +107,13 @@ class LayerTable:
 
 
 def display_columns(names):
-    """The fields ``read_layer_data`` shows: name, intercommunality, scores, contributions, code,
-    explanation and census changes."""
+    """The fields ``read_layer_data`` reads: name, intercommunality, scores, contributions, code and census
+    changes (the explanation, long texts, is read for the commune shown: ``read_explanation``)."""
     names_field, groups_field = name_field(names), group_field(names)
     change_columns = [n for n in names if CHANGE_COLUMN.fullmatch(n)]
     wanted = [n for n in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, *SCORE_FIELDS) if n in names]
     contributions = [n for n in names if n.startswith(CONTRIBUTION_PREFIX)]
-    extra = [n for n in (CODE_FIELD, EXPLANATION_FIELD) if n in names]
+    extra = [n for n in (CODE_FIELD,) if n in names]
     columns = wanted + contributions + extra + change_columns
     return list(dict.fromkeys([n for n in [names_field, groups_field] if n] + columns))
 
@@ -135,11 +136,26 @@ def read_layer_data(layer, table=None):
     for name in (LEVEL_FIELD, LEVEL_CODE_FIELD):
         if name not in data:
             data[name] = None
+    if EXPLANATION_FIELD in names:  # filled commune by commune when shown (read_explanation)
+        data[EXPLANATION_FIELD] = None
     data[LEVEL_CODE_FIELD] = pd.to_numeric(data[LEVEL_CODE_FIELD], errors="coerce")
     data[RANK_FIELD] = pd.to_numeric(data[RANK_FIELD], errors="coerce")
     for name in (COMPOSITE_FIELD, *SCORE_FIELDS, *contributions):
         data[name] = pd.to_numeric(data[name], errors="coerce").astype("float64")
     return data.loc[:, ~data.columns.duplicated()]
+
+
+def read_explanation(layer, feature_id):
+    """The layer's explanation of its score for feature ``feature_id`` (None when it has none): France's
+    35,000 long texts are not read when the panel opens, only the shown commune's."""
+    index = layer.fields().lookupField(EXPLANATION_FIELD)
+    if index < 0:
+        return None
+    request = QgsFeatureRequest().setFilterFid(int(feature_id)).setFlags(REQUEST_NO_GEOMETRY)
+    request.setSubsetOfAttributes([index])
+    feature = next(layer.getFeatures(request), None)
+    value = python_value(feature.attribute(index)) if feature is not None else None
+    return value if isinstance(value, str) else None
 
 
 def read_frame(layer, profile, feature_ids=None, table=None):

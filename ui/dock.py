@@ -138,6 +138,9 @@ class CentralitesDock(QgsDockWidget):
         self.reference_box = QComboBox()
         self.reference_box.setEditable(True)
         self.reference_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Sized without measuring France's 35,000 names when first shown (a third of a second).
+        self.reference_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reference_box.setMinimumContentsLength(14)
         self.reference_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.reference_box.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.reference_box.setToolTip(tr("A reference commune shown next to the selected one"))

@@ -206,11 +206,7 @@ class Scorer:
         functions, indicators = self._weights(function_weights, indicator_weights)
         prepared = copy.copy(self.prepared)  # shallow: only the weights differ
         prepared.weights = indicators
-        aggregation = self.method.aggregation
-        means = self._function_means(prepared, aggregation).copy()  # N × 4
-        composite = aggregate(means, functions, aggregation)
-        means[prepared.no_data] = np.nan
-        composite[prepared.no_data] = np.nan
+        means, composite = self._aggregated(prepared, functions)
 
         rescaled = self.method.normalisation not in UNSCALED
         scores = pd.DataFrame(
@@ -274,6 +270,22 @@ class Scorer:
                 function_present[:, i] = total[:, 0] > 0
             return indicator_share, function_present
         return self._cached(("shares", prepared.weights.tobytes()), make)
+
+    def composite(self, function_weights=None, indicator_weights=None):
+        """score_centralite alone, as ``score`` gives it: the panel compares methods with it (France's
+        scores recognised without scoring everything for each method tried)."""
+        functions, indicators = self._weights(function_weights, indicator_weights)
+        prepared = copy.copy(self.prepared)
+        prepared.weights = indicators
+        return _finish(self._aggregated(prepared, functions)[1], self.method.normalisation not in UNSCALED)
+
+    def _aggregated(self, prepared, functions):
+        """(N × 4 function means, N composite) before re-expression, NaN where a commune has no data."""
+        means = self._function_means(prepared, self.method.aggregation).copy()
+        composite = aggregate(means, functions, self.method.aggregation)
+        means[prepared.no_data] = np.nan
+        composite[prepared.no_data] = np.nan
+        return means, composite
 
     def _contributions(self, prepared, function_weights, composite):
         """N × K points of each indicator in score_centralite, which they add up to.

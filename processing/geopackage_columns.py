@@ -92,9 +92,10 @@ def _column(values, field_type, as_code):
     if field_type == FIELD_STRING or data.dtype.kind == "S":
         texts = _decoded(data) if data.dtype.kind == "S" else data.astype(object)
         texts[mask] = None
-        column = pd.Series(texts, dtype=object)
+        # Typed as read_attributes types its lists (pandas 3: str), an empty one as object.
+        column = pd.Series(texts.tolist(), dtype=None if len(texts) else object)
         if as_code:
-            return column
+            return column.map(lambda v: None if v is None else str(v))
         present = np.flatnonzero(~mask)
         if len(present) and pd.isna(pd.to_numeric(column.iloc[present[:1]], errors="coerce")).all():
             return column  # its first text is no number: the column stays text (a long text is not parsed)
@@ -112,7 +113,6 @@ def _column(values, field_type, as_code):
         data = data.astype("float64", copy=True)
     data[mask] = np.nan
     return pd.Series(data)
-
 
 
 def _decoded(data):

@@ -253,3 +253,18 @@ def test_a_sequence_of_moves_on_one_rescorer_equals_fresh_scores(aggregation):
     other_aggregation.method = Rescorer(frame, PROFILE, aggregation=other).method
     assert_same(other_aggregation.score({"habiter": 3.0}, {}),
                 compute_scores(frame, profile_with_weights(PROFILE, {"habiter": 3.0}, {}), aggregation=other))
+
+
+@pytest.mark.parametrize(("normalisation", "aggregation", "levels"), METHODS)
+def test_the_composite_alone_is_the_scores_composite(normalisation, aggregation, levels):
+    """What the panel compares methods with (``composite``) is the composite ``score`` gives, NaN included."""
+    frame = random_frame(50, seed=3)
+    frame.loc["00007"] = frame.loc["00007"].fillna(10.0)
+    reference = "00007" if normalisation == "reference" else None
+    rescorer = Rescorer(frame, PROFILE, normalisation=normalisation, aggregation=aggregation, levels=levels,
+                        reference=reference)
+    for weights in (({}, {}), ({"services": 0.3}, {"habiter.b": 3.0})):
+        composite = rescorer.composite(*weights)
+        expected = rescorer.score(*weights).scores[COMPOSITE_FIELD].to_numpy(dtype="float64")
+        np.testing.assert_array_equal(composite, expected)
+        assert np.isnan(composite[0])  # the commune with no data

@@ -143,3 +143,15 @@ def test_the_explanation_is_read_for_the_commune_shown(qgis_iface, dock, scored_
     scored_layer.selectByIds([bethune.id()])
     assert "Une explication modifiée." in dock.why.sentences.text()
     scored_layer.rollBack()
+
+
+def test_the_reference_communes_are_listed_and_completed_by_name(qgis_iface, dock, scored_layer):  # noqa: F811
+    box = dock.reference_box
+    names = sorted(f["NOM"] for f in scored_layer.getFeatures())
+    assert box.count() == len(names) + 1 and [box.itemText(i) for i in range(1, box.count())] == names
+    assert dock.reference_ids[names.index("Lens") + 1] == next(scored_layer.getFeatures("\"NOM\" = 'Lens'")).id()
+    completer = box.completer()
+    completer.setCompletionPrefix("éthun")  # anywhere in the name
+    assert completer.completionCount() >= 1 and completer.currentCompletion() == "Béthune"
+    box.setCurrentIndex(names.index("Lens") + 1)
+    assert dock.reference_fid == dock.reference_ids[names.index("Lens") + 1]

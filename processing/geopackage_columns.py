@@ -93,7 +93,7 @@ def _column(values, field_type, as_code):
         texts = _decoded(data) if data.dtype.kind == "S" else data.astype(object)
         texts[mask] = None
         # Typed as read_attributes types its lists (pandas 3: str), an empty one as object.
-        column = pd.Series(texts.tolist(), dtype=None if len(texts) else object)
+        column = pd.Series(texts, dtype=None if len(texts) else object)
         if as_code:
             return column.map(lambda v: None if v is None else str(v))
         present = np.flatnonzero(~mask)

@@ -75,12 +75,7 @@ class Rescorer(Scorer):
 def matches_scores(result, scores, tolerance=1e-6):
     """True when ``result`` reproduces the composite score and level of ``scores`` (a frame with
     score_centralite and, when present, niveau_code, in the same row order)."""
-    computed = _floats(result.scores[COMPOSITE_FIELD])
-    stored = _floats(scores[COMPOSITE_FIELD])
-    if computed.shape != stored.shape or not np.array_equal(np.isnan(computed), np.isnan(stored)):
-        return False
-    known = ~np.isnan(computed)
-    if known.any() and np.nanmax(np.abs(computed[known] - stored[known])) > tolerance:
+    if not matches_composite(result.scores[COMPOSITE_FIELD], scores, tolerance):
         return False
     if LEVEL_CODE_FIELD in scores:
         stored_codes = _floats(scores[LEVEL_CODE_FIELD])
@@ -88,6 +83,16 @@ def matches_scores(result, scores, tolerance=1e-6):
         if not np.array_equal(np.nan_to_num(stored_codes, nan=-1), np.nan_to_num(computed_codes, nan=-1)):
             return False
     return True
+
+
+def matches_composite(composite, scores, tolerance=1e-6):
+    """True when the composite scores ``composite`` (same row order) are those of ``scores``."""
+    computed = _floats(composite)
+    stored = _floats(scores[COMPOSITE_FIELD])
+    if computed.shape != stored.shape or not np.array_equal(np.isnan(computed), np.isnan(stored)):
+        return False
+    known = ~np.isnan(computed)
+    return not (known.any() and np.nanmax(np.abs(computed[known] - stored[known])) > tolerance)
 
 
 def _floats(values):

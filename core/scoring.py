@@ -206,21 +206,17 @@ class Scorer:
         functions, indicators = self._weights(function_weights, indicator_weights)
         prepared = copy.copy(self.prepared)  # shallow: only the weights differ
         prepared.weights = indicators
-        aggregation = self.method.aggregation
-        means = function_means(self.normalised, prepared, aggregation)  # N × 4
-        composite = aggregate(means, functions, aggregation)
-        means[prepared.no_data] = np.nan
-        composite[prepared.no_data] = np.nan
+        means, composite = self._aggregated(prepared, functions)
 
         rescaled = self.method.normalisation not in UNSCALED
         scores = pd.DataFrame(
             {f"score_{f}": _finish(means[:, i], rescaled) for i, f in enumerate(FUNCTIONS)}, index=self.index)
         scores[COMPOSITE_FIELD] = _finish(composite, rescaled)
         composite = scores[COMPOSITE_FIELD].to_numpy(dtype="float64")
-        scores[RANK_FIELD] = scores[COMPOSITE_FIELD].rank(ascending=False, method="min").astype("Int64")
+        scores[RANK_FIELD] = _whole_numbers(scores[COMPOSITE_FIELD].rank(ascending=False, method="min").to_numpy())
         limits = level_limits(composite[None, :], self.profile["levels"], self.method.levels)
         codes = classify(composite[None, :], limits)[0]
-        scores[LEVEL_CODE_FIELD] = pd.array(np.where(np.isnan(codes), pd.NA, codes), dtype="Int64")
+        scores[LEVEL_CODE_FIELD] = _whole_numbers(codes)
         scores[LEVEL_FIELD] = pd.Series(_LEVEL_NAMES[np.nan_to_num(codes, nan=0).astype(int)], index=self.index,
                                         dtype=object)
         scores[MISSING_FIELD] = self.missing
@@ -235,6 +231,62 @@ class Scorer:
                                                     columns=self.prepared.keys),
                            normalised=pd.DataFrame(self.normalised, index=self.index, columns=self.prepared.keys))
 
+    # What a slider move leaves as it was, kept between moves (France re-scored in tens of milliseconds): the
+    # normalised values filled, and what depends on the indicator weights only (a function weight moved).
+    # Keyed by what they depend on: copies (with_levels) share the cache and the normalised values.
+    def _cached(self, key, make):
+        cache = self.__dict__.setdefault("_cache", {})
+        if key not in cache:
+            if len(cache) > 16:
+                cache.clear()
+            cache[key] = make()
+        return cache[key]
+
+    def _filled(self, aggregation):
+        """(present, values filled with 0) of the normalised indicators; ln(1 + value) for "geometric"."""
+        def make():
+            present = ~np.isnan(self.normalised)
+            filled = np.where(present, self.normalised, 0.0)
+            return present, (np.log1p(filled) if aggregation == "geometric" else filled)
+        return self._cached(("filled", aggregation == "geometric"), make)
+
+    def _function_means(self, prepared, aggregation):
+        return self._cached(("means", aggregation, prepared.weights.tobytes()),
+                            lambda: function_means(self.normalised, prepared, aggregation))
+
+    def _indicator_shares(self, prepared):
+        """(N × K share of each indicator in its function, N × 4 whether the function has a value)."""
+        def make():
+            present = self._filled("arithmetic")[0]
+            indicator_share = np.zeros(present.shape)
+            function_present = np.zeros((len(present), len(FUNCTIONS)), dtype=bool)
+            for i in range(len(FUNCTIONS)):
+                columns = prepared.function_of == i
+                weights = np.where(present[:, columns], prepared.weights[columns], 0.0)
+                total = weights.sum(axis=1, keepdims=True)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    indicator_share[:, columns] = np.where(total > 0, weights / np.where(total > 0, total, 1.0),
+                                                           0.0)
+                function_present[:, i] = total[:, 0] > 0
+            return indicator_share, function_present
+        return self._cached(("shares", prepared.weights.tobytes()), make)
+
+    def composite(self, function_weights=None, indicator_weights=None):
+        """score_centralite alone, as ``score`` gives it: the panel compares methods with it (France's
+        scores recognised without scoring everything for each method tried)."""
+        functions, indicators = self._weights(function_weights, indicator_weights)
+        prepared = copy.copy(self.prepared)
+        prepared.weights = indicators
+        return _finish(self._aggregated(prepared, functions)[1], self.method.normalisation not in UNSCALED)
+
+    def _aggregated(self, prepared, functions):
+        """(N × 4 function means, N composite) before re-expression, NaN where a commune has no data."""
+        means = self._function_means(prepared, self.method.aggregation).copy()
+        composite = aggregate(means, functions, self.method.aggregation)
+        means[prepared.no_data] = np.nan
+        composite[prepared.no_data] = np.nan
+        return means, composite
+
     def _contributions(self, prepared, function_weights, composite):
         """N × K points of each indicator in score_centralite, which they add up to.
 
@@ -243,23 +295,13 @@ class Scorer:
         geometric: the same weights on ln(1 + y_i), a sum of ln(1 + composite). Each indicator gets
         its term's share of score_centralite: contrib_i = score · term_i / Σ terms.
         """
-        values = self.normalised
-        present = ~np.isnan(values)
-        indicator_share = np.zeros(values.shape)
-        function_present = np.zeros((len(values), len(FUNCTIONS)), dtype=bool)
-        for i in range(len(FUNCTIONS)):
-            columns = prepared.function_of == i
-            weights = np.where(present[:, columns], prepared.weights[columns], 0.0)
-            total = weights.sum(axis=1, keepdims=True)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                indicator_share[:, columns] = np.where(total > 0, weights / np.where(total > 0, total, 1.0), 0.0)
-            function_present[:, i] = total[:, 0] > 0
+        present, filled = self._filled(self.method.aggregation)
+        indicator_share, function_present = self._indicator_shares(prepared)
         function_weight = np.where(function_present, function_weights, 0.0)
         total = function_weight.sum(axis=1, keepdims=True)
         function_share = function_weight / np.where(total > 0, total, 1.0)
         share = indicator_share * function_share[:, prepared.function_of]  # each indicator's weight in the composite
-        filled = np.where(present, values, 0.0)
-        terms = share * (np.log1p(filled) if self.method.aggregation == "geometric" else filled)
+        terms = share * filled
         total = terms.sum(axis=1, keepdims=True)
         points = composite[:, None] * np.where(total > 0, terms / np.where(total > 0, total, 1.0), 0.0)
         points = np.where(present & ~np.isnan(composite)[:, None], points, np.nan)
@@ -299,6 +341,13 @@ def contribution_fields(keys):
 
 
 _LEVEL_NAMES = np.array([None, *LEVEL_LABELS], dtype=object)
+
+
+def _whole_numbers(values):
+    """Float values holding whole numbers (NaN: none) as pandas' Int64, built from arrays (not value by value)."""
+    values = np.asarray(values, dtype="float64")
+    missing = np.isnan(values)
+    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype("int64"), missing)
 # Normalisations already on a fixed 0–100 scale: the composite is not re-expressed over the layer.
 UNSCALED = ("zscore", "national")  # niveau by niveau_code, None for unscored
 

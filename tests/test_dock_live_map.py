@@ -180,7 +180,15 @@ def test_opening_the_panel_reads_the_layer_once(qgis_iface, scored_layer, monkey
         reads.append(args[1])
         return original(*args, **kwargs)
 
+    def counted_file(*args, **kwargs):  # a GeoPackage read straight from its file (GDAL's Arrow stream)
+        frame = original_file(*args, **kwargs)
+        if frame is not None:
+            reads.append(args[2])
+        return frame
+
+    original_file = layer_io.read_geopackage_columns
     monkeypatch.setattr(layer_io, "read_attributes", counted)
+    monkeypatch.setattr(layer_io, "read_geopackage_columns", counted_file)
     monkeypatch.setattr(profile_inputs, "read_attributes", counted)
     panel = CentralitesDock(qgis_iface)
     try:

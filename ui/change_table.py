@@ -22,12 +22,25 @@ class ChangeByLevel(QWidget):
         self.note.setStyleSheet("color: #555555; font-size: 8pt;")
         layout.addWidget(self.note)
         self._codes = None  # the levels the table was computed for
+        self._waiting = None  # (data, codes, new layer) not shown yet: the tab is behind another
 
     def show_levels(self, data, codes, new_layer=False):
-        """The table for the panel's ``data``; the sums by level change only when a commune changes level."""
+        """The table for the panel's ``data``; the sums by level change only when a commune changes level.
+        Behind another tab of a panel on screen, the table is made when the tab is shown: a slider move
+        does not sum France's communes for a table nobody sees."""
+        if not self.isVisible() and self.window().isVisible():
+            new_layer = new_layer or (self._waiting is not None and self._waiting[2])
+            self._waiting = (data, codes, new_layer)
+            return
+        self._waiting = None
         if new_layer or not np.array_equal(codes, self._codes, equal_nan=True):
             self._codes = codes
             self._fill(data)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self._waiting is not None:
+            self.show_levels(*self._waiting)
 
     def _fill(self, data):
         table, note = self.table, self.note

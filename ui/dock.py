@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtCore import QStringListModel, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -41,6 +42,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.explain import EXPLANATION_FIELD
 from ..core.sheets import commune_reasons, profile_indicators, sheet_file_name
 from ..core.trajectory import census_dates
 from ..core.vocabulary import (
@@ -64,9 +66,9 @@ from .charts import (
     in_bin,
     pyqtgraph_or_none,
 )
-from .layer_io import has_scores, read_layer_data, saved_weights
+from .layer_io import has_scores, read_explanation, read_layer_data, saved_weights
 from .live_controller import LiveController
-from .ranking import FID_ROLE, RankingModel
+from .ranking import FID_ROLE, RANK, SCORE, RankingModel
 from .trajectory_tab import TrajectoryTab
 from .weights import WeightSliders
 from .why_tab import WhyTab
@@ -87,6 +89,7 @@ class CentralitesDock(QgsDockWidget):
         self.iface = iface
         self.layer = None
         self.data = pd.DataFrame()  # one row per feature (index = feature id): name, group, scores, counts
+        self.explained = set()  # the feature ids whose explanation (a long text) is read into data
         self.current_fid = None
         self.reference_fid = None
         self.reference_ids = [None]  # feature id of each item of reference_box
@@ -135,6 +138,11 @@ class CentralitesDock(QgsDockWidget):
         self.reference_box = QComboBox()
         self.reference_box.setEditable(True)
         self.reference_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.reference_names = QStringListModel(self.reference_box)
+        self.reference_box.setModel(self.reference_names)  # the completer searches it too
+        # Sized without measuring France's 35,000 names when first shown (a third of a second).
+        self.reference_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reference_box.setMinimumContentsLength(14)
         self.reference_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.reference_box.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.reference_box.setToolTip(tr("A reference commune shown next to the selected one"))
@@ -298,6 +306,7 @@ class CentralitesDock(QgsDockWidget):
         if layer is not None and self.layer_box.currentLayer() is not layer:
             self.layer_box.setLayer(layer)
         two_dates = is_change_layer(self.layer)
+        self.explained = set()
         saved = saved_weights(self.layer) if self.layer and not two_dates else None
         table = None
         if two_dates:
@@ -447,6 +456,8 @@ class CentralitesDock(QgsDockWidget):
         positions = self.data.index.get_indexer(pd.Index(fids, dtype="int64"))
         read = positions >= 0  # a feature the panel has not read (added since) must not land on another's row
         positions = positions[read]
+        in_order = len(positions) == len(self.data) and bool((positions == np.arange(len(positions))).all())
+        columns = {}
         for name in result.scores.columns:
             if name == LEVEL_FIELD:
                 values, column = result.scores[name].to_numpy(dtype=object), np.full(len(self.data), None, object)
@@ -455,8 +466,15 @@ class CentralitesDock(QgsDockWidget):
                 column = np.full(len(self.data), np.nan)
             else:
                 continue
-            column[positions] = values[read]
-            self.data[name] = column
+            if in_order and read.all():
+                column[:] = values
+            else:
+                column[positions] = values[read]
+            columns[name] = column
+        # One new frame: replacing forty columns one by one splits and merges pandas' blocks at each (0.1 s on
+        # France at every slider move).
+        self.data = pd.DataFrame({name: columns[name] if name in columns else self.data[name]
+                                  for name in self.data.columns}, index=self.data.index, columns=self.data.columns)
         self._refresh_scores()
         self._show(self.current_fid)
 
@@ -485,11 +503,13 @@ class CentralitesDock(QgsDockWidget):
         names = data["name"].tolist() if len(data) else []
         self.model.set_communes(data.index.to_numpy(), names, data["group"].tolist() if len(data) else [])
         self.reference_box.blockSignals(True)
-        self.reference_box.clear()
-        # The communes in one insertion (35,000 addItem calls take a second): their ids kept beside.
-        ordered = sorted(zip(names, data.index.tolist()))
-        self.reference_ids = [None] + [int(fid) for _name, fid in ordered]
-        self.reference_box.addItems([tr("(no reference commune)")] + [name for name, _fid in ordered])
+        # The communes in one list model (35,000 addItem calls take a second, QComboBox's own items a tenth):
+        # their ids kept beside, in the names' order (a stable sort: namesakes in feature order).
+        order = np.argsort(np.array(names, dtype=object), kind="stable") if names else np.empty(0, "int64")
+        ids = data.index.to_numpy()
+        self.reference_ids = [None] + [int(fid) for fid in ids[order]]
+        self.reference_names.setStringList([tr("(no reference commune)")] + [names[i] for i in order.tolist()])
+        self.reference_box.setCurrentIndex(0)
         self.reference_box.blockSignals(False)
         self.group_filter.blockSignals(True)
         self.group_filter.clear()
@@ -510,11 +530,20 @@ class CentralitesDock(QgsDockWidget):
                                   data[LEVEL_FIELD].tolist(), codes)
         else:
             self.model.set_scores([], [], [], [])
-        if new_layer:  # measuring every row's text is slow on large layers: once per layer
-            self.table.resizeColumnToContents(0)
-            self.table.resizeColumnToContents(2)
+        if new_layer:  # the widest rank and score, measured once per layer
+            ranks = data[RANK_FIELD].dropna() if len(data) else []
+            scores = data[COMPOSITE_FIELD].dropna() if len(data) else []
+            self._fit_column(RANK, f"{ranks.max():.0f}" if len(ranks) else "")
+            self._fit_column(SCORE, max((f"{scores.min():.1f}", f"{scores.max():.1f}"), key=len) if len(scores) else "")
         # The sums by level change only when a commune changes level.
         self.change.show_levels(self.data, codes, new_layer)
+
+    def _fit_column(self, column, widest):
+        """The column as wide as its widest text or its header (Qt measuring a thousand rows of France took
+        a tenth of a second, and missed the widest rank)."""
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        width = self.table.fontMetrics().horizontalAdvance(widest) + margin + 1  # + 1: the grid line
+        self.table.setColumnWidth(column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
 
     def _scores_of(self, fid):
         if fid is None or fid not in self.data.index:
@@ -570,6 +599,9 @@ class CentralitesDock(QgsDockWidget):
             self.why.show_commune(None)
             return
         profile = (self.live.resolved or self.live.profile) if self.live is not None else None
+        if EXPLANATION_FIELD in self.data.columns and self.current_fid not in self.explained:
+            self.data.at[self.current_fid, EXPLANATION_FIELD] = read_explanation(self.layer, self.current_fid)
+            self.explained.add(self.current_fid)
         items, sentences = commune_reasons(self.data, self.current_fid, profile_indicators(profile) if profile else [])
         self.why.show_commune(name, items, sentences)
 

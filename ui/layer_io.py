@@ -6,9 +6,11 @@ import time
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsProcessingContext, QgsProject, QgsVectorLayer
 
+from ..compat import REQUEST_NO_GEOMETRY, python_value
 from ..processing.frames import WholeLayer, ellipsoidal_areas_km2, read_attributes
+from ..processing.geopackage_columns import read_geopackage_columns
 from ..core.change import CHANGE_COLUMN
 from ..core.editions import has_placeholders
 from ..core.explain import EXPLANATION_FIELD
@@ -46,9 +48,25 @@ def has_scores(layer):
         layer.fields().lookupField(name) >= 0 for name in (COMPOSITE_FIELD, RANK_FIELD, *SCORE_FIELDS))
 
 
+def read_columns(layer, names, code_field=None, feature_ids=None):
+    """``names`` of every feature of ``layer`` (frames.read_attributes: rows in feature order, their ids
+    appended to ``feature_ids``); a GeoPackage table with no unsaved edit nor filter straight from its file
+    by GDAL (a tenth of a second for France), any other layer through QGIS."""
+    whole = WholeLayer(layer)  # no geopackage_table when the layer is being edited or filtered
+    if whole.geopackage_table is not None:
+        ids = []
+        frame = read_geopackage_columns(whole.geopackage_table, layer.fields(), list(names), code_field, ids,
+                                        layer.featureCount())
+        if frame is not None:
+            if feature_ids is not None:
+                feature_ids.extend(ids)
+            return frame
+    return read_attributes(whole, list(names), QgsFeedback(), code_field=code_field, feature_ids=feature_ids)
+
+
 class LayerTable:
     """The attributes the panel needs of a layer, read once when the panel opens on it (one bulk read:
-    frames.read_attributes), then sliced by ``read_layer_data``, ``read_stored_scores`` and ``read_frame``
+    read_columns), then sliced by ``read_layer_data``, ``read_stored_scores`` and ``read_frame``
     (a France-wide layer is read in one pass, not once per use and per profile tried)."""
 
     def __init__(self, layer, columns):
@@ -56,9 +74,7 @@ class LayerTable:
         self.layer = layer
         self.feature_ids = []
         read = [name for name in dict.fromkeys(columns) if name in names]
-        self.frame = read_attributes(WholeLayer(layer), read, QgsFeedback(),
-                                     code_field=CODE_FIELD if CODE_FIELD in read else None,
-                                     feature_ids=self.feature_ids)
+        self.frame = read_columns(layer, read, CODE_FIELD if CODE_FIELD in read else None, self.feature_ids)
         self._areas = None
 
     def covers(self, layer, columns):
@@ -70,8 +86,7 @@ class LayerTable:
         missing = [name for name in dict.fromkeys(columns) if name in names and name not in self.frame.columns]
         if missing:
             ids = []
-            more = read_attributes(WholeLayer(layer), missing, QgsFeedback(),
-                                   code_field=CODE_FIELD if CODE_FIELD in missing else None, feature_ids=ids)
+            more = read_columns(layer, missing, CODE_FIELD if CODE_FIELD in missing else None, ids)
             if ids != self.feature_ids:  # the layer changed since: read as before, not from here
                 return False
             more.index = self.frame.index
@@ -92,13 +107,13 @@ class LayerTable:
 
 
 def display_columns(names):
-    """The fields ``read_layer_data`` shows: name, intercommunality, scores, contributions, code,
-    explanation and census changes."""
+    """The fields ``read_layer_data`` reads: name, intercommunality, scores, contributions, code and census
+    changes (the explanation, long texts, is read for the commune shown: ``read_explanation``)."""
     names_field, groups_field = name_field(names), group_field(names)
     change_columns = [n for n in names if CHANGE_COLUMN.fullmatch(n)]
     wanted = [n for n in (COMPOSITE_FIELD, RANK_FIELD, LEVEL_FIELD, LEVEL_CODE_FIELD, *SCORE_FIELDS) if n in names]
     contributions = [n for n in names if n.startswith(CONTRIBUTION_PREFIX)]
-    extra = [n for n in (CODE_FIELD, EXPLANATION_FIELD) if n in names]
+    extra = [n for n in (CODE_FIELD,) if n in names]
     columns = wanted + contributions + extra + change_columns
     return list(dict.fromkeys([n for n in [names_field, groups_field] if n] + columns))
 
@@ -114,19 +129,33 @@ def read_layer_data(layer, table=None):
     if table is not None and table.covers(layer, read):
         data = table.columns(read, ids)
     else:
-        data = read_attributes(WholeLayer(layer), read, QgsFeedback(),
-                               code_field=CODE_FIELD if CODE_FIELD in read else None, feature_ids=ids)
+        data = read_columns(layer, read, CODE_FIELD if CODE_FIELD in read else None, ids)
     data.index = pd.Index(ids, dtype="int64")
     data["name"] = data[names_field].map(str) if names_field else [str(i) for i in ids]
     data["group"] = data[groups_field].map(lambda v: "" if v is None else str(v)) if groups_field else ""
     for name in (LEVEL_FIELD, LEVEL_CODE_FIELD):
         if name not in data:
             data[name] = None
+    if EXPLANATION_FIELD in names:  # filled commune by commune when shown (read_explanation)
+        data[EXPLANATION_FIELD] = None
     data[LEVEL_CODE_FIELD] = pd.to_numeric(data[LEVEL_CODE_FIELD], errors="coerce")
     data[RANK_FIELD] = pd.to_numeric(data[RANK_FIELD], errors="coerce")
     for name in (COMPOSITE_FIELD, *SCORE_FIELDS, *contributions):
         data[name] = pd.to_numeric(data[name], errors="coerce").astype("float64")
     return data.loc[:, ~data.columns.duplicated()]
+
+
+def read_explanation(layer, feature_id):
+    """The layer's explanation of its score for feature ``feature_id`` (None when it has none): France's
+    35,000 long texts are not read when the panel opens, only the shown commune's."""
+    index = layer.fields().lookupField(EXPLANATION_FIELD)
+    if index < 0:
+        return None
+    request = QgsFeatureRequest().setFilterFid(int(feature_id)).setFlags(REQUEST_NO_GEOMETRY)
+    request.setSubsetOfAttributes([index])
+    feature = next(layer.getFeatures(request), None)
+    value = python_value(feature.attribute(index)) if feature is not None else None
+    return value if isinstance(value, str) else None
 
 
 def read_frame(layer, profile, feature_ids=None, table=None):
@@ -158,8 +187,7 @@ def read_stored_scores(layer, feature_ids=None, table=None):
     names = [name for name in weighted_fields(fields.names()) if fields.lookupField(name) >= 0]
     if table is not None and table.covers(layer, names):
         return table.columns(names, feature_ids).reset_index(drop=True)
-    frame = read_attributes(WholeLayer(layer), names, QgsFeedback(), feature_ids=feature_ids)
-    return frame.reset_index(drop=True)
+    return read_columns(layer, names, feature_ids=feature_ids).reset_index(drop=True)
 
 
 def weighted_fields(names):

@@ -229,3 +229,42 @@ def test_rescoring_equals_compute_scores_against_france(aggregation, levels):
     methods = dict(normalisation="national", aggregation=aggregation, levels=levels)
     expected = compute_scores(frame, profile_with_weights(profile, functions, indicators), **methods)
     assert_same(Rescorer(frame, profile, **methods).score(functions, indicators), expected)
+
+
+@pytest.mark.parametrize("aggregation", ["arithmetic", "geometric"])
+def test_a_sequence_of_moves_on_one_rescorer_equals_fresh_scores(aggregation):
+    """The scorer keeps, between moves, what a function weight leaves as it was (the panel's sliders): a
+    sequence of function and indicator moves, on the rescorer and on copies of it sharing what it kept
+    (other levels, the other aggregation), gives at each step what a fresh computation gives."""
+    frame = random_frame(80, seed=11)
+    rescorer = Rescorer(frame, PROFILE, aggregation=aggregation)
+    moves = [({"habiter": 3.0}, {}), ({"habiter": 3.0}, {"travailler.r": 4.0}), ({"services": 0.2}, {}),
+             ({"services": 0.2}, {"travailler.r": 4.0, "habiter.a": 0.1}), ({"habiter": 3.0}, {})]
+    for function_weights, indicator_weights in moves:
+        expected = compute_scores(frame, profile_with_weights(PROFILE, function_weights, indicator_weights),
+                                  aggregation=aggregation)
+        assert_same(rescorer.score(function_weights, indicator_weights), expected)
+        other_levels = rescorer.with_levels("quantiles")
+        assert_same(other_levels.score(function_weights, indicator_weights),
+                    compute_scores(frame, profile_with_weights(PROFILE, function_weights, indicator_weights),
+                                   aggregation=aggregation, levels="quantiles"))
+    other = {"arithmetic": "geometric", "geometric": "arithmetic"}[aggregation]
+    other_aggregation = copy.copy(rescorer)
+    other_aggregation.method = Rescorer(frame, PROFILE, aggregation=other).method
+    assert_same(other_aggregation.score({"habiter": 3.0}, {}),
+                compute_scores(frame, profile_with_weights(PROFILE, {"habiter": 3.0}, {}), aggregation=other))
+
+
+@pytest.mark.parametrize(("normalisation", "aggregation", "levels"), METHODS)
+def test_the_composite_alone_is_the_scores_composite(normalisation, aggregation, levels):
+    """What the panel compares methods with (``composite``) is the composite ``score`` gives, NaN included."""
+    frame = random_frame(50, seed=3)
+    frame.loc["00007"] = frame.loc["00007"].fillna(10.0)
+    reference = "00007" if normalisation == "reference" else None
+    rescorer = Rescorer(frame, PROFILE, normalisation=normalisation, aggregation=aggregation, levels=levels,
+                        reference=reference)
+    for weights in (({}, {}), ({"services": 0.3}, {"habiter.b": 3.0})):
+        composite = rescorer.composite(*weights)
+        expected = rescorer.score(*weights).scores[COMPOSITE_FIELD].to_numpy(dtype="float64")
+        np.testing.assert_array_equal(composite, expected)
+        assert np.isnan(composite[0])  # the commune with no data

@@ -27,6 +27,7 @@ import tempfile
 import pandas as pd
 from qgis.core import (
     QgsCoordinateTransformContext,
+    QgsFields,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
@@ -60,6 +61,7 @@ from .frames import (
     read_geopackage_table,
     write_with_columns,
 )
+from .geopackage_columns import read_geopackage_columns
 
 SCRATCH_TABLE = "_centralites_new_columns"
 # New columns per scratch table: SQLite allows 2,000 columns a table (SQLITE_MAX_COLUMN), the id included.
@@ -248,9 +250,16 @@ class BulkCopy(BulkWriter):
                 layer, narrow, QgsCoordinateTransformContext(), options)
             if error != QgsVectorFileWriter.WriterError.NoError:
                 return None
-            copy_ids = []
-            frame = read_geopackage_table((narrow, "fields"), field_names, feedback, code_field, copy_ids,
-                                          len(self._source_ids))
+            copy_ids, fields = [], QgsFields()
+            for name in field_names:
+                fields.append(layer.fields().field(name))
+            # GDAL's Arrow stream into numpy when this GDAL has it, else one SQLite query.
+            frame = read_geopackage_columns((narrow, "fields"), fields, field_names, code_field, copy_ids,
+                                            len(self._source_ids))
+            if frame is None:
+                copy_ids = []
+                frame = read_geopackage_table((narrow, "fields"), field_names, feedback, code_field, copy_ids,
+                                              len(self._source_ids))
         finally:
             if os.path.exists(narrow):
                 os.remove(narrow)

@@ -39,6 +39,7 @@ from ..compat import (
 from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
 from .failures import is_file_destination
+from .geopackage_columns import read_geopackage_columns
 from .postgis_reading import postgis_table_behind, read_postgis_attributes
 
 
@@ -111,7 +112,11 @@ def read_attributes(source, field_names, feedback, code_field=None, feature_ids=
     indexes = [fields.lookupField(name) for name in field_names]
     table = getattr(source, "geopackage_table", None)  # set by CentralitesAlgorithm.parameterAsSource
     if table is not None and all(fields.at(i).type() in SQLITE_LIKE_TYPES for i in indexes):
-        frame = read_geopackage_table(table, field_names, feedback, code_field, feature_ids, source.featureCount())
+        # GDAL's Arrow stream into numpy when this GDAL has it, else one SQLite query.
+        frame = read_geopackage_columns(table, fields, field_names, code_field, feature_ids, source.featureCount())
+        if frame is None:
+            frame = read_geopackage_table(table, field_names, feedback, code_field, feature_ids,
+                                          source.featureCount())
         if frame is not None:
             return frame
     postgis_table = getattr(source, "postgis_table", None)  # set by CentralitesAlgorithm.parameterAsSource

@@ -216,6 +216,7 @@ def test_a_memory_layer_copied_for_a_geopackage_is_read_from_its_copy_as_from_it
     from centralites.processing import bulk_geopackage
     from centralites.processing.bulk_geopackage import BulkCopy, BulkTarget
     from centralites.processing.frames import WholeLayer, read_attributes, read_geopackage_table
+    from centralites.processing.geopackage_columns import read_geopackage_columns
 
     layer, _ = joined
     names = ["INSEE_COM"] + [field.name() for field in layer.fields() if field.isNumeric()][1:12]
@@ -236,6 +237,8 @@ def test_a_memory_layer_copied_for_a_geopackage_is_read_from_its_copy_as_from_it
                         read_attributes(*args, **kwargs))
     monkeypatch.setattr(bulk_geopackage, "read_geopackage_table", lambda table, *args: tables_read.append(table) or
                         read_geopackage_table(table, *args))
+    monkeypatch.setattr(bulk_geopackage, "read_geopackage_columns", lambda table, *args: tables_read.append(table) or
+                        read_geopackage_columns(table, *args))
     copy = BulkCopy(BulkTarget(None, None, layer.name(), str(tmp_path / "out.gpkg"), "out", None, memory_layer=layer))
     try:
         got_ids = []
@@ -248,7 +251,7 @@ def test_a_memory_layer_copied_for_a_geopackage_is_read_from_its_copy_as_from_it
     assert len(layer_reads) == (1 if case == "date field" else 0)
     # The needed fields alone, copied without geometry while the thread writes the whole copy: the scores are
     # computed meanwhile. Removed once read.
-    assert [name for _, name in tables_read] == ([] if case == "date field" else ["fields"])
+    assert [name for _, name in tables_read][:1] == ([] if case == "date field" else ["fields"])
     assert not any(os.path.exists(path) for path, _ in tables_read)
 
 

@@ -4,12 +4,15 @@ import contextlib
 import gc
 import math
 import os
+import shutil
 import sqlite3
+import tempfile
 import threading
 
 import numpy as np
 import pandas as pd
 from qgis.core import (
+    QgsCoordinateTransformContext,
     QgsDistanceArea,
     QgsExpression,
     QgsFeature,
@@ -19,6 +22,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProviderRegistry,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -30,6 +34,7 @@ from ..compat import (
     FIELD_INT,
     FIELD_STRING,
     GEOMETRY_SKIP_INVALID,
+    NO_GEOMETRY,
     REQUEST_NO_GEOMETRY,
     SINK_FAST_INSERT,
     SQLITE_LIKE_TYPES,
@@ -260,8 +265,57 @@ class CollectorFreeThread(threading.Thread):
 
 def _read_memory_layer(layer, field_names, feedback, code_field, feature_ids):
     """``read_attributes`` of a memory layer. Its provider hands every attribute of every feature whatever
-    the subset asked, and turning each into Python was the cost: one aggregate (C++) gathers the needed
-    fields and the feature id of each feature instead."""
+    the subset asked, and turning each into Python was the cost: many values are written by QGIS's file
+    writer (C++) to a GeoPackage of their own and read back into numpy (``_read_memory_layer_copied``); a few,
+    or when that cannot be, one aggregate (C++) gathers the needed fields and each feature's id."""
+    if len(field_names) * layer.featureCount() >= COPIED_READ_VALUES:
+        frame = _read_memory_layer_copied(layer, field_names, code_field, feature_ids)
+        if frame is not None:
+            feedback.setProgress(20)
+            return frame
+    return _read_memory_layer_aggregated(layer, field_names, feedback, code_field, feature_ids)
+
+
+# Values (fields × features) from which a memory layer is read through a GeoPackage copy: turning a value
+# into Python costs about a microsecond, writing and reading it back a small part of that.
+COPIED_READ_VALUES = 200_000
+
+
+def _read_memory_layer_copied(layer, field_names, code_field, feature_ids):
+    """The fields of a memory layer (read whole: no edit, no filter) by a GeoPackage copy without geometry,
+    read by GDAL's Arrow stream; None when a field is not one SQLite keeps as QGIS shows it, or this GDAL
+    cannot, or the copy is not the layer's features in the order of their ids."""
+    fields = layer.fields()
+    narrow = QgsFields()
+    for name in field_names:
+        index = fields.lookupField(name)
+        if index < 0 or fields.at(index).type() not in SQLITE_LIKE_TYPES:
+            return None
+        narrow.append(fields.at(index))
+    folder = tempfile.mkdtemp(prefix="centralites-read-")
+    try:
+        path = os.path.join(folder, "fields.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName, options.fileEncoding = "GPKG", "fields", "UTF-8"
+        options.attributes = [fields.lookupField(name) for name in field_names]
+        options.overrideGeometryType = NO_GEOMETRY
+        error, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
+        if error != QgsVectorFileWriter.WriterError.NoError:
+            return None
+        copy_ids = []
+        frame = read_geopackage_columns((path, "fields"), narrow, field_names, code_field, copy_ids)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    # The writer numbers the features 1, 2, … in the order the layer gives them: a memory layer's, by id.
+    ids = sorted(layer.allFeatureIds())
+    if frame is None or copy_ids != list(range(1, len(ids) + 1)):
+        return None
+    if feature_ids is not None:
+        feature_ids.extend(ids)
+    return frame
+
+
+def _read_memory_layer_aggregated(layer, field_names, feedback, code_field, feature_ids):
     feedback.setProgress(1)
     expression = "array({columns}, $id)".format(
         columns=", ".join(QgsExpression.quotedColumnRef(name) for name in field_names))

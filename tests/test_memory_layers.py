@@ -344,3 +344,55 @@ def test_a_memory_table_of_numbers_joins_as_its_csv_does(run_algorithm, tmp_path
                for label in ("memory", "csv")]
     pd.testing.assert_frame_equal(reports[0], reports[1])
     assert reports[0].to_string().count("left empty (NULL)") >= 2
+
+
+@pytest.mark.parametrize("case", ["1 to n", "gaps", "date field", "fid field"])
+def test_a_large_memory_layer_is_read_through_a_copy_as_through_qgis(joined, monkeypatch, case):
+    """Many values of a memory layer are read by a GeoPackage copy of the fields (QGIS's writer, GDAL's Arrow
+    stream), not turned into Python one by one: the same frame and ids as the aggregate read, with gaps in the
+    ids too; a field SQLite would not give back as QGIS shows it (a date), or a field fid asked for, is read the
+    usual way."""
+    from qgis.core import QgsField
+    from qgis.PyQt.QtCore import QDate, QVariant
+
+    from centralites.processing import frames
+    from centralites.processing.frames import WholeLayer, read_attributes
+
+    layer = joined[0].materialize(QgsFeatureRequest())
+    names = ["INSEE_COM", "NOM"] + [field.name() for field in layer.fields() if field.isNumeric()][1:12]
+    if case != "fid field":
+        assert layer.dataProvider().deleteAttributes([layer.fields().lookupField("fid")])
+    else:
+        names.append("fid")
+    if case == "date field":
+        assert layer.dataProvider().addAttributes([QgsField("jour", QVariant.Date)])
+        names.append("jour")
+    layer.updateFields()
+    if case == "date field":
+        index = layer.fields().lookupField("jour")
+        assert layer.dataProvider().changeAttributeValues({1: {index: QDate(2021, 1, 1)}})
+    if case == "gaps":
+        assert layer.dataProvider().deleteFeatures([f.id() for f in layer.getFeatures()][:3])
+    # Some NULLs among the numbers and the names.
+    number = layer.fields().lookupField(names[3])
+    assert layer.dataProvider().changeAttributeValues({4: {number: None, layer.fields().lookupField("NOM"): None}})
+    copied = []
+    read_copy = frames._read_memory_layer_copied
+
+
+    def recorded(*args):
+        copied.append(read_copy(*args))
+        return copied[-1]
+
+    monkeypatch.setattr(frames, "_read_memory_layer_copied", recorded)
+    expected_ids, got_ids = [], []
+    expected = read_attributes(WholeLayer(layer), names, QgsFeedback(), code_field="INSEE_COM",
+                               feature_ids=expected_ids)
+    assert not copied  # a few values: the aggregate
+    monkeypatch.setattr(frames, "COPIED_READ_VALUES", 0)
+    got = read_attributes(WholeLayer(layer), names, QgsFeedback(), code_field="INSEE_COM", feature_ids=got_ids)
+    assert len(copied) == 1 and (copied[0] is None) == (case in ("date field", "fid field"))
+    pd.testing.assert_frame_equal(got, expected)
+    assert got_ids == expected_ids and len(got_ids) == layer.featureCount()
+    if case == "gaps":
+        assert got_ids[0] > 1

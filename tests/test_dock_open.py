@@ -58,7 +58,8 @@ def test_a_geopackage_read_from_its_file_as_qgis_reads_it(qgis_iface, tmp_path, 
     assert frame is not None
     pd.testing.assert_frame_equal(frame, expected)
     assert ids == expected_ids == [1, 2, 3, 4]
-    assert frame["NOM"].tolist() == ["Lens", "Béthune", "Lille — centre", None]
+    # A missing name: None, or NaN in pandas 3's text columns (as read_attributes gives it there).
+    assert frame["NOM"].tolist()[:3] == ["Lens", "Béthune", "Lille — centre"] and pd.isna(frame["NOM"][3])
     assert frame["en_texte"].tolist()[:2] == [12.5, 3.0] and pd.isna(frame["en_texte"][2])  # text of numbers
     assert frame["complet"].dtype == "int64" and frame["rang"].dtype == "float64"
     # Not what QGIS shows (a feature count that differs): read the usual way.

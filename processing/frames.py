@@ -44,7 +44,7 @@ from ..compat import (
 from ..core.indicators import AREA_COLUMN
 from ..i18n import tr
 from .failures import is_file_destination
-from .geopackage_columns import read_geopackage_columns
+from .geopackage_columns import geopackage_column, read_geopackage_columns, read_raw_columns
 from .postgis_reading import postgis_table_behind, read_postgis_attributes
 
 
@@ -285,6 +285,30 @@ def _read_memory_layer_copied(layer, field_names, code_field, feature_ids):
     """The fields of a memory layer (read whole: no edit, no filter) by a GeoPackage copy without geometry,
     read by GDAL's Arrow stream; None when a field is not one SQLite keeps as QGIS shows it, or this GDAL
     cannot, or the copy is not the layer's features in the order of their ids."""
+    read = copied_memory_columns(layer, field_names)
+    if read is None:
+        return None
+    copy_ids, narrow, arrays = read
+    # The writer numbers the features 1, 2, … in the order the layer gives them: a memory layer's, by id.
+    ids = sorted(layer.allFeatureIds())
+    if copy_ids.tolist() != list(range(1, len(ids) + 1)):
+        return None
+    try:
+        frame = pd.DataFrame({name: geopackage_column(arrays[name], narrow.at(narrow.lookupField(name)).type(),
+                                                      name == code_field) for name in field_names},
+                             columns=list(field_names), index=pd.RangeIndex(len(ids)))
+    except UnicodeDecodeError:
+        return None
+    if feature_ids is not None:
+        feature_ids.extend(ids)
+    return frame
+
+
+def copied_memory_columns(layer, field_names):
+    """(copy's feature ids 1, 2, … in the layer's order, the fields copied, {name: numpy masked array as
+    GDAL gives it}) of a memory layer's fields, copied alone by QGIS's file writer (C++, no geometry) to a
+    GeoPackage of their own and read back by GDAL's Arrow stream: turning each value into Python was the
+    cost. None when a field is not one SQLite keeps as QGIS shows it, or the copy or the read cannot be."""
     fields = layer.fields()
     narrow = QgsFields()
     for name in field_names:
@@ -302,17 +326,12 @@ def _read_memory_layer_copied(layer, field_names, code_field, feature_ids):
         error, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
         if error != QgsVectorFileWriter.WriterError.NoError:
             return None
-        copy_ids = []
-        frame = read_geopackage_columns((path, "fields"), narrow, field_names, code_field, copy_ids)
+        read = read_raw_columns((path, "fields"), narrow, field_names, layer.featureCount())
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    # The writer numbers the features 1, 2, … in the order the layer gives them: a memory layer's, by id.
-    ids = sorted(layer.allFeatureIds())
-    if frame is None or copy_ids != list(range(1, len(ids) + 1)):
+    if read is None:
         return None
-    if feature_ids is not None:
-        feature_ids.extend(ids)
-    return frame
+    return read[0], narrow, read[1]
 
 
 def _read_memory_layer_aggregated(layer, field_names, feedback, code_field, feature_ids):

@@ -14,6 +14,25 @@ def read_geopackage_columns(table, fields, field_names, code_field=None, feature
     id, NULL as None, codes as text, numbers as numbers), the ids appended to ``feature_ids``. None when
     this GDAL cannot, a field is of another type (dates…), or the table is not as QGIS showed it
     (``count`` features): then read the usual way. Call it only on a layer read whole (no edit, no filter)."""
+    read = read_raw_columns(table, fields, field_names, count)
+    if read is None:
+        return None
+    ids, arrays = read
+    columns = {}
+    for name in field_names:
+        try:
+            columns[name] = geopackage_column(arrays[name], fields.at(fields.lookupField(name)).type(), name == code_field)
+        except UnicodeDecodeError:
+            return None  # not UTF-8 text: QGIS's own reading decides what it shows
+    frame = pd.DataFrame(columns, columns=list(field_names), index=pd.RangeIndex(len(ids)))
+    if feature_ids is not None:
+        feature_ids.extend(ids.tolist())
+    return frame
+
+
+def read_raw_columns(table, fields, field_names, count=None):
+    """(feature ids, {name: numpy masked array as GDAL gives it: numbers, or UTF-8 bytes for text}) of the
+    GeoPackage table ``table``, rows by feature id; None as for ``read_geopackage_columns``."""
     indexes = [fields.lookupField(name) for name in field_names]
     if any(index < 0 or fields.at(index).type() not in SQLITE_LIKE_TYPES for index in indexes):
         return None
@@ -35,19 +54,11 @@ def read_geopackage_columns(table, fields, field_names, code_field=None, feature
     if count is not None and len(ids) != count:
         return None
     order = np.argsort(ids, kind="stable") if len(ids) and np.any(np.diff(ids) < 0) else None
-    columns = {}
+    arrays = {}
     for name in field_names:
         values = _joined([batch[name] for batch in batches])
-        if order is not None:
-            values = values[order]
-        try:
-            columns[name] = _column(values, fields.at(fields.lookupField(name)).type(), name == code_field)
-        except UnicodeDecodeError:
-            return None  # not UTF-8 text: QGIS's own reading decides what it shows
-    frame = pd.DataFrame(columns, columns=list(field_names), index=pd.RangeIndex(len(ids)))
-    if feature_ids is not None:
-        feature_ids.extend((ids if order is None else ids[order]).tolist())
-    return frame
+        arrays[name] = values if order is None else values[order]
+    return (ids if order is None else ids[order]), arrays
 
 
 def _read_batches(ogr, table, field_names, layer_names):
@@ -84,13 +95,13 @@ def _joined(arrays):
     return np.ma.concatenate(arrays)
 
 
-def _column(values, field_type, as_code):
+def geopackage_column(values, field_type, as_code):
     """A column as ``read_attributes`` gives it: numbers as float64 (int64 when whole and complete), text
     as str with None for NULL, codes as text, text of numbers as numbers."""
     mask = np.ma.getmaskarray(values)
     data = np.ma.getdata(values)
     if field_type == FIELD_STRING or data.dtype.kind == "S":
-        texts = _decoded(data) if data.dtype.kind == "S" else data.astype(object)
+        texts = decoded_texts(data) if data.dtype.kind == "S" else data.astype(object)
         texts[mask] = None
         # Typed as read_attributes types its lists (pandas 3: str), an empty one as object.
         column = pd.Series(texts, dtype=None if len(texts) else object)
@@ -115,7 +126,7 @@ def _column(values, field_type, as_code):
     return pd.Series(data)
 
 
-def _decoded(data):
+def decoded_texts(data):
     """Text of a fixed-width bytes array (UTF-8), decoded in one call rather than value by value."""
     values = data.tolist()
     texts = b"\x00".join(values).decode("utf-8").split("\x00")

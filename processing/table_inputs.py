@@ -18,7 +18,8 @@ from ..core.codes import find_key_column
 from ..core.tables import IDENTIFIER_PREFIXES, TableError, read_table, table_from_rows
 from ..i18n import tr
 from .addresses import address_hint, database_layer, is_database_address
-from .frames import paused_gc
+from .frames import COPIED_READ_VALUES, copied_memory_columns, paused_gc
+from .geopackage_columns import decoded_texts
 from .postgis_reading import postgis_table_behind, read_columns
 from .spreadsheets import SPREADSHEET_DRIVERS, spreadsheet_rows
 
@@ -127,14 +128,47 @@ def layer_as_text_frame(layer, numbers=False, key_column=None):
         with paused_gc():
             return pd.DataFrame({name: _cells(values, name in as_numbers) for name, values in zip(kept, columns)},
                                 columns=kept)
+    kept = [name for name in names if name not in keys]
+    copied = _memory_table_columns(layer, kept, as_numbers)
+    if copied is not None:
+        return pd.DataFrame(copied, columns=kept)
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     with paused_gc():
         rows = [feature.attributes() for feature in layer.getFeatures(request)]
         columns = list(zip(*rows)) if rows else [() for _ in names]
         del rows
-        kept = [name for name in names if name not in keys]
         return pd.DataFrame({name: _cells(values, name in as_numbers) for name, values in zip(names, columns)
                              if name not in keys}, columns=kept)
+
+
+def _memory_table_columns(layer, names, as_numbers):
+    """{name: cells as ``_cells`` gives them} of a memory layer with many values, its fields copied by QGIS's
+    file writer and read back by GDAL (frames.copied_memory_columns): asking each feature for its attributes
+    turned every value into Python, the join's largest read. None for a few values, or when that cannot be."""
+    import numpy as np
+
+    if layer.providerType() != "memory" or len(names) * layer.featureCount() < COPIED_READ_VALUES:
+        return None
+    read = copied_memory_columns(layer, names)
+    if read is None:
+        return None
+    _, _, arrays = read
+    columns = {}
+    for name in names:
+        mask, data = np.ma.getmaskarray(arrays[name]), np.ma.getdata(arrays[name])
+        if name in as_numbers and data.dtype.kind in "iuf" and (
+                data.dtype.kind == "f" or not (np.abs(data[~mask]) >= 2**53).any()):
+            numbers = data.astype("float64")
+            numbers[mask] = np.nan
+            columns[name] = numbers
+            continue
+        try:  # the values as the layer's features give them (NULL as None), then as any layer's cells
+            values = decoded_texts(data) if data.dtype.kind == "S" else data.astype(object)
+        except UnicodeDecodeError:
+            return None
+        values[mask] = None
+        columns[name] = _cells(values.tolist(), name in as_numbers)
+    return columns
 
 
 def _number_fields(layer, key_column):

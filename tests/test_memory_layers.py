@@ -396,3 +396,41 @@ def test_a_large_memory_layer_is_read_through_a_copy_as_through_qgis(joined, mon
     assert got_ids == expected_ids and len(got_ids) == layer.featureCount()
     if case == "gaps":
         assert got_ids[0] > 1
+
+
+@pytest.mark.parametrize("numbers", [False, True])
+def test_a_memory_table_with_many_values_is_read_from_its_copy_as_from_its_features(monkeypatch, numbers):
+    """A memory table of many values is copied by QGIS's writer and read back by GDAL (the features' values
+    are not turned into Python one by one): the same cells as read from its features — codes, accents, an
+    empty text and a NULL, whole and decimal numbers, a huge integer, NULL numbers — as text or as numbers."""
+    from qgis.core import QgsField, QgsFields, QgsMemoryProviderUtils
+    from qgis.PyQt.QtCore import QVariant
+
+    from centralites.compat import NO_GEOMETRY
+    from centralites.processing import table_inputs
+
+    fields = QgsFields()
+    for name, kind in (("DEPCOM", QVariant.String), ("NOM", QVariant.String), ("N", QVariant.Int),
+                       ("X", QVariant.Double), ("W", QVariant.Double), ("BIG", QVariant.LongLong)):
+        fields.append(QgsField(name, kind))
+    table = QgsMemoryProviderUtils.createMemoryLayer("many", fields, NO_GEOMETRY)
+    rows = [("01001", "L'Abergement-Clémenciat", 3, 1.5, 2.0, 2**60), ("2A004", "", None, None, 4.0, 7),
+            ("62427", None, 7, 0.25, None, None), ("97101", "Les Abymes", 0, -3.0, 1e-7, -12)]
+    features = []
+    for row in rows:
+        feature = QgsFeature(fields)
+        feature.setAttributes(list(row))
+        features.append(feature)
+    assert table.dataProvider().addFeatures(features)[0]
+    assert table.dataProvider().deleteFeatures([2])  # a gap in the ids
+    copies = []
+    copy = table_inputs.copied_memory_columns
+    monkeypatch.setattr(table_inputs, "copied_memory_columns", lambda *args: copies.append(copy(*args)) or copies[-1])
+    expected = table_inputs.layer_as_text_frame(table, numbers=numbers)
+    assert not copies  # a few values: read from the features
+    monkeypatch.setattr(table_inputs, "COPIED_READ_VALUES", 0)
+    got = table_inputs.layer_as_text_frame(table, numbers=numbers)
+    assert len(copies) == 1 and copies[0] is not None
+    pd.testing.assert_frame_equal(got, expected)
+    assert got["DEPCOM"].tolist() == ["01001", "62427", "97101"]
+    assert got["NOM"].tolist() == ["L'Abergement-Clémenciat", "", "Les Abymes"]

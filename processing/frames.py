@@ -436,12 +436,21 @@ def _plain_values(column):
         return values
     if kind in ("i", "u", "b"):  # never missing; tolist() gives Python ints and bools
         return column.to_numpy().tolist()
-    # Text and the rest: cell by cell, but str (most cells) is already plain.
-    return [value if type(value) is str or value is None else _clean(value) for value in column.astype(object).tolist()]
+    # Text and the rest: the missing cells (NaN, None, pd.NA) found in one pass; cell by cell only when some
+    # cell is neither text nor missing (a numpy scalar, say).
+    values = column.astype(object).tolist()
+    for position in np.flatnonzero(pd.isna(column).to_numpy()).tolist():
+        values[position] = None
+    if set(map(type, values)) <= _TEXT_OR_NONE:
+        return values
+    return [value if type(value) is str or value is None else _clean(value) for value in values]
+
+
+_TEXT_OR_NONE = frozenset({str, type(None)})
 
 
 def _clean(value):
-    if value is None or value is pd.NA:
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None

@@ -436,17 +436,17 @@ def _plain_values(column):
         return values
     if kind in ("i", "u", "b"):  # never missing; tolist() gives Python ints and bools
         return column.to_numpy().tolist()
-    # Text and the rest: the missing cells (NaN, None, pd.NA) found in one pass; cell by cell only when some
-    # cell is neither text nor missing (a numpy scalar, say).
+    # Text, nullable integers and the rest: the missing cells (NaN, None, pd.NA, NaT) found in one pass; cell
+    # by cell only when some cell is not a plain Python value (a numpy scalar, say).
     values = column.astype(object).tolist()
     for position in np.flatnonzero(pd.isna(column).to_numpy()).tolist():
         values[position] = None
-    if set(map(type, values)) <= _TEXT_OR_NONE:
+    if set(map(type, values)) <= _PLAIN_OR_NONE:
         return values
     return [value if type(value) is str or value is None else _clean(value) for value in values]
 
 
-_TEXT_OR_NONE = frozenset({str, type(None)})
+_PLAIN_OR_NONE = frozenset({str, int, float, bool, type(None)})
 
 
 def _clean(value):

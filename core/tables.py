@@ -133,40 +133,48 @@ def _zip_member(path):
 
 
 def _record_layout(text, separator, width=None):
-    """(cells of each record, line each record starts on), as the csv module reads them (0 cells: blank).
+    """(cells of each record (a list or an array), line each record starts on), as the csv module reads them
+    (0 cells: blank).
 
     ``width``: the header's cells, when pandas has read the file (no line then holds more).
     """
     unix = text.replace("\r\n", "\n")
-    lines = unix.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()  # the final line end does not start a line
     # Without quotes, lone carriage returns, NULs or huge cells (where the csv
     # module parses or refuses differently) a line is a record and its cells are its separators + 1.
-    if ('"' in text or "\r" in unix or "\x00" in text
-            or max(map(len, lines), default=0) > csv.field_size_limit()):
+    lengths = None if ('"' in text or "\r" in unix or "\x00" in text) else _line_lengths(unix)
+    # A line's bytes are at least its characters: a line over the limit in bytes only goes to the csv module too.
+    if lengths is None or (len(lengths) and int(lengths.max()) > csv.field_size_limit()):
         # The csv module refuses cells over its field size limit (128 KB); pandas read them: so may it.
         limit = csv.field_size_limit()
         csv.field_size_limit(max(limit, len(text) + 1))
         try:
             reader = csv.reader(io.StringIO(text), delimiter=separator)
-            lengths, starts, previous = [], [], 0
+            cells, starts, previous = [], [], 0
             for row in reader:
-                lengths.append(len(row))
+                cells.append(len(row))
                 starts.append(previous + 1)
                 previous = reader.line_num
         finally:
             csv.field_size_limit(limit)
-        return lengths, starts
-    starts = range(1, len(lines) + 1)
-    blank = lines.count("")
-    if width and unix.count(separator) == (width - 1) * (len(lines) - blank):
+        return cells, starts
+    starts = range(1, len(lengths) + 1)
+    empty = lengths == 0
+    blank = int(empty.sum())
+    if width and unix.count(separator) == (width - 1) * (len(lengths) - blank):
         # No line holds more cells than the header (pandas refuses those), and together they hold as many
         # separators as full lines would: every line that is not blank is full, none was counted one by one.
-        if not blank:
-            return [width] * len(lines), starts
-        return [width if line else 0 for line in lines], starts
-    return [line.count(separator) + 1 if line else 0 for line in lines], starts
+        return np.where(empty, 0, width), starts
+    lines = unix.split("\n")
+    return [line.count(separator) + 1 if line else 0 for line in lines[:len(lengths)]], starts
+
+
+def _line_lengths(text):
+    """The length in bytes (UTF-8) of each line of ``text`` (lines end with "\n"; the final line end does not
+    start a line), found by numpy: splitting a long file into line strings cost more than reading it."""
+    raw = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    ends = np.flatnonzero(raw == 10)
+    lengths = np.diff(np.concatenate(([-1], ends, [len(raw)]))) - 1
+    return lengths[:-1] if lengths[-1] == 0 else lengths
 
 
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")

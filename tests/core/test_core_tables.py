@@ -370,3 +370,39 @@ def test_numeric_columns_takes_a_column_of_numbers_as_it_is():
     assert converted["P21_POP"].tolist()[0] == 12.5 and converted["P21_POP"].isna().tolist() == [False, True, False]
     assert secret == {"P21_POP": 1, "C21_MEN": 2}
     assert converted["C21_MEN"].tolist()[0] == 4.0
+
+
+def test_hypothesis_the_line_layout_is_the_csv_modules():
+    """Cells per record and the line each starts on, as the fast path finds them (lengths of lines by numpy, no
+    split into line strings) and as the csv module reads the text: the same for any unquoted text — blank lines,
+    accents, a final line end or none, lines shorter than the header — with the header's width or without."""
+    import csv
+    import io
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from centralites.core.tables import _record_layout
+
+    cell = st.text(alphabet="ab1é€ -", max_size=4)
+    line = st.lists(cell, min_size=0, max_size=4).map(";".join)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(line, min_size=0, max_size=12), st.booleans())
+    def check(lines, final_end):
+        text = "\n".join(lines) + ("\n" if final_end and lines else "")
+        rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+        reader = csv.reader(io.StringIO(text), delimiter=";")
+        expected_starts, previous = [], 0
+        for _ in reader:
+            expected_starts.append(previous + 1)
+            previous = reader.line_num
+        expected = ([len(row) for row in rows], expected_starts)
+        cells, starts = _record_layout(text, ";")
+        assert (list(cells), list(starts)) == expected
+        width = max(expected[0], default=0)
+        if width:
+            cells, starts = _record_layout(text, ";", width=width)
+            assert (list(cells), list(starts)) == expected
+
+    check()

@@ -310,15 +310,18 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
 
     how = None
     if "AN" in upper:
-        years = _by_value(frame[upper["AN"]].astype(str), str.strip)
-        found = sorted(y for y in years.unique() if y)
+        year_values = _Distinct(frame[upper["AN"]].astype(str)).map(str.strip)
+        found = sorted({y for y in year_values.values.tolist() if y})
         if year is not None and str(year) not in found:
             raise TableError(tr("{source}: no row of year {year}. Years in the file: {years}.").format(
                 source=source, year=year, years=", ".join(found) or tr("none")))
         summary.year = str(year) if year is not None else (found[-1] if found else None)
         how = tr("AN column") if year is None else tr("AN column, year chosen")
-        other = years != summary.year if summary.year else pd.Series(False, index=frame.index)
+        # Compared once per distinct year, not per row.
+        other = year_values.test(lambda value: value != summary.year, frame.index) if summary.year \
+            else pd.Series(False, index=frame.index)
         summary.other_year = int(other.sum())
+        years = year_values.series(frame.index) if summary.other_year else pd.Series([], dtype=object)
         for other_year, count in years[other].value_counts().sort_index().items():
             label = other_year or tr("(empty)")
             report.append(report_row(source, None, None, OTHER_YEAR,
@@ -390,12 +393,10 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     type_of_value, type_names = pd.factorize(type_values.values)
     commune_of_row = commune_of_value[code_values.positions[counted]]
     type_of_row = type_of_value[type_values.positions[counted]]
-    used = np.unique(commune_of_row)  # communes with equipment counted, not merely named in the file
-    communes = np.asarray(communes, dtype=object)[used]
-    commune_of_row = np.searchsorted(used, commune_of_row)
-    used_types = np.unique(type_of_row)
+    used, commune_of_row = _renumbered(commune_of_row, len(communes))  # communes with equipment counted,
+    communes = np.asarray(communes, dtype=object)[used]                 # not merely named in the file
+    used_types, type_of_row = _renumbered(type_of_row, len(type_names))
     type_names = np.asarray(type_names, dtype=object)[used_types]
-    type_of_row = np.searchsorted(used_types, type_of_row)
     order = np.argsort(communes, kind="stable")  # communes in code order
     rank = np.empty(len(communes), dtype=np.int64)
     rank[order] = np.arange(len(communes))
@@ -418,7 +419,7 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     by_domain = summed(domain_of_type[type_of_row], len(DOMAINS)).astype("int64")
     by_gamme = summed(gamme_of_type[type_of_row], len(gamme_names)).astype("int64")
     # Distinct types of each commune, of each gamme: the distinct (commune, type) pairs counted.
-    pairs = np.unique(commune_of_row * max(len(type_names), 1) + type_of_row)
+    pairs = _distinct(commune_of_row * max(len(type_names), 1) + type_of_row, len(communes) * max(len(type_names), 1))
     pair_commune, pair_type = pairs // max(len(type_names), 1), pairs % max(len(type_names), 1)
     diversity = summed(gamme_of_type[pair_type], len(gamme_names), weights=None, rows=pair_commune).astype("int64")
     columns = {"DEPCOM": communes, TOTAL_COLUMN: by_domain.sum(axis=1)}
@@ -433,6 +434,20 @@ def aggregate(frame, source="BPE", gammes=None, year=None, sum_arrondissements=F
     summary.equipment = int(result[TOTAL_COLUMN].sum())
     return BpeResult(table=result, report=translate_problems(report, problem_labels()),
                      summary=summary, points=equipment_points)
+
+
+def _distinct(numbers, bound):
+    """``np.unique`` of non-negative integers below ``bound``, by counting them (no sort of the rows)."""
+    return np.flatnonzero(np.bincount(numbers, minlength=bound)) if len(numbers) else np.empty(0, np.int64)
+
+
+def _renumbered(numbers, bound):
+    """(the distinct values of ``numbers``, integers in [0, ``bound``), ascending; each number's position
+    among them): ``np.unique`` and ``np.searchsorted`` in two passes over the rows instead of a sort."""
+    used = _distinct(numbers, bound)
+    position = np.zeros(max(bound, 1), dtype=np.int64)
+    position[used] = np.arange(len(used))
+    return used, position[numbers]
 
 
 class _Distinct:

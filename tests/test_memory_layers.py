@@ -434,3 +434,29 @@ def test_a_memory_table_with_many_values_is_read_from_its_copy_as_from_its_featu
     pd.testing.assert_frame_equal(got, expected)
     assert got["DEPCOM"].tolist() == ["01001", "62427", "97101"]
     assert got["NOM"].tolist() == ["L'Abergement-Clémenciat", "", "Les Abymes"]
+
+
+def test_a_memory_layer_scored_to_a_geopackage_is_copied_once_its_fields_are_read(run_algorithm, joined, tmp_path,
+                                                                                  monkeypatch):
+    """The whole copy of a memory layer (QGIS's writer, in a thread) starts once the fields scored are copied and
+    read: the two copies running together slowed each other down. The output is the same as a file's scored."""
+    from centralites.processing import bulk_geopackage
+
+    events = []
+    narrow, whole = bulk_geopackage.BulkCopy._read_narrow_copy, bulk_geopackage._write_features
+
+    def read_narrow(self, *args):
+        events.append("fields read")
+        return narrow(self, *args)
+
+    def write_whole(*args):
+        events.append("whole copy")
+        return whole(*args)
+
+    monkeypatch.setattr(bulk_geopackage.BulkCopy, "_read_narrow_copy", read_narrow)
+    monkeypatch.setattr(bulk_geopackage, "_write_features", write_whole)
+    memory, written = joined
+    run_algorithm("centralites:centrality_score", {"INPUT": memory, "OUTPUT": str(tmp_path / "a.gpkg")})
+    assert events == ["fields read", "whole copy"]
+    run_algorithm("centralites:centrality_score", {"INPUT": written, "OUTPUT": str(tmp_path / "b.gpkg")})
+    _assert_same(QgsVectorLayer(str(tmp_path / "a.gpkg"), "a", "ogr"), QgsVectorLayer(str(tmp_path / "b.gpkg"), "b", "ogr"))

@@ -135,8 +135,9 @@ class CentralityScore(CentralitesAlgorithm):
         # A scored layer scored again: its scores, years and contributions (of any profile) are replaced.
         replaced = [name for name in source.fields().names()
                     if name in OUTPUT_FIELDS + (VINTAGE_FIELD, EXPLANATION_FIELD) or name.startswith(CONTRIBUTION_PREFIX)]
-        # The layer's copy for a GeoPackage output starts now and runs while the scores are computed.
-        bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced)
+        # The layer's copy for a GeoPackage output runs while the scores are computed (a memory layer's once the
+        # fields scored are read).
+        bulk_copy = start_bulk_copy(self, parameters, context, source, drop_fields=replaced, read_first=True)
         try:
             return self._score_and_write(parameters, context, feedback, source, profile, methods, replaced,
                                          bulk_copy, recognition)

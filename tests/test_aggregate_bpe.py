@@ -267,3 +267,43 @@ def test_points_written_in_bulk_are_loaded_like_any_output(provider, tmp_path, a
     loaded = {os.path.basename(layer.split("|")[0]): details.outputName
               for layer, details in context.layersToLoadOnCompletion().items()}
     assert loaded.get("points.gpkg") == "POINTS" and "counts.gpkg" in loaded
+
+
+def test_the_counts_written_in_bulk_are_the_sinks(run_algorithm, tmp_path, monkeypatch):
+    """A GeoPackage OUTPUT is written in bulk (GDAL creates the table, one executemany fills it): the same table
+    as QGIS's feature sink writes — its layer name, fields and their OGR types, rows and values, feature count —
+    and nothing left beside it."""
+    import sqlite3
+
+    from osgeo import ogr
+
+    from centralites.processing.algorithms import aggregate_bpe
+
+    bpe = real_insee("bpe2019_communes_dep62.csv")
+
+    def table(path):
+        dataset = ogr.Open(path)
+        layer = dataset.GetLayer(0)
+        definition = layer.GetLayerDefn()
+        fields = [(definition.GetFieldDefn(i).GetName(), definition.GetFieldDefn(i).GetTypeName(),
+                   definition.GetFieldDefn(i).GetWidth()) for i in range(definition.GetFieldCount())]
+        rows = [(feature.GetFID(), *[feature.GetField(i) for i in range(definition.GetFieldCount())])
+                for feature in layer]
+        described = (layer.GetName(), layer.GetGeomType(), layer.GetFIDColumn(), layer.GetFeatureCount(), fields)
+        return described, rows
+
+    (tmp_path / "bulk").mkdir()
+    (tmp_path / "sink").mkdir()
+    results, log = run_algorithm("centralites:aggregate_bpe", {"INPUT": bpe, "OUTPUT": str(tmp_path / "bulk" / "bpe.gpkg")})
+    assert results["OUTPUT"] == str(tmp_path / "bulk" / "bpe.gpkg")
+    assert any(line.startswith("Written in bulk to") for line in log)
+    monkeypatch.setattr(aggregate_bpe, "table_target", lambda *args: None)
+    run_algorithm("centralites:aggregate_bpe", {"INPUT": bpe, "OUTPUT": str(tmp_path / "sink" / "bpe.gpkg")})
+    bulk, sink = table(str(tmp_path / "bulk" / "bpe.gpkg")), table(str(tmp_path / "sink" / "bpe.gpkg"))
+    assert bulk[0] == sink[0] and bulk[0][3] == 858
+    assert bulk[1] == sink[1]
+    with sqlite3.connect(str(tmp_path / "bulk" / "bpe.gpkg")) as connection:
+        assert connection.execute("SELECT data_type FROM gpkg_contents").fetchall() == [("attributes",)]
+    assert sorted(os.listdir(tmp_path / "bulk")) == ["bpe.gpkg"]
+    assert open_layer(str(tmp_path / "bulk" / "bpe.gpkg")).fields().names() == \
+        open_layer(str(tmp_path / "sink" / "bpe.gpkg")).fields().names()

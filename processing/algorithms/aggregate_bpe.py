@@ -30,6 +30,7 @@ from ...i18n import tr
 from ..base import CentralitesAlgorithm
 from ..bulk_geopackage import BulkUnavailable
 from ..bulk_points import points_target, write_points
+from ..bulk_tables import table_target, write_table_file
 from ..frames import discard_output, fields_for, output_exists, write_table
 from ..reports import report_fields, write_report
 from ..table_inputs import read_table_entry
@@ -132,15 +133,19 @@ class AggregateBpe(CentralitesAlgorithm):
                 name=name, summary=result.summary.line()))
         created = []  # (existed before, sink id) of the files this run writes, removed if cancelled
         destination_before = output_exists(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
-        sink, sink_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields_for(table, existing=()), NO_GEOMETRY)
-        if sink is None:
-            self.fail(tr("The output table could not be created."))
-        created.append((destination_before, sink_id))
-        if not write_table(sink, table, feedback, progress=(30.0, 40.0)):
-            del sink
+        sink_id = self._write_table_in_bulk(parameters, context, feedback, table, destination_before, created)
+        if sink_id is False:
             return self._cancelled(created)
-        del sink
+        if sink_id is None:
+            sink, sink_id = self.parameterAsSink(
+                parameters, self.OUTPUT, context, fields_for(table, existing=()), NO_GEOMETRY)
+            if sink is None:
+                self.fail(tr("The output table could not be created."))
+            created.append((destination_before, sink_id))
+            if not write_table(sink, table, feedback, progress=(30.0, 40.0)):
+                del sink
+                return self._cancelled(created)
+            del sink
         feedback.setProgress(40)
         outputs = {self.OUTPUT: sink_id}
 
@@ -168,6 +173,26 @@ class AggregateBpe(CentralitesAlgorithm):
                 types=", ".join(result.summary.types_without_gamme)))
         feedback.pushInfo(result.summary.line())
         return outputs
+
+    def _write_table_in_bulk(self, parameters, context, feedback, table, destination_before, created):
+        """The counts to a GeoPackage file in bulk (bulk_tables): the destination, False when cancelled, None
+        when the output is not a plain GeoPackage file or GDAL cannot write it (the sink writes it then)."""
+        target = table_target(self, parameters, self.OUTPUT, context)
+        if target is None:
+            return None
+        try:
+            if not write_table_file(target, table, fields_for(table, existing=()), feedback.isCanceled):
+                return False
+        except BulkUnavailable as reason:
+            feedback.pushInfo(tr("Writing feature by feature ({reason}).").format(reason=reason))
+            return None
+        created.append((destination_before, target.destination))
+        if target.load_details is not None:
+            name, project, output_name = target.load_details
+            context.addLayerToLoadOnCompletion(
+                target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
+        feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=target.destination))
+        return target.destination
 
     def _points_destination(self, parameters, context):
         """The POINTS destination, or '' when the output is not asked for (the default)."""

@@ -228,3 +228,51 @@ def test_a_layer_off_the_map_is_not_copied_until_it_is_shown(slow_dock, styled_l
     assert drawn_classes == {code: renderer.legendKeyForValue(value)
                              for code, value in expected["score_centralite"].items()}
     assert slow_dock.write_button.isEnabled()
+
+
+def test_the_maps_copy_is_made_once_the_panel_is_idle_not_at_the_first_move(slow_dock, styled_layer, canvas,
+                                                                            monkeypatch):
+    """On a layer slow to write (France), the copy the map draws while the weights are tuned is made once the
+    panel has shown the layer and the interface is idle — not at the first slider move, which it stalled —,
+    drawn only from that move on; the move then draws the new scores as before."""
+    from centralites.ui.live_map import LiveMap
+
+    QTest.qWait(800)  # the panel idle after opening on the layer
+    prepared = slow_dock.controller.map.prepared
+    assert prepared is not None and prepared[0] is styled_layer
+    assert canvas.layers() == [styled_layer] and not slow_dock.controller.map.showing()  # nothing drawn yet
+    copies = []
+    copied = LiveMap._copied
+    monkeypatch.setattr(LiveMap, "_copied", staticmethod(lambda layer: copies.append(layer) or copied(layer)))
+    slow_dock.weights.move("travailler", 3.0)
+    QTest.qWait(600)
+    assert copies == []  # the first move copied nothing
+    assert canvas.layers()[0] is prepared[1] and slow_dock.controller.map.prepared is None
+    # Drawn in the class of its new score (the copy's values change where the class does).
+    expected = expected_scores(styled_layer, {"travailler": 3.0})
+    renderer, rows = styled_layer.renderer(), slow_dock.controller.map.rows
+    in_copy = {f.id(): f["score_centralite"] for f in prepared[1].getFeatures()}
+    drawn_classes = {f["INSEE_COM"]: renderer.legendKeyForValue(in_copy[rows[f.id()]])
+                     for f in styled_layer.getFeatures()}
+    assert drawn_classes == {code: renderer.legendKeyForValue(value)
+                             for code, value in expected["score_centralite"].items()}
+    assert len(set(drawn_classes.values())) > 1
+
+
+def test_a_layer_edited_before_the_first_move_is_copied_again(slow_dock, styled_layer, canvas):
+    """A feature added to the layer after the map's copy was made ahead: that copy is let go, and the first
+    move copies the layer as it is now (the new feature drawn too)."""
+    from qgis.core import QgsFeature
+
+    QTest.qWait(800)
+    assert slow_dock.controller.map.prepared is not None
+    styled_layer.startEditing()
+    feature = QgsFeature(styled_layer.fields())
+    feature.setGeometry(next(styled_layer.getFeatures()).geometry())
+    assert styled_layer.addFeature(feature)
+    assert slow_dock.controller.map.prepared is None
+    slow_dock.weights.move("services", 2.0)
+    QTest.qWait(600)
+    copy = canvas.layers()[0]
+    assert copy is not styled_layer and copy.featureCount() == styled_layer.featureCount()
+    styled_layer.rollBack()

@@ -26,6 +26,7 @@ from .layer_io import clear_weights, is_shared_database, save_weights
 from .live_map import LiveMap
 
 RESCORE_DELAY_MS = 120  # a slider drag re-scores once it pauses, not at every pixel
+PREPARE_MAP_DELAY_MS = 300  # once the panel has shown a layer, its copy for the map is made (France: 0.4 s)
 QUICK_WRITE_MS = 150  # a write this short after a pause goes unnoticed; a longer one would stall the next move
 WRITE_MS_PER_FEATURE = 0.05  # before the first write: a France GeoPackage takes about 1.5 s for 35,000 communes
 
@@ -59,6 +60,10 @@ class LiveController(QObject):
         self.rescore_timer.setSingleShot(True)
         self.rescore_timer.setInterval(RESCORE_DELAY_MS)
         self.rescore_timer.timeout.connect(self._sliders_paused)
+        self.prepare_timer = QTimer(self)  # the map's copy made ahead of the first move, the interface idle
+        self.prepare_timer.setSingleShot(True)
+        self.prepare_timer.setInterval(PREPARE_MAP_DELAY_MS)
+        self.prepare_timer.timeout.connect(self._prepare_map)
         self.write_timer = QTimer(self)
         self.write_timer.setSingleShot(True)
         self.write_timer.timeout.connect(self.write)
@@ -74,6 +79,7 @@ class LiveController(QObject):
     def close(self):
         """The panel closes or the plugin unloads: the last move written, the map given back to the layer
         (even one that could not be written: no values left on the map that exist nowhere)."""
+        self.prepare_timer.stop()
         self.flush()
         self.map.hide()
 
@@ -83,6 +89,7 @@ class LiveController(QObject):
         layer's attributes already read by the panel (live.read_table), so that it is read once."""
         self.rescore_timer.stop()
         self.write_timer.stop()
+        self.prepare_timer.stop()
         self.map.hide()
         self.pending = None
         self.last_timings = {}
@@ -107,9 +114,20 @@ class LiveController(QObject):
                     self.pending = None  # the layer already holds these weights' scores
                 else:
                     self._follow(draw=True)
+        if self.can_rescore() and self.asks_before_writing() and not self.map.showing():
+            self.prepare_timer.start()
+
+    def _prepare_map(self):
+        """The map's copy of the layer made now, the interface idle, rather than at the first slider move."""
+        try:
+            if self.can_rescore() and self.asks_before_writing() and not self.map.showing():
+                self.map.prepare(self.layer)
+        except RuntimeError:  # the layer was deleted meanwhile: the panel leaves it anyway
+            pass
 
     def discard(self):
         """The user discarded the layer's edits: the weights kept in the project went with them."""
+        self.prepare_timer.stop()
         self.rescore_timer.stop()
         self.map.hide()
         self.pending = None

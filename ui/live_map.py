@@ -40,6 +40,7 @@ class LiveMap(QObject):
         self.classes = {}  # field: (lower, upper) bounds of a graduated renderer's classes, its only reader
         self.last = None  # (feature_ids, scores) last shown, to redraw after a style change
         self.wanted = None  # what show() was given for a layer the map did not show (hidden in the layer tree)
+        self.prepared = None  # (layer, copy, rows) copied ahead of the first move (prepare), not drawn yet
         if canvas is not None:
             canvas.layersChanged.connect(self._put_in_place)
 
@@ -61,8 +62,9 @@ class LiveMap(QObject):
             return False
         self.wanted = None
         if self.layer is not layer or self.copy is None:
+            prepared = self._take_prepared(layer)
             self.hide()
-            if not self._build(layer):
+            if not self._build(layer, prepared):
                 return False
             if held is not None and len(held) == len(feature_ids):
                 self.shown = pd.DataFrame({name: held[name].to_numpy(dtype=object) for name in self.fields
@@ -72,8 +74,46 @@ class LiveMap(QObject):
         self._put_in_place()
         return True
 
+    def prepare(self, layer):
+        """Copy ``layer`` for the map ahead of the first move (the panel asks once opened, the interface idle),
+        so that this move only changes the copy's values: copying France took it half a second. Nothing is
+        drawn until ``show``; an edit of the layer drops the copy (the move then copies it again)."""
+        if self.canvas is None or layer is None or self.copy is not None or layer not in self.canvas.layers():
+            return False
+        self._take_prepared(None)
+        made = self._copied(layer)
+        if made is None:
+            return False
+        self.prepared = (layer, *made)
+        for signal in self._prepared_signals(layer):
+            signal.connect(self._drop_prepared)
+        return True
+
+    def _take_prepared(self, layer):
+        """(copy, rows) prepared for ``layer`` when its style reads no field the copy lacks, else None; the
+        prepared copy is let go either way."""
+        prepared, self.prepared = self.prepared, None
+        if prepared is None:
+            return None
+        try:
+            signals = self._prepared_signals(prepared[0])
+        except RuntimeError:  # the layer was deleted since
+            return None
+        for signal in signals:
+            try:
+                signal.disconnect(self._drop_prepared)
+            except (TypeError, RuntimeError):
+                pass
+        if prepared[0] is not layer or self._lacks_fields(layer, prepared[1]):
+            return None
+        return prepared[1:]
+
+    def _drop_prepared(self, *_args):
+        self._take_prepared(None)
+
     def hide(self):
         """The canvas shows the layer again (its scores written, or the panel left it)."""
+        self._take_prepared(None)
         copy, layer = self.copy, self.layer
         self.copy = self.rows = self.shown = self.last = self.wanted = None
         self.fields = []
@@ -92,11 +132,26 @@ class LiveMap(QObject):
                 layer.triggerRepaint()
 
     # ------------------------------------------------------------------ the copy
-    def _build(self, layer):
-        # The features as the layer has them (its unsaved edits included), with the fields the style reads
-        # (all when it cannot say): fewer fields, a copy made and drawn faster.
+    def _build(self, layer, made=None):
+        """Draw from a copy of ``layer``: ``made`` ((copy, rows) prepared ahead), else copied now."""
+        made = made or self._copied(layer)
+        if made is None:
+            return False
+        self.layer, (self.copy, self.rows) = layer, made
+        self._copy_style()
+        self._mirror_selection()
+        for signal, slot in self._layer_signals(layer):
+            signal.connect(slot)
+        return True
+
+    @staticmethod
+    def _copied(layer):
+        """(copy, rows): a memory copy of ``layer``'s features as the layer has them (its unsaved edits
+        included), with the fields the style reads (all when it cannot say: fewer fields, a copy made and
+        drawn faster), and the copy's feature id of each of the layer's; None when the style draws no score
+        (the map does not change with the weights) or the layer changed while copied."""
         if not drawn_fields(layer):
-            return False  # the style draws no score: the map does not change with the weights
+            return None
         used = style_fields(layer)
         request = QgsFeatureRequest()
         if used is not None:
@@ -106,24 +161,32 @@ class LiveMap(QObject):
         layer_ids = [feature.id() for feature in layer.getFeatures(request)]
         copy_ids = [feature.id() for feature in copy.getFeatures(request)]
         if len(layer_ids) != len(copy_ids):
-            return False  # the layer changed while copied: the layer is drawn as it is
-        self.layer, self.copy = layer, copy
-        self.rows = pd.Series(np.asarray(copy_ids, dtype="int64"), index=pd.Index(layer_ids, dtype="int64"))
-        self._copy_style()
-        self._mirror_selection()
-        for signal, slot in self._layer_signals(layer):
-            signal.connect(slot)
-        return True
+            return None
+        return copy, pd.Series(np.asarray(copy_ids, dtype="int64"), index=pd.Index(layer_ids, dtype="int64"))
+
+    @staticmethod
+    def _lacks_fields(layer, copy):
+        """True when ``layer``'s style reads fields ``copy`` does not have (it was copied for another style)."""
+        used = style_fields(layer)
+        names = set(copy.fields().names())
+        fields = set(layer.fields().names())
+        return bool((used is None and names != fields) or (used is not None and (used & fields) - names))
+
+    @staticmethod
+    def _edit_signals(layer):
+        # Features added, removed or reshaped by the user: a copy no longer has them right.
+        return (layer.featureAdded, layer.featuresDeleted, layer.geometryChanged, layer.afterCommitChanges,
+                layer.afterRollBack)
+
+    @classmethod
+    def _prepared_signals(cls, layer):
+        # A copy made ahead holds the values the layer had then: any edit lets it go.
+        return (*cls._edit_signals(layer), layer.attributeValueChanged)
 
     def _layer_signals(self, layer):
         return ((layer.styleChanged, self._style_changed),
                 (layer.selectionChanged, self._mirror_selection),
-                # Features added, removed or reshaped by the user: the copy no longer has them right.
-                (layer.featureAdded, self._layer_edited),
-                (layer.featuresDeleted, self._layer_edited),
-                (layer.geometryChanged, self._layer_edited),
-                (layer.afterCommitChanges, self._layer_edited),
-                (layer.afterRollBack, self._layer_edited))
+                *((signal, self._layer_edited) for signal in self._edit_signals(layer)))
 
     def _copy_style(self):
         style = QgsMapLayerStyle()
@@ -138,10 +201,7 @@ class LiveMap(QObject):
     def _style_changed(self):
         if self.copy is None:
             return
-        used = style_fields(self.layer)
-        names = set(self.copy.fields().names())
-        fields = set(self.layer.fields().names())
-        if (used is None and names != fields) or (used is not None and (used & fields) - names):
+        if self._lacks_fields(self.layer, self.copy):
             layer, last = self.layer, self.last  # the new style reads fields the copy lacks: copied again
             self.hide()
             if last is not None:

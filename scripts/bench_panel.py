@@ -277,11 +277,20 @@ def main():
         for label, layer in (("GeoPackage", geopackage), ("Memory layer", memory)):
             bench_layer(label, layer, max(2, min(args.moves, len(MOVES))))
         QgsProject.instance().clear()
+        del geopackage, memory, layer  # deleted while QGIS is up (below)
         load = os.getloadavg()
         print(f"Load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} CPUs.")
     finally:
         if not args.folder:
             shutil.rmtree(folder, ignore_errors=True)
+    # The layers, panels and canvases are deleted now, while QGIS is up: left to the end of the process, their
+    # deletion crashed it after its figures were printed (make bench then stopped there).
+    import gc
+
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.exitQgis()
 
 

@@ -540,9 +540,11 @@ def normalise(values, directions, method, reference_row=None, keys=None, bounds=
                     "commune, or give these indicators the missing-data policy \"zero\" or \"median\".").format(
                         indicators=", ".join(names)))
             span = target - low
-            # The reference at the territory's lowest: every commune reaches it.
-            out = np.where(span > 0, np.minimum(100.0, (values - low) / np.where(span > 0, span, 1.0) * 100.0),
-                           100.0)
+            # The reference at the territory's lowest: every commune reaches it. A tiny span overflows to
+            # infinity, capped at 100 as any value beyond the reference is.
+            with np.errstate(over="ignore"):
+                out = np.where(span > 0, np.minimum(100.0, (values - low) / np.where(span > 0, span, 1.0) * 100.0),
+                               100.0)
         else:
             raise ScoringError(tr("Unknown normalisation {value}: expected one of {expected}.").format(
                 value=repr(method), expected=", ".join(NORMALISATIONS)))

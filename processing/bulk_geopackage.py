@@ -37,7 +37,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..compat import ARRAY_AGGREGATE, NO_GEOMETRY, SQLITE_LIKE_TYPES
+from ..compat import ARRAY_AGGREGATE, SQLITE_LIKE_TYPES
 from ..i18n import tr
 from .failures import (
     FULL,
@@ -59,6 +59,7 @@ from .frames import (
     plain_columns,
     read_attributes,
     read_geopackage_table,
+    write_fields_copy,
     write_with_columns,
 )
 from .geopackage_columns import read_geopackage_columns
@@ -254,15 +255,8 @@ class BulkCopy(BulkWriter):
         copy is read once written)."""
         layer = self.target.memory_layer
         narrow = self.scratch[:-len(".gpkg")] + "-fields.gpkg"
-        names = layer.fields().names()
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName, options.layerName, options.fileEncoding = "GPKG", "fields", "UTF-8"
-        options.attributes = [names.index(name) for name in field_names]
-        options.overrideGeometryType = NO_GEOMETRY
         try:
-            error, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-                layer, narrow, QgsCoordinateTransformContext(), options)
-            if error != QgsVectorFileWriter.WriterError.NoError:
+            if not write_fields_copy(layer, field_names, narrow):
                 return None
             copy_ids, fields = [], QgsFields()
             for name in field_names:

@@ -18,6 +18,7 @@ import sqlite3
 import tempfile
 
 import numpy as np
+from qgis.core import QgsProcessingContext
 
 from .bulk_geopackage import BulkUnavailable, _gdal_checked, _load_details
 from .failures import is_file_destination
@@ -31,10 +32,19 @@ _BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id"
 
 
 class PointsTarget:
+    """A plain GeoPackage file destination written in bulk (the points, or a table: bulk_tables)."""
+
     def __init__(self, destination, layer_name, load_details):
         self.destination = destination
         self.layer_name = layer_name
         self.load_details = load_details
+
+    def load_on_completion(self, context):
+        """Registers the written file for QGIS desktop to load, as the feature sink's layer would be."""
+        if self.load_details is not None:
+            name, project, output_name = self.load_details
+            context.addLayerToLoadOnCompletion(
+                self.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
 
 
 def points_target(algorithm, parameters, output_name, context):
@@ -65,6 +75,28 @@ def write_points(target, crs_wkt, xs, ys, columns, is_cancelled):
     """
     from osgeo import gdal, ogr, osr
 
+    def create_layer(dataset):
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(crs_wkt)
+        layer = _gdal_checked(gdal, lambda: dataset.CreateLayer(
+            target.layer_name, srs, ogr.wkbPoint, ["GEOMETRY_NAME=geom", "FID=fid"]))
+        for name in columns:
+            _gdal_checked(gdal, lambda: layer.CreateField(ogr.FieldDefn(name, ogr.OFTString)), none_is_error=False)
+
+    # The R-tree's nodes are revisited at random: a page cache large enough to hold them (SQLite's default
+    # is 2 MB) is what keeps its filling near linear.
+    return write_geopackage_file(
+        target, create_layer, lambda connection: _fill(connection, target.layer_name, xs, ys, columns, is_cancelled),
+        is_cancelled, cache_kb=CACHE_KB)
+
+
+def write_geopackage_file(target, create_layer, fill, is_cancelled, cache_kb=None):
+    """Write ``target``'s GeoPackage under a hidden temporary name, renamed onto the destination only when
+    complete: ``create_layer(dataset)`` makes the empty layer with GDAL, ``fill(connection)`` inserts the rows
+    through SQLite (False when cancelled: nothing committed). Returns False when cancelled; raises
+    BulkUnavailable when GDAL or SQLite cannot write the file (the caller then uses the sink)."""
+    from osgeo import gdal, ogr
+
     folder = os.path.dirname(os.path.abspath(target.destination))
     os.makedirs(folder, exist_ok=True)
     handle, scratch = tempfile.mkstemp(suffix=".gpkg", prefix=".centralites-", dir=folder)
@@ -73,23 +105,17 @@ def write_points(target, crs_wkt, xs, ys, columns, is_cancelled):
     try:
         driver = ogr.GetDriverByName("GPKG")
         dataset = _gdal_checked(gdal, lambda: driver.CreateDataSource(scratch))
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(crs_wkt)
-        layer = _gdal_checked(gdal, lambda: dataset.CreateLayer(
-            target.layer_name, srs, ogr.wkbPoint, ["GEOMETRY_NAME=geom", "FID=fid"]))
-        for name in columns:
-            _gdal_checked(gdal, lambda: layer.CreateField(ogr.FieldDefn(name, ogr.OFTString)), none_is_error=False)
-        dataset = layer = None  # closed: the file is complete and empty
+        create_layer(dataset)
+        dataset = None  # closed: the file is complete and empty
 
         connection = sqlite3.connect(scratch)
         try:
-            # A scratch file, renamed into place only when complete: no journal, no sync. The R-tree's
-            # nodes are revisited at random: a page cache large enough to hold them (SQLite's default
-            # is 2 MB) is what keeps its filling near linear.
+            # A scratch file, renamed into place only when complete: no journal, no sync.
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
-            connection.execute(f"PRAGMA cache_size = {-CACHE_KB}")
-            if not _fill(connection, target.layer_name, xs, ys, columns, is_cancelled):
+            if cache_kb:
+                connection.execute(f"PRAGMA cache_size = {-cache_kb}")
+            if not fill(connection):
                 return False
             connection.commit()
         finally:

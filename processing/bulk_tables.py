@@ -3,18 +3,14 @@
 QGIS's feature sink takes one QgsFeature a row, each value turned into a QVariant and handed to GDAL one
 feature at a time: for France's 34,000 communes and 17 counts that was most of the writing. When the output
 is a plain GeoPackage file, GDAL creates the empty table with its fields (as the sink's writer declares them)
-and the rows go in with one ``executemany``. As in ``bulk_points.py``, the file is written under a hidden
-temporary name and renamed onto the destination only when complete: a cancelled or failed run leaves
-nothing. Any other destination takes the feature sink.
+and the rows go in with one ``executemany``, written as ``bulk_points.py`` writes its file: under a hidden
+temporary name, renamed onto the destination only when complete (a cancelled or failed run leaves
+nothing). Any other destination takes the feature sink.
 """
-
-import os
-import sqlite3
-import tempfile
 
 from ..compat import FIELD_DOUBLE, FIELD_INT, FIELD_LONG_LONG, FIELD_STRING
 from .bulk_geopackage import BulkUnavailable, _gdal_checked, _quote
-from .bulk_points import points_target
+from .bulk_points import points_target, write_geopackage_file
 from .frames import plain_columns
 
 
@@ -43,41 +39,18 @@ def write_table_file(target, frame, fields, is_cancelled):
         types.append(kinds[field.type()])
     if names != [str(name) for name in frame.columns]:
         raise BulkUnavailable("the fields are not the table's columns")
-    folder = os.path.dirname(os.path.abspath(target.destination))
-    os.makedirs(folder, exist_ok=True)
-    handle, scratch = tempfile.mkstemp(suffix=".gpkg", prefix=".centralites-", dir=folder)
-    os.close(handle)
-    os.remove(scratch)  # GDAL creates it
-    try:
-        driver = ogr.GetDriverByName("GPKG")
-        dataset = _gdal_checked(gdal, lambda: driver.CreateDataSource(scratch))
+    def create_layer(dataset):
         layer = _gdal_checked(gdal, lambda: dataset.CreateLayer(target.layer_name, None, ogr.wkbNone, ["FID=fid"]))
         for name, kind in zip(names, types):
             _gdal_checked(gdal, lambda: layer.CreateField(ogr.FieldDefn(name, kind)), none_is_error=False)
-        dataset = layer = None  # closed: the file is complete and empty
 
-        connection = sqlite3.connect(scratch)
-        try:
-            # A scratch file, renamed into place only when complete: no journal, no sync.
-            connection.execute("PRAGMA journal_mode = OFF")
-            connection.execute("PRAGMA synchronous = OFF")
-            columns = ", ".join(_quote(name) for name in names)
-            marks = ", ?" * len(names)
-            connection.executemany(f"INSERT INTO {_quote(target.layer_name)} (fid, {columns}) VALUES (?{marks})",
-                                   zip(range(1, len(frame) + 1), *plain_columns(frame)))
-            connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?",
-                               (len(frame), target.layer_name))
-            if is_cancelled():
-                return False
-            connection.commit()
-        finally:
-            connection.close()
-        if is_cancelled():
-            return False
-        os.replace(scratch, target.destination)
-        return True
-    except (OSError, sqlite3.Error) as error:
-        raise BulkUnavailable(str(error)) from error
-    finally:
-        if os.path.exists(scratch):
-            os.remove(scratch)
+    def fill(connection):
+        columns = ", ".join(_quote(name) for name in names)
+        marks = ", ?" * len(names)
+        connection.executemany(f"INSERT INTO {_quote(target.layer_name)} (fid, {columns}) VALUES (?{marks})",
+                               zip(range(1, len(frame) + 1), *plain_columns(frame)))
+        connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?",
+                           (len(frame), target.layer_name))
+        return not is_cancelled()
+
+    return write_geopackage_file(target, create_layer, fill, is_cancelled)

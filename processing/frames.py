@@ -319,12 +319,7 @@ def copied_memory_columns(layer, field_names):
     folder = tempfile.mkdtemp(prefix="centralites-read-")
     try:
         path = os.path.join(folder, "fields.gpkg")
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName, options.layerName, options.fileEncoding = "GPKG", "fields", "UTF-8"
-        options.attributes = [fields.lookupField(name) for name in field_names]
-        options.overrideGeometryType = NO_GEOMETRY
-        error, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
-        if error != QgsVectorFileWriter.WriterError.NoError:
+        if not write_fields_copy(layer, field_names, path):
             return None
         read = read_raw_columns((path, "fields"), narrow, field_names, layer.featureCount())
     finally:
@@ -332,6 +327,18 @@ def copied_memory_columns(layer, field_names):
     if read is None:
         return None
     return read[0], narrow, read[1]
+
+
+def write_fields_copy(layer, field_names, path):
+    """``layer``'s ``field_names`` alone, without geometry, written by QGIS's file writer (C++) to the
+    GeoPackage ``path`` as its table ``fields``, the features numbered 1, 2, … in the layer's order; False
+    when the writer fails."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName, options.fileEncoding = "GPKG", "fields", "UTF-8"
+    options.attributes = [layer.fields().lookupField(name) for name in field_names]
+    options.overrideGeometryType = NO_GEOMETRY
+    error, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
+    return error == QgsVectorFileWriter.WriterError.NoError
 
 
 def _read_memory_layer_aggregated(layer, field_names, feedback, code_field, feature_ids):

@@ -45,6 +45,25 @@ def _rows(output):
     return rows, geometries, names
 
 
+def _memory_table(name, fields, rows):
+    """A memory table without geometry: ``fields`` (name, QVariant type) pairs, one feature a row."""
+    from qgis.core import QgsField, QgsFields, QgsMemoryProviderUtils
+
+    from centralites.compat import NO_GEOMETRY
+
+    table_fields = QgsFields()
+    for field_name, kind in fields:
+        table_fields.append(QgsField(field_name, kind))
+    table = QgsMemoryProviderUtils.createMemoryLayer(name, table_fields, NO_GEOMETRY)
+    features = []
+    for row in rows:
+        feature = QgsFeature(table_fields)
+        feature.setAttributes(list(row))
+        features.append(feature)
+    assert table.dataProvider().addFeatures(features)[0]
+    return table
+
+
 def _assert_same(first, second, ignore=("fid",)):
     rows, geometries, names = _rows(first)
     other_rows, other_geometries, other_names = _rows(second)
@@ -304,23 +323,11 @@ def test_a_memory_table_of_numbers_joins_as_its_csv_does(run_algorithm, tmp_path
     """A table layer's number fields are taken as numbers (not written as text and read back): an integer code
     field is still a code, a NULL is still counted as an empty cell, a decimal and a huge integer keep their
     values — the same joined layer and the same report as the table saved as CSV."""
-    from qgis.core import QgsField, QgsFields, QgsMemoryProviderUtils
     from qgis.PyQt.QtCore import QVariant
 
-    from centralites.compat import NO_GEOMETRY
-
-    fields = QgsFields()
-    for name, kind in (("DEPCOM", QVariant.Int), ("SURFACE", QVariant.Double), ("N_LOGT", QVariant.LongLong),
-                       ("DEP_NUM", QVariant.Int)):
-        fields.append(QgsField(name, kind))
-    table = QgsMemoryProviderUtils.createMemoryLayer("numbers", fields, NO_GEOMETRY)
     rows = [(62498, 12.75, 2**60, 62), (62119, None, 7, 62), (62065, 3.0, None, 62)]
-    features = []
-    for row in rows:
-        feature = QgsFeature(fields)
-        feature.setAttributes(list(row))
-        features.append(feature)
-    assert table.dataProvider().addFeatures(features)[0]
+    table = _memory_table("numbers", (("DEPCOM", QVariant.Int), ("SURFACE", QVariant.Double),
+                                      ("N_LOGT", QVariant.LongLong), ("DEP_NUM", QVariant.Int)), rows)
     from centralites.processing.table_inputs import layer_as_text_frame
 
     read = layer_as_text_frame(table, numbers=True)
@@ -403,25 +410,14 @@ def test_a_memory_table_with_many_values_is_read_from_its_copy_as_from_its_featu
     """A memory table of many values is copied by QGIS's writer and read back by GDAL (the features' values
     are not turned into Python one by one): the same cells as read from its features — codes, accents, an
     empty text and a NULL, whole and decimal numbers, a huge integer, NULL numbers — as text or as numbers."""
-    from qgis.core import QgsField, QgsFields, QgsMemoryProviderUtils
     from qgis.PyQt.QtCore import QVariant
 
-    from centralites.compat import NO_GEOMETRY
     from centralites.processing import table_inputs
 
-    fields = QgsFields()
-    for name, kind in (("DEPCOM", QVariant.String), ("NOM", QVariant.String), ("N", QVariant.Int),
-                       ("X", QVariant.Double), ("W", QVariant.Double), ("BIG", QVariant.LongLong)):
-        fields.append(QgsField(name, kind))
-    table = QgsMemoryProviderUtils.createMemoryLayer("many", fields, NO_GEOMETRY)
     rows = [("01001", "L'Abergement-Clémenciat", 3, 1.5, 2.0, 2**60), ("2A004", "", None, None, 4.0, 7),
             ("62427", None, 7, 0.25, None, None), ("97101", "Les Abymes", 0, -3.0, 1e-7, -12)]
-    features = []
-    for row in rows:
-        feature = QgsFeature(fields)
-        feature.setAttributes(list(row))
-        features.append(feature)
-    assert table.dataProvider().addFeatures(features)[0]
+    table = _memory_table("many", (("DEPCOM", QVariant.String), ("NOM", QVariant.String), ("N", QVariant.Int),
+                                   ("X", QVariant.Double), ("W", QVariant.Double), ("BIG", QVariant.LongLong)), rows)
     assert table.dataProvider().deleteFeatures([2])  # a gap in the ids
     copies = []
     copy = table_inputs.copied_memory_columns

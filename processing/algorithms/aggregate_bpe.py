@@ -15,7 +15,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -187,10 +186,7 @@ class AggregateBpe(CentralitesAlgorithm):
             feedback.pushInfo(tr("Writing feature by feature ({reason}).").format(reason=reason))
             return None
         created.append((destination_before, target.destination))
-        if target.load_details is not None:
-            name, project, output_name = target.load_details
-            context.addLayerToLoadOnCompletion(
-                target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
+        target.load_on_completion(context)
         feedback.pushInfo(tr("Written in bulk to {path} (GDAL).").format(path=target.destination))
         return target.destination
 
@@ -233,10 +229,7 @@ class AggregateBpe(CentralitesAlgorithm):
             except BulkUnavailable as reason:
                 feedback.pushInfo(tr("Writing the points feature by feature ({reason}).").format(reason=reason))
             else:
-                if target.load_details is not None:
-                    name, project, output_name = target.load_details
-                    context.addLayerToLoadOnCompletion(
-                        target.destination, QgsProcessingContext.LayerDetails(name, project, output_name))
+                target.load_on_completion(context)
                 feedback.pushInfo(tr("Points written in bulk to {path} (GDAL).").format(path=target.destination))
                 return target.destination
         points_before = output_exists(self.parameterAsOutputLayer(parameters, self.POINTS, context))
